@@ -1,0 +1,30 @@
+/**
+ * Checks: each looks at the parsed corpus and reports problems on the source files.
+ * Per-document checks see one document; corpus checks see how documents relate.
+ */
+import type { VFile } from 'vfile';
+import type { Corpus } from '../corpus/index.js';
+import type { ClauseDocument } from '../model/types.js';
+import { checkNumbering } from './numbering.js';
+import { checkTerms } from './terms.js';
+import { checkVersions } from './versions.js';
+import { checkXrefs } from './xref.js';
+
+export type DocumentCheck = (doc: ClauseDocument, file: VFile, corpus: Corpus) => void;
+export type CorpusCheck = (corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile) => void;
+
+export const documentChecks: DocumentCheck[] = [checkNumbering, checkXrefs, checkTerms];
+export const corpusChecks: CorpusCheck[] = [checkVersions];
+
+/** Run every check over the corpus; problems land on `corpus.files`. */
+export function checkCorpus(corpus: Corpus, extra: { document?: DocumentCheck[]; corpus?: CorpusCheck[] } = {}): void {
+  const byPath = new Map(corpus.files.map((f) => [f.path, f]));
+  const fileOf = (doc: ClauseDocument) => byPath.get(doc.path)!;
+  for (const doc of [...corpus.versions, ...corpus.directions]) {
+    const file = fileOf(doc);
+    // A document whose front matter is broken is not checked further: its problems would cascade.
+    if (file.messages.some((m) => m.fatal)) continue;
+    for (const check of [...documentChecks, ...(extra.document ?? [])]) check(doc, file, corpus);
+  }
+  for (const check of [...corpusChecks, ...(extra.corpus ?? [])]) check(corpus, fileOf);
+}

@@ -1,0 +1,195 @@
+/**
+ * Defined terms: a multi-word Capitalised Term used in the text must be defined in the local
+ * definitions table or be a Section A term; a local term never used is a warning.
+ */
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/index.js';
+import type { Corpus } from '../corpus/index.js';
+import type { Block, Clause, ClauseDocument, Inline, Position } from '../model/types.js';
+import { inlineText } from '../model/text.js';
+import { pointAt } from '../model/position.js';
+
+export interface DefinedTerm {
+  term: string;
+  definition: string;
+  clause: Clause;
+  position: Position | undefined;
+}
+
+/** Terms from every table whose first header cell is "Term" (or "Expression"). */
+export function definedTerms(doc: ClauseDocument): DefinedTerm[] {
+  const out: DefinedTerm[] = [];
+  const visit = (list: Clause[]) => {
+    for (const c of list) {
+      for (const b of [...c.content, ...c.tail]) {
+        if (b.type !== 'table' || !/^(term|expression|defined term)s?$/i.test(inlineText(b.header[0]?.children ?? []).trim())) continue;
+        for (const row of b.rows) {
+          const term = inlineText(row[0]?.children ?? []).trim();
+          if (term) out.push({ term, definition: inlineText(row[1]?.children ?? []).trim(), clause: c, position: firstPosition(row[0]?.children ?? []) ?? b.position });
+        }
+      }
+      visit(c.children);
+    }
+  };
+  visit(doc.clauses);
+  return out;
+}
+
+const CONNECTORS = new Set(['of', 'and', 'for', 'to', 'the', 'in', 'on', 'by']);
+/** Words that open sentences or name dates, not terms. */
+const NOT_TERM_WORDS = new Set(
+  (
+    'The A An Each Any Where If This These That Those In On For All No Such Every Subject Pursuant Without Nothing Following Before After ' +
+    'Upon Once When Unless Within Under Until From By To At As It Its Save Except Where Whether Where Provided Notwithstanding Nor Or And But ' +
+    'Both Either Neither Only Other Further Prior During Between Following Having Not Once Otherwise Accordingly However Instead ' +
+    'January February March April May June July August September October November December ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Version Date Description Clause Clauses Section Sections Appendix Annex Table Part'
+  ).split(' '),
+);
+
+interface Candidate {
+  phrase: string;
+  words: string[];
+  index: number;
+}
+
+/** Runs of two or more Capitalised words (with lower-case connectors inside) in a text. */
+export function capitalisedPhrases(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const word = /[A-Za-z][A-Za-z0-9'’-]*/g;
+  let run: { words: string[]; start: number; end: number } | null = null;
+  let pendingConnectors: string[] = [];
+  const flush = () => {
+    if (run) {
+      // Sentence openers and date words at the edges are not part of a term.
+      while (run.words.length > 0 && NOT_TERM_WORDS.has(run.words[0]!)) run.words.shift();
+      while (run.words.length > 0 && NOT_TERM_WORDS.has(run.words[run.words.length - 1]!)) run.words.pop();
+      if (run.words.filter((w) => isCapitalised(w)).length >= 2) {
+        const phrase = run.words.join(' ');
+        out.push({ phrase, words: run.words, index: text.indexOf(phrase, run.start) });
+      }
+    }
+    run = null;
+    pendingConnectors = [];
+  };
+  let lastEnd = 0;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const gap = text.slice(lastEnd, m.index);
+    const adjacent = /^ $/.test(gap);
+    const w = m[0];
+    if (run && !adjacent) flush();
+    if (isCapitalised(w)) {
+      if (!run) run = { words: [], start: m.index, end: m.index };
+      run.words.push(...pendingConnectors, w);
+      pendingConnectors = [];
+      run.end = m.index + w.length;
+    } else if (run && CONNECTORS.has(w)) {
+      pendingConnectors.push(w);
+    } else {
+      flush();
+    }
+    lastEnd = m.index + w.length;
+  }
+  flush();
+  return out;
+}
+
+function isCapitalised(w: string): boolean {
+  return /^[A-Z]/.test(w);
+}
+
+export function checkTerms(doc: ClauseDocument, file: VFile, corpus: Corpus): void {
+  if (doc.meta.kind !== 'version') return;
+  const defined = definedTerms(doc);
+  const known = new Set([...defined.map((d) => d.term), ...corpus.sectionATerms]);
+  const used = new Map<string, number>();
+  const knownForms = new Map<string, string>();
+  for (const term of known) for (const form of forms(term)) knownForms.set(form, term);
+
+  const scanText = (value: string, start: Position['start'] | undefined, fallback: Position | undefined) => {
+    for (const candidate of capitalisedPhrases(value)) {
+      const terms = segment(candidate.words, knownForms);
+      if (terms) {
+        for (const t of terms) used.set(t, (used.get(t) ?? 0) + 1);
+        continue;
+      }
+      const at = pointAt(value, start, candidate.index) ?? fallback?.start;
+      report(file, 'term-undefined', `Unexpected undefined term \`${candidate.phrase}\`, expected it in the definitions table or in Section A`, at);
+    }
+  };
+  const scanInlines = (nodes: readonly Inline[], fallback: Position | undefined) => {
+    for (const n of nodes) {
+      if (n.type === 'text') scanText(n.value, n.position?.start, fallback);
+      else if (n.type === 'emphasis' || n.type === 'strong' || n.type === 'delete') scanInlines(n.children, fallback);
+    }
+  };
+  const scanBlocks = (blocks: readonly Block[], definitions: boolean) => {
+    for (const b of blocks) {
+      if (b.type === 'paragraph') scanInlines(b.children, b.position);
+      else if (b.type === 'list') b.items.forEach((item) => scanBlocks(item, false));
+      else if (b.type === 'quote') scanBlocks(b.children, false);
+      else if (b.type === 'table') {
+        const isDefinitions = definitions && /^(term|expression|defined term)s?$/i.test(inlineText(b.header[0]?.children ?? []).trim());
+        // The term column of a definitions table defines; it does not use.
+        for (const row of b.rows) row.forEach((cell, i) => (isDefinitions && i === 0 ? undefined : scanInlines(cell.children, b.position)));
+      }
+    }
+  };
+  const visit = (list: Clause[]) => {
+    for (const c of list) {
+      scanBlocks(c.content, true);
+      scanBlocks(c.tail, true);
+      visit(c.children);
+    }
+  };
+  visit(doc.clauses);
+
+  for (const d of defined) {
+    if (!used.has(d.term)) {
+      report(file, 'term-unused', `Unexpected unused defined term \`${d.term}\`, expected it to be used in the text or removed`, d.position?.start);
+    }
+  }
+}
+
+/** The forms a term takes in running text: as defined, plural, possessive. */
+function forms(term: string): string[] {
+  const last = term.split(' ').pop()!;
+  const stem = term.slice(0, term.length - last.length);
+  const plural = /y$/.test(last) && !/[aeiou]y$/.test(last) ? last.slice(0, -1) + 'ies' : /(s|x|ch|sh)$/.test(last) ? last + 'es' : last + 's';
+  return [term, stem + plural, `${term}'s`, `${term}’s`];
+}
+
+/**
+ * Match known terms in a phrase, longest first. Null when two Capitalised words next to each other
+ * belong to no known term (acronyms and codes such as DCC or SMETS1 may stand alone).
+ */
+function segment(words: string[], known: Map<string, string>): string[] | null {
+  const n = words.length;
+  const used: string[] = [];
+  const covered = new Array<boolean>(n).fill(false);
+  for (let i = 0; i < n; ) {
+    let j = n;
+    for (; j > i; j--) {
+      const term = known.get(words.slice(i, j).join(' '));
+      if (term) {
+        used.push(term);
+        covered.fill(true, i, j);
+        break;
+      }
+    }
+    i = j > i ? j : i + 1;
+  }
+  const loose = (k: number) => isCapitalised(words[k]!) && !covered[k] && !isStandalone(words[k]!);
+  for (let k = 0; k + 1 < n; k++) if (loose(k) && loose(k + 1)) return null;
+  return used;
+}
+
+/** Acronyms and codes (DCC, SMETS1, MPxN) stand alone; they never need defining as a phrase. */
+function isStandalone(word: string): boolean {
+  return /^[A-Z0-9][A-Z0-9x]+$/.test(word) || /\d/.test(word);
+}
+
+function firstPosition(nodes: readonly Inline[]): Position | undefined {
+  for (const n of nodes) if ('position' in n && n.position) return n.position;
+  return undefined;
+}

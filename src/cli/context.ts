@@ -1,0 +1,83 @@
+/**
+ * What every command gets: output streams, the file system, the documents folder, and helpers
+ * that turn REFs into documents with usage errors (exit 2) when they cannot.
+ */
+import type { VFile } from 'vfile';
+import { collect, formatDiagnostic, hasErrors } from '../diagnostics/index.js';
+import {
+  findVersion,
+  loadCorpus,
+  parseRef,
+  readDocumentFile,
+  type Corpus,
+  type Host,
+} from '../corpus/index.js';
+import type { ClauseDocument } from '../model/types.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (progress lines, colour). */
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  host: Host;
+}
+
+export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+
+/** A problem with how the command was called: bad REF, missing file, unknown command. */
+export class UsageError extends Error {}
+
+/** Content errors stop the command after their diagnostics are printed. */
+export class ContentError extends Error {
+  constructor(readonly files: readonly VFile[]) {
+    super('content errors');
+  }
+}
+
+export class Context {
+  private corpusCache: Corpus | null = null;
+
+  constructor(
+    readonly io: Io,
+    readonly documentsDir: string,
+  ) {}
+
+  corpus(): Corpus {
+    if (!this.corpusCache) {
+      if (!this.io.host.exists(this.documentsDir)) throw new UsageError(`documents folder not found: ${this.documentsDir}`);
+      this.corpusCache = loadCorpus(this.documentsDir, this.io.host);
+    }
+    return this.corpusCache;
+  }
+
+  /** A REF (`AL@20.0`, `tmad@v20`) or a path to a Markdown file. */
+  document(ref: string): ClauseDocument {
+    if (/\.(md|markdown)$/i.test(ref) || ref.includes('/')) {
+      if (!this.io.host.exists(ref)) throw new UsageError(`file not found: ${ref}`);
+      const { doc, file } = readDocumentFile(ref, this.io.host);
+      if (!doc || hasErrors([file])) throw new ContentError([file]);
+      this.printDiagnostics([file]);
+      return doc;
+    }
+    const parsed = parseRef(ref);
+    if (!parsed) throw new UsageError(`not a document reference: ${ref} (expected DOC@VERSION such as AL@20.0 or TMAD@v20, or a .md path)`);
+    const corpus = this.corpus();
+    const doc = findVersion(corpus, parsed.document, parsed.version);
+    if (!doc) {
+      const known = corpus.versions.map((v) => `${v.meta.appendix}@${v.meta.version}`).join(', ');
+      throw new UsageError(`no document ${ref} in ${this.documentsDir} (known: ${known || 'none'})`);
+    }
+    const file = corpus.files.find((f) => f.path === doc.path);
+    if (file && hasErrors([file])) throw new ContentError([file]);
+    return doc;
+  }
+
+  printDiagnostics(files: readonly VFile[]): void {
+    for (const d of collect(files)) this.io.stderr(formatDiagnostic(d) + '\n');
+  }
+
+  json(value: unknown): void {
+    this.io.stdout(JSON.stringify(value, null, 2) + '\n');
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Diagnostics: every content problem is a vfile message with a rule id from this catalogue.
+ * Ids never change once released; severity says whether the problem fails a build.
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Position } from '../model/types.js';
+
+export type Severity = 'error' | 'warning';
+
+export const catalogue = {
+  'not-utf8': { severity: 'error', summary: 'The file is not valid UTF-8 text.' },
+  'binary-file': { severity: 'error', summary: 'The file holds binary data, not Markdown.' },
+  'empty-file': { severity: 'error', summary: 'The file is empty.' },
+  'not-markdown': { severity: 'error', summary: 'The file has no Markdown structure secdoc can read.' },
+  'front-matter-missing': { severity: 'error', summary: 'A document under documents/ has no YAML front matter.' },
+  'front-matter-malformed': { severity: 'error', summary: 'The front matter is not valid YAML, or a field has the wrong form.' },
+  'unknown-appendix': { severity: 'error', summary: 'The appendix letter is not one of the SEC appendices.' },
+  'unknown-version': { severity: 'error', summary: 'A version is not of the form MAJOR.MINOR, or names a version that is not held.' },
+  'duplicate-version': { severity: 'error', summary: 'Two files hold the same version of one document.' },
+  'version-chain': { severity: 'error', summary: 'A version chain skips, loops or forks.' },
+  'duplicate-number': { severity: 'error', summary: 'Two clauses in one document carry the same number.' },
+  'number-sequence': { severity: 'error', summary: 'Clause numbers are out of sequence.' },
+  'xref-unresolved': { severity: 'error', summary: 'A cross-reference names a clause that does not exist in this version.' },
+  'term-undefined': { severity: 'error', summary: 'A capitalised term is used but defined neither locally nor in Section A.' },
+  'term-unused': { severity: 'warning', summary: 'A locally defined term is never used.' },
+  'direction-unknown-version': { severity: 'error', summary: 'A direction designates or annexes a version that is not held.' },
+  'direction-unknown': { severity: 'error', summary: 'A version names a direction that is not held.' },
+  'date-conflict': { severity: 'error', summary: 'Dates contradict each other (version history, direction, effective dates).' },
+  'date-invalid': { severity: 'error', summary: 'A date is not a real calendar date in YYYY-MM-DD form.' },
+  'rule-malformed': { severity: 'error', summary: 'A rule block is not valid YAML or lacks a required field.' },
+  'rule-duplicate-id': { severity: 'error', summary: 'Two rules in one version share an id.' },
+  'rule-unknown-fact': { severity: 'error', summary: 'A rule condition names a fact not declared in facts.yaml.' },
+  'rule-clause-missing': { severity: 'error', summary: 'A rule names a clause that does not exist in its version.' },
+  'rule-not-followed': { severity: 'error', summary: 'A clause was renumbered but its rule still names the old number.' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type RuleId = keyof typeof catalogue;
+
+export const SOURCE = 'secdoc';
+
+/** Report a problem on `file` at `place`, with the catalogue's severity. */
+export function report(
+  file: VFile,
+  ruleId: RuleId,
+  reason: string,
+  place?: Position | { line: number; column: number },
+  cause?: VFileMessage,
+): VFileMessage {
+  const message = file.message(reason, { place, ruleId, source: SOURCE, cause });
+  message.fatal = catalogue[ruleId].severity === 'error' ? true : false;
+  return message;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  message: string;
+  ruleId: string;
+}
+
+/** Flatten the messages of many files into sorted, printable diagnostics. */
+export function collect(files: readonly VFile[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of files) {
+    for (const m of file.messages) {
+      out.push({
+        file: file.path ?? '<input>',
+        line: m.line ?? 1,
+        column: m.column ?? 1,
+        severity: m.fatal ? 'error' : 'warning',
+        message: m.reason,
+        ruleId: m.ruleId ?? 'unknown',
+      });
+    }
+  }
+  return out.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+  );
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
+}
+
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((f) => f.messages.some((m) => m.fatal));
+}

@@ -1,0 +1,129 @@
+/**
+ * The reader: Markdown text -> clause tree. A pure function of the text: no file system, no clock.
+ */
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/index.js';
+import type { ClauseDocument } from '../model/types.js';
+import { assignIds, TreeBuilder } from './build.js';
+import { readMeta } from './meta.js';
+import { splitSource } from './split.js';
+
+export interface ParseOptions {
+  /** Documents under documents/ must say what they are; a loose Markdown file need not. */
+  requireFrontMatter?: boolean;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Parse Markdown into an mdast root (exposed for benchmarks that compare against bare remark). */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/**
+ * Bytes -> text, or null with a diagnostic when the bytes are not UTF-8 Markdown text.
+ * CRLF is normalised so positions count lines the way editors do.
+ */
+export function decodeSource(bytes: Uint8Array, file: VFile): string | null {
+  if (bytes.length === 0) {
+    report(file, 'empty-file', 'Unexpected empty file, expected a Markdown document', { line: 1, column: 1 });
+    return null;
+  }
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) {
+    report(file, 'binary-file', 'Unexpected binary data (NUL bytes), expected a UTF-8 Markdown text file', { line: 1, column: 1 });
+    return null;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    report(file, 'not-utf8', 'Unexpected bytes that are not UTF-8, expected a UTF-8 Markdown text file', firstInvalidUtf8(bytes));
+    return null;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') {
+    report(file, 'empty-file', 'Unexpected empty file, expected a Markdown document', { line: 1, column: 1 });
+    return null;
+  }
+  return text;
+}
+
+export function parseDocument(text: string, file: VFile, options: ParseOptions = {}): ClauseDocument {
+  const split = splitSource(text);
+  const path = file.path ?? '<input>';
+  if (split.unclosedFrontMatter) {
+    report(file, 'front-matter-malformed', 'Unexpected end of file in front matter, expected a closing `---` line', { line: 1, column: 1 });
+  } else if (!split.frontMatter && options.requireFrontMatter) {
+    report(file, 'front-matter-missing', 'Missing YAML front matter, expected a `---` block naming the appendix, version and direction', { line: 1, column: 1 });
+  }
+
+  const docIdGuess = fileStem(path);
+  const builder = new TreeBuilder(text);
+  for (const chunk of split.chunks) {
+    const root = processor.parse(chunk.text) as Root;
+    builder.addChunk(root.children, { line: chunk.line, offset: chunk.offset });
+  }
+  const built = builder.finish();
+  const { meta, positions } = readMeta(split.frontMatter, file, () => built.title);
+  // Clause IDs are prefixed with the document id, which comes from the front matter.
+  const id = meta.kind === 'version' ? meta.appendix : meta.kind === 'direction' ? meta.id : docIdGuess;
+  assignIds(id, built.clauses);
+
+  if (built.clauses.length === 0 && built.sections.length === 0 && meta.kind !== 'direction' && !split.frontMatter && !looksLikeMarkdown(built.preamble.length, text)) {
+    report(file, 'not-markdown', 'Unexpected text with no Markdown structure (no headings, numbered clauses or paragraphs), expected a Markdown document', { line: 1, column: 1 });
+  }
+  for (const stray of built.strayAnnotations) {
+    report(file, 'rule-malformed', 'Unexpected rule block before any clause, expected it right after the provision it implements', stray.position.start);
+  }
+  return {
+    type: 'document',
+    id,
+    meta,
+    path,
+    metaPositions: positions,
+    numbering: built.numbering,
+    preamble: built.preamble,
+    sections: built.sections,
+    clauses: built.clauses,
+  };
+}
+
+function looksLikeMarkdown(blocks: number, text: string): boolean {
+  // One long line of symbols is not a document; several paragraphs of prose are.
+  return blocks >= 2 || /[A-Za-z]{3,}/.test(text);
+}
+
+/** `eeg_2009__stand-2012-08-17.md` -> `eeg_2009`: the document, not the version. */
+export function fileStem(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.(md|markdown)$/i, '').split('__')[0] || 'document';
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const size = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 0;
+    if (size === 0) return { line, column };
+    try {
+      decoder.decode(bytes.subarray(i, i + size));
+    } catch {
+      return { line, column };
+    }
+    if (b === 10) {
+      line++;
+      column = 1;
+    } else column++;
+    i += size;
+  }
+  return { line, column };
+}

@@ -1,0 +1,100 @@
+/**
+ * Clause labels: recognising the number at the start of a heading or paragraph and deciding its
+ * style. Numbers are always taken from the source text, never computed.
+ */
+import type { LabelStyle } from '../model/types.js';
+
+export interface Label {
+  /** As written, trimmed of surrounding punctuation that is not part of the number (`7.2`, `(a)`, `§ 20a`). */
+  number: string;
+  style: LabelStyle;
+  depth: number;
+  /** Length of the label plus following white space in the matched text. */
+  length: number;
+}
+
+const DECIMAL_PART = String.raw`\d+[A-Z]{0,2}`;
+const HEADING_DECIMAL = new RegExp(String.raw`^(${DECIMAL_PART}(?:\.${DECIMAL_PART})*)\.?(?=\s|$)\s*`);
+const PARAGRAPH_DECIMAL = new RegExp(String.raw`^(${DECIMAL_PART}(?:\.${DECIMAL_PART})+)\.?(?=\s|$)\s*`);
+const SECTION_SIGN = /^(§§?\s*\d+[a-z]*(?:\s+(?:bis|und|to|and|-|–)\s+\d+[a-z]*)?)(?=[\s.,:]|$)\s*/;
+const ARTICLE = /^((?:Art\.?|Artikel|Article)\s+\d+[a-z]*)(?=[\s.,:]|$)\s*/;
+const LETTER_HEADING = /^([A-Z])\.\s+/;
+const PAREN = /^\(([0-9]+[a-z]?|[a-z]{1,2}|[ivxlcdm]+|[A-Z]{1,2})\)(?=\s|$)\s*/;
+const CLOSE_PAREN = /^([a-z]{1,2})\)(?=\s|$)\s*/;
+const NUMBER_DOT = /^(\d+[a-z]?)\.(?=\s|$)\s*/;
+
+/** A label at the start of a heading's text, or null for an unnumbered heading. */
+export function headingLabel(text: string): Label | null {
+  let m = SECTION_SIGN.exec(text);
+  if (m) return { number: m[1]!.replace(/\s+/g, ' '), style: 'section', depth: 1, length: m[0].length };
+  m = ARTICLE.exec(text);
+  if (m) return { number: m[1]!, style: 'article', depth: 1, length: m[0].length };
+  m = HEADING_DECIMAL.exec(text);
+  if (m) return decimal(m[1]!, m[0].length);
+  m = LETTER_HEADING.exec(text);
+  if (m) return { number: m[1]!, style: 'letter-heading', depth: 1, length: m[0].length };
+  return null;
+}
+
+/**
+ * A label at the start of a paragraph or list item. `isAlphaContinuation` decides the
+ * `(i)` / `(v)` / `(x)` ambiguity: it says whether an alphabetic sibling is open whose letter
+ * comes just before this one.
+ */
+export function paragraphLabel(text: string, isAlphaContinuation: (letter: string) => boolean): Label | null {
+  let m = PARAGRAPH_DECIMAL.exec(text);
+  if (m) return decimal(m[1]!, m[0].length);
+  m = PAREN.exec(text);
+  if (m) {
+    const inner = m[1]!;
+    const length = m[0].length;
+    if (/^\d/.test(inner)) return { number: `(${inner})`, style: 'paren-number', depth: 1, length };
+    if (/^[A-Z]+$/.test(inner)) return { number: `(${inner})`, style: 'paren-upper', depth: 1, length };
+    if (isRoman(inner) && !isAlphaContinuation(inner)) {
+      return { number: `(${inner})`, style: 'paren-roman', depth: 1, length };
+    }
+    if (/^[a-z]$/.test(inner) || /^([a-z])\1$/.test(inner)) {
+      return { number: `(${inner})`, style: 'paren-alpha', depth: 1, length };
+    }
+    return null;
+  }
+  m = CLOSE_PAREN.exec(text);
+  if (m) {
+    const inner = m[1]!;
+    if (inner.length === 1) return { number: `${inner})`, style: 'alpha', depth: 1, length: m[0].length };
+    if (inner[0] === inner[1]) return { number: `${inner})`, style: 'double-alpha', depth: 1, length: m[0].length };
+    return null;
+  }
+  m = NUMBER_DOT.exec(text);
+  if (m) return { number: `${m[1]}.`, style: 'number', depth: 1, length: m[0].length };
+  return null;
+}
+
+function decimal(number: string, length: number): Label {
+  return { number, style: 'decimal', depth: number.split('.').length, length };
+}
+
+const ROMAN = /^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
+
+export function isRoman(value: string): boolean {
+  return value.length > 0 && ROMAN.test(value);
+}
+
+/** The letter before `letter` in the alphabet (`i` -> `h`), for `(i)` after `(h)`. */
+export function previousLetter(letter: string): string | null {
+  if (letter.length !== 1 || letter === 'a') return null;
+  return String.fromCharCode(letter.charCodeAt(0) - 1);
+}
+
+/** Styles whose numbers are complete on their own (`18.12`, `§ 20a`), so IDs need no parent. */
+export function isAbsolute(style: LabelStyle): boolean {
+  return style === 'decimal' || style === 'section' || style === 'article' || style === 'letter-heading';
+}
+
+/** Styles of a whole provision (rules attach to these, not to their sub-paragraphs). */
+export function isProvision(style: LabelStyle): boolean {
+  return isAbsolute(style);
+}
+
+/** Author-given stable key at the end of a heading or first paragraph: `{#some-key}`. */
+export const STABLE_KEY = /\s*\{#([A-Za-z0-9][\w.:-]*)\}\s*$/;
