@@ -15,6 +15,8 @@ import { splitSource } from './split.js';
 export interface ParseOptions {
   /** Documents under documents/ must say what they are; a loose Markdown file need not. */
   requireFrontMatter?: boolean;
+  /** Parse the body in one piece instead of heading by heading (slow on large files; for tests). */
+  whole?: boolean;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -55,7 +57,7 @@ export function decodeSource(bytes: Uint8Array, file: VFile): string | null {
 }
 
 export function parseDocument(text: string, file: VFile, options: ParseOptions = {}): ClauseDocument {
-  const split = splitSource(text);
+  const split = splitSource(text, !options.whole);
   const path = file.path ?? '<input>';
   if (split.unclosedFrontMatter) {
     report(file, 'front-matter-malformed', 'Unexpected end of file in front matter, expected a closing `---` line', { line: 1, column: 1 });

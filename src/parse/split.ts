@@ -28,9 +28,9 @@ export interface SplitSource {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:\s*\S/;
+const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:\s*\S/;
 
-export function splitSource(text: string): SplitSource {
+export function splitSource(text: string, cutAtHeadings = true): SplitSource {
   const lines = text.split('\n');
   let index = 0;
   let offset = 0;
@@ -80,7 +80,7 @@ export function splitSource(text: string): SplitSource {
       const open = FENCE.exec(line);
       if (open) fence = open[1]!;
       else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) inComment = true;
-      else if (HEADING.test(line) && i > chunkStart) cut(i, offset);
+      else if (cutAtHeadings && HEADING.test(line) && i > chunkStart) cut(i, offset);
     }
     offset += line.length + 1;
   }

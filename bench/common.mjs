@@ -1,0 +1,28 @@
+// Shared benchmark helpers: inputs from the real corpus and a best-of-N timer.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const realCorpus = resolve(repoRoot, '../shared/corpus/real');
+
+export function readCorpus(folder, pattern) {
+  const dir = join(realCorpus, folder);
+  return readdirSync(dir).filter((f) => pattern.test(f)).sort().map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/** Best wall time of `runs` calls, in ms (best-of filters noise from the other core). */
+export function time(fn, runs = 3) {
+  let best = Infinity;
+  let result;
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const t0 = performance.now();
+    result = fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { ms: best, result };
+}
+
+export const mb = (text) => Buffer.byteLength(text) / 1e6;
+export const fmt = (n, d = 2) => n.toFixed(d);

@@ -1,0 +1,47 @@
+/** Test helpers: run the CLI in-process with captured output, and find the shared corpus. */
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli/main.js';
+import { nodeHost } from '../src/cli/host.js';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const documentsDir = join(repoRoot, 'documents');
+export const realCorpusDir = resolve(repoRoot, '../shared/corpus/real');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(args: string[], options: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    isTTY: options.isTTY ?? false,
+    env: options.env ?? {},
+    host: nodeHost,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A scratch copy of documents/ to break one thing in. */
+export function copyDocuments(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'secdoc-docs-'));
+  cpSync(documentsDir, dir, { recursive: true });
+  return dir;
+}
+
+/** Every Markdown file of the shared real corpus, as absolute paths. */
+export function realCorpusFiles(): string[] {
+  const out: string[] = [];
+  for (const folder of readdirSync(realCorpusDir, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const f of readdirSync(join(realCorpusDir, folder.name))) if (f.endsWith('.md')) out.push(join(realCorpusDir, folder.name, f));
+  }
+  return out.sort();
+}
