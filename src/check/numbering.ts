@@ -2,7 +2,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
-import { isRoman } from '../parse/labels.js';
+import { isRoman, romanValue } from '../parse/labels.js';
 
 export function checkNumbering(doc: ClauseDocument, file: VFile): void {
   const seen = new Map<string, Clause>();
@@ -66,15 +66,4 @@ function sequenceProblem(prev: string, next: string, style: string): string | nu
   if (b.value === a.value + 1 && b.suffix === '') return null;
   if (b.value <= a.value) return `Unexpected clause \`${next}\` after \`${prev}\`, expected numbers in ascending order`;
   return `Unexpected clause \`${next}\` after \`${prev}\`, expected the next number (a gap in the numbering)`;
-}
-
-function romanValue(s: string): number {
-  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const cur = v[s[i]!]!;
-    const nxt = v[s[i + 1]!] ?? 0;
-    total += cur < nxt ? -cur : cur;
-  }
-  return total;
 }

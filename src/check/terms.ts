@@ -36,15 +36,17 @@ export function definedTerms(doc: ClauseDocument): DefinedTerm[] {
 }
 
 const CONNECTORS = new Set(['of', 'and', 'for', 'to', 'the', 'in', 'on', 'by']);
-/** Words that open sentences or name dates, not terms. */
-const NOT_TERM_WORDS = new Set(
+/** Words that open sentences or name dates: never the first word of a term. */
+const NOT_LEADING = new Set(
   (
     'The A An Each Any Where If This These That Those In On For All No Such Every Subject Pursuant Without Nothing Following Before After ' +
-    'Upon Once When Unless Within Under Until From By To At As It Its Save Except Where Whether Where Provided Notwithstanding Nor Or And But ' +
-    'Both Either Neither Only Other Further Prior During Between Following Having Not Once Otherwise Accordingly However Instead ' +
-    'January February March April May June July August September October November December ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Version Date Description Clause Clauses Section Sections Appendix Annex Table Part'
+    'Upon Once When Unless Within Under Until From By To At As It Its Save Except Whether Provided Notwithstanding Nor Or And But ' +
+    'Both Either Neither Only Other Further Prior During Between Having Not Otherwise Accordingly However Instead ' +
+    'Clause Clauses Section Sections Appendix Annex'
   ).split(' '),
+);
+const CALENDAR = new Set(
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
 );
 
 interface Candidate {
@@ -62,8 +64,8 @@ export function capitalisedPhrases(text: string): Candidate[] {
   const flush = () => {
     if (run) {
       // Sentence openers and date words at the edges are not part of a term.
-      while (run.words.length > 0 && NOT_TERM_WORDS.has(run.words[0]!)) run.words.shift();
-      while (run.words.length > 0 && NOT_TERM_WORDS.has(run.words[run.words.length - 1]!)) run.words.pop();
+      while (run.words.length > 0 && (NOT_LEADING.has(run.words[0]!) || CALENDAR.has(run.words[0]!) || !isCapitalised(run.words[0]!))) run.words.shift();
+      while (run.words.length > 0 && (CALENDAR.has(run.words[run.words.length - 1]!) || !isCapitalised(run.words[run.words.length - 1]!))) run.words.pop();
       if (run.words.filter((w) => isCapitalised(w)).length >= 2) {
         const phrase = run.words.join(' ');
         out.push({ phrase, words: run.words, index: text.indexOf(phrase, run.start) });
@@ -108,13 +110,14 @@ export function checkTerms(doc: ClauseDocument, file: VFile, corpus: Corpus): vo
 
   const scanText = (value: string, start: Position['start'] | undefined, fallback: Position | undefined) => {
     for (const candidate of capitalisedPhrases(value)) {
-      const terms = segment(candidate.words, knownForms);
-      if (terms) {
-        for (const t of terms) used.set(t, (used.get(t) ?? 0) + 1);
+      const result = segment(candidate.words, knownForms);
+      if ('used' in result) {
+        for (const t of result.used) used.set(t, (used.get(t) ?? 0) + 1);
         continue;
       }
-      const at = pointAt(value, start, candidate.index) ?? fallback?.start;
-      report(file, 'term-undefined', `Unexpected undefined term \`${candidate.phrase}\`, expected it in the definitions table or in Section A`, at);
+      const index = value.indexOf(result.undefinedPhrase, candidate.index);
+      const at = pointAt(value, start, index < 0 ? candidate.index : index) ?? fallback?.start;
+      report(file, 'term-undefined', `Unexpected undefined term \`${result.undefinedPhrase}\`, expected it in the definitions table or in Section A`, at);
     }
   };
   const scanInlines = (nodes: readonly Inline[], fallback: Position | undefined) => {
@@ -156,14 +159,16 @@ function forms(term: string): string[] {
   const last = term.split(' ').pop()!;
   const stem = term.slice(0, term.length - last.length);
   const plural = /y$/.test(last) && !/[aeiou]y$/.test(last) ? last.slice(0, -1) + 'ies' : /(s|x|ch|sh)$/.test(last) ? last + 'es' : last + 's';
-  return [term, stem + plural, `${term}'s`, `${term}’s`];
+  // A term defined in the plural ("User Systems") is also used in the singular.
+  const singular = /ies$/.test(last) ? last.slice(0, -3) + 'y' : /[^s]s$/.test(last) ? last.slice(0, -1) : last;
+  return [term, stem + plural, stem + singular, `${term}'s`, `${term}’s`];
 }
 
 /**
- * Match known terms in a phrase, longest first. Null when two Capitalised words next to each other
- * belong to no known term (acronyms and codes such as DCC or SMETS1 may stand alone).
+ * Match known terms in a phrase, longest first. Fails, naming the words, when two Capitalised
+ * words next to each other belong to no known term (acronyms and codes such as DCC or SMETS1 may stand alone).
  */
-function segment(words: string[], known: Map<string, string>): string[] | null {
+function segment(words: string[], known: Map<string, string>): { used: string[] } | { undefinedPhrase: string } {
   const n = words.length;
   const used: string[] = [];
   const covered = new Array<boolean>(n).fill(false);
@@ -180,8 +185,14 @@ function segment(words: string[], known: Map<string, string>): string[] | null {
     i = j > i ? j : i + 1;
   }
   const loose = (k: number) => isCapitalised(words[k]!) && !covered[k] && !isStandalone(words[k]!);
-  for (let k = 0; k + 1 < n; k++) if (loose(k) && loose(k + 1)) return null;
-  return used;
+  for (let k = 0; k + 1 < n; k++) {
+    if (loose(k) && loose(k + 1)) {
+      let end = k + 2;
+      while (end < n && loose(end)) end++;
+      return { undefinedPhrase: words.slice(k, end).join(' ') };
+    }
+  }
+  return { used };
 }
 
 /** Acronyms and codes (DCC, SMETS1, MPxN) stand alone; they never need defining as a phrase. */

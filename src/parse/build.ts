@@ -7,7 +7,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, 
 import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
 import { toInlines, type Shift } from './inline.js';
-import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, STABLE_KEY, type Label } from './labels.js';
+import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, romanValue, STABLE_KEY, type Label } from './labels.js';
 
 interface Open {
   clause: Clause;
@@ -73,6 +73,9 @@ export class TreeBuilder {
       case 'html':
         if (/^\s*<!--/.test(node.value)) return;
         return this.addContent({ type: 'paragraph', children: [{ type: 'text', value: node.value }], position: this.pos(node) });
+      case 'table':
+        // A table after sub-paragraphs belongs to the provision they list under, not to the last one.
+        return this.addContent(this.toTable(node), true);
       default: {
         const block = this.toBlock(node);
         if (block) this.addContent(block);
@@ -196,9 +199,10 @@ export class TreeBuilder {
       }
     }
     if (!open || open.number !== `(${prev})`) return false;
+    // `(i)` then `(ii)`: the numeral sequence starts here after all.
     const nextText = next?.type === 'paragraph' && next.children[0]?.type === 'text' ? next.children[0].value : '';
     const nextRoman = /^\(([ivxlcdm]+)\)/.exec(nextText);
-    return !(nextRoman && isRoman(nextRoman[1]!) && nextRoman[1] !== String.fromCharCode(letter.charCodeAt(0) + 1));
+    return !(nextRoman && isRoman(nextRoman[1]!) && romanValue(nextRoman[1]!) === romanValue(letter) + 1);
   }
 
   private openProvision(label: Label, rest: PhrasingContent[], position: Position): void {
@@ -255,15 +259,19 @@ export class TreeBuilder {
     this.extend(clause.position);
   }
 
-  private addContent(block: Block): void {
+  private addContent(block: Block, toProvision = false): void {
     if (this.section) {
       this.section.content.push(block);
       return;
     }
-    const top = this.stack[this.stack.length - 1];
+    let top = this.stack[this.stack.length - 1];
     if (!top) {
       this.result.preamble.push(block);
       return;
+    }
+    if (toProvision) {
+      const provision = this.stack.findLast((open) => isProvision(open.clause.style));
+      if (provision) top = provision;
     }
     const c = top.clause;
     (c.children.length === 0 ? c.content : c.tail).push(block);

@@ -80,6 +80,17 @@ export function isRoman(value: string): boolean {
   return value.length > 0 && ROMAN.test(value);
 }
 
+export function romanValue(s: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cur = v[s[i]!] ?? 0;
+    const next = v[s[i + 1]!] ?? 0;
+    total += cur < next ? -cur : cur;
+  }
+  return total;
+}
+
 /** The letter before `letter` in the alphabet (`i` -> `h`), for `(i)` after `(h)`. */
 export function previousLetter(letter: string): string | null {
   if (letter.length !== 1 || letter === 'a') return null;

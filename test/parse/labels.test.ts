@@ -60,6 +60,9 @@ describe('parse: clause tree', () => {
     expect(doc.clauses[0]!.children[0]!.children.map((c) => c.number)).toEqual(letters.map((l) => l.slice(0, 3)));
 
     const { doc: nested } = parse(['## 1 Scope', '', '1.1 Lists:', '', '(h) item:', '', '(i) sub one;', '', '(ii) sub two.'].join('\n'));
+    const { doc: underC } = parse(['## 1 Scope', '', '1.1 Lists:', '', '(a) one;', '', '(b) two;', '', '(c) three:', '', '(i) sub one;', '', '(ii) sub two.'].join('\n'));
+    const c = underC.clauses[0]!.children[0]!.children[2]!;
+    expect([c.number, c.style, c.children.map((x) => x.number)]).toEqual(['(c)', 'paren-alpha', ['(i)', '(ii)']]);
     const h = nested.clauses[0]!.children[0]!.children[0]!;
     expect(h.number).toBe('(h)');
     expect(h.children.map((c) => [c.number, c.style])).toEqual([
