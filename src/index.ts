@@ -1,1 +1,105 @@
-export {};
+/**
+ * The secdoc library: `import { loadCorpus } from 'secdoc'`. Every answer is the same JSON object
+ * the matching `--json` command prints, so a service and the CLI cannot disagree.
+ */
+import { nodeHost } from './cli/host.js';
+import { findVersion, loadCorpus as loadSources, parseRef, type Corpus, type Host, type VersionDocument } from './corpus/index.js';
+import { catalogue, collect, type Diagnostic } from './diagnostics/index.js';
+import { isIsoDate } from './model/sec.js';
+import {
+  atJson,
+  evalJson,
+  historyJson,
+  ruleDiffJson,
+  rulesDocumentJson,
+  rulesJson,
+  type AtJson,
+  type EvalJson,
+  type HistoryJson,
+  type RuleDiffJson,
+  type RulesJson,
+} from './render/json/rules.js';
+import { corpusRules, factsJsonSchema, QueryError, validateFacts, type FactProblem } from './rules/index.js';
+
+export { QueryError };
+export type { AtJson, EvalJson, HistoryJson, RuleDiffJson, RulesJson, Diagnostic, Host, FactProblem };
+export type { RuleJson, VersionJson, TraceJson, ResultJson, NarrowingJson } from './render/json/rules.js';
+export { rulesDocumentJson, rulesFiles } from './render/json/rules.js';
+export { evaluate as evaluateLogic, factsJsonSchema, formatLogic, validateFacts, type JsonLogic } from './rules/index.js';
+
+/** A facts object that names an undeclared fact or gives one the wrong type or value. */
+export class FactsError extends Error {
+  constructor(readonly problems: FactProblem[]) {
+    super(problems.map((p) => p.message).join('; '));
+  }
+}
+
+export interface LoadOptions {
+  /** File access; the real disk by default. */
+  host?: Host;
+}
+
+export interface SecdocCorpus {
+  /** The parsed sources, for lower-level use. */
+  readonly corpus: Corpus;
+  /** Problems in the sources, including rule problems. Answers skip what could not be read. */
+  readonly diagnostics: Diagnostic[];
+  /** Each document's version in force on `date`, and versions designated but not yet in force. */
+  versionsAt(date: string): AtJson;
+  /** The rules in force on `date`, for all documents or one (`AL`, `TMAD`, `AL@20.0`). */
+  rulesAt(date: string, options?: { doc?: string }): RulesJson;
+  /** Every rule of one version with what the text gives (`AL@20.0`): the published rule file. */
+  rules(ref: string): RulesJson;
+  /** Which rules in force on `date` apply to `facts`, with traces. Throws FactsError on bad facts. */
+  evaluate(date: string, facts: unknown, options?: { doc?: string }): EvalJson;
+  /** One clause (number, stable key or rule id) through every version, statuses on `at`. */
+  history(doc: string, clause: string, options: { at: string }): HistoryJson;
+  /** Rules added, removed and changed between two versions (`AL@19.0`, `AL@20.0`). */
+  ruleChanges(oldRef: string, newRef: string): RuleDiffJson;
+  /** A JSON Schema for facts objects, from documents/facts.yaml. */
+  factsSchema(): Record<string, unknown>;
+}
+
+function date(value: string): string {
+  if (!isIsoDate(value)) throw new QueryError(`not a date: ${value} (expected YYYY-MM-DD)`);
+  return value;
+}
+
+/** Load the sources under `dir` (a documents folder) and answer questions about them. */
+export function loadCorpus(dir: string, options: LoadOptions = {}): SecdocCorpus {
+  const host = options.host ?? nodeHost;
+  if (!host.exists(dir)) throw new QueryError(`documents folder not found: ${dir}`);
+  const corpus = loadSources(dir, host);
+  const version = (ref: string): VersionDocument => {
+    const parsed = parseRef(ref);
+    if (!parsed) throw new QueryError(`not a document reference: ${ref} (expected DOC@VERSION such as AL@20.0)`);
+    const found = findVersion(corpus, parsed.document, parsed.version);
+    if (!found) throw new QueryError(`no document ${ref}`);
+    return found;
+  };
+  return {
+    corpus,
+    get diagnostics(): Diagnostic[] {
+      const problems: Diagnostic[] = corpusRules(corpus).problems.map((p) => ({
+        file: p.path,
+        line: p.place.line,
+        column: p.place.column,
+        severity: catalogue[p.ruleId].severity,
+        message: p.reason,
+        ruleId: p.ruleId,
+      }));
+      return [...collect(corpus.files), ...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+    },
+    versionsAt: (at) => atJson(corpus, date(at)),
+    rulesAt: (at, o = {}) => rulesJson(corpus, { at: date(at), doc: o.doc ?? null }),
+    rules: (ref) => rulesDocumentJson(corpus, version(ref)),
+    evaluate(at, facts, o = {}) {
+      const checked = validateFacts(facts, corpus.facts);
+      if (checked.problems.length > 0) throw new FactsError(checked.problems);
+      return evalJson(corpus, date(at), checked.facts, { doc: o.doc ?? null });
+    },
+    history: (doc, clause, o) => historyJson(corpus, doc, clause, date(o.at)),
+    ruleChanges: (a, b) => ruleDiffJson(corpus, version(a), version(b)),
+    factsSchema: () => factsJsonSchema(corpus.facts),
+  };
+}

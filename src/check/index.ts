@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { Corpus } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { checkNumbering } from './numbering.js';
+import { checkRules } from './rules.js';
 import { checkTerms } from './terms.js';
 import { checkVersions } from './versions.js';
 import { checkXrefs } from './xref.js';
@@ -14,7 +15,7 @@ export type DocumentCheck = (doc: ClauseDocument, file: VFile, corpus: Corpus) =
 export type CorpusCheck = (corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile) => void;
 
 export const documentChecks: DocumentCheck[] = [checkNumbering, checkXrefs, checkTerms];
-export const corpusChecks: CorpusCheck[] = [checkVersions];
+export const corpusChecks: CorpusCheck[] = [checkVersions, checkRules];
 
 /** Run every check over the corpus; problems land on `corpus.files`. */
 export function checkCorpus(corpus: Corpus, extra: { document?: DocumentCheck[]; corpus?: CorpusCheck[] } = {}): void {

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { isRoman, romanValue } from '../parse/labels.js';
+import { referenceKey } from '../model/query.js';
 
 export function checkNumbering(doc: ClauseDocument, file: VFile): void {
   const seen = new Map<string, Clause>();
@@ -28,13 +29,6 @@ export function checkNumbering(doc: ClauseDocument, file: VFile): void {
     }
   };
   visit(doc.clauses, null);
-}
-
-/** How a cross-reference names a clause: `18.12`, `7.2(a)(i)`, `§ 20a`. */
-export function referenceKey(c: Clause, parent: Clause | null, parentKey?: string): string {
-  if (c.style === 'decimal' || c.style === 'section' || c.style === 'article' || c.style === 'letter-heading') return c.number!;
-  const base = parentKey ?? (parent ? parent.id.slice(parent.id.indexOf('/') + 1) : '');
-  return base + c.number;
 }
 
 interface Ordinal {

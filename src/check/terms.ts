@@ -6,34 +6,8 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { Corpus } from '../corpus/index.js';
 import type { Block, Clause, ClauseDocument, Inline, Position } from '../model/types.js';
-import { inlineText } from '../model/text.js';
 import { pointAt } from '../model/position.js';
-
-export interface DefinedTerm {
-  term: string;
-  definition: string;
-  clause: Clause;
-  position: Position | undefined;
-}
-
-/** Terms from every table whose first header cell is "Term" (or "Expression"). */
-export function definedTerms(doc: ClauseDocument): DefinedTerm[] {
-  const out: DefinedTerm[] = [];
-  const visit = (list: Clause[]) => {
-    for (const c of list) {
-      for (const b of [...c.content, ...c.tail]) {
-        if (b.type !== 'table' || !/^(term|expression|defined term)s?$/i.test(inlineText(b.header[0]?.children ?? []).trim())) continue;
-        for (const row of b.rows) {
-          const term = inlineText(row[0]?.children ?? []).trim();
-          if (term) out.push({ term, definition: inlineText(row[1]?.children ?? []).trim(), clause: c, position: firstPosition(row[0]?.children ?? []) ?? b.position });
-        }
-      }
-      visit(c.children);
-    }
-  };
-  visit(doc.clauses);
-  return out;
-}
+import { definedTerms, isDefinitionsTable } from '../model/query.js';
 
 const CONNECTORS = new Set(['of', 'and', 'for', 'to', 'the', 'in', 'on', 'by']);
 /** Words that open sentences or name dates: never the first word of a term. */
@@ -132,7 +106,7 @@ export function checkTerms(doc: ClauseDocument, file: VFile, corpus: Corpus): vo
       else if (b.type === 'list') b.items.forEach((item) => scanBlocks(item, false));
       else if (b.type === 'quote') scanBlocks(b.children, false);
       else if (b.type === 'table') {
-        const isDefinitions = definitions && /^(term|expression|defined term)s?$/i.test(inlineText(b.header[0]?.children ?? []).trim());
+        const isDefinitions = definitions && isDefinitionsTable(b);
         // The term column of a definitions table defines; it does not use.
         for (const row of b.rows) row.forEach((cell, i) => (isDefinitions && i === 0 ? undefined : scanInlines(cell.children, b.position)));
       }
@@ -198,9 +172,4 @@ function segment(words: string[], known: Map<string, string>): { used: string[] 
 /** Acronyms and codes (DCC, SMETS1, MPxN) stand alone; they never need defining as a phrase. */
 function isStandalone(word: string): boolean {
   return /^[A-Z0-9][A-Z0-9x]+$/.test(word) || /\d/.test(word);
-}
-
-function firstPosition(nodes: readonly Inline[]): Position | undefined {
-  for (const n of nodes) if ('position' in n && n.position) return n.position;
-  return undefined;
 }

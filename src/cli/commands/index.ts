@@ -1,10 +1,14 @@
 /** Every command, in the order `--help` lists them. One file per command. */
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { registerAt } from './at.js';
+import { registerEval } from './eval.js';
+import { registerHistory } from './history.js';
+import { registerRules } from './rules.js';
 import { registerTree } from './tree.js';
 import { registerValidate } from './validate.js';
 
 /** A command registers itself; `setExit` records the exit code it wants. */
 export type Register = (program: Command, context: () => Context, setExit: (code: number) => void) => void;
 
-export const commands: Register[] = [registerValidate, registerTree];
+export const commands: Register[] = [registerValidate, registerTree, registerAt, registerRules, registerHistory, registerEval];

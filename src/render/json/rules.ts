@@ -1,0 +1,392 @@
+/**
+ * Rules, effective dates, evaluations, changesets and clause histories as versioned JSON
+ * (schema: schemas/rules.schema.json). The CLI prints these objects and the library returns
+ * them, so both give the same answers. Field names are snake_case, like the rule syntax.
+ */
+import { dirname, relative } from 'node:path';
+import type { Corpus, VersionDocument } from '../../corpus/index.js';
+import type { Clause } from '../../model/types.js';
+import { clauseText } from '../../model/text.js';
+import {
+  clauseHistory,
+  corpusRules,
+  deriveFromText,
+  diffRules,
+  evaluateRules,
+  factsJsonSchema,
+  rulesOf,
+  selectRules,
+  type Derived,
+  type FieldChange,
+  type JsonLogic,
+  type Rule,
+  type RuleResult,
+  type TraceNode,
+} from '../../rules/index.js';
+import { contains, statusOn, versionsAt, type ClauseInterval, type ClauseTiming, type Status, type VersionInterval } from '../../time/index.js';
+import { API_VERSION } from './tree.js';
+
+type ApiVersion = readonly [number, number];
+
+export interface NarrowingJson {
+  kind: 'commencement' | 'expiry';
+  date: string;
+  scope: 'clause' | 'document';
+  /** The clause whose text makes the statement, and the line it is on. */
+  clause: string;
+  line: number;
+  text: string;
+}
+
+export interface VersionJson {
+  document: string;
+  short_name: string | null;
+  title: string;
+  version: string;
+  /** Source file, relative to the folder above the documents folder. */
+  file: string;
+  designated_by: string;
+  /** The date the designating direction was made. */
+  designated: string | null;
+  /** In force from (inclusive); null while prospective. */
+  effective: string | null;
+  /** In force until (exclusive); null while open-ended. */
+  until: string | null;
+  /** The document's own expiry statement when it ends the version early. */
+  expiry: NarrowingJson | null;
+  /** Status on the date asked about; absent when no date was asked. */
+  status?: Status;
+}
+
+export interface RuleJson {
+  id: string;
+  kind: Rule['kind'];
+  actor: string;
+  applies_to: Record<string, string[]>;
+  effect: string;
+  condition: JsonLogic | null;
+  period: string | null;
+  from: string | null;
+  /** Every fact the rule reads, from `applies_to` categories and the condition. */
+  facts: string[];
+  /** One JSON Logic expression: the `applies_to` tests AND the condition. Truthy = applies. */
+  applies_if: JsonLogic;
+  provenance: {
+    document: string;
+    short_name: string | null;
+    version: string;
+    clause: { id: string; number: string | null; key: string | null; heading: string | null };
+    /** The `clause:` the author wrote, when the rule names its clause explicitly. */
+    clause_override: string | null;
+    source: { file: string; line: number; clause_line: number };
+  };
+  in_force: { from: string | null; until: string | null; narrowed_by: NarrowingJson[] };
+}
+
+export interface RulesJson {
+  'secdoc-api-version': ApiVersion;
+  query: { at: string | null; document: string | null; version: string | null };
+  versions: VersionJson[];
+  rules: RuleJson[];
+  /** Read from the text with no annotation; only for a single document version. */
+  derived?: Derived;
+}
+
+/* ---------- building blocks ---------- */
+
+export function fileOf(corpus: Corpus, path: string): string {
+  return relative(dirname(corpus.root), path).split('\\').join('/');
+}
+
+function narrowingJson(t: ClauseTiming): NarrowingJson {
+  return { kind: t.kind, date: t.date, scope: t.scope, clause: t.source.id, line: t.line, text: t.sentence };
+}
+
+export function versionJson(corpus: Corpus, v: VersionInterval, at?: string): VersionJson {
+  const meta = v.document.meta;
+  return {
+    document: meta.appendix,
+    short_name: meta.shortName,
+    title: meta.title,
+    version: meta.version,
+    file: fileOf(corpus, v.document.path),
+    designated_by: meta.designatedBy,
+    designated: v.designated,
+    effective: v.effective,
+    until: v.until,
+    expiry: v.expiry ? narrowingJson(v.expiry) : null,
+    ...(at !== undefined ? { status: statusOn(v, at) } : {}),
+  };
+}
+
+function intervalJson(i: ClauseInterval): RuleJson['in_force'] {
+  return { from: i.from, until: i.until, narrowed_by: i.narrowedBy.map(narrowingJson) };
+}
+
+export function ruleJson(corpus: Corpus, r: Rule): RuleJson {
+  const meta = r.document.meta;
+  return {
+    id: r.id,
+    kind: r.kind,
+    actor: r.actor,
+    applies_to: r.appliesTo,
+    effect: r.effect,
+    condition: r.condition,
+    period: r.period,
+    from: r.from,
+    facts: r.facts,
+    applies_if: r.appliesIf,
+    provenance: {
+      document: meta.appendix,
+      short_name: meta.shortName,
+      version: meta.version,
+      clause: { id: r.clause.id, number: r.clause.number, key: r.clause.key, heading: r.clause.heading },
+      clause_override: r.clauseOverride,
+      source: { file: fileOf(corpus, r.document.path), line: r.position.line, clause_line: r.clause.position.start.line },
+    },
+    in_force: intervalJson(r.interval),
+  };
+}
+
+/* ---------- rules ---------- */
+
+/** The rule JSON of one document version, as published in dist/rules/<APPENDIX>@<version>.json. */
+export function rulesDocumentJson(corpus: Corpus, doc: VersionDocument): RulesJson {
+  const set = corpusRules(corpus);
+  const interval = set.intervals.find((i) => i.document === doc);
+  if (!interval) throw new Error(`not a version of this corpus: ${doc.path}`);
+  return {
+    'secdoc-api-version': API_VERSION,
+    query: { at: null, document: doc.meta.appendix, version: doc.meta.version },
+    versions: [versionJson(corpus, interval)],
+    rules: rulesOf(set, doc).map((r) => ruleJson(corpus, r)),
+    derived: deriveFromText(doc),
+  };
+}
+
+/** The rules in force on `at` (all documents or one), or every rule of one DOC@VERSION. */
+export function rulesJson(corpus: Corpus, options: { at?: string | null; doc?: string | null }): RulesJson {
+  const selection = selectRules(corpus, options);
+  if (selection.version !== null && selection.at === null) {
+    return rulesDocumentJson(corpus, selection.versions[0]!.document);
+  }
+  return {
+    'secdoc-api-version': API_VERSION,
+    query: { at: selection.at, document: selection.document, version: selection.version },
+    versions: selection.versions.map((v) => versionJson(corpus, v, selection.at ?? undefined)),
+    rules: selection.rules.map((r) => ruleJson(corpus, r)),
+  };
+}
+
+/* ---------- versions at a date ---------- */
+
+export interface AtJson {
+  'secdoc-api-version': ApiVersion;
+  at: string;
+  documents: Array<{
+    document: string;
+    short_name: string | null;
+    title: string;
+    /** The version in force on the date, or null when none is. */
+    in_force: VersionJson | null;
+    /** Versions designated by then but not yet in force (a later or unfixed effective date). */
+    designated: VersionJson[];
+    /** When none is in force because the latest version's own text ended it: that version. */
+    expired: VersionJson | null;
+  }>;
+}
+
+export function atJson(corpus: Corpus, at: string): AtJson {
+  const intervals = corpusRules(corpus).intervals;
+  return {
+    'secdoc-api-version': API_VERSION,
+    at,
+    documents: versionsAt(corpus, at).map((d) => {
+      // Name the document by the version a reader meets on that date, else its latest.
+      const named = d.inForce ?? intervals.filter((i) => i.appendix === d.appendix).at(-1)!;
+      return {
+        document: d.appendix,
+        short_name: named.document.meta.shortName,
+        title: named.document.meta.title,
+        in_force: d.inForce ? versionJson(corpus, d.inForce, at) : null,
+        designated: d.designated.map((v) => versionJson(corpus, v, at)),
+        expired: d.expired ? versionJson(corpus, d.expired, at) : null,
+      };
+    }),
+  };
+}
+
+/* ---------- evaluation ---------- */
+
+export interface TraceJson {
+  text: string;
+  logic: JsonLogic;
+  held: boolean;
+  determined: boolean;
+  facts: Record<string, unknown>;
+  missing: string[];
+  parts: TraceJson[];
+}
+
+export interface ResultJson {
+  rule: string;
+  kind: Rule['kind'];
+  document: string;
+  version: string;
+  clause: { id: string; number: string | null };
+  effect: string;
+  /** The rule's `applies_if` as JSON Logic evaluates it (missing facts read as null). */
+  applies: boolean;
+  /** Whether the facts given settle `applies` whatever the missing facts would be. */
+  determined: boolean;
+  unconditional: boolean;
+  missing: string[];
+  scope: TraceJson[];
+  condition: TraceJson | null;
+}
+
+export interface EvalJson {
+  'secdoc-api-version': ApiVersion;
+  at: string;
+  facts: Record<string, unknown>;
+  versions: VersionJson[];
+  /** Ids of the rules that apply, settled by the facts given, in result order. */
+  applies: string[];
+  /** Ids of the rules the facts do not settle: they read facts the file leaves out. */
+  undetermined: string[];
+  results: ResultJson[];
+}
+
+function traceJson(t: TraceNode): TraceJson {
+  return { text: t.text, logic: t.logic, held: t.held, determined: t.determined, facts: t.facts, missing: t.missing, parts: t.parts.map(traceJson) };
+}
+
+function resultJson(r: RuleResult): ResultJson {
+  return {
+    rule: r.rule.id,
+    kind: r.rule.kind,
+    document: r.rule.document.meta.appendix,
+    version: r.rule.document.meta.version,
+    clause: { id: r.rule.clause.id, number: r.rule.clause.number },
+    effect: r.rule.effect,
+    applies: r.applies,
+    determined: r.determined,
+    unconditional: r.unconditional,
+    missing: r.missing,
+    scope: r.scope.map(traceJson),
+    condition: r.condition ? traceJson(r.condition) : null,
+  };
+}
+
+/** Which rules in force on `at` apply to `facts` (already validated), with their traces. */
+export function evalJson(corpus: Corpus, at: string, facts: Readonly<Record<string, unknown>>, options: { doc?: string | null } = {}): EvalJson {
+  const selection = selectRules(corpus, { at, doc: options.doc ?? null });
+  const results = evaluateRules(selection.rules, facts).map(resultJson);
+  return {
+    'secdoc-api-version': API_VERSION,
+    at,
+    facts: { ...facts },
+    versions: selection.versions.map((v) => versionJson(corpus, v, at)),
+    applies: results.filter((r) => r.applies && r.determined).map((r) => r.rule),
+    undetermined: results.filter((r) => !r.determined).map((r) => r.rule),
+    results,
+  };
+}
+
+/* ---------- changesets ---------- */
+
+export interface RuleDiffJson {
+  'secdoc-api-version': ApiVersion;
+  old: { document: string; version: string };
+  new: { document: string; version: string };
+  added: RuleJson[];
+  removed: RuleJson[];
+  changed: Array<{ id: string; changes: FieldChange[]; old: RuleJson; new: RuleJson }>;
+  unchanged: string[];
+}
+
+export function ruleDiffJson(corpus: Corpus, before: VersionDocument, after: VersionDocument): RuleDiffJson {
+  const set = corpusRules(corpus);
+  const diff = diffRules(rulesOf(set, before), rulesOf(set, after));
+  return {
+    'secdoc-api-version': API_VERSION,
+    old: { document: before.meta.appendix, version: before.meta.version },
+    new: { document: after.meta.appendix, version: after.meta.version },
+    added: diff.added.map((r) => ruleJson(corpus, r)),
+    removed: diff.removed.map((r) => ruleJson(corpus, r)),
+    changed: diff.changed.map((c) => ({ id: c.id, changes: c.changes, old: ruleJson(corpus, c.old), new: ruleJson(corpus, c.new) })),
+    unchanged: diff.unchanged.map((r) => r.id),
+  };
+}
+
+/* ---------- clause history ---------- */
+
+export type ClauseStatus = Status | 'absent';
+
+export interface HistoryJson {
+  'secdoc-api-version': ApiVersion;
+  document: string;
+  query: string;
+  /** The date statuses are given for. */
+  at: string;
+  anchor: { version: string; clause: { id: string; number: string | null }; matched_by: 'number' | 'key' | 'rule' };
+  entries: Array<{
+    version: VersionJson;
+    clause: { id: string; number: string | null; key: string | null; heading: string | null; text: string } | null;
+    change: string;
+    text_changed: boolean;
+    previous_number: string | null;
+    in_force: RuleJson['in_force'] | null;
+    /** The clause's status on `at`: its version's, unless its own commencement or expiry says otherwise. */
+    status: ClauseStatus;
+    rules: string[];
+  }>;
+}
+
+export function historyJson(corpus: Corpus, doc: string, clause: string, at: string): HistoryJson {
+  const h = clauseHistory(corpus, doc, clause);
+  return {
+    'secdoc-api-version': API_VERSION,
+    document: h.appendix,
+    query: h.query,
+    at,
+    anchor: { version: h.anchor.version, clause: { id: h.anchor.clause.id, number: h.anchor.clause.number }, matched_by: h.anchor.matchedBy },
+    entries: h.entries.map((e) => ({
+      version: versionJson(corpus, e.version, at),
+      clause: e.clause ? clauseJson(e.clause) : null,
+      change: e.change,
+      text_changed: e.textChanged,
+      previous_number: e.previousNumber,
+      in_force: e.interval ? intervalJson(e.interval) : null,
+      status: e.clause === null || e.interval === null ? 'absent' : clauseStatus(statusOn(e.version, at), e.interval, at),
+      rules: e.rules.map((r) => r.id),
+    })),
+  };
+}
+
+function clauseJson(c: Clause): NonNullable<HistoryJson['entries'][number]['clause']> {
+  return { id: c.id, number: c.number, key: c.key, heading: c.heading, text: clauseText(c) };
+}
+
+function clauseStatus(version: Status, interval: ClauseInterval, at: string): Status {
+  if (version !== 'in-force' || contains(interval, at)) return version;
+  return interval.from !== null && at < interval.from ? 'not-yet-in-force' : 'expired';
+}
+
+/* ---------- published files ---------- */
+
+/**
+ * The rule files of a build, as paths under dist/ with their JSON: one rules/<APPENDIX>@<version>.json
+ * per version (of the selected documents, or all), and rules/facts-file.schema.json generated from
+ * facts.yaml. The static schemas (schemas/rules.schema.json, schemas/facts.schema.json) are copied as they are.
+ */
+export function rulesFiles(corpus: Corpus, documents: ReadonlySet<string> | null = null): Array<{ path: string; value: unknown }> {
+  const out: Array<{ path: string; value: unknown }> = [];
+  for (const doc of corpus.versions) {
+    if (documents !== null && !documents.has(doc.meta.appendix)) continue;
+    if (doc.meta.appendix === '?' || doc.meta.version === '?') continue;
+    out.push({ path: `rules/${doc.meta.appendix}@${doc.meta.version}.json`, value: rulesDocumentJson(corpus, doc) });
+  }
+  out.push({ path: 'rules/facts-file.schema.json', value: factsJsonSchema(corpus.facts) });
+  return out;
+}

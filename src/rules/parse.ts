@@ -1,0 +1,130 @@
+/**
+ * One ```rule block (YAML) -> the fields of a typed rule, with every problem placed on the line
+ * of the field that has it. Resolving the clause and the interval is the caller's job.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Annotation, Point } from '../model/types.js';
+import { ISO_DURATION } from '../time/index.js';
+import { logicProblems, suggest } from './logic.js';
+import { RULE_FIELDS, RULE_KINDS, type JsonLogic, type RuleKind } from './types.js';
+
+export interface RuleFields {
+  id: string;
+  kind: RuleKind;
+  actor: string;
+  appliesTo: Record<string, string[]>;
+  effect: string;
+  condition: JsonLogic | null;
+  period: string | null;
+  from: string | null;
+  clauseOverride: string | null;
+}
+
+export interface FieldProblem {
+  reason: string;
+  place: Point;
+}
+
+/** A rule id: lower-case words joined by dots and hyphens, e.g. `tmad.exclusion.duplicate-mpxn`. */
+export const RULE_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)+$/;
+
+export function readRuleBlock(annotation: Annotation): { fields: RuleFields | null; problems: FieldProblem[]; places: Record<string, Point> } {
+  const problems: FieldProblem[] = [];
+  const places: Record<string, Point> = {};
+  const fence = annotation.position.start;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(annotation.source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // The YAML starts on the line after the opening fence.
+  const at = (offset: number): Point => {
+    const p = lineCounter.linePos(offset);
+    return { line: fence.line + p.line, column: p.col };
+  };
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) problems.push({ reason: `Malformed rule block: ${e.message.split('\n')[0]}`, place: at(e.pos[0]) });
+    return { fields: null, problems, places };
+  }
+  if (!isMap(doc.contents)) {
+    problems.push({ reason: 'Unexpected rule block content, expected a YAML mapping with `id`, `kind`, `actor`, `effect` and `condition`', place: fence });
+    return { fields: null, problems, places };
+  }
+  const nodes: Record<string, YamlNode | null> = {};
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const value = pair.value as YamlNode | null;
+    const range = value?.range ?? (isScalar(pair.key) ? pair.key.range : undefined);
+    places[key] = range ? at(range[0]) : fence;
+    if (!(RULE_FIELDS as readonly string[]).includes(key)) {
+      problems.push({ reason: `Unexpected field \`${key}\` in a rule, expected one of ${RULE_FIELDS.map((f) => `\`${f}\``).join(', ')}${suggest(key, RULE_FIELDS)}`, place: places[key] });
+      continue;
+    }
+    nodes[key] = value;
+  }
+  const raw = doc.toJS() as Record<string, unknown>;
+  const place = (field: string) => places[field] ?? fence;
+  const text = (field: string, required: boolean): string | null => {
+    const v = raw[field];
+    if (v === undefined || v === null) {
+      if (required) problems.push({ reason: `Missing field \`${field}\` in a rule`, place: fence });
+      return null;
+    }
+    if (typeof v !== 'string' || v.trim() === '') {
+      problems.push({ reason: `Unexpected \`${field}\`: expected text`, place: place(field) });
+      return null;
+    }
+    return v.trim();
+  };
+
+  const id = text('id', true);
+  if (id !== null && !RULE_ID.test(id)) {
+    problems.push({ reason: `Unexpected rule id \`${id}\`, expected lower-case words joined by dots and hyphens, such as \`tmad.exclusion.duplicate-mpxn\``, place: place('id') });
+  }
+  const kindText = text('kind', true);
+  let kind: RuleKind | null = null;
+  if (kindText !== null) {
+    if ((RULE_KINDS as readonly string[]).includes(kindText)) kind = kindText as RuleKind;
+    else problems.push({ reason: `Unexpected kind \`${kindText}\`, expected one of ${RULE_KINDS.map((k) => `\`${k}\``).join(', ')}${suggest(kindText, RULE_KINDS)}`, place: place('kind') });
+  }
+  const actor = text('actor', true);
+  const effect = text('effect', true);
+
+  const appliesTo: Record<string, string[]> = {};
+  const scope = raw.applies_to;
+  if (scope !== undefined && scope !== null) {
+    if (typeof scope !== 'object' || Array.isArray(scope)) {
+      problems.push({ reason: 'Unexpected `applies_to`: expected a mapping such as `cohorts: [IOC, FOC]`', place: place('applies_to') });
+    } else {
+      for (const [key, values] of Object.entries(scope as Record<string, unknown>)) {
+        if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+          problems.push({ reason: `Unexpected \`applies_to.${key}\`: expected a list of names`, place: place('applies_to') });
+          continue;
+        }
+        appliesTo[key] = values as string[];
+      }
+    }
+  }
+
+  let condition: JsonLogic | null = null;
+  if (raw.condition !== undefined && raw.condition !== null) {
+    condition = raw.condition as JsonLogic;
+    for (const p of logicProblems(condition)) problems.push({ reason: p.message, place: place('condition') });
+  }
+
+  const period = text('period', kind === 'deadline');
+  const from = text('from', kind === 'deadline');
+  if (period !== null && !ISO_DURATION.test(period)) {
+    problems.push({ reason: `Unexpected period \`${period}\`, expected an ISO 8601 duration such as P14D or P12M`, place: place('period') });
+  }
+
+  // `clause: 18.10` would read as the number 18.1, so the override is taken as written.
+  let clauseOverride: string | null = null;
+  const clauseNode = nodes.clause;
+  if (clauseNode && isScalar(clauseNode) && clauseNode.range) {
+    clauseOverride = annotation.source.slice(clauseNode.range[0], clauseNode.range[1]).trim().replace(/^(['"])(.*)\1$/, '$2').replace(/^Clause\s+/i, '');
+    if (clauseOverride === '') clauseOverride = null;
+  } else if (clauseNode) {
+    problems.push({ reason: 'Unexpected `clause`: expected a clause number such as 7.2 or 7.2(a)', place: place('clause') });
+  }
+
+  if (problems.length > 0 || id === null || kind === null || actor === null || effect === null) return { fields: null, problems, places };
+  return { fields: { id, kind, actor, appliesTo, effect, condition, period, from, clauseOverride }, problems, places };
+}
