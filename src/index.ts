@@ -2,7 +2,7 @@
  * The secdoc library: `import { loadCorpus } from 'secdoc'`. Every answer is the same JSON object
  * the matching `--json` command prints, so a service and the CLI cannot disagree.
  */
-import { nodeHost } from './cli/host.js';
+import { nodeHost } from './corpus/node-host.js';
 import { findVersion, loadCorpus as loadSources, parseRef, type Corpus, type Host, type VersionDocument } from './corpus/index.js';
 import { catalogue, collect, type Diagnostic } from './diagnostics/index.js';
 import { isIsoDate } from './model/sec.js';

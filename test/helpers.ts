@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/main.js';
-import { nodeHost } from '../src/cli/host.js';
+import { nodeHost } from '../src/corpus/node-host.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const documentsDir = join(repoRoot, 'documents');

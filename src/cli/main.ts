@@ -54,7 +54,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** The process entry point: real streams, real disk, real exit code. */
 export async function main(): Promise<void> {
-  const { nodeHost } = await import('./host.js');
+  const { nodeHost } = await import('../corpus/node-host.js');
+  // A reader that stops early (`secdoc tree X --json | head`) closes the pipe: stop quietly, as
+  // Unix tools do, instead of dying on an unhandled EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   const io: Io = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

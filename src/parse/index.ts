@@ -1,7 +1,6 @@
 /**
  * The reader: Markdown text -> clause tree. A pure function of the text: no file system, no clock.
  */
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
@@ -9,6 +8,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { assignIds, TreeBuilder } from './build.js';
+import { remarkTablesAndStrikethrough } from './gfm.js';
 import { readMeta } from './meta.js';
 import { splitSource } from './split.js';
 
@@ -19,7 +19,7 @@ export interface ParseOptions {
   whole?: boolean;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+const processor = unified().use(remarkParse).use(remarkTablesAndStrikethrough).freeze();
 
 /** Parse Markdown into an mdast root (exposed for benchmarks that compare against bare remark). */
 export function parseMarkdown(text: string): Root {

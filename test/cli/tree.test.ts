@@ -84,3 +84,16 @@ describe('secdoc tree', () => {
     expect(help.stdout).toMatch(/tree/);
   });
 });
+
+describe('the secdoc process', () => {
+  it('should stop quietly with exit 0 when its reader closes the pipe early (`| head`)', async () => {
+    // Runs the compiled CLI (`npm test` compiles lib/ first) with a reader that takes one chunk.
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/secdoc.js'), 'tree', 'AL@20.0', '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect([code, stderr]).toEqual([0, '']);
+  }, 30_000);
+});

@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import type { Host } from '../../src/corpus/index.js';
 import { run } from '../../src/cli/main.js';
-import { nodeHost } from '../../src/cli/host.js';
+import { nodeHost } from '../../src/corpus/node-host.js';
 import { repoRoot, type CliResult } from '../helpers.js';
 
 export const fixtureDir = join(repoRoot, 'test/fixtures/rules/corpus');

@@ -1,7 +1,7 @@
-/** The real file system, as a Host. Only the CLI touches the disk. */
+/** The real file system, as a Host, for the CLI and the library; tests inject others. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Host } from '../corpus/index.js';
+import type { Host } from './index.js';
 
 export const nodeHost: Host = {
   listFiles(dir: string): string[] {
