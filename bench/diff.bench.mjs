@@ -1,0 +1,73 @@
+// Redline engine (issue 3) on a real statute pair, against two baselines measured in the same run:
+//   (a) jsdiff diffWordsWithSpace over the two whole texts (target: secdoc >= 50x faster), and
+//   (b) git diff --no-index --word-diff=porcelain on the same two files (target: secdoc no slower).
+// Then growth over 1x, 2x and 4x the input (target: 4x the size in <= 4.5x the time).
+// "secdoc diff" is diffDocuments on the two clause trees (what an editor holding parsed trees runs
+// on every save); parse + diff from text is printed beside it for the whole picture.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { diffWordsWithSpace } from 'diff';
+import { parseDocument } from '../lib/parse/index.js';
+import { diffDocuments } from '../lib/diff/index.js';
+import { readCorpus, time, mb, fmt } from './common.mjs';
+
+const stripFrontMatter = (t) => t.replace(/^---[\s\S]*?\n---\n/, '');
+const files = readCorpus('de-bundestag-gesetze', /\.md$/);
+const pick = (re) => files.filter((f) => re.test(f.name)).map((f) => stripFrontMatter(f.text)).join('\n\n');
+// Old: the earlier version of each statute pair; new: the later one (EEG 2009, SGB VII, StGBEG).
+const oldText = pick(/^(eeg_2009__stand-2011|sgb_7__stand-2012-07|stgbeg__stand-2010)/);
+const newText = pick(/^(eeg_2009__stand-2012|sgb_7__stand-2012-12|stgbeg__stand-2012)/);
+const parse = (text, path) => parseDocument(text, new VFile({ path }));
+const repeat = (text, k) => Array.from({ length: k }, () => text).join('\n\n');
+
+console.log(`input: EEG 2009, SGB VII and StGBEG, earlier and later versions: ${fmt(mb(oldText))} MB + ${fmt(mb(newText))} MB = ${fmt(mb(oldText) + mb(newText))} MB pair`);
+
+const A = parse(oldText, 'old.md');
+const B = parse(newText, 'new.md');
+const secdoc = time(() => diffDocuments(A, B), 7);
+const s = secdoc.result.summary;
+console.log(`  clauses: ${s.changed} changed (${s.amended} amended, ${s.inserted} inserted, ${s.deleted} deleted, ${s.renumbered} renumbered, ${s.moved} moved), ${s.unchanged} unchanged`);
+const endToEnd = time(() => diffDocuments(parse(oldText, 'old.md'), parse(newText, 'new.md')), 3);
+
+// (b) git, on the same texts written to files; best of 7 (process start included, as a user sees it).
+const dir = mkdtempSync(join(tmpdir(), 'secdoc-bench-'));
+const oldFile = join(dir, 'old.md');
+const newFile = join(dir, 'new.md');
+writeFileSync(oldFile, oldText);
+writeFileSync(newFile, newText);
+const git = time(() => {
+  const r = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', oldFile, newFile], { maxBuffer: 1 << 28 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`git diff failed: ${r.stderr}`);
+  return r.stdout.length;
+}, 7);
+rmSync(dir, { recursive: true, force: true });
+
+// (a) jsdiff over the whole texts: one run (it takes tens of seconds).
+const whole = time(() => diffWordsWithSpace(oldText, newText, { timeout: 600_000 }), 1);
+if (!whole.result) console.log('  jsdiff gave up after 600 s; its time below is a lower bound');
+
+const vsJsdiff = whole.ms / secdoc.ms;
+const vsGit = secdoc.ms / git.ms;
+console.log('');
+console.log(`secdoc diff (clause trees)        ${fmt(secdoc.ms, 1).padStart(9)} ms`);
+console.log(`secdoc parse + diff (from text)   ${fmt(endToEnd.ms, 1).padStart(9)} ms`);
+console.log(`(a) jsdiff diffWordsWithSpace     ${fmt(whole.ms, 1).padStart(9)} ms   secdoc diff is ${fmt(vsJsdiff, 0)}x faster (target >= 50)  ${vsJsdiff >= 50 ? 'OK' : 'MISSED'}`);
+console.log(`(b) git diff --word-diff          ${fmt(git.ms, 1).padStart(9)} ms   secdoc diff / git = ${fmt(vsGit)} (target <= 1)  ${vsGit <= 1 ? 'OK' : 'MISSED'}`);
+console.log(`    parse + diff / git = ${fmt(endToEnd.ms / git.ms)}`);
+
+// Growth: the same pair repeated k times.
+console.log('');
+console.log('growth (secdoc diff on the pair repeated k times):');
+const rows = [];
+for (const k of [1, 2, 4]) {
+  const a = k === 1 ? A : parse(repeat(oldText, k), 'old.md');
+  const b = k === 1 ? B : parse(repeat(newText, k), 'new.md');
+  const t = k === 1 ? secdoc : time(() => diffDocuments(a, b), k === 4 ? 3 : 5);
+  rows.push({ k, ms: t.ms, size: mb(oldText) * k + mb(newText) * k });
+  console.log(`  ${k}x ${fmt(rows.at(-1).size).padStart(5)} MB  ${fmt(t.ms, 1).padStart(8)} ms`);
+}
+const growth = rows[2].ms / rows[0].ms;
+console.log(`growth: 4x size -> ${fmt(growth)}x time (target <= 4.5)  ${growth <= 4.5 ? 'OK' : 'MISSED'}`);

@@ -1,0 +1,414 @@
+/**
+ * Clause alignment: pair every clause of the old tree with its counterpart in the new one, so a
+ * clause whose number changed (or that moved to another parent) is compared with its old self
+ * instead of showing as a deletion plus an insertion.
+ *
+ * 1. Author keys (`{#key}`) pair first, wherever the clauses stand.
+ * 2. Top-down, under each pair of matched parents: an ordered alignment of the children on their
+ *    exact text pairs the unchanged ones (renumbered or not); in each gap left between those,
+ *    the remaining children pair by similarity, with a bonus for the same number (so an amended
+ *    7.2 stays 7.2, and old 3.5 becomes new 3.6 when that is where its text went).
+ * 3. What is still unpaired anywhere pairs by content across the whole document (moves), and a
+ *    parent pairs with the parent most of its children went to. Step 2 then runs again below
+ *    the new pairs.
+ *
+ * Every step works on small groups or through an index, so time stays near linear in the size
+ * of the documents.
+ */
+import { diffArrays } from 'diff';
+import type { MatchBasis } from '../model/change.js';
+import type { Clause, ClauseDocument } from '../model/types.js';
+import { clauseText } from '../model/text.js';
+import { bagsOfIds, dice, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { normalizeSpace } from './tokens.js';
+
+export interface Node {
+  clause: Clause | null;
+  parent: Node | null;
+  children: Node[];
+  /** Pre-order index in its tree (the root is 0). */
+  index: number;
+  /** The number compared for renumbering: `2.1.` and `2.1`, `§ 20a` and `§20a` are the same. */
+  numKey: string | null;
+  /** Heading and own text, as written. */
+  sig: string;
+  /** What the ordered alignment compares: the text, or the number for a clause without text. */
+  sigKey: string;
+  partner: Node | null;
+  basis: MatchBasis | null;
+  similarity: number | null;
+  /** Normalised heading, for the same-heading rule. */
+  heading: string;
+  /** Characters of text in the subtree below (own text excluded). */
+  below: number;
+  /** The words of heading and text, as ids. */
+  ids?: number[];
+  bags?: Bags;
+  full?: Bags;
+  desc?: Map<string, number>;
+}
+
+export interface Alignment {
+  oldRoot: Node;
+  newRoot: Node;
+  oldNodes: Node[];
+  newNodes: Node[];
+}
+
+export interface AlignOptions {
+  /** Pair two clauses by content alone at this similarity or above. */
+  similarityThreshold: number;
+}
+
+/** Headings this alike pair two siblings whatever their text. */
+const HEADING_THRESHOLD = 0.6;
+/** Across the document (a move), ask for more. */
+const MOVE_THRESHOLD = 0.6;
+/** Text shorter than this is too common to pair across the document by similarity. */
+const MIN_GLOBAL_CHARS = 40;
+/** ...or, when it is the same text once on each side, by equality. */
+const MIN_EXACT_CHARS = 16;
+/** Siblings gaps larger than this compare only same-numbered clauses pairwise. */
+const MAX_PAIRWISE = 4096;
+/** Index postings longer than this are too common to suggest a pair. */
+const MAX_POSTINGS = 64;
+
+export function normNumber(n: string | null): string | null {
+  return n === null ? null : n.replace(/\s+/g, '').replace(/\.+$/, '');
+}
+
+function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
+  const nodes: Node[] = [];
+  const make = (clause: Clause | null, parent: Node | null): Node => {
+    // Raw text: exact equality is what the ordered alignment needs, and re-wrapped text still
+    // pairs by similarity (word bags ignore whitespace). Normalising everything up front is a
+    // measurable share of the time on large documents.
+    const heading = clause?.heading ?? '';
+    const text = clause ? clauseText(clause) : '';
+    const numKey = clause ? normNumber(clause.number) : null;
+    const sig = heading || text ? `${heading}\u0001${text}` : '';
+    const node: Node = {
+      clause,
+      parent,
+      children: [],
+      index: nodes.length,
+      numKey,
+      sig,
+      sigKey: sig || `\u0002${numKey ?? ''}`,
+      heading: heading ? normalizeSpace(heading).trim().toLowerCase() : '',
+      partner: null,
+      basis: null,
+      similarity: null,
+      below: 0,
+    };
+    nodes.push(node);
+    for (const c of clause ? clause.children : doc.clauses) {
+      const child = make(c, node);
+      node.children.push(child);
+      node.below += child.sig.length + child.below;
+    }
+    return node;
+  };
+  const root = make(null, null);
+  return { root, nodes };
+}
+
+/** One per alignment: word ids mean nothing across two calls. */
+let wordIds = new WordIds();
+
+function idsOf(n: Node): number[] {
+  return (n.ids ??= wordIds.of(n.sig.replace('\u0001', ' ')));
+}
+
+function bags(n: Node): Bags {
+  return (n.bags ??= bagsOfIds([idsOf(n)]));
+}
+
+/** Bags of the clause's whole text: its own and all its sub-clauses'. */
+function fullBags(n: Node): Bags {
+  if (n.full) return n.full;
+  const parts: number[][] = [];
+  const walk = (m: Node) => {
+    parts.push(idsOf(m));
+    for (const c of m.children) walk(c);
+  };
+  walk(n);
+  return (n.full = bagsOfIds(parts));
+}
+
+function headingSimilarity(o: Node, n: Node): number {
+  if (!o.heading || !n.heading) return 0;
+  if (o.heading === n.heading) return 1;
+  return textSimilarity(bagsOfIds([wordIds.of(o.heading)]), bagsOfIds([wordIds.of(n.heading)]));
+}
+
+/** The multiset of the texts of all sub-clauses (each text counted as one item). */
+function desc(n: Node): Map<string, number> {
+  if (n.desc) return n.desc;
+  const m = new Map<string, number>();
+  const walk = (x: Node) => {
+    for (const c of x.children) {
+      m.set(c.sigKey, (m.get(c.sigKey) ?? 0) + 1);
+      walk(c);
+    }
+  };
+  walk(n);
+  return (n.desc = m);
+}
+
+/** Above this much text below both clauses, compare sub-clause texts whole instead of words. */
+const LARGE_SUBTREE = 20_000;
+
+/**
+ * Own text for a clause without sub-clauses. Otherwise the whole text, so a clause whose
+ * provisions were restructured (list items that became sub-clauses) still finds its old self;
+ * for large parts (a whole Teil or Kapitel) the share of sub-clauses kept word for word, which
+ * says the same at a fraction of the cost.
+ */
+export function similarity(o: Node, n: Node): number {
+  if (o.children.length === 0 && n.children.length === 0) return textSimilarity(bags(o), bags(n));
+  if (o.children.length && n.children.length && o.below + n.below > 2 * LARGE_SUBTREE) {
+    const own = textSimilarity(bags(o), bags(n));
+    const wo = o.sig.length + n.sig.length;
+    return (own * wo + dice(desc(o), desc(n)) * (o.below + n.below)) / (wo + o.below + n.below);
+  }
+  return textSimilarity(fullBags(o), fullBags(n));
+}
+
+export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
+  wordIds = new WordIds();
+  const a = buildTree(oldDoc);
+  const b = buildTree(newDoc);
+  const queue: Array<[Node, Node]> = [];
+  const pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => {
+    o.partner = n;
+    n.partner = o;
+    o.basis = n.basis = basis;
+    o.similarity = n.similarity = sim;
+    queue.push([o, n]);
+  };
+  pair(a.root, b.root, 'number', 1);
+
+  // 1. Author keys, unique on each side.
+  const keyed = (nodes: Node[]) => {
+    const m = new Map<string, Node | null>();
+    for (const n of nodes) {
+      const k = n.clause?.key;
+      if (k) m.set(k, m.has(k) ? null : n);
+    }
+    return m;
+  };
+  const newKeys = keyed(b.nodes);
+  for (const [k, o] of keyed(a.nodes)) {
+    const n = newKeys.get(k);
+    if (o && n) pair(o, n, 'key', o.sig === n.sig ? 1 : similarity(o, n));
+  }
+
+  const T = options.similarityThreshold;
+  for (let round = 0; round < 4; round++) {
+    // 2. Top-down below every pair made so far.
+    for (let head = 0; head < queue.length; head++) {
+      const [o, n] = queue[head]!;
+      alignChildren(o, n, T, pair);
+    }
+    queue.length = 0;
+    // 3. Across the document, then parents by where their children went.
+    const added = matchGlobally(a.nodes, b.nodes, pair) + matchParents(b.nodes, pair);
+    if (!added) break;
+  }
+  // 4. Last, under each pair of parents: an old and a new clause with the same number, both
+  //    still unpaired, are one clause whose text was replaced (`§ 119` -> `§ 119 (weggefallen)`).
+  for (let added = 1; added; ) {
+    added = sweepSameNumber(a.root, b.nodes, pair);
+    for (let head = 0; head < queue.length; head++) {
+      const [o, n] = queue[head]!;
+      alignChildren(o, n, T, pair);
+    }
+    queue.length = 0;
+  }
+  return { oldRoot: a.root, newRoot: b.root, oldNodes: a.nodes, newNodes: b.nodes };
+}
+
+type Pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => void;
+
+function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
+  const os = po.children.filter((c) => !c.partner);
+  const ns = pn.children.filter((c) => !c.partner);
+  if (!os.length || !ns.length) return;
+  const changes = diffArrays(os, ns, { comparator: (x: Node, y: Node) => x.sigKey === y.sigKey, maxEditLength: 2000 });
+  if (!changes) {
+    pairGap(os, ns, T, pair);
+    return;
+  }
+  let gapO: Node[] = [];
+  let gapN: Node[] = [];
+  const flush = () => {
+    if (gapO.length && gapN.length) pairGap(gapO, gapN, T, pair);
+    gapO = [];
+    gapN = [];
+  };
+  let i = 0;
+  let j = 0;
+  for (const c of changes) {
+    if (c.removed) {
+      gapO.push(...os.slice(i, i + c.count!));
+      i += c.count!;
+    } else if (c.added) {
+      gapN.push(...ns.slice(j, j + c.count!));
+      j += c.count!;
+    } else {
+      flush();
+      for (let k = 0; k < c.count!; k++) {
+        const o = os[i++]!;
+        const n = ns[j++]!;
+        pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
+      }
+    }
+  }
+  flush();
+}
+
+interface Candidate {
+  o: Node;
+  n: Node;
+  sim: number;
+  score: number;
+}
+
+function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
+  const cands: Candidate[] = [];
+  const consider = (o: Node, n: Node) => {
+    const same = o.numKey !== null && o.numKey === n.numKey;
+    // Headings name a clause: a heading kept (or nearly kept) says it is the same clause even
+    // when its number and much of its text changed (old § 20a, new § 20b).
+    const hs = headingSimilarity(o, n);
+    const sim = similarity(o, n);
+    // A weaker pair with the same number waits for the last step: its text may yet turn out to
+    // have moved elsewhere in the document.
+    if (sim >= T || hs >= HEADING_THRESHOLD) {
+      cands.push({ o, n, sim, score: sim + (same ? 0.1 : 0) + 0.6 * hs });
+    }
+  };
+  if (os.length * ns.length <= MAX_PAIRWISE) {
+    for (const o of os) for (const n of ns) consider(o, n);
+  } else {
+    const byNumber = new Map<string, Node[]>();
+    for (const n of ns) if (n.numKey !== null) byNumber.set(n.numKey, [...(byNumber.get(n.numKey) ?? []), n]);
+    for (const o of os) for (const n of (o.numKey !== null && byNumber.get(o.numKey)) || []) consider(o, n);
+  }
+  greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
+}
+
+/** Best pairs first; ties broken by document order so the result never depends on hashing. */
+function greedy(cands: Candidate[], take: (c: Candidate) => void): number {
+  cands.sort((x, y) => y.score - x.score || x.o.index - y.o.index || x.n.index - y.n.index);
+  let count = 0;
+  for (const c of cands) {
+    if (c.o.partner || c.n.partner) continue;
+    take(c);
+    count++;
+  }
+  return count;
+}
+
+function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
+  const os = oldNodes.filter((n) => !n.partner && n.sig.length >= MIN_EXACT_CHARS);
+  const ns = newNodes.filter((n) => !n.partner && n.sig.length >= MIN_EXACT_CHARS);
+  if (!os.length || !ns.length) return 0;
+  let count = 0;
+
+  // Same text, once on each side: the clause moved or was renumbered, unchanged.
+  const bySig = new Map<string, { o: Node[]; n: Node[] }>();
+  for (const o of os) {
+    const e = bySig.get(o.sig) ?? { o: [], n: [] };
+    e.o.push(o);
+    bySig.set(o.sig, e);
+  }
+  for (const n of ns) bySig.get(n.sig)?.n.push(n);
+  for (const e of bySig.values()) {
+    if (e.o.length === 1 && e.n.length === 1) {
+      const o = e.o[0]!;
+      const n = e.n[0]!;
+      pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
+      count++;
+    }
+  }
+
+  // Similar text: candidates share an uncommon word pair, then the full similarity decides.
+  const postings = new Map<number, Node[]>();
+  for (const n of ns) {
+    if (n.partner || n.sig.length < MIN_GLOBAL_CHARS) continue;
+    for (const k of bags(n).bi.keys()) {
+      const p = postings.get(k);
+      if (!p) postings.set(k, [n]);
+      else if (p.length <= MAX_POSTINGS) p.push(n);
+    }
+  }
+  const cands: Candidate[] = [];
+  for (const o of os) {
+    if (o.partner || o.sig.length < MIN_GLOBAL_CHARS) continue;
+    const hits = new Map<Node, number>();
+    for (const k of bags(o).bi.keys()) {
+      const p = postings.get(k);
+      if (!p || p.length > MAX_POSTINGS) continue;
+      for (const n of p) hits.set(n, (hits.get(n) ?? 0) + 1);
+    }
+    const need = Math.max(2, 0.2 * bags(o).bi.size);
+    for (const [n, h] of hits) {
+      if (h < need) continue;
+      const sim = similarity(o, n);
+      if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, score: sim });
+    }
+  }
+  count += greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
+  return count;
+}
+
+function sweepSameNumber(oldRoot: Node, newNodes: Node[], pair: Pair): number {
+  let count = 0;
+  const parents = [oldRoot.partner!, ...newNodes.filter((n) => n.partner && n.clause)];
+  for (const pn of parents) {
+    const po = pn.partner!;
+    const olds = new Map<string, Node | null>();
+    for (const c of po.children) if (!c.partner && c.numKey !== null) olds.set(c.numKey, olds.has(c.numKey) ? null : c);
+    if (!olds.size) continue;
+    const news = new Map<string, Node | null>();
+    for (const c of pn.children) if (!c.partner && c.numKey !== null) news.set(c.numKey, news.has(c.numKey) ? null : c);
+    for (const [k, n] of news) {
+      const o = olds.get(k);
+      if (o && n) {
+        pair(o, n, 'number', similarity(o, n));
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+/** An unpaired new clause pairs with the unpaired old clause that most of its children came from. */
+function matchParents(newNodes: Node[], pair: Pair): number {
+  let count = 0;
+  for (const n of newNodes) {
+    if (n.partner || n.children.length === 0) continue;
+    const votes = new Map<Node, number>();
+    for (const c of n.children) {
+      const op = c.partner?.parent;
+      if (op && !op.partner && op.clause) votes.set(op, (votes.get(op) ?? 0) + 1);
+    }
+    let best: Node | null = null;
+    let bestVotes = 0;
+    for (const [o, v] of votes) {
+      if (v > bestVotes || (v === bestVotes && best && o.index < best.index)) {
+        best = o;
+        bestVotes = v;
+      }
+    }
+    // Most of its children came from there, or some did and it kept its number and parent.
+    const sameSlot = best !== null && best.numKey !== null && best.numKey === n.numKey && best.parent?.partner === n.parent;
+    if (best && (bestVotes * 2 >= Math.max(n.children.length, best.children.length) || sameSlot)) {
+      pair(best, n, best.numKey !== null && best.numKey === n.numKey ? 'number' : 'content', similarity(best, n));
+      count++;
+    }
+  }
+  return count;
+}

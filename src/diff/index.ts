@@ -1,0 +1,231 @@
+/**
+ * The redline engine: two clause trees -> a DocumentDiff. Clauses are aligned first (so a
+ * renumbered or moved clause is compared with its old self), then words are compared inside
+ * each pair only. Pure: no file system, no clock; every word diff is bounded.
+ */
+import type {
+  ClauseChange,
+  ClauseSide,
+  DiffOptions,
+  DiffSummary,
+  DocumentDiff,
+  Segment,
+  SectionChange,
+} from '../model/change.js';
+import type { Block, Clause, ClauseDocument } from '../model/types.js';
+import { blockText, inlineText } from '../model/text.js';
+import { align, type Node } from './align.js';
+import { diffBlocks, pairSequences, placeDeleted, type BlockContext } from './blocks.js';
+import { normalizeSpace, plainRuns, TermIndex } from './tokens.js';
+import { diffRuns, wholeSegments } from './words.js';
+
+export { acceptClause, clauseSegments, contentSegments, rejectClause, tableSegments, walkChanges, acceptSegments, rejectSegments } from '../model/change.js';
+export { normNumber } from './align.js';
+
+export const DEFAULT_DIFF_OPTIONS: Required<DiffOptions> = {
+  showFormatting: false,
+  maxEditLength: 4000,
+  similarityThreshold: 0.5,
+};
+
+export function diffDocuments(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: DiffOptions = {}): DocumentDiff {
+  const opts: Required<DiffOptions> = { ...DEFAULT_DIFF_OPTIONS, ...stripUndefined(options) };
+  const ctx: BlockContext = {
+    exact: opts.showFormatting,
+    maxEditLength: opts.maxEditLength,
+    terms: new TermIndex([...definedTerms(oldDoc), ...definedTerms(newDoc)]),
+    replacedWhole: 0,
+  };
+  const alignment = align(oldDoc, newDoc, { similarityThreshold: opts.similarityThreshold });
+  const builder = new ChangeBuilder(ctx, opts);
+  const clauses = builder.under(alignment.oldRoot, alignment.newRoot);
+  const preamble = diffBlocks(oldDoc.preamble, newDoc.preamble, ctx);
+  const sections = diffSections(oldDoc, newDoc, ctx);
+
+  const summary: DiffSummary = { unchanged: 0, amended: 0, inserted: 0, deleted: 0, renumbered: 0, moved: 0, changed: 0, replacedWhole: 0 };
+  const count = (list: ClauseChange[]) => {
+    for (const c of list) {
+      summary[c.status]++;
+      if (c.status !== 'unchanged') summary.changed++;
+      count(c.children);
+    }
+  };
+  count(clauses);
+  summary.replacedWhole = ctx.replacedWhole;
+  return {
+    old: { id: oldDoc.id, path: oldDoc.path, meta: oldDoc.meta, document: oldDoc },
+    new: { id: newDoc.id, path: newDoc.path, meta: newDoc.meta, document: newDoc },
+    options: opts,
+    preamble,
+    sections,
+    clauses,
+    summary,
+  };
+}
+
+function stripUndefined(o: DiffOptions): DiffOptions {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as DiffOptions;
+}
+
+class ChangeBuilder {
+  constructor(
+    private readonly ctx: BlockContext,
+    private readonly opts: Required<DiffOptions>,
+  ) {}
+
+  /**
+   * The changes below a new parent (or the root): its children in new order, with the old
+   * parent's deleted children where they stood. Children moved elsewhere are shown there.
+   */
+  under(po: Node | null, pn: Node): ClauseChange[] {
+    const items = pn.children.map((n, j) => ({ old: null as number | null, new: j as number | null, node: n }));
+    if (!po) return items.map((it) => this.change(it.node));
+    const pos = new Map(pn.children.map((n, j) => [n, j]));
+    const olds: Array<{ i: number; partnerNew: number | null }> = [];
+    po.children.forEach((c, i) => {
+      if (!c.partner) olds.push({ i, partnerNew: null });
+      else if (c.partner.parent === pn) olds.push({ i, partnerNew: pos.get(c.partner)! });
+      // a child paired under another parent is shown there, as moved
+    });
+    return placeDeleted(
+      items.map(({ old, new: j }) => ({ old, new: j })),
+      olds,
+    ).map((p) => (p.new !== null ? this.change(pn.children[p.new]!) : this.deleted(po.children[p.old!]!)));
+  }
+
+  private change(n: Node): ClauseChange {
+    return n.partner ? this.paired(n.partner, n) : this.inserted(n);
+  }
+
+  private side(n: Node): ClauseSide {
+    const c = n.clause!;
+    const p = n.parent?.clause ?? null;
+    return { id: c.id, number: c.number, parent: p ? { id: p.id, number: p.number } : null, clause: c };
+  }
+
+  private heading(o: string | null, n: string | null): { segments: Segment[] | null; changed: boolean } {
+    if (o === null && n === null) return { segments: null, changed: false };
+    const r = diffRuns(plainRuns(o ?? ''), plainRuns(n ?? ''), this.ctx);
+    if (r.replacedWhole) this.ctx.replacedWhole++;
+    return { segments: r.segments, changed: r.changed || (this.ctx.exact && (o === null) !== (n === null)) };
+  }
+
+  private paired(o: Node, n: Node): ClauseChange {
+    const oc = o.clause!;
+    const nc = n.clause!;
+    const heading = this.heading(oc.heading, nc.heading);
+    const content = diffBlocks(oc.content, nc.content, this.ctx);
+    const tail = diffBlocks(oc.tail, nc.tail, this.ctx);
+    const amended = heading.changed || content.some((c) => c.status !== 'unchanged') || tail.some((c) => c.status !== 'unchanged');
+    const renumbered = this.opts.showFormatting ? oc.number !== nc.number : o.numKey !== n.numKey;
+    const moved = o.parent!.partner !== n.parent;
+    const children = this.under(o, n);
+    const status = moved ? 'moved' : renumbered ? 'renumbered' : amended ? 'amended' : 'unchanged';
+    return {
+      status,
+      amended,
+      renumbered,
+      moved,
+      old: this.side(o),
+      new: this.side(n),
+      match: o.basis,
+      similarity: round(o.similarity ?? 0),
+      heading: heading.segments,
+      content,
+      tail,
+      children,
+      subtreeChanged: status !== 'unchanged' || children.some((c) => c.subtreeChanged),
+    };
+  }
+
+  private inserted(n: Node): ClauseChange {
+    const c = n.clause!;
+    return {
+      status: 'inserted',
+      amended: false,
+      renumbered: false,
+      moved: false,
+      old: null,
+      new: this.side(n),
+      match: null,
+      similarity: null,
+      heading: c.heading === null ? null : wholeSegments('insert', plainRuns(c.heading)),
+      content: diffBlocks([], c.content, this.ctx),
+      tail: diffBlocks([], c.tail, this.ctx),
+      children: this.under(null, n),
+      subtreeChanged: true,
+    };
+  }
+
+  private deleted(o: Node): ClauseChange {
+    const c = o.clause!;
+    return {
+      status: 'deleted',
+      amended: false,
+      renumbered: false,
+      moved: false,
+      old: this.side(o),
+      new: null,
+      match: null,
+      similarity: null,
+      heading: c.heading === null ? null : wholeSegments('delete', plainRuns(c.heading)),
+      content: diffBlocks(c.content, [], this.ctx),
+      tail: diffBlocks(c.tail, [], this.ctx),
+      // Children that were paired elsewhere are shown where they now stand.
+      children: o.children.filter((k) => !k.partner).map((k) => this.deleted(k)),
+      subtreeChanged: true,
+    };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Unnumbered top sections (Version History): paired by heading, then by position. */
+function diffSections(oldDoc: ClauseDocument, newDoc: ClauseDocument, ctx: BlockContext): SectionChange[] {
+  const key = (s: { heading: string }) => normalizeSpace(s.heading).trim().toLowerCase();
+  return pairSequences(oldDoc.sections, newDoc.sections, key, () => true).map((p) => {
+    const h = diffRuns(plainRuns(p.old?.heading ?? ''), plainRuns(p.new?.heading ?? ''), ctx);
+    const content = diffBlocks(p.old?.content ?? [], p.new?.content ?? [], ctx);
+    const status = !p.old ? 'inserted' : !p.new ? 'deleted' : h.changed || content.some((c) => c.status !== 'unchanged') ? 'amended' : 'unchanged';
+    return { status, heading: h.segments, content };
+  });
+}
+
+/* ---------- defined terms, kept whole by the tokenizer ---------- */
+
+const TERM_HEADER = /^(?:term|terms|defined term|expression|begriff)$/i;
+const QUOTED = /[“"„‘]([\p{Lu}][\p{L}\p{N}\-]*(?:[ \u00a0][\p{L}\p{N}\-]+){1,5})[”"“’]/gu;
+
+/** A clause that defines terms: quoted terms in it count (`“Personal Data” means ...`). */
+const DEFINITIONS_HEADING = /defini|interpret|begriff/i;
+
+/** Terms a document defines: the first column of a definitions table, and quoted terms in a definitions clause. */
+export function definedTerms(doc: ClauseDocument): string[] {
+  const out = new Set<string>();
+  const fromBlocks = (blocks: readonly Block[], quoted: boolean) => {
+    for (const b of blocks) {
+      if (b.type === 'table' && b.header[0] && TERM_HEADER.test(inlineText(b.header[0].children).trim())) {
+        for (const row of b.rows) {
+          const t = row[0] ? normalizeSpace(inlineText(row[0].children)).trim() : '';
+          if (t.includes(' ')) out.add(t);
+        }
+      } else if (quoted && b.type !== 'table') {
+        for (const m of blockText(b).matchAll(QUOTED)) out.add(normalizeSpace(m[1]!));
+      }
+    }
+  };
+  fromBlocks(doc.preamble, false);
+  for (const s of doc.sections) fromBlocks(s.content, DEFINITIONS_HEADING.test(s.heading));
+  const visit = (clauses: readonly Clause[], quoted: boolean) => {
+    for (const c of clauses) {
+      const q = quoted || DEFINITIONS_HEADING.test(c.heading ?? '');
+      fromBlocks(c.content, q);
+      fromBlocks(c.tail, q);
+      visit(c.children, q);
+    }
+  };
+  visit(doc.clauses, false);
+  return [...out].sort();
+}

@@ -1,0 +1,307 @@
+/**
+ * Model content -> styled runs -> diff tokens.
+ *
+ * Runs reproduce `model/text.ts` exactly (the accept/reject invariant depends on it), each with
+ * the formatting a reader sees. Tokens keep whole what a reader reads as one unit: clause
+ * numbers and cross-references (`Clause 18.12(a)`, `§ 20a`), dates (`10 June 2022`,
+ * `22.12.2011`), amounts (`500,000`) and defined terms (`Smart Metering System`).
+ */
+import type { Block, Inline } from '../model/types.js';
+import type { SegmentStyle } from '../model/change.js';
+import { blockText } from '../model/text.js';
+
+export interface Run {
+  text: string;
+  style: SegmentStyle;
+  /** A stable string for the style, to compare formatting cheaply. */
+  styleKey: string;
+  /** Kept as one token (a cross-reference the parser found). */
+  atomic: boolean;
+}
+
+export interface Token {
+  text: string;
+  /** What the diff compares: the text with whitespace collapsed (plus the style if shown). */
+  key: string;
+  style: SegmentStyle;
+  styleKey: string;
+  /** Whitespace only. */
+  space: boolean;
+}
+
+const PLAIN: SegmentStyle = {};
+
+function styleKeyOf(s: SegmentStyle): string {
+  let k = '';
+  if (s.bold) k += 'b';
+  if (s.italic) k += 'i';
+  if (s.code) k += 'c';
+  if (s.strike) k += 's';
+  if (s.href !== undefined) k += `h${s.href}\u0001`;
+  if (s.xref) k += `x${s.xref.scope}:${s.xref.target}\u0001`;
+  return k;
+}
+
+function pushRun(out: Run[], text: string, style: SegmentStyle, atomic = false): void {
+  if (text === '') return;
+  const styleKey = styleKeyOf(style);
+  const prev = out[out.length - 1];
+  if (prev && !atomic && !prev.atomic && prev.styleKey === styleKey) prev.text += text;
+  else out.push({ text, style, styleKey, atomic });
+}
+
+export function inlineRuns(nodes: readonly Inline[], style: SegmentStyle = PLAIN, out: Run[] = []): Run[] {
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'text':
+        pushRun(out, n.value, style);
+        break;
+      case 'code':
+        pushRun(out, n.value, { ...style, code: true });
+        break;
+      case 'break':
+        pushRun(out, '\n', style);
+        break;
+      case 'emphasis':
+        inlineRuns(n.children, { ...style, italic: true }, out);
+        break;
+      case 'strong':
+        inlineRuns(n.children, { ...style, bold: true }, out);
+        break;
+      case 'delete':
+        inlineRuns(n.children, { ...style, strike: true }, out);
+        break;
+      case 'link':
+        inlineRuns(n.children, { ...style, href: n.url }, out);
+        break;
+      case 'xref': {
+        const inner = inlineRuns(n.children, { ...style, xref: { scope: n.scope, target: n.target } });
+        for (const r of inner) pushRun(out, r.text, r.style, true);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Runs of one block, whose texts join to exactly `blockText(block)`. */
+export function blockRuns(block: Block, out: Run[] = []): Run[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return inlineRuns(block.children, PLAIN, out);
+    case 'code':
+      pushRun(out, block.value, { code: true });
+      return out;
+    case 'list':
+      block.items.forEach((item, i) => {
+        if (i > 0) pushRun(out, '\n', PLAIN);
+        item.forEach((b, j) => {
+          if (j > 0) pushRun(out, '\n', PLAIN);
+          blockRuns(b, out);
+        });
+      });
+      return out;
+    case 'quote':
+      block.children.forEach((b, j) => {
+        if (j > 0) pushRun(out, '\n', PLAIN);
+        blockRuns(b, out);
+      });
+      return out;
+    case 'table':
+      // A table nested in a list or quote is compared as its text; top-level tables cell by cell.
+      pushRun(out, blockText(block), PLAIN);
+      return out;
+    case 'rule':
+      return out;
+  }
+}
+
+export function plainRuns(text: string): Run[] {
+  return text === '' ? [] : [{ text, style: PLAIN, styleKey: '', atomic: false }];
+}
+
+/* ---------- tokenizer ---------- */
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sep\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.';
+const NUM = String.raw`[A-Z]?\d+(?:[.,:/]\d+)*(?:[A-Za-z]{1,2}(?![\p{L}\p{N}]))?(?:\([a-zA-Z0-9]{1,5}\))*`;
+const REF_WORDS = String.raw`Clauses?|Sections?|Paragraphs?|Schedules?|Annex(?:es)?|Articles?|Art\.?|Absatz|Absätze|Abs\.|Satz|Nummer|Nr\.|Buchstabe|§§?`;
+
+/**
+ * One sticky pattern; the first alternative that matches at a position wins. Groups, in order:
+ * 1 space, 2 date, 3 reference, 4 number, 5 label, 6 word, 7 any other character. (Plain
+ * groups, not named ones: a named match allocates an object per token.)
+ */
+const TOKEN = new RegExp(
+  [
+    String.raw`(\s+)`,
+    String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\.?[ \u00a0](?:${MONTHS})[ \u00a0]\d{4}|(?:${MONTHS})[ \u00a0]\d{1,2}(?:st|nd|rd|th)?,?[ \u00a0]\d{4})`,
+    String.raw`((?:${REF_WORDS})[ \u00a0]?${NUM}|Appendix[ \u00a0][A-Z]{1,2}(?![\p{L}\p{N}]))`,
+    String.raw`(${NUM})`,
+    String.raw`((?:\([a-zA-Z0-9]{1,5}\))+)`,
+    String.raw`([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)`,
+    String.raw`([\s\S])`,
+  ].join('|'),
+  'uy',
+);
+
+/** Words that start a sentence, not a defined term: `The Smart Meter` keeps `The` apart. */
+const NOT_TERM_START = new Set(
+  ('The A An This That These Those Each Every Any All No Such Its Their If In On At By For To Of And Or But ' +
+    'Where When Whether Unless Until Subject Without Within With Under Upon Following Nothing ' +
+    'Der Die Das Den Dem Des Ein Eine Einer Eines Einem Einen Im Am Zum Zur Bei Für Nach Von Mit Auf Aus')
+    .split(' '),
+);
+
+/** A word that may be part of a Capitalised Term: Title case or an acronym (SMETS1, DCC). */
+const TERM_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}\p{N}][\p{L}\p{M}\p{N}]*|\p{Lu}[\p{Lu}\p{N}]{1,5})(?:-[\p{L}\p{N}]+)*$/u;
+const TITLE_WORD = /^\p{Lu}[\p{Ll}\p{M}]/u;
+
+/** Defined terms given by the documents, grouped by first word, longest first. */
+export class TermIndex {
+  private readonly byFirst = new Map<string, string[][]>();
+
+  constructor(terms: Iterable<string>) {
+    for (const term of terms) {
+      const words = term.trim().split(/\s+/);
+      if (words.length < 2 || words.some((w) => w === '')) continue;
+      const list = this.byFirst.get(words[0]!) ?? [];
+      list.push(words);
+      this.byFirst.set(words[0]!, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
+  }
+
+  candidates(first: string): string[][] | undefined {
+    return this.byFirst.get(first);
+  }
+
+  get size(): number {
+    return this.byFirst.size;
+  }
+}
+
+const EMPTY_TERMS = new TermIndex([]);
+
+interface Piece {
+  text: string;
+  /** `other` may hold inner spaces (a date, a reference, a joined term). */
+  kind: 'space' | 'word' | 'other';
+}
+
+function scan(text: string): Piece[] {
+  const out: Piece[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const m = TOKEN.exec(text)!;
+    out.push({ text: m[0], kind: m[1] !== undefined ? 'space' : m[6] !== undefined ? 'word' : 'other' });
+  }
+  return out;
+}
+
+/**
+ * Join words into one term token: a document's defined term (longest first), else a run of two
+ * or more Capitalised words with at least one in Title case, joined by single spaces or a line
+ * break (re-wrapped terms compare equal).
+ */
+function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  const spaceOk = (p: Piece | undefined) => p !== undefined && p.kind === 'space' && !/\n\s*\n/.test(p.text);
+  while (i < pieces.length) {
+    const p = pieces[i]!;
+    if (p.kind !== 'word') {
+      out.push(p);
+      i++;
+      continue;
+    }
+    // A defined term from the documents.
+    const cands = terms.size ? terms.candidates(p.text) : undefined;
+    let matched = 0;
+    if (cands) {
+      for (const words of cands) {
+        let k = 1;
+        let j = i + 1;
+        while (k < words.length && spaceOk(pieces[j]) && pieces[j + 1]?.text === words[k]) {
+          k++;
+          j += 2;
+        }
+        if (k === words.length) {
+          matched = j - i;
+          break;
+        }
+      }
+    }
+    if (!matched && TERM_WORD.test(p.text) && !NOT_TERM_START.has(p.text)) {
+      let j = i + 1;
+      let title = TITLE_WORD.test(p.text);
+      let count = 1;
+      while (spaceOk(pieces[j]) && pieces[j + 1]?.kind === 'word' && TERM_WORD.test(pieces[j + 1]!.text) && !NOT_TERM_START.has(pieces[j + 1]!.text)) {
+        title ||= TITLE_WORD.test(pieces[j + 1]!.text);
+        j += 2;
+        count++;
+      }
+      if (count >= 2 && title) matched = j - i;
+    }
+    if (matched > 1) {
+      let s = '';
+      for (let k = i; k < i + matched; k++) s += pieces[k]!.text;
+      out.push({ text: s, kind: 'other' });
+      i += matched;
+    } else {
+      out.push(p);
+      i++;
+    }
+  }
+  return out;
+}
+
+const WS = /\s+/g;
+const HAS_SPACE = /\s/;
+
+export function normalizeSpace(text: string): string {
+  return text.replace(WS, ' ');
+}
+
+export interface TokenizeOptions {
+  /** Compare formatting and exact whitespace too. */
+  exact: boolean;
+  terms?: TermIndex;
+}
+
+/**
+ * Tokens for the word diff. Whitespace rides on the token before it (`shall ` is one token whose
+ * key is `shall`): half as many tokens for Myers, and a change in spacing or line wrapping is no
+ * change at all unless formatting is shown. Whitespace with no token before it stands alone.
+ */
+export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[] {
+  const out: Token[] = [];
+  const terms = options.terms ?? EMPTY_TERMS;
+  let last: Token | null = null;
+  for (const run of runs) {
+    const pieces = run.atomic ? [{ text: run.text, kind: 'other' as const }] : joinTerms(scan(run.text), terms);
+    for (const { text, kind } of pieces) {
+      if (kind === 'space' && last && !last.space) {
+        last.text += text;
+        if (options.exact) last.key += text;
+        continue;
+      }
+      const space = kind === 'space';
+      let key: string;
+      if (options.exact) key = `${run.styleKey}\u0002${text}`;
+      else key = space ? ' ' : kind === 'other' && HAS_SPACE.test(text) ? normalizeSpace(text) : text;
+      last = { text, key, style: run.style, styleKey: run.styleKey, space };
+      out.push(last);
+    }
+  }
+  return out;
+}
+
+/** Words for similarity scoring: lower-cased letters and digits. */
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+export function words(text: string): string[] {
+  return text.toLowerCase().match(WORDS) ?? [];
+}

@@ -1,0 +1,313 @@
+/**
+ * Word-level marks inside one pair of texts: jsdiff (Myers) over our tokens, bounded, then a
+ * readability clean-up, then segments grouped by operation and formatting.
+ */
+import { Diff } from 'diff';
+import type { Segment, SegmentOp } from '../model/change.js';
+import { tokenize, type Run, type TermIndex, type Token } from './tokens.js';
+
+class TokenDiff extends Diff<Token, Token[], Token[]> {
+  override equals(left: Token, right: Token): boolean {
+    return left.key === right.key;
+  }
+  override castInput(value: Token[]): Token[] {
+    return value;
+  }
+  override tokenize(value: Token[]): Token[] {
+    return value;
+  }
+  override removeEmpty(array: Token[]): Token[] {
+    return array;
+  }
+  override join(tokens: Token[]): Token[] {
+    return tokens;
+  }
+}
+
+const engine = new TokenDiff();
+
+export interface WordDiffOptions {
+  exact: boolean;
+  maxEditLength: number;
+  terms?: TermIndex;
+}
+
+export interface WordDiffResult {
+  segments: Segment[];
+  /** The texts differ (in what the options compare). */
+  changed: boolean;
+  /** The edit bound was hit: the result is a whole replacement. */
+  replacedWhole: boolean;
+}
+
+/** One step of the edit script: an equal token pair, or a deleted or inserted token. */
+interface Step {
+  op: SegmentOp;
+  old?: Token;
+  new?: Token;
+}
+
+export function diffRuns(oldRuns: readonly Run[], newRuns: readonly Run[], options: WordDiffOptions): WordDiffResult {
+  // Fast path: identical runs (the common case for unchanged clauses) need no tokens at all.
+  if (sameRuns(oldRuns, newRuns)) return { segments: newRuns.map((r) => segment('equal', r.text, r.style)), changed: false, replacedWhole: false };
+  const a = tokenize(oldRuns, options);
+  const b = tokenize(newRuns, options);
+  return diffTokens(a, b, options.maxEditLength);
+}
+
+export function diffTokens(a: Token[], b: Token[], maxEditLength: number): WordDiffResult {
+  const steps: Step[] = [];
+  const state = { replacedWhole: false };
+  diffRange(a, 0, a.length, b, 0, b.length, maxEditLength, steps, state);
+  const changed = steps.some((s) => s.op !== 'equal');
+  return { segments: toSegments(cleanup(steps)), changed, replacedWhole: state.replacedWhole };
+}
+
+/** Above this many token pairs, split the texts at tokens found once in each (patience anchors). */
+const ANCHOR_OVER = 4096;
+
+/**
+ * Myers (jsdiff) on a range, after trimming the common prefix and suffix. A large range is first
+ * cut at anchors, tokens that occur exactly once in each text, in order, so the edit script of
+ * a long amended provision is found piece by piece instead of across the whole.
+ */
+function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Step[], state: { replacedWhole: boolean }): void {
+  while (a0 < a1 && b0 < b1 && a[a0]!.key === b[b0]!.key) out.push({ op: 'equal', old: a[a0++], new: b[b0++] });
+  let e1 = a1;
+  let f1 = b1;
+  while (e1 > a0 && f1 > b0 && a[e1 - 1]!.key === b[f1 - 1]!.key) {
+    e1--;
+    f1--;
+  }
+  const tail = () => {
+    for (let i = 0; i < a1 - e1; i++) out.push({ op: 'equal', old: a[e1 + i], new: b[f1 + i] });
+  };
+  if (a0 === e1 || b0 === f1) {
+    for (let i = a0; i < e1; i++) out.push({ op: 'delete', old: a[i] });
+    for (let j = b0; j < f1; j++) out.push({ op: 'insert', new: b[j] });
+    tail();
+    return;
+  }
+  if ((e1 - a0) * (f1 - b0) > ANCHOR_OVER) {
+    const anchors = uniqueAnchors(a, a0, e1, b, b0, f1);
+    if (anchors.length) {
+      let i = a0;
+      let j = b0;
+      for (const [ai, bj] of anchors) {
+        diffRange(a, i, ai, b, j, bj, maxEditLength, out, state);
+        out.push({ op: 'equal', old: a[ai], new: b[bj] });
+        i = ai + 1;
+        j = bj + 1;
+      }
+      diffRange(a, i, e1, b, j, f1, maxEditLength, out, state);
+      tail();
+      return;
+    }
+  }
+  const midA = a.slice(a0, e1);
+  const midB = b.slice(b0, f1);
+  const changes = engine.diff(midA, midB, { maxEditLength });
+  if (changes) {
+    let i = 0;
+    let j = 0;
+    for (const c of changes) {
+      for (let k = 0; k < c.count; k++) {
+        if (c.added) out.push({ op: 'insert', new: midB[j++] });
+        else if (c.removed) out.push({ op: 'delete', old: midA[i++] });
+        else out.push({ op: 'equal', old: midA[i++], new: midB[j++] });
+      }
+    }
+  } else {
+    // Past the bound: show the changed middle as one replacement rather than run unbounded.
+    state.replacedWhole = true;
+    for (const t of midA) out.push({ op: 'delete', old: t });
+    for (const t of midB) out.push({ op: 'insert', new: t });
+  }
+  tail();
+}
+
+/** Pairs (i, j) of tokens unique in both ranges, the longest run increasing in both. */
+function uniqueAnchors(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number): Array<[number, number]> {
+  const seen = new Map<string, { ai: number; an: number; bj: number; bn: number }>();
+  for (let i = a0; i < a1; i++) {
+    const k = a[i]!.key;
+    const e = seen.get(k);
+    if (e) e.an++;
+    else seen.set(k, { ai: i, an: 1, bj: -1, bn: 0 });
+  }
+  for (let j = b0; j < b1; j++) {
+    const e = seen.get(b[j]!.key);
+    if (e) {
+      e.bn++;
+      e.bj = j;
+    }
+  }
+  const cands: Array<[number, number]> = [];
+  for (const e of seen.values()) if (e.an === 1 && e.bn === 1) cands.push([e.ai, e.bj]);
+  cands.sort((x, y) => x[0] - y[0]);
+  // Longest increasing subsequence on j (patience sorting).
+  const tails: number[] = [];
+  const prev = new Array<number>(cands.length).fill(-1);
+  for (let k = 0; k < cands.length; k++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cands[tails[mid]!]![1] < cands[k]![1]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  }
+  const out: Array<[number, number]> = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.push(cands[k]!);
+  return out.reverse();
+}
+
+/* ---------- readability ---------- */
+
+interface Region {
+  equal: boolean;
+  steps: Step[];
+  /** Characters deleted / inserted (for a change region) or shown (for an equal one). */
+  del: number;
+  ins: number;
+  len: number;
+}
+
+/**
+ * A Myers script pairs any equal tokens it can, so a rewritten sentence comes out as a confetti
+ * of tiny changes around matched spaces and `the`s. As in diff-match-patch's semantic clean-up,
+ * an equality no longer than the changes on both sides is folded into them; then within each
+ * change all deletions come before all insertions.
+ */
+function cleanup(steps: Step[]): Step[] {
+  let regions = toRegions(steps);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 1; i < regions.length - 1; i++) {
+      const r = regions[i]!;
+      if (!r.equal) continue;
+      const before = regions[i - 1]!;
+      const after = regions[i + 1]!;
+      if (r.len <= Math.max(before.del, before.ins) && r.len <= Math.max(after.del, after.ins) && !isAnchor(r)) {
+        const split: Step[] = [];
+        for (const s of r.steps) split.push({ op: 'delete', old: s.old });
+        for (const s of r.steps) split.push({ op: 'insert', new: s.new });
+        const merged: Region = {
+          equal: false,
+          steps: [...before.steps, ...split, ...after.steps],
+          del: before.del + r.len + after.del,
+          ins: before.ins + r.len + after.ins,
+          len: 0,
+        };
+        regions.splice(i - 1, 3, merged);
+        changed = true;
+        i = Math.max(0, i - 2);
+      }
+    }
+  }
+  const out: Step[] = [];
+  for (const r of regions) {
+    if (r.equal) {
+      out.push(...r.steps);
+      continue;
+    }
+    const dels = r.steps.filter((s) => s.op === 'delete');
+    const ins = r.steps.filter((s) => s.op === 'insert');
+    // Tokens carry their trailing space; when both sides of a replacement end in one, that space
+    // is not part of the change (`[-monthly-]{+quarterly+} report`, not `[-monthly -]{+quarterly +}report`).
+    const lastDel = dels[dels.length - 1];
+    const lastIns = ins[ins.length - 1];
+    const dws = lastDel ? TRAILING_SPACE.exec(lastDel.old!.text)?.[0] : undefined;
+    const iws = lastIns ? TRAILING_SPACE.exec(lastIns.new!.text)?.[0] : undefined;
+    if (lastDel && lastIns && dws && iws && dws.length < lastDel.old!.text.length && iws.length < lastIns.new!.text.length) {
+      dels[dels.length - 1] = { op: 'delete', old: { ...lastDel.old!, text: lastDel.old!.text.slice(0, -dws.length) } };
+      ins[ins.length - 1] = { op: 'insert', new: { ...lastIns.new!, text: lastIns.new!.text.slice(0, -iws.length) } };
+      const space = (text: string): Token => ({ text, key: ' ', style: {}, styleKey: '', space: true });
+      out.push(...dels, ...ins, { op: 'equal', old: space(dws), new: space(iws) });
+    } else out.push(...dels, ...ins);
+  }
+  regions = [];
+  return out;
+}
+
+const TRAILING_SPACE = /\s+$/;
+
+/** A paragraph break kept as an equality helps a reader find their place. */
+function isAnchor(r: Region): boolean {
+  return r.steps.some((s) => s.new!.text.includes('\n\n'));
+}
+
+function toRegions(steps: Step[]): Region[] {
+  const out: Region[] = [];
+  for (const s of steps) {
+    const equal = s.op === 'equal';
+    let r = out[out.length - 1];
+    if (!r || r.equal !== equal) {
+      r = { equal, steps: [], del: 0, ins: 0, len: 0 };
+      out.push(r);
+    }
+    r.steps.push(s);
+    if (s.op === 'equal') r.len += s.new!.text.length;
+    else if (s.op === 'delete') r.del += s.old!.text.length;
+    else r.ins += s.new!.text.length;
+  }
+  return out;
+}
+
+/* ---------- segments ---------- */
+
+function segment(op: SegmentOp, text: string, style: Token['style']): Segment {
+  return { op, text, ...style };
+}
+
+const PLAIN_STYLE: Token['style'] = {};
+
+/**
+ * Consecutive steps with the same operation and formatting become one segment. The space a link
+ * or reference token carries is given back to plain text, so a link never ends in a space.
+ */
+function toSegments(steps: Step[]): Segment[] {
+  const out: Segment[] = [];
+  let cur: { op: SegmentOp; styleKey: string; text: string; old: string; style: Token['style'] } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const s = segment(cur.op, cur.text, cur.style);
+    if (cur.op === 'equal' && cur.old !== cur.text) s.old = cur.old;
+    out.push(s);
+    cur = null;
+  };
+  const add = (op: SegmentOp, styleKey: string, style: Token['style'], text: string, old: string) => {
+    if (!cur || cur.op !== op || cur.styleKey !== styleKey) {
+      flush();
+      cur = { op, styleKey, text: '', old: '', style };
+    }
+    cur.text += text;
+    cur.old += old;
+  };
+  for (const s of steps) {
+    const shown = s.op === 'delete' ? s.old! : s.new!;
+    const old = s.op === 'equal' ? s.old!.text : '';
+    const linked = shown.style.href !== undefined || shown.style.xref !== undefined;
+    const ws = linked ? TRAILING_SPACE.exec(shown.text)?.[0] : undefined;
+    if (ws && ws.length < shown.text.length) {
+      const oldWs = s.op === 'equal' ? (TRAILING_SPACE.exec(old)?.[0] ?? '') : '';
+      add(s.op, shown.styleKey, shown.style, shown.text.slice(0, -ws.length), old.slice(0, old.length - oldWs.length));
+      add(s.op, '', PLAIN_STYLE, ws, oldWs);
+    } else add(s.op, shown.styleKey, shown.style, shown.text, old);
+  }
+  flush();
+  return out;
+}
+
+function sameRuns(a: readonly Run[], b: readonly Run[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text || a[i]!.styleKey !== b[i]!.styleKey) return false;
+  return true;
+}
+
+/** Some runs as one operation: a whole deletion or insertion, or unchanged text. */
+export function wholeSegments(op: SegmentOp, runs: readonly Run[]): Segment[] {
+  return runs.map((r) => segment(op, r.text, r.style));
+}

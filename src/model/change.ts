@@ -1,0 +1,390 @@
+/**
+ * The redline model: what changed between two versions of a document, clause by clause, as plain
+ * data. The diff stage (src/diff/) produces it; the JSON, text and HTML redline writers and the
+ * marked-up annex builder (src/render/view/) read it and never re-diff.
+ *
+ * Invariant (tested): for every text block, joining `old ?? text` of the equal and delete segments
+ * gives exactly the old block's text, and joining `text` of the equal and insert segments gives
+ * exactly the new block's text (texts as `model/text.ts` computes them). The same holds for table
+ * cells and clause headings.
+ */
+import type { Block, Clause, ClauseDocument, DocumentMeta, XrefScope } from './types.js';
+
+export const DIFF_API_VERSION = [1, 0] as const;
+
+export type SegmentOp = 'equal' | 'insert' | 'delete';
+
+/** Formatting carried by a run of text, from the side it is shown from (new for equal/insert). */
+export interface SegmentStyle {
+  bold?: true;
+  italic?: true;
+  code?: true;
+  /** Struck through in the source itself (not a redline deletion). */
+  strike?: true;
+  /** An external link target. */
+  href?: string;
+  /** A cross-reference in the text, e.g. `Clause 18.12` -> { scope: 'clause', target: '18.12' }. */
+  xref?: { scope: XrefScope; target: string };
+}
+
+export interface Segment extends SegmentStyle {
+  op: SegmentOp;
+  /** The text shown: new text for equal and insert, old text for delete. */
+  text: string;
+  /**
+   * Only on an equal segment whose old text differs from the new in ways the diff ignores
+   * (whitespace, line wrapping): the exact old text, so rejecting every change is exact.
+   */
+  old?: string;
+}
+
+/** What happened to a clause. A renumbered or moved clause is never a deletion plus an insertion. */
+export type ClauseStatus = 'unchanged' | 'amended' | 'inserted' | 'deleted' | 'renumbered' | 'moved';
+
+/** How an old clause was paired with a new one. */
+export type MatchBasis = 'key' | 'number' | 'content';
+
+export interface ClauseSide {
+  id: string;
+  /** As written in the source. */
+  number: string | null;
+  /** The parent clause on this side (null at the top level). */
+  parent: { id: string; number: string | null } | null;
+  clause: Clause;
+}
+
+export type BlockStatus = 'unchanged' | 'amended' | 'inserted' | 'deleted';
+
+/** A block compared as running text: paragraph, list, code, quote, heading or rule. */
+export interface TextBlockChange {
+  kind: 'text';
+  /** The block type on the side shown (new, or old for a deleted block). */
+  blockType: Exclude<Block['type'], 'table'>;
+  status: BlockStatus;
+  segments: Segment[];
+  old: Block | null;
+  new: Block | null;
+}
+
+export interface CellChange {
+  status: BlockStatus;
+  segments: Segment[];
+  /** Set when a source row is shorter than the header and has no cell here on that side. */
+  missing?: 'old' | 'new' | 'both';
+}
+
+export interface ColumnChange {
+  status: 'unchanged' | 'amended' | 'inserted' | 'deleted';
+  /** Column index in the old / new table; null for an inserted / deleted column. */
+  old: number | null;
+  new: number | null;
+  /** The header cell. */
+  header: CellChange;
+}
+
+export interface RowChange {
+  status: BlockStatus;
+  /** Row index (header excluded) in the old / new table. */
+  old: number | null;
+  new: number | null;
+  /** The matching key (the key column's text, normalised); null when rows matched by position. */
+  key: string | null;
+  /** One cell per entry of `TableChange.columns`, in the same order. */
+  cells: CellChange[];
+  /** Matched, but out of its old order: shown deleted where it was and inserted where it is. */
+  moved?: true;
+}
+
+export interface TableChange {
+  kind: 'table';
+  status: BlockStatus;
+  /** How rows were paired: by a key column (a definitions table keys by its term column). */
+  keyColumn: { old: number; new: number; name: string; definitions: boolean } | null;
+  /** New-table order, deleted columns kept in their old place. */
+  columns: ColumnChange[];
+  /** New-table order, deleted rows kept in their old place. */
+  rows: RowChange[];
+  old: Block | null;
+  new: Block | null;
+}
+
+export type ContentChange = TextBlockChange | TableChange;
+
+export interface ClauseChange {
+  status: ClauseStatus;
+  /** The clause's own text or heading changed (also set on renumbered and moved clauses). */
+  amended: boolean;
+  /** The number changed (ignoring formatting such as a trailing dot). */
+  renumbered: boolean;
+  /** The parent changed: `moved from` the old parent. */
+  moved: boolean;
+  old: ClauseSide | null;
+  new: ClauseSide | null;
+  match: MatchBasis | null;
+  /** Word-level similarity of the two sides' text, 0..1 (1 for identical); null if unpaired. */
+  similarity: number | null;
+  /** Null when neither side has a heading. */
+  heading: Segment[] | null;
+  /** The clause's own blocks before its children. */
+  content: ContentChange[];
+  /** Continuation blocks after its children. */
+  tail: ContentChange[];
+  /** New-document order; deleted clauses kept where they stood in the old document. */
+  children: ClauseChange[];
+  /** This clause or any descendant is not `unchanged`. */
+  subtreeChanged: boolean;
+}
+
+export interface SectionChange {
+  status: BlockStatus;
+  /** The heading on the side shown. */
+  heading: Segment[];
+  content: ContentChange[];
+}
+
+export interface DiffSide {
+  id: string;
+  path: string;
+  meta: DocumentMeta;
+  document: ClauseDocument;
+}
+
+export interface DiffSummary {
+  unchanged: number;
+  amended: number;
+  inserted: number;
+  deleted: number;
+  /** Renumbered (with or without amendment). */
+  renumbered: number;
+  /** Moved to another parent (with or without amendment or renumbering). */
+  moved: number;
+  /** All clauses that are not unchanged. */
+  changed: number;
+  /** Clauses whose word diff hit the edit bound and were shown as whole replacement. */
+  replacedWhole: number;
+}
+
+export interface DiffOptions {
+  /** Show changes that are only formatting or whitespace (emphasis, re-wrapped lines, `2.1.`). */
+  showFormatting?: boolean;
+  /** Bound on each word diff (jsdiff maxEditLength, in tokens); past it a block is replaced whole. */
+  maxEditLength?: number;
+  /** Minimum similarity (0..1) to pair two clauses by content alone. */
+  similarityThreshold?: number;
+}
+
+export interface DocumentDiff {
+  old: DiffSide;
+  new: DiffSide;
+  options: Required<DiffOptions>;
+  /** Front matter changes are not diffed; the preamble and unnumbered sections are. */
+  preamble: ContentChange[];
+  sections: SectionChange[];
+  clauses: ClauseChange[];
+  summary: DiffSummary;
+}
+
+/* ---------- reading a redline back ----------
+ * Each clause's changes as one flat run of segments, and the texts that rejecting or accepting
+ * every change gives. Tests hold these to the clause texts of the two documents exactly; the
+ * JSON output carries the flat segments.
+ */
+
+/** Rejecting every change: the old text. */
+export function rejectSegments(segments: readonly Segment[]): string {
+  let s = '';
+  for (const seg of segments) if (seg.op !== 'insert') s += seg.op === 'equal' ? (seg.old ?? seg.text) : seg.text;
+  return s;
+}
+
+/** Accepting every change: the new text. */
+export function acceptSegments(segments: readonly Segment[]): string {
+  let s = '';
+  for (const seg of segments) if (seg.op !== 'delete') s += seg.text;
+  return s;
+}
+
+function sep(out: Segment[], text: string, inOld: boolean, inNew: boolean): void {
+  if (inOld && inNew) out.push({ op: 'equal', text });
+  else if (inOld) out.push({ op: 'delete', text });
+  else if (inNew) out.push({ op: 'insert', text });
+}
+
+/** A clause's own blocks (content, then tail) as one sequence, blocks separated by blank lines. */
+export function contentSegments(changes: readonly ContentChange[]): Segment[] {
+  const out: Segment[] = [];
+  let hadOld = false;
+  let hadNew = false;
+  for (const c of changes) {
+    const inOld = c.old !== null;
+    const inNew = c.new !== null;
+    sep(out, '\n\n', hadOld && inOld, hadNew && inNew);
+    out.push(...(c.kind === 'text' ? c.segments : tableSegments(c)));
+    hadOld ||= inOld;
+    hadNew ||= inNew;
+  }
+  return out;
+}
+
+export function clauseSegments(change: ClauseChange): Segment[] {
+  return contentSegments([...change.content, ...change.tail]);
+}
+
+/** Only the old side of a cell, all as deletion (or only the new side, all as insertion). */
+function oneSide(segments: readonly Segment[], side: 'old' | 'new'): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    if (side === 'old' && s.op !== 'insert') {
+      const { old, ...rest } = s;
+      out.push({ ...rest, op: 'delete', text: s.op === 'equal' ? (old ?? s.text) : s.text });
+    } else if (side === 'new' && s.op !== 'delete') {
+      const { old: _old, ...rest } = s;
+      out.push({ ...rest, op: 'insert' });
+    }
+  }
+  return out;
+}
+
+interface FlatRow {
+  inOld: boolean;
+  inNew: boolean;
+  cells: CellChange[];
+  /** Show only this side (a row that changed place is a deletion here and an insertion there). */
+  only?: 'old' | 'new';
+}
+
+/**
+ * A table as text, the way `blockText` writes it (cells joined by ` | `, rows by line breaks).
+ * Rows keep their new order; a row matched out of its old order appears as a deletion where it
+ * was and an insertion where it is, so both texts stay exact.
+ */
+export function tableSegments(t: TableChange): Segment[] {
+  const colOld = t.columns.map((c) => c.old !== null);
+  const colNew = t.columns.map((c) => c.new !== null);
+  const header: FlatRow = { inOld: t.old !== null, inNew: t.new !== null, cells: t.columns.map((c) => c.header) };
+
+  const inPlace = new Set(t.rows.filter((r) => r.old !== null && r.new !== null && !r.moved));
+  // First the new-order list (moved rows as insertions), remembering where in-place rows landed.
+  const newOrder: FlatRow[] = [];
+  const anchorOf = new Map<number, number>(); // old index of an in-place row -> position in newOrder
+  for (const r of t.rows) {
+    if (r.old !== null && r.new !== null && inPlace.has(r)) {
+      newOrder.push({ inOld: true, inNew: true, cells: r.cells });
+      anchorOf.set(r.old, newOrder.length - 1);
+    } else if (r.new !== null) {
+      newOrder.push({ inOld: false, inNew: true, cells: r.cells, only: r.old !== null ? 'new' : undefined });
+    }
+  }
+  // Old-only rows (deleted, or moved away) in old order, each after the nearest earlier in-place row.
+  const after = new Map<number, FlatRow[]>();
+  let anchor = -1;
+  const byOld = [...t.rows].filter((r) => r.old !== null).sort((a, b) => a.old! - b.old!);
+  for (const r of byOld) {
+    const at = anchorOf.get(r.old!);
+    if (at !== undefined && r.new !== null && inPlace.has(r)) anchor = at;
+    else {
+      const list = after.get(anchor) ?? [];
+      list.push({ inOld: true, inNew: false, cells: r.cells, only: r.new !== null ? 'old' : undefined });
+      after.set(anchor, list);
+    }
+  }
+  const rows: FlatRow[] = [...(after.get(-1) ?? [])];
+  newOrder.forEach((row, i) => rows.push(row, ...(after.get(i) ?? [])));
+
+  const out: Segment[] = [];
+  let hadOld = false;
+  let hadNew = false;
+  for (const row of [header, ...rows]) {
+    if (!row.inOld && !row.inNew) continue;
+    sep(out, '\n', hadOld && row.inOld, hadNew && row.inNew);
+    let cellOld = false;
+    let cellNew = false;
+    row.cells.forEach((cell, i) => {
+      const inOld = row.inOld && colOld[i]! && cell.missing !== 'old' && cell.missing !== 'both';
+      const inNew = row.inNew && colNew[i]! && cell.missing !== 'new' && cell.missing !== 'both';
+      if (!inOld && !inNew) return;
+      sep(out, ' | ', cellOld && inOld, cellNew && inNew);
+      out.push(...(row.only ? oneSide(cell.segments, row.only) : cell.segments));
+      cellOld ||= inOld;
+      cellNew ||= inNew;
+    });
+    hadOld ||= row.inOld;
+    hadNew ||= row.inNew;
+  }
+  return out;
+}
+
+/** The longest subsequence with increasing `old` (patience sorting), returned as keys. */
+export function increasingRun<K>(items: Array<{ key: K; old: number }>): K[] {
+  const tails: number[] = [];
+  const prev: number[] = new Array(items.length).fill(-1);
+  for (let i = 0; i < items.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[tails[mid]!]!.old < items[i]!.old) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const out: K[] = [];
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out.push(items[i]!.key);
+  return out.reverse();
+}
+
+/** The old text of a clause's own blocks, as `clauseText` gives it. */
+export function rejectClause(change: ClauseChange): string {
+  return rejectSegments(clauseSegments(change));
+}
+
+/** The new text of a clause's own blocks, as `clauseText` gives it. */
+export function acceptClause(change: ClauseChange): string {
+  return acceptSegments(clauseSegments(change));
+}
+
+/** Every clause change, depth first, in redline order. */
+export function* walkChanges(changes: readonly ClauseChange[]): Generator<ClauseChange> {
+  for (const c of changes) {
+    yield c;
+    yield* walkChanges(c.children);
+  }
+}
+
+/** How a reader names a clause's place: its number, or its id for an unnumbered division. */
+function placeName(side: { id: string; number: string | null } | null): string {
+  if (!side) return 'the top level';
+  return side.number ?? side.id.slice(side.id.indexOf('/') + 1);
+}
+
+/** The note a marked-up annex prints beside a clause: `formerly 18.12`, `moved from 7, formerly 7.3`. */
+export function changeNote(c: ClauseChange): string | null {
+  if (c.status === 'moved') {
+    const from = `moved from ${placeName(c.old!.parent)}`;
+    return c.renumbered && c.old!.number ? `${from}, formerly ${c.old!.number}` : from;
+  }
+  if (c.status === 'renumbered' && c.old!.number) return `formerly ${c.old!.number}`;
+  return null;
+}
+
+/** A status in words: `Renumbered (formerly 18.12), amended`. */
+export function describeChange(c: ClauseChange): string {
+  const note = changeNote(c);
+  switch (c.status) {
+    case 'unchanged':
+      return 'Unchanged';
+    case 'amended':
+      return 'Amended';
+    case 'inserted':
+      return 'Inserted';
+    case 'deleted':
+      return 'Deleted';
+    case 'renumbered':
+    case 'moved': {
+      const head = c.status === 'moved' ? 'Moved' : 'Renumbered';
+      const detail = note ? ` (${note.replace(/^moved /, '')})` : '';
+      return `${head}${detail}${c.amended ? ', amended' : ''}`;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * A redline for the terminal: a summary, then each changed clause with its marks. Colour when
+ * asked (red struck-through deletions, green underlined insertions); without it, marks that
+ * survive copy and paste: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff` writes them.
+ */
+import {
+  changeNote,
+  describeChange,
+  type ClauseChange,
+  type ContentChange,
+  type DocumentDiff,
+  type Segment,
+  type TableChange,
+} from '../../model/change.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Print unchanged text in full instead of eliding long unchanged stretches. */
+  full?: boolean;
+}
+
+const ESC = '\x1b[';
+const STYLE = {
+  del: [`${ESC}31;9m`, `${ESC}0m`],
+  ins: [`${ESC}32;4m`, `${ESC}0m`],
+  bold: [`${ESC}1m`, `${ESC}0m`],
+  dim: [`${ESC}2m`, `${ESC}0m`],
+} as const;
+const PLAIN = { del: ['[-', '-]'], ins: ['{+', '+}'], bold: ['', ''], dim: ['', ''] } as const;
+
+/** Unchanged stretches longer than this are cut to their ends in an amended clause. */
+const ELIDE_OVER = 200;
+const KEEP = 70;
+
+export function diffToText(diff: DocumentDiff, options: TextOptions): string {
+  const s = options.color ? STYLE : PLAIN;
+  const wrap = (kind: keyof typeof STYLE, text: string) => (text ? `${s[kind][0]}${text}${s[kind][1]}` : '');
+  const out: string[] = [];
+  const name = (side: DocumentDiff['old']) => (side.meta.kind === 'version' ? `${side.meta.appendix} v${side.meta.version}` : side.path.split(/[\\/]/).pop()!);
+  const sum = diff.summary;
+  out.push(
+    wrap('bold', `${name(diff.old)} -> ${name(diff.new)}`) +
+      `: ${sum.changed} clause${sum.changed === 1 ? '' : 's'} changed (${sum.amended} amended, ${sum.inserted} inserted, ${sum.deleted} deleted, ${sum.renumbered} renumbered, ${sum.moved} moved), ${sum.unchanged} unchanged`,
+  );
+
+  const marked = (raw: readonly Segment[], elide: boolean) => {
+    // Formatting splits segments; the terminal shows none of it, so join neighbours with one op.
+    const segments: Array<{ op: Segment['op']; text: string }> = [];
+    for (const seg of raw) {
+      const last = segments[segments.length - 1];
+      if (last && last.op === seg.op) last.text += seg.text;
+      else segments.push({ op: seg.op, text: seg.text });
+    }
+    let line = '';
+    segments.forEach((seg, i) => {
+      let text = seg.text;
+      if (seg.op === 'equal' && elide && !options.full && text.length > ELIDE_OVER) {
+        const first = i === 0;
+        const last = i === segments.length - 1;
+        if (first) text = `…${text.slice(-KEEP)}`;
+        else if (last) text = `${text.slice(0, KEEP)}…`;
+        else text = `${text.slice(0, KEEP)} … ${text.slice(-KEEP)}`;
+      }
+      line += seg.op === 'delete' ? wrap('del', text) : seg.op === 'insert' ? wrap('ins', text) : text;
+    });
+    return line;
+  };
+  const indent = (text: string, pad = '    ') => text.split('\n').map((l) => (l ? pad + l : l)).join('\n');
+
+  const blocks = (changes: readonly ContentChange[], elide: boolean) => {
+    const parts: string[] = [];
+    for (const c of changes) {
+      if (c.kind === 'text') parts.push(indent(marked(c.segments, elide && c.status === 'amended')));
+      else parts.push(table(c));
+    }
+    return parts.filter((p) => p.trim() !== '').join('\n\n');
+  };
+
+  const table = (t: TableChange) => {
+    const lines: string[] = [];
+    const row = (cells: Array<{ segments: Segment[] }>, mark: string) => `  ${mark} | ${cells.map((c) => marked(c.segments, false).replace(/\n/g, ' ')).join(' | ')} |`;
+    lines.push(row(t.columns.map((c) => c.header), t.status === 'inserted' ? '+' : t.status === 'deleted' ? '-' : ' '));
+    for (const r of t.rows) {
+      if (t.status === 'amended' && r.status === 'unchanged' && !options.full) continue;
+      lines.push(row(r.cells, r.status === 'inserted' ? '+' : r.status === 'deleted' ? '-' : r.status === 'amended' ? '~' : ' '));
+    }
+    const hidden = t.status === 'amended' && !options.full ? t.rows.filter((r) => r.status === 'unchanged').length : 0;
+    if (hidden) lines.push(wrap('dim', `    (${hidden} unchanged row${hidden === 1 ? '' : 's'})`));
+    return lines.join('\n');
+  };
+
+  const label = (c: ClauseChange) => {
+    const side = c.new ?? c.old!;
+    return side.id.slice(side.id.indexOf('/') + 1);
+  };
+
+  const clause = (c: ClauseChange) => {
+    if (c.status !== 'unchanged') {
+      const heading = c.heading ? marked(c.heading, false) : '';
+      out.push('');
+      out.push(`${wrap('bold', label(c))}  ${describeChange(c)}${heading ? `  ${heading}` : ''}`);
+      const body = blocks([...c.content, ...c.tail], c.status !== 'inserted' && c.status !== 'deleted');
+      if (c.amended || c.status === 'inserted' || c.status === 'deleted') {
+        if (body) out.push(body);
+      } else if (changeNote(c)) {
+        const first = [...c.content, ...c.tail].find((b) => b.kind === 'text');
+        const text = first && first.kind === 'text' ? first.segments.map((x) => x.text).join('').replace(/\s+/g, ' ') : '';
+        if (text) out.push(indent(wrap('dim', text.length > 100 ? `${text.slice(0, 100)}…` : text)));
+      }
+    }
+    c.children.forEach(clause);
+  };
+
+  const pre = diff.preamble.filter((b) => b.status !== 'unchanged');
+  if (pre.length) {
+    out.push('', `${wrap('bold', '(preamble)')}  Amended`, blocks(diff.preamble, true));
+  }
+  for (const sec of diff.sections) {
+    if (sec.status === 'unchanged') continue;
+    out.push('', `${wrap('bold', marked(sec.heading, false))}  ${sec.status[0]!.toUpperCase()}${sec.status.slice(1)}`, blocks(sec.content, sec.status === 'amended'));
+  }
+  diff.clauses.forEach(clause);
+  return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}

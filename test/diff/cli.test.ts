@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { cli, realCorpusDir, repoRoot } from '../helpers.js';
+
+const MP = join(realCorpusDir, 'en-github-site-policy', 'github-marketplace-developer-agreement__');
+const OLD = `${MP}2021-08-24.md`;
+const NEW = `${MP}2024-05-17.md`;
+const EEG = join(realCorpusDir, 'de-bundestag-gesetze', 'eeg_2009__stand-');
+
+interface SegJson {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+  old?: string;
+}
+interface ClauseJson {
+  status: string;
+  old: { id: string; number: string | null } | null;
+  new: { id: string; number: string | null } | null;
+  note: string | null;
+  segments: SegJson[];
+  children: ClauseJson[];
+}
+interface TreeClause {
+  id: string;
+  text: string;
+  children: TreeClause[];
+}
+
+const flat = <T extends { children: T[] }>(list: T[]): T[] => list.flatMap((c) => [c, ...flat(c.children)]);
+
+describe('secdoc diff', () => {
+  it('should print plain marks without a terminal, and colour on one unless NO_COLOR or --no-color', async () => {
+    const plain = await cli(['diff', OLD, NEW]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('{+');
+    expect(plain.stdout).toContain('[-');
+    expect(plain.stdout).not.toContain('\x1b[');
+    expect(plain.stdout).toMatch(/^3\.6 {2}Renumbered \(formerly 3\.5\), amended$/m);
+    const tty = await cli(['diff', OLD, NEW], { isTTY: true });
+    expect(tty.stdout).toContain('\x1b[32;4m');
+    expect(tty.stdout).toContain('\x1b[31;9m');
+    expect((await cli(['diff', OLD, NEW], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+    expect((await cli(['diff', OLD, NEW, '--no-color'], { isTTY: true })).stdout).not.toContain('\x1b[');
+  });
+
+  it('should print JSON that validates against the published schema and reads back exactly against secdoc tree', async () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/diff.schema.json'), 'utf8')) as object;
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const r = await cli(['diff', `${EEG}2011-12-22.md`, `${EEG}2012-08-17.md`, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { clauses: ClauseJson[]; summary: Record<string, number> };
+    expect(validate(out), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+
+    // From the JSON alone: reject every change -> old text; accept every change -> new text.
+    const texts = async (path: string) => new Map(flat((JSON.parse((await cli(['tree', path, '--json'])).stdout) as { clauses: TreeClause[] }).clauses).map((c) => [c.id, c.text]));
+    const oldTexts = await texts(`${EEG}2011-12-22.md`);
+    const newTexts = await texts(`${EEG}2012-08-17.md`);
+    const all = flat(out.clauses);
+    expect(all.length).toBe(oldTexts.size + newTexts.size - all.filter((c) => c.old && c.new).length);
+    for (const c of all) {
+      const reject = c.segments.filter((s) => s.op !== 'insert').map((s) => (s.op === 'equal' ? s.old ?? s.text : s.text)).join('');
+      const accept = c.segments.filter((s) => s.op !== 'delete').map((s) => s.text).join('');
+      if (c.old) expect(reject, c.old.id).toBe(oldTexts.get(c.old.id));
+      if (c.new) expect(accept, c.new.id).toBe(newTexts.get(c.new.id));
+    }
+    const renumbered = all.find((c) => c.old?.id === 'eeg_2009/§20a')!;
+    expect(renumbered).toMatchObject({ status: 'renumbered', new: { number: '§ 20b' }, note: 'formerly § 20a' });
+  });
+
+  it('should write an HTML annex body with a table of changes, notes, and marks that do not rely on colour', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secdoc-diff-'));
+    const file = join(dir, 'redline.html');
+    const r = await cli(['diff', OLD, NEW, '--format', 'html', '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<ins>');
+    expect(html).toContain('<del>');
+    // Underline and strike-through, not colour alone.
+    expect(html).toMatch(/ins \{[^}]*text-decoration: underline/);
+    expect(html).toMatch(/del \{[^}]*text-decoration: line-through/);
+    expect(html).toContain('Table of changes');
+    expect(html).toContain('Renumbered (formerly 3.5), amended');
+    // Each changed clause is linked from the table, and the anchor exists.
+    const links = [...html.matchAll(/<td><a href="#([^"]+)">/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(50);
+    for (const id of links) expect(html).toContain(`id="${id}"`);
+    // Unchanged clauses are there in full, as in a real marked-up annex.
+    expect(html).toContain('Nothing in this Agreement shall prevent either party from developing');
+    // No source text is interpreted as markup.
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('should give byte-identical output for the same input', async () => {
+    for (const format of ['text', 'json', 'html']) {
+      const a = await cli(['diff', OLD, NEW, '--format', format]);
+      const b = await cli(['diff', OLD, NEW, '--format', format]);
+      expect(a.stdout, format).toBe(b.stdout);
+    }
+  });
+
+  it('should compare versions under documents/ by reference', async () => {
+    const r = await cli(['diff', 'J@5.0', 'J@6.0']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^13\.8 {2}Inserted$/m);
+  });
+
+  it('should exit 2 on a bad reference, a missing file or a bad format', async () => {
+    expect((await cli(['diff', 'nonsense', NEW])).code).toBe(2);
+    expect((await cli(['diff', '/no/such/file.md', NEW])).code).toBe(2);
+    expect((await cli(['diff', OLD, NEW, '--format', 'pdf'])).code).toBe(2);
+    expect((await cli(['diff', OLD, NEW, '--max-edit', '0'])).code).toBe(2);
+  });
+});

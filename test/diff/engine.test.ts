@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import { diffDocuments } from '../../src/diff/index.js';
+import { tokenize, plainRuns, TermIndex, inlineRuns } from '../../src/diff/tokens.js';
+import { describeChange, changeNote, clauseSegments, type Segment } from '../../src/model/change.js';
+import { diffToJson } from '../../src/render/json/diff.js';
+import { byNew, byOld, expectExact, parse } from './helpers.js';
+
+const text = (segs: Segment[], op: Segment['op']) => segs.filter((s) => s.op === op).map((s) => s.text).join('|');
+
+const BASE = `## 1 General
+
+1.1 The DCC shall publish the Migration Schedule on 10 June 2022 in accordance with Clause 7.2(a).
+
+1.2 Each Supplier Party shall provide the information that the DCC reasonably requests for that purpose.
+
+1.3 The Secretary of State may direct the DCC to suspend the process at any time by notice in writing.
+
+## 2 Reporting
+
+2.1 The DCC shall report monthly to the Panel on the progress of Migration for each cohort.
+
+2.2 The report shall set out the number of installations that have been migrated in that month.
+`;
+
+describe('diffDocuments: clause alignment', () => {
+  it('should mark one changed word in an amended clause and nothing else', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('report monthly', 'report quarterly'));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const c = byNew(d, 'doc/2.1')!;
+    expect(c.status).toBe('amended');
+    expect(text(clauseSegments(c), 'delete')).toBe('monthly');
+    expect(text(clauseSegments(c), 'insert')).toBe('quarterly');
+    expect(d.summary).toMatchObject({ amended: 1, inserted: 0, deleted: 0, renumbered: 0, moved: 0, changed: 1 });
+  });
+
+  it('should show a clause whose number shifted as renumbered, never as a deletion plus an insertion', () => {
+    const a = parse(BASE);
+    const b = parse(
+      BASE.replace('1.2 Each', '1.2 A new obligation on every Supplier Party to keep its contact details up to date.\n\n1.3 Each').replace('1.3 The Secretary', '1.4 The Secretary'),
+    );
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    expect(byNew(d, 'doc/1.2')!.status).toBe('inserted');
+    const moved = byOld(d, 'doc/1.2')!;
+    expect(moved.status).toBe('renumbered');
+    expect(moved.new!.number).toBe('1.3');
+    expect(changeNote(moved)).toBe('formerly 1.2');
+    expect(byOld(d, 'doc/1.3')!.new!.number).toBe('1.4');
+    expect(d.summary).toMatchObject({ inserted: 1, deleted: 0, renumbered: 2 });
+    // Deleted clauses keep their place; new order otherwise.
+    expect(d.clauses[0]!.children.map((c) => c.new?.number)).toEqual(['1.1', '1.2', '1.3', '1.4']);
+  });
+
+  it('should say renumbered and amended when both happened', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('1.2 Each', '1.2 Inserted text about something else entirely, unrelated to the rest.\n\n1.3 Each').replace('1.3 The Secretary of State may', '1.4 The Secretary of State may, after consultation,'));
+    const d = diffDocuments(a, b);
+    const c = byOld(d, 'doc/1.3')!;
+    expect(c.status).toBe('renumbered');
+    expect(c.amended).toBe(true);
+    expect(describeChange(c)).toBe('Renumbered (formerly 1.3), amended');
+    expect(text(clauseSegments(c), 'insert').trim()).toBe(', after consultation,');
+  });
+
+  it('should show a clause moved to another parent as moved, with its old place', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('\n1.3 The Secretary of State may direct the DCC to suspend the process at any time by notice in writing.\n', '').replace('2.2 The report', '2.2 The Secretary of State may direct the DCC to suspend the process at any time by notice in writing.\n\n2.3 The report'));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const c = byOld(d, 'doc/1.3')!;
+    expect(c.status).toBe('moved');
+    expect(c.new!.id).toBe('doc/2.2');
+    expect(changeNote(c)).toBe('moved from 1, formerly 1.3');
+    expect(d.summary.deleted).toBe(0);
+    expect(d.summary.inserted).toBe(0);
+  });
+
+  it('should keep a deleted clause where it stood in the old document', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('1.2 Each Supplier Party shall provide the information that the DCC reasonably requests for that purpose.\n\n', '').replace('1.3 The Secretary', '1.2 The Secretary'));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const kids = d.clauses[0]!.children;
+    expect(kids.map((c) => c.status)).toEqual(['unchanged', 'deleted', 'renumbered']);
+    expect(kids[1]!.old!.number).toBe('1.2');
+    expect(clauseSegments(kids[1]!).every((s) => s.op === 'delete')).toBe(true);
+  });
+
+  it('should pair clauses by their author key even when number and text both changed', () => {
+    const a = parse(BASE.replace('1.3 The Secretary of State may direct the DCC to suspend the process at any time by notice in writing.', '1.3 The Secretary of State may direct the DCC to suspend the process at any time by notice in writing. {#suspension}'));
+    const b = parse(
+      BASE.replace('\n1.3 The Secretary of State may direct the DCC to suspend the process at any time by notice in writing.\n', '').replace(
+        '2.2 The report',
+        '2.2 Completely different words: the Authority can halt everything. {#suspension}\n\n2.3 The report',
+      ),
+    );
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const c = byOld(d, 'doc/1.3')!;
+    expect(c.match).toBe('key');
+    expect(c.new!.id).toBe('doc/2.2');
+    expect(c.status).toBe('moved');
+    expect(c.amended).toBe(true);
+  });
+
+  it('should pair a rewritten clause that kept its number as amended (text replaced), not deleted and inserted', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('2.2 The report shall set out the number of installations that have been migrated in that month.', '2.2 (weggefallen)'));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    expect(byNew(d, 'doc/2.2')!.status).toBe('amended');
+  });
+
+  it('should pair a renumbered statute section by its heading when most of its text was rewritten', () => {
+    const a = parse(`### § 20 Eins\n\n(1) Text eins bleibt.\n\n### § 20a Absenkung der Vergütung von Strom\n\n(1) Die Vergütungen verringern sich jährlich um 9 Prozent.\n\n### § 21 Drei\n\n(1) Text drei bleibt.\n`);
+    const b = parse(
+      `### § 20 Eins\n\n(1) Text eins bleibt.\n\n### § 20a Zubaukorridor für Strom\n\n(1) Der Zubaukorridor beträgt 2 500 bis 3 500 Megawatt.\n\n### § 20b Absenkung der Vergütung für Strom\n\n(1) Die Vergütungen verringern sich monatlich um 1 Prozent.\n\n### § 21 Drei\n\n(1) Text drei bleibt.\n`,
+    );
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const old20a = byOld(d, 'doc/§20a')!;
+    expect(old20a.status).toBe('renumbered');
+    expect(old20a.new!.number).toBe('§ 20b');
+    expect(byNew(d, 'doc/§20a')!.status).toBe('inserted');
+  });
+
+  it('should be deterministic', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('1.2 Each', '1.2 Something new here for the test.\n\n1.3 Each').replace('1.3 The', '1.4 The'));
+    expect(JSON.stringify(diffToJson(diffDocuments(a, b)))).toBe(JSON.stringify(diffToJson(diffDocuments(a, b))));
+  });
+});
+
+describe('diffDocuments: words', () => {
+  it('should ignore re-wrapped lines and keep the exact old text for rejection', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('shall provide the information that', 'shall provide the\ninformation that'));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const c = byNew(d, 'doc/1.2')!;
+    expect(c.status).toBe('unchanged');
+    expect(clauseSegments(c).every((s) => s.op === 'equal')).toBe(true);
+    expect(clauseSegments(c).some((s) => s.old !== undefined)).toBe(true);
+    // ...and shows it with --show-formatting.
+    const shown = diffDocuments(a, b, { showFormatting: true });
+    expect(byNew(shown, 'doc/1.2')!.status).toBe('amended');
+    expectExact(shown, a, b);
+  });
+
+  it('should ignore emphasis added around words unless formatting is shown', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('shall report monthly', 'shall **report monthly**'));
+    expect(byNew(diffDocuments(a, b), 'doc/2.1')!.status).toBe('unchanged');
+    const shown = diffDocuments(a, b, { showFormatting: true });
+    const c = byNew(shown, 'doc/2.1')!;
+    expect(c.status).toBe('amended');
+    expect(clauseSegments(c).find((s) => s.op === 'insert')).toMatchObject({ text: 'report monthly', bold: true });
+    expectExact(shown, a, b);
+  });
+
+  it('should keep cross-references, dates and defined terms whole', () => {
+    const a = parse(BASE);
+    const b = parse(BASE.replace('on 10 June 2022 in accordance with Clause 7.2(a)', 'on 11 June 2022 in accordance with Clause 7.2(b)').replace('The DCC shall publish the Migration Schedule', 'The DCC shall publish the Migration Timetable'));
+    const d = diffDocuments(a, b);
+    const segs = clauseSegments(byNew(d, 'doc/1.1')!);
+    // Without whole tokens, `Migration`, `June 2022` and `Clause 7.2` would stay unmarked.
+    expect(text(segs, 'delete')).toContain('Migration Schedule');
+    expect(text(segs, 'delete')).toContain('10 June 2022');
+    expect(text(segs, 'insert')).toContain('11 June 2022');
+    expect(text(segs, 'equal')).not.toMatch(/Migration|June|7\.2/);
+    expect(segs.find((s) => s.op === 'insert' && s.text === 'Clause 7.2(b)')!.xref).toEqual({ scope: 'clause', target: '7.2(b)' });
+  });
+
+  it('should tokenize numbers, labels, dates and terms as single tokens', () => {
+    const toks = tokenize(plainRuns('Paragraph 18.12A(a)(ii) pays £500,000 by 2022-06-10 to the Smart Metering System and the DCC under § 20a.'), {
+      exact: false,
+      terms: new TermIndex(['Smart Metering System']),
+    }).map((t) => t.text);
+    // Each token carries the space after it.
+    expect(toks.map((t) => t.trim())).toEqual(['Paragraph 18.12A(a)(ii)', 'pays', '£', '500,000', 'by', '2022-06-10', 'to', 'the', 'Smart Metering System', 'and', 'the', 'DCC', 'under', '§ 20a', '.']);
+  });
+
+  it('should not join a sentence-opening word to a term', () => {
+    const toks = tokenize(inlineRuns([{ type: 'text', value: 'The Supplier Party shall' }]), { exact: false });
+    expect(toks.map((t) => t.key)).toEqual(['The', 'Supplier Party', 'shall']);
+  });
+
+  it('should fold tiny equalities into a rewrite so the marks stay readable', () => {
+    const a = parse('## 1 A\n\n1.1 The meter shall be read by the DCC monthly.\n');
+    const b = parse('## 1 A\n\n1.1 The supplier must inform the customer quarterly.\n');
+    const segs = clauseSegments(byNew(diffDocuments(a, b), 'doc/1.1')!);
+    // One deletion then one insertion, not a confetti of alternating marks around spaces and `the`.
+    expect(segs.map((s) => s.op)).toEqual(['equal', 'delete', 'insert', 'equal']);
+    expect(text(segs, 'delete')).toBe('meter shall be read by the DCC monthly');
+    expect(text(segs, 'insert')).toBe('supplier must inform the customer quarterly');
+  });
+
+  it('should replace a block whole when the word diff exceeds its bound, and count it', () => {
+    const words = (seed: number) => Array.from({ length: 60 }, (_, i) => `w${(i * 7 + seed) % 97}x${seed}`).join(' ');
+    const a = parse(`## 1 A\n\n1.1 ${words(1)}\n`);
+    const b = parse(`## 1 A\n\n1.1 ${words(2)}\n`);
+    const d = diffDocuments(a, b, { maxEditLength: 5 });
+    expectExact(d, a, b);
+    expect(d.summary.replacedWhole).toBeGreaterThan(0);
+    const segs = clauseSegments(byNew(d, 'doc/1.1')!);
+    expect(segs.map((s) => s.op)).toEqual(['delete', 'insert']);
+  });
+});
+
+describe('diffDocuments: tables', () => {
+  const TABLE = `## 2 Definitions and Interpretation
+
+2.1 In this Document:
+
+| Term | Meaning |
+| --- | --- |
+| Active Meter | means a meter that works. |
+| Dormant Meter | means a meter that sleeps. |
+| Excluded Installation | means an installation that is not migrated. |
+`;
+
+  it('should match definitions by term, mark inserted and deleted rows and word changes in cells', () => {
+    const a = parse(TABLE);
+    const b = parse(
+      TABLE.replace('| Dormant Meter | means a meter that sleeps. |\n', '')
+        .replace('| Active Meter | means a meter that works. |', '| Active Meter | means a meter that works well. |\n| Configuration Failure | means a failed configuration. |'),
+    );
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const t = byNew(d, 'doc/2.1')!.content.find((c) => c.kind === 'table');
+    expect(t?.kind).toBe('table');
+    if (t?.kind !== 'table') return;
+    expect(t.keyColumn).toMatchObject({ name: 'Term', definitions: true });
+    expect(t.rows.map((r) => [r.key, r.status])).toEqual([
+      ['Active Meter', 'amended'],
+      ['Dormant Meter', 'deleted'],
+      ['Configuration Failure', 'inserted'],
+      ['Excluded Installation', 'unchanged'],
+    ]);
+    expect(text(t.rows[0]!.cells[1]!.segments, 'insert')).toBe('well');
+  });
+
+  it('should match rows by key even when they were reordered, and read back exactly', () => {
+    const a = parse(TABLE);
+    const b = parse(TABLE.replace(/\| Active Meter[^\n]*\n(\| Dormant Meter[^\n]*\n)/, (_m, dormant: string) => `${dormant}| Active Meter | means a meter that works. |\n`));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const t = byNew(d, 'doc/2.1')!.content.find((c) => c.kind === 'table');
+    if (t?.kind !== 'table') throw new Error('no table');
+    expect(t.rows.every((r) => r.status === 'unchanged')).toBe(true);
+    expect(t.rows.map((r) => r.old)).toEqual([1, 0, 2]);
+    // The order changed, so the table (and its clause) did.
+    expect(t.rows.filter((r) => r.moved).length).toBe(1);
+    expect(t.status).toBe('amended');
+    expect(byNew(d, 'doc/2.1')!.status).toBe('amended');
+  });
+
+  it('should mark an inserted and a deleted column', () => {
+    const a = parse('## 1 A\n\n1.1 Table:\n\n| Version | Date | Notes |\n| --- | --- | --- |\n| 1.0 | 2020 | first |\n| 2.0 | 2021 | second |\n');
+    const b = parse('## 1 A\n\n1.1 Table:\n\n| Version | Date | Author |\n| --- | --- | --- |\n| 1.0 | 2020 | DCC |\n| 2.0 | 2021 | DCC |\n| 3.0 | 2022 | SoS |\n');
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const t = byNew(d, 'doc/1.1')!.content.find((c) => c.kind === 'table');
+    if (t?.kind !== 'table') throw new Error('no table');
+    expect(t.keyColumn?.name).toBe('Version');
+    expect(t.columns.map((c) => c.status)).toEqual(['unchanged', 'unchanged', 'deleted', 'inserted']);
+    expect(t.rows.map((r) => r.status)).toEqual(['amended', 'amended', 'inserted']);
+  });
+});

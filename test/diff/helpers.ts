@@ -1,0 +1,85 @@
+/** Shared helpers for the redline tests: parse Markdown, and check a redline against its two documents. */
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { expect } from 'vitest';
+import { parseDocument } from '../../src/parse/index.js';
+import { blockText, clauseText, walkClauses } from '../../src/model/text.js';
+import type { ClauseDocument } from '../../src/model/types.js';
+import {
+  acceptSegments,
+  clauseSegments,
+  rejectSegments,
+  contentSegments,
+  walkChanges,
+  type ClauseChange,
+  type DocumentDiff,
+} from '../../src/model/change.js';
+
+export function parse(text: string, path = 'doc.md'): ClauseDocument {
+  return parseDocument(text, new VFile({ path }));
+}
+
+export function parseFile(path: string): ClauseDocument {
+  return parse(readFileSync(path, 'utf8'), path);
+}
+
+/** What went wrong, as readable lines (empty when the redline is exact). */
+export function invariantProblems(diff: DocumentDiff, oldDoc: ClauseDocument, newDoc: ClauseDocument): string[] {
+  const problems: string[] = [];
+  const seenOld = new Map<string, number>();
+  const seenNew = new Map<string, number>();
+  for (const c of walkChanges(diff.clauses)) {
+    const segs = clauseSegments(c);
+    if (c.old) {
+      seenOld.set(c.old.id, (seenOld.get(c.old.id) ?? 0) + 1);
+      if (rejectSegments(segs) !== clauseText(c.old.clause)) problems.push(`reject text of ${c.old.id}`);
+      if ((c.heading ? rejectSegments(c.heading) : '') !== (c.old.clause.heading ?? '')) problems.push(`reject heading of ${c.old.id}`);
+    } else if (segs.some((s) => s.op !== 'insert')) problems.push(`inserted ${c.new!.id} has non-insert segments`);
+    if (c.new) {
+      seenNew.set(c.new.id, (seenNew.get(c.new.id) ?? 0) + 1);
+      if (acceptSegments(segs) !== clauseText(c.new.clause)) problems.push(`accept text of ${c.new.id}`);
+      if ((c.heading ? acceptSegments(c.heading) : '') !== (c.new.clause.heading ?? '')) problems.push(`accept heading of ${c.new.id}`);
+    } else if (segs.some((s) => s.op !== 'delete')) problems.push(`deleted ${c.old!.id} has non-delete segments`);
+    if (c.status === 'unchanged' && segs.some((s) => s.op !== 'equal')) problems.push(`unchanged ${c.new!.id} has marks`);
+    if (c.status === 'amended' && !segs.some((s) => s.op !== 'equal') && !(c.heading ?? []).some((s) => s.op !== 'equal')) problems.push(`amended ${c.new!.id} has no marks`);
+  }
+  // Every clause of both versions appears exactly once.
+  for (const c of walkClauses(oldDoc.clauses)) if (seenOld.get(c.id) !== 1) problems.push(`old ${c.id} shown ${seenOld.get(c.id) ?? 0} times`);
+  for (const c of walkClauses(newDoc.clauses)) if (seenNew.get(c.id) !== 1) problems.push(`new ${c.id} shown ${seenNew.get(c.id) ?? 0} times`);
+  // The preamble and unnumbered sections read back the same way.
+  const pre = contentSegments(diff.preamble);
+  if (rejectSegments(pre) !== oldDoc.preamble.map(blockText).join('\n\n')) problems.push('reject preamble');
+  if (acceptSegments(pre) !== newDoc.preamble.map(blockText).join('\n\n')) problems.push('accept preamble');
+  const oldSections = diff.sections.filter((s) => s.status !== 'inserted');
+  const newSections = diff.sections.filter((s) => s.status !== 'deleted');
+  oldSections.forEach((s, i) => {
+    const o = oldDoc.sections[i];
+    if (!o || rejectSegments(s.heading) !== o.heading || rejectSegments(contentSegments(s.content)) !== o.content.map(blockText).join('\n\n')) problems.push(`reject section ${i}`);
+  });
+  newSections.forEach((s, i) => {
+    const n = newDoc.sections[i];
+    if (!n || acceptSegments(s.heading) !== n.heading || acceptSegments(contentSegments(s.content)) !== n.content.map(blockText).join('\n\n')) problems.push(`accept section ${i}`);
+  });
+  return problems;
+}
+
+export function expectExact(diff: DocumentDiff, oldDoc: ClauseDocument, newDoc: ClauseDocument): void {
+  const problems = invariantProblems(diff, oldDoc, newDoc);
+  expect(problems.slice(0, 10), `${problems.length} problems`).toEqual([]);
+}
+
+/** The first change (depth first) that `pred` accepts. */
+export function findChange(diff: DocumentDiff, pred: (c: ClauseChange) => boolean): ClauseChange | undefined {
+  for (const c of walkChanges(diff.clauses)) if (pred(c)) return c;
+  return undefined;
+}
+
+/** The change of the old clause `oldId` (matched or deleted). */
+export function byOld(diff: DocumentDiff, oldId: string): ClauseChange | undefined {
+  return findChange(diff, (c) => c.old?.id === oldId);
+}
+
+/** The change of the new clause `newId` (matched or inserted). */
+export function byNew(diff: DocumentDiff, newId: string): ClauseChange | undefined {
+  return findChange(diff, (c) => c.new?.id === newId);
+}
