@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { registerAt } from './at.js';
+import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
 import { registerEval } from './eval.js';
 import { registerHistory } from './history.js';
@@ -12,4 +13,4 @@ import { registerValidate } from './validate.js';
 /** A command registers itself; `setExit` records the exit code it wants. */
 export type Register = (program: Command, context: () => Context, setExit: (code: number) => void) => void;
 
-export const commands: Register[] = [registerValidate, registerTree, registerDiff, registerAt, registerRules, registerHistory, registerEval];
+export const commands: Register[] = [registerValidate, registerTree, registerDiff, registerBuild, registerAt, registerRules, registerHistory, registerEval];

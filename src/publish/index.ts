@@ -1,0 +1,280 @@
+/**
+ * The publisher: corpus -> every artefact of the annex pack, in memory, then written to disk in
+ * one swap (./write.ts). It wires the stages (time, diff, view, writers) and owns no presentation.
+ */
+import { createHash } from 'node:crypto';
+import type { Corpus, VersionDocument } from '../corpus/index.js';
+import { versionIntervals, type VersionInterval } from '../time/index.js';
+import { diffDocuments } from '../diff/index.js';
+import type { DocumentDiff } from '../model/change.js';
+import { diffToJson } from '../render/json/diff.js';
+import { treeToJson } from '../render/json/tree.js';
+import { buildView, longDate, type ViewInput } from '../render/view/index.js';
+import { indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
+import { renderAnnex, renderPool, type RenderPool } from './render.js';
+import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
+
+export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
+export { writePack, type WriteOptions } from './write.js';
+export { renderPool, defaultWorkers, type RenderPool } from './render.js';
+
+export const MANIFEST_VERSION = [1, 0] as const;
+
+/** One file of the pack. `kind` is `clean` or `marked-up` for annexes; producers add their own. */
+export interface Artefact {
+  path: string;
+  kind: string;
+  format: string;
+  document: string | null;
+  version: string | null;
+  against: string | null;
+  annex: string | null;
+  direction: string | null;
+  bytes: Uint8Array;
+}
+
+export interface ManifestEntry extends Omit<Artefact, 'bytes'> {
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  'secdoc-api-version': readonly [number, number];
+  artefacts: ManifestEntry[];
+}
+
+export interface ProducerContext {
+  corpus: Corpus;
+  intervals: readonly VersionInterval[];
+  formats: ReadonlySet<Format>;
+  selection: Selection;
+}
+
+/**
+ * Extra artefacts beside the annexes (the rules stage adds `rules/*.json` this way). A producer
+ * returns complete files; the publisher lists them in the manifest and writes them in the same swap.
+ */
+export interface ArtefactProducer {
+  name: string;
+  produce(context: ProducerContext): Artefact[] | Promise<Artefact[]>;
+}
+
+export interface PackOptions {
+  formats?: readonly Format[];
+  /** An appendix letter, short name or direction id; null for everything. */
+  only?: string | null;
+  producers?: readonly ArtefactProducer[];
+  /** Author of tracked changes and document properties. */
+  author?: string;
+  /** Called after each artefact is made (progress lines), in the order they finish. */
+  onArtefact?: (artefact: Artefact, done: number, total: number) => void;
+  /** Worker threads for PDF and Word files beside this thread, which renders too; 0 renders all
+   * here. Default: see `defaultWorkers` (none below 4 cores or when running from the sources). */
+  workers?: number;
+  /** A pool the caller started early (so workers load while the corpus is parsed); the caller
+   * closes it. When given, `workers` is ignored. */
+  pool?: RenderPool;
+}
+
+export interface Pack {
+  artefacts: Artefact[];
+  manifest: Manifest;
+}
+
+const EXT: Record<Exclude<Format, 'json'>, string> = { html: 'html', pdf: 'pdf', docx: 'docx' };
+
+/** Build every artefact in memory. Throws on the first renderer failure; nothing is written. */
+export async function buildPack(corpus: Corpus, options: PackOptions = {}): Promise<Pack> {
+  const formats = new Set(options.formats ?? FORMATS);
+  const selection = selectionOf(corpus, options.only);
+  const intervals = versionIntervals(corpus);
+  const jobs = planAnnexes(corpus, selection);
+  const annexFormats = (['html', 'pdf', 'docx'] as const).filter((f) => formats.has(f));
+  const jsonVersions = formats.has('json') ? corpus.versions.filter((v) => selection.documents === null || selection.documents.has(v.meta.appendix)) : [];
+  // The redline as data (schemas/diff.schema.json) beside each version's marked-up annex.
+  const jsonRedlines = formats.has('json') ? jobs.filter((j) => j.kind === 'marked-up' && j.places.some((p) => p.role === 'version')) : [];
+  const extra: Artefact[] = [];
+  const places = jobs.reduce((n, j) => n + j.places.length, 0);
+  // Known once the producers have run, before the first artefact is reported.
+  let total = 0;
+
+  const artefacts: Artefact[] = [];
+  let done = 0;
+  const add = (a: Artefact) => {
+    artefacts.push(a);
+    options.onArtefact?.(a, ++done, total);
+  };
+
+  // Each redline is computed once, for the annex view and for its JSON.
+  const diffs = new Map<VersionDocument, DocumentDiff>();
+  const diffOf = (job: AnnexJob): DocumentDiff | null => {
+    if (!job.against) return null;
+    let diff = diffs.get(job.document);
+    if (!diff || diff.old.document !== job.against) {
+      diff = diffDocuments(job.against, job.document);
+      diffs.set(job.document, diff);
+    }
+    return diff;
+  };
+
+  // One rendering per annex, written at each of its places.
+  const place = (job: AnnexJob, format: Exclude<Format, 'json'>, bytes: Uint8Array) => {
+    for (const p of job.places) add({ ...describe(job), path: `${p.base}.${EXT[format]}`, format, bytes });
+  };
+
+  // PDF and Word files are queued longest first as soon as every view is built; the workers
+  // take them while this thread makes the HTML, then this thread helps with what is left.
+  const pool = options.pool ?? renderPool(options.workers);
+  let rendered: Promise<unknown> = Promise.resolve();
+  try {
+    const views = jobs.map((job) => ({ job, view: buildView(viewInput(job, intervals, diffOf(job), options.author)) }));
+    const heavy = views
+      .flatMap(({ job, view }) => annexFormats.filter((f) => f !== 'html').map((format) => ({ job, view, format, weight: view.body.length })))
+      .sort((a, b) => Number(b.format === 'pdf') - Number(a.format === 'pdf') || b.weight - a.weight);
+    rendered = Promise.all(heavy.map(async (h) => place(h.job, h.format, await pool.render(h.view, h.format))));
+    // The workers have their first jobs; the producers run meanwhile.
+    for (const producer of options.producers ?? []) extra.push(...(await producer.produce({ corpus, intervals, formats, selection })));
+    total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + (formats.has('html') ? 1 : 0);
+    if (annexFormats.includes('html')) {
+      for (const { job, view } of views) place(job, 'html', await renderAnnex(view, 'html'));
+    }
+    // JSON is quick: made here, while the workers are still laying out PDFs.
+    for (const doc of jsonVersions) {
+      const bytes = utf8(JSON.stringify(treeToJson(doc), null, 2) + '\n');
+      add({ path: `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes });
+    }
+    for (const job of jsonRedlines) {
+      const base = job.places.find((p) => p.role === 'version')!.base;
+      add({ ...describe(job), path: `${base}.diff.json`, format: 'json', bytes: utf8(JSON.stringify(diffToJson(diffOf(job)!), null, 2) + '\n') });
+    }
+    await pool.drain();
+    await rendered;
+  } finally {
+    // On failure, let the jobs in flight settle before an own pool's workers go.
+    await rendered.catch(() => undefined);
+    if (!options.pool) await pool.close();
+  }
+  for (const a of extra) add(a);
+  if (formats.has('html')) {
+    add({ path: 'index.html', kind: 'index', format: 'html', document: null, version: null, against: null, annex: null, direction: null, bytes: utf8(indexToHtml(indexPage(corpus, intervals, jobs, artefacts))) });
+  }
+
+  const seen = new Set<string>();
+  for (const a of artefacts) {
+    if (seen.has(a.path) || a.path === 'manifest.json') throw new Error(`two artefacts would be written to ${a.path}`);
+    seen.add(a.path);
+  }
+  artefacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { artefacts, manifest: manifestOf(artefacts) };
+}
+
+function viewInput(job: AnnexJob, intervals: readonly VersionInterval[], diff: DocumentDiff | null, author: string | undefined): ViewInput {
+  const interval = intervalOf(intervals, job.document);
+  const direction = interval?.direction?.meta ?? null;
+  return {
+    document: job.document,
+    designated: interval?.designated ?? null,
+    effective: interval?.effective ?? null,
+    direction: direction ? { id: direction.id, title: direction.title, made: direction.made } : null,
+    annex: job.annex ? { letter: job.annex.letter, title: job.annex.title, direction: { id: job.annex.direction.id, title: job.annex.direction.title, made: job.annex.direction.made } } : null,
+    against: job.against && diff ? { document: job.against, diff } : null,
+    ...(author ? { author } : {}),
+  };
+}
+
+function intervalOf(intervals: readonly VersionInterval[], doc: VersionDocument): VersionInterval | undefined {
+  return intervals.find((i) => i.document === doc);
+}
+
+function describe(job: AnnexJob): Omit<Artefact, 'path' | 'format' | 'bytes'> {
+  return {
+    kind: job.kind,
+    document: job.document.meta.appendix,
+    version: job.document.meta.version,
+    against: job.against?.meta.version ?? null,
+    annex: job.annex?.letter ?? null,
+    direction: job.annex?.direction.id ?? null,
+  };
+}
+
+export function manifestOf(artefacts: readonly Artefact[]): Manifest {
+  return {
+    'secdoc-api-version': MANIFEST_VERSION,
+    artefacts: artefacts.map((a) => ({
+      path: a.path,
+      kind: a.kind,
+      format: a.format,
+      document: a.document,
+      version: a.version,
+      against: a.against,
+      annex: a.annex,
+      direction: a.direction,
+      bytes: a.bytes.byteLength,
+      sha256: createHash('sha256').update(a.bytes).digest('hex'),
+    })),
+  };
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+const FORMAT_LABEL: Record<string, string> = { html: 'HTML', pdf: 'PDF', docx: 'Word', json: 'JSON' };
+
+/** The index page lists only what this build made, so every link on it resolves. */
+function indexPage(corpus: Corpus, intervals: readonly VersionInterval[], jobs: readonly AnnexJob[], artefacts: readonly Artefact[]): IndexPage {
+  const made = new Set(artefacts.map((a) => a.path));
+  const links = (base: string | undefined, json: string | null = null): Link[] =>
+    base === undefined
+      ? []
+      : FORMATS.map((f) => ({ href: `${base}${f === 'json' ? json ?? '' : `.${f}`}`, label: FORMAT_LABEL[f]! })).filter((l) => (json !== null || !l.href.endsWith('.json')) && made.has(l.href));
+  const placeOf = (job: AnnexJob | undefined, role: 'version' | 'direction', prefix = '') => job?.places.find((p) => p.role === role && p.base.startsWith(prefix))?.base;
+  const appendices = [...new Set(jobs.map((j) => j.document.meta.appendix))];
+  return {
+    title: 'Smart Energy Code: published annexes',
+    intro: 'Clean and marked-up text of each document version held, the annexes of each direction, and the dates each version is in force. Dates come from the directions.',
+    directions: corpus.directions
+      .map((d) => {
+        const folder = `directions/${d.meta.id}/`;
+        const annexes = d.meta.annexes.flatMap((a) => {
+          const job = jobs.find((j) => j.places.some((p) => p.role === 'direction' && p.base.startsWith(`${folder}annex-${a.letter}-`)));
+          if (!job) return [];
+          return [{
+            letter: a.letter,
+            title: a.title ?? `${job.document.meta.title} v${a.version}`,
+            kind: a.against ? `Marked up: v${a.version} against v${a.against}` : `Clean: v${a.version}`,
+            files: links(placeOf(job, 'direction', `${folder}annex-${a.letter}-`)),
+          }];
+        });
+        return {
+          anchor: `direction-${d.meta.id.replace(/[^A-Za-z0-9]+/g, '-')}`,
+          title: d.meta.title,
+          made: longDate(d.meta.made),
+          effective: d.meta.effective ? `effective ${longDate(d.meta.effective)}` : 'no effective date fixed yet',
+          annexes,
+        };
+      })
+      .filter((d) => d.annexes.length > 0),
+    documents: appendices.map((appendix) => {
+      const versions = corpus.versions.filter((v) => v.meta.appendix === appendix);
+      const latest = versions[versions.length - 1]!;
+      return {
+        anchor: `appendix-${appendix}`,
+        title: `Appendix ${appendix}: ${latest.meta.title}${latest.meta.shortName ? ` (${latest.meta.shortName})` : ''}`,
+        versions: versions.map((v) => {
+          const interval = intervalOf(intervals, v);
+          const clean = jobs.find((j) => j.document === v && j.kind === 'clean' && j.places.some((p) => p.role === 'version'));
+          const markedUp = jobs.find((j) => j.document === v && j.kind === 'marked-up' && j.places.some((p) => p.role === 'version'));
+          return {
+            version: v.meta.version,
+            designated: interval?.designated ? longDate(interval.designated) : 'Not recorded',
+            inForce: inForceText(interval, longDate),
+            clean: links(placeOf(clean, 'version'), '.tree.json'),
+            markedUpAgainst: markedUp?.against ? `v${markedUp.against.meta.version}` : null,
+            markedUp: links(placeOf(markedUp, 'version'), '.diff.json'),
+          };
+        }),
+      };
+    }),
+    // Files from extra producers (rules JSON and the like) are listed as they are.
+    extras: artefacts.filter((a) => !['clean', 'marked-up', 'index'].includes(a.kind)).map((a) => ({ href: a.path, label: a.path })),
+  };
+}

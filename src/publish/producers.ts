@@ -1,0 +1,57 @@
+/**
+ * Extra artefact producers that `secdoc build` runs beside the annexes. Another stage adds its
+ * producer here instead of changing the publisher.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { rulesFiles } from '../render/json/rules.js';
+import type { Artefact, ArtefactProducer } from './index.js';
+
+const SCHEMAS = new URL('../../schemas/', import.meta.url);
+
+const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value, null, 2) + '\n');
+
+/** rules/<APPENDIX>@<version>.json per version, and the generated facts-file schema. */
+export const rulesProducer: ArtefactProducer = {
+  name: 'rules',
+  produce({ corpus, formats, selection }) {
+    if (!formats.has('json')) return [];
+    return rulesFiles(corpus, selection.documents).map(({ path, value }): Artefact => {
+      const match = /^rules\/([^@]+)@(.+)\.json$/.exec(path);
+      return {
+        path,
+        kind: match ? 'rules' : 'schema',
+        format: 'json',
+        document: match?.[1] ?? null,
+        version: match?.[2] ?? null,
+        against: null,
+        annex: null,
+        direction: null,
+        bytes: json(value),
+      };
+    });
+  },
+};
+
+/** The published JSON Schemas (tree, diff, rules, facts), so consumers validate against the copy they were built with. */
+export const schemasProducer: ArtefactProducer = {
+  name: 'schemas',
+  produce({ formats }) {
+    if (!formats.has('json')) return [];
+    return readdirSync(SCHEMAS)
+      .filter((name) => name.endsWith('.schema.json'))
+      .sort()
+      .map((name): Artefact => ({
+        path: `schemas/${name}`,
+        kind: 'schema',
+        format: 'json',
+        document: null,
+        version: null,
+        against: null,
+        annex: null,
+        direction: null,
+        bytes: readFileSync(new URL(name, SCHEMAS)),
+      }));
+  },
+};
+
+export const producers: ArtefactProducer[] = [rulesProducer, schemasProducer];

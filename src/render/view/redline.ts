@@ -1,0 +1,192 @@
+/**
+ * Redline (DocumentDiff from the diff stage) -> marked-up body blocks and the table of changes.
+ * The whole new document is shown, as in a real marked-up annex: unchanged clauses in full,
+ * deleted clauses struck through where they stood, renumbered clauses with old and new numbers.
+ * This module reads the diff; it never compares text itself.
+ */
+import type { Clause } from '../../model/types.js';
+import type { ClauseChange, ContentChange, DocumentDiff, Segment, TableChange, TextBlockChange } from '../../model/change.js';
+import { anchorOf, childPlacement, clauseBlocks, contentBlocks, isHeadingClause, merge, plain, provisionHeading, tailBlocks, type Placement } from './clean.js';
+import type { BodyBlock, Cell, ChangeRow, ChangeStatus, Mark, Run } from './types.js';
+
+export interface MarkedUpBody {
+  body: BodyBlock[];
+  changes: ChangeRow[];
+}
+
+const markOf = (status: string): Mark | undefined => (status === 'inserted' ? 'ins' : status === 'deleted' ? 'del' : undefined);
+
+/** Segments -> runs: insertions and deletions marked, formatting and references kept. */
+export function segmentRuns(segments: readonly Segment[], refs: ReadonlyMap<string, string>, extra: Omit<Run, 'text'> = {}): Run[] {
+  return merge(
+    segments.map((s) => {
+      const run: Run = { ...extra, text: s.text };
+      if (s.op === 'insert') run.mark = 'ins';
+      if (s.op === 'delete') run.mark = 'del';
+      if (s.bold) run.bold = true;
+      if (s.italic) run.italic = true;
+      if (s.code) run.code = true;
+      if (s.strike) run.strike = true;
+      if (s.href) run.href = s.href;
+      // A reference in deleted text names the old version's clause: no link into this one.
+      const ref = s.xref?.scope === 'clause' && s.op !== 'delete' ? refs.get(s.xref.target) : undefined;
+      if (ref) run.ref = ref;
+      return run;
+    }),
+  );
+}
+
+export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, string>): MarkedUpBody {
+  const body: BodyBlock[] = [];
+  const changes: ChangeRow[] = [];
+  /** `within`: the status of an inserted or deleted ancestor, whose row already covers this clause. */
+  const visit = (list: readonly ClauseChange[], parent: Clause | null, at: Placement, parentRef: string, within: string | null) => {
+    const here = childPlacement(parent, at);
+    for (const change of list) {
+      const side = (change.new ?? change.old)!;
+      const clause = side.clause;
+      const anchor = change.new ? anchorOf(change.new.id) : anchorOf(change.old!.id, 'old');
+      const status = statusOf(change);
+      const blocks = status === null ? clauseBlocks(clause, here, { refs, anchor }) : changedBlocks(change, clause, here, anchor, refs);
+      const ref = referenceOf(clause, parentRef);
+      if (status !== null) {
+        if (status !== within) changes.push({ number: ref, status, description: describe(change), summary: summaryOf(change, clause), anchor });
+        markChanged(blocks, status);
+      }
+      body.push(...blocks);
+      visit(change.children, clause, here, ref, status === 'inserted' || status === 'deleted' ? status : within);
+      const tail = status === null ? tailBlocks(clause, here, { refs }) : contentChangeBlocks(change.tail, here.indent, refs, markOf(change.status));
+      if (status !== null) markChanged(tail, null);
+      body.push(...tail);
+    }
+  };
+  visit(diff.clauses, null, { level: 0, indent: 0 }, '', null);
+  return { body, changes };
+}
+
+/** How the SEC cites a clause: `7.3A`, `7.3A(a)(ii)`; a sub-paragraph alone (`(a)`) says too little. */
+function referenceOf(clause: Clause, parentRef: string): string {
+  if (clause.number === null) return parentRef;
+  if (clause.style === 'decimal' || clause.style === 'section' || clause.style === 'article' || clause.style === 'letter-heading') return clause.number;
+  return parentRef + clause.number;
+}
+
+function statusOf(change: ClauseChange): ChangeStatus | null {
+  return change.status === 'unchanged' ? null : change.status;
+}
+
+function markChanged(blocks: BodyBlock[], status: ChangeStatus | null): void {
+  blocks.forEach((b, i) => {
+    b.changed = true;
+    if (i === 0 && status && (b.kind === 'heading' || b.kind === 'para')) b.status = status;
+  });
+}
+
+function numberRuns(change: ClauseChange): Run[] | null {
+  const oldNumber = change.old?.number ?? null;
+  const newNumber = change.new?.number ?? null;
+  if (change.status === 'inserted') return newNumber === null ? null : plain(newNumber, 'ins');
+  if (change.status === 'deleted') return oldNumber === null ? null : plain(oldNumber, 'del');
+  // No space between them: accepting must leave exactly the new number and rejecting the old.
+  // Writers set the two apart visually.
+  if (change.renumbered && oldNumber !== newNumber) return [...plain(oldNumber ?? '', 'del'), ...plain(newNumber ?? '', 'ins')];
+  return newNumber === null ? null : plain(newNumber);
+}
+
+function noteOf(change: ClauseChange): string | undefined {
+  const parts: string[] = [];
+  if (change.renumbered && change.old?.number) parts.push(`Formerly ${change.old.number}`);
+  if (change.moved) parts.push(`Moved from ${change.old?.parent?.number ? `Clause ${change.old.parent.number}` : 'the top level'}`);
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+function describe(change: ClauseChange): string {
+  switch (change.status) {
+    case 'inserted':
+      return 'Inserted';
+    case 'deleted':
+      return 'Deleted';
+    case 'amended':
+      return 'Amended';
+    case 'renumbered':
+      return `Renumbered (formerly ${change.old?.number ?? 'unnumbered'})${change.amended ? ', amended' : ', text unchanged'}`;
+    case 'moved': {
+      const from = change.old?.parent?.number ? `Clause ${change.old.parent.number}` : 'the top level';
+      const renumbered = change.renumbered ? `, formerly ${change.old?.number ?? 'unnumbered'}` : '';
+      return `Moved from ${from}${renumbered}${change.amended ? ', amended' : ''}`;
+    }
+    default:
+      return 'Unchanged';
+  }
+}
+
+function summaryOf(change: ClauseChange, clause: Clause): string {
+  if (change.heading) return change.heading.filter((s) => s.op !== 'delete').map((s) => s.text).join('').trim() || change.heading.map((s) => s.text).join('').trim();
+  if (clause.heading) return clause.heading;
+  const first = change.content.find((c): c is TextBlockChange => c.kind === 'text');
+  const text = (first?.segments.filter((s) => s.op !== (change.status === 'deleted' ? 'insert' : 'delete')).map((s) => s.text).join('') ?? '').replace(/\s+/g, ' ').trim();
+  const words = text.split(' ');
+  return words.length > 12 ? `${words.slice(0, 12).join(' ')} …` : text;
+}
+
+/** A changed clause's own blocks from its segments. */
+function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anchor: string, refs: ReadonlyMap<string, string>): BodyBlock[] {
+  const mark = markOf(change.status);
+  const number = numberRuns(change);
+  const heading = change.heading ? segmentRuns(change.heading, refs, { bold: true }) : clause.heading === null ? null : plain(clause.heading, mark).map((r) => ({ ...r, bold: true as const }));
+  const note = noteOf(change);
+  const extras = { ...(mark ? { mark } : {}), ...(note ? { note } : {}) };
+  if (isHeadingClause(clause)) {
+    return [{ kind: 'heading', level: Math.min(at.level, 3), number, text: heading ?? [], anchor, ...extras }, ...contentChangeBlocks(change.content, at.indent, refs, mark)];
+  }
+  const [first, ...rest] = change.content;
+  const para = heading && provisionHeading(heading);
+  if (first?.kind === 'text' && first.blockType === 'paragraph') {
+    return [
+      { kind: 'para', indent: at.indent, number, heading: para, runs: segmentRuns(first.segments, refs), anchor, ...paraMark(first, mark), ...(note ? { note } : {}) },
+      ...contentChangeBlocks(rest, at.indent, refs, mark),
+    ];
+  }
+  return [{ kind: 'para', indent: at.indent, number, heading: para, runs: [], anchor, ...extras }, ...contentChangeBlocks(change.content, at.indent, refs, mark)];
+}
+
+/** A paragraph's own mark: the clause's, or the block's when the block alone came or went. */
+function paraMark(block: TextBlockChange, clauseMark: Mark | undefined): { mark?: Mark } {
+  const mark = clauseMark ?? markOf(block.status);
+  return mark ? { mark } : {};
+}
+
+function contentChangeBlocks(list: readonly ContentChange[], indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined): BodyBlock[] {
+  const out: BodyBlock[] = [];
+  for (const c of list) {
+    if (c.kind === 'table') {
+      out.push(tableBlock(c, indent, refs, clauseMark));
+      continue;
+    }
+    // Unchanged blocks keep their full structure (list items, code) from the new side.
+    if (c.status === 'unchanged' && c.new && !clauseMark) {
+      out.push(...contentBlocks([c.new], indent, { refs }));
+      continue;
+    }
+    if (c.blockType === 'rule') continue;
+    if (c.blockType === 'code') {
+      const text = c.segments.map((s) => s.text).join('');
+      const mark = clauseMark ?? markOf(c.status);
+      out.push({ kind: 'code', indent, text, ...(mark ? { mark } : {}) });
+      continue;
+    }
+    const runs = segmentRuns(c.segments, refs, c.blockType === 'heading' ? { bold: true } : {});
+    out.push({ kind: 'para', indent, number: null, heading: null, runs, anchor: null, ...paraMark(c, clauseMark) });
+  }
+  return out;
+}
+
+function tableBlock(t: TableChange, indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined): BodyBlock {
+  const mark = clauseMark ?? markOf(t.status);
+  const header: Cell[] = t.columns.map((c) => segmentRuns(c.header.segments, refs));
+  const rows = t.rows.map((r) => {
+    const rowMark = mark ?? markOf(r.status);
+    return { cells: r.cells.map((c): Cell => segmentRuns(c.segments, refs)), ...(rowMark ? { mark: rowMark } : {}) };
+  });
+  return { kind: 'table', indent, header, rows, ...(mark ? { mark } : {}) };
+}

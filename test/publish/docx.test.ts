@@ -1,0 +1,69 @@
+/**
+ * The Word writer: tracked changes a reader can accept or reject. Accepting every change in the
+ * marked-up annex must give the clean new text; rejecting every change, the clean old text.
+ */
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers.js';
+import { findVersion, loadCorpus } from '../../src/corpus/index.js';
+import { nodeHost } from '../../src/corpus/node-host.js';
+import { diffDocuments } from '../../src/diff/index.js';
+import { buildView, type ViewInput } from '../../src/render/view/index.js';
+import { annexToDocx } from '../../src/render/docx/index.js';
+
+const corpus = loadCorpus(join(repoRoot, 'test/fixtures/publish/documents'), nodeHost);
+const v19 = findVersion(corpus, 'AL', '19.0')!;
+const v20 = findVersion(corpus, 'AL', '20.0')!;
+const base = (document: typeof v20): ViewInput => ({ document, designated: '2022-06-09', effective: '2022-06-10', direction: { id: 'direction-2022-06-09', title: 'Direction', made: '2022-06-09' } });
+
+const parts = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
+
+/** Paragraph texts from the first clause on, after accepting or rejecting every tracked change. */
+function bodyText(xml: string, how: 'accept' | 'reject' | 'as-is'): string[] {
+  let s = xml;
+  if (how === 'accept') s = s.replace(/<w:del\b[^>]*>[\s\S]*?<\/w:del>/g, '');
+  if (how === 'reject') s = s.replace(/<w:ins\b[^>]*>[\s\S]*?<\/w:ins>/g, '').replace(/<w:delText\b/g, '<w:t').replace(/<\/w:delText>/g, '</w:t>');
+  const start = s.indexOf('w:name="c_1"');
+  const paragraphs = s.slice(s.lastIndexOf('<w:p>', start) >= 0 ? s.lastIndexOf('<w:p', start) : start).split(/<\/w:p>/);
+  return paragraphs
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join(''))
+    .map((t) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"))
+    .filter((t) => t.trim() !== '');
+}
+
+describe('the Word writer', async () => {
+  const marked = parts(await annexToDocx(buildView({ ...base(v20), against: { document: v19, diff: diffDocuments(v19, v20) } })));
+  const clean20 = parts(await annexToDocx(buildView(base(v20))));
+  const clean19 = parts(await annexToDocx(buildView({ ...base(v19) })));
+  const doc = marked['word/document.xml']!;
+
+  it('should write tracked changes with author, date and a unique id each', () => {
+    const changes = [...doc.matchAll(/<w:(ins|del) w:id="(\d+)" w:author="([^"]*)" w:date="([^"]*)"/g)];
+    expect(changes.length).toBeGreaterThan(6);
+    expect(new Set(changes.map((m) => m[2])).size).toBe(changes.length);
+    expect(new Set(changes.map((m) => `${m[3]} ${m[4]}`))).toEqual(new Set(['secdoc 2022-06-09T00:00:00Z']));
+    expect(clean20['word/document.xml']).not.toMatch(/<w:(ins|del)\b/);
+  });
+
+  it('should give the clean new text when every change is accepted, and the old text when every change is rejected', () => {
+    expect(bodyText(doc, 'accept')).toEqual(bodyText(clean20['word/document.xml']!, 'as-is'));
+    expect(bodyText(doc, 'reject')).toEqual(bodyText(clean19['word/document.xml']!, 'as-is'));
+  });
+
+  it('should track the paragraph marks of whole inserted and deleted paragraphs, so none is left empty', () => {
+    expect(doc).toMatch(/<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr><w:ins w:id="\d+"/);
+    expect(doc).toMatch(/<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr><w:del w:id="\d+"/);
+  });
+
+  it('should put a renumbering note in a Word comment, not in the text', () => {
+    expect(marked['word/comments.xml']).toContain('Formerly 4.2');
+    expect(doc).toMatch(/<w:commentRangeStart w:id="0"\/>/);
+    expect(bodyText(doc, 'accept').join('\n')).not.toContain('Formerly');
+  });
+
+  it('should stamp the package with dates from the sources, not the clock', () => {
+    expect(marked['docProps/core.xml']).toMatch(/<dcterms:created[^>]*>2022-06-09T00:00:00Z<\/dcterms:created>/);
+    expect(marked['docProps/core.xml']).toMatch(/<dcterms:modified[^>]*>2022-06-09T00:00:00Z<\/dcterms:modified>/);
+  });
+});
