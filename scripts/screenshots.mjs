@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // PNG screenshots of the first page of one annex's PDF (pdftoppm) and HTML (headless Chromium),
 // for checking the look by eye. Usage:
-//   node scripts/screenshots.mjs [--dist dist] [--annex A] [--out screenshots]
+//   node scripts/screenshots.mjs [--dist dist] [--annex A] [--out scratch/screenshots]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ const opt = (name, fallback) => {
 };
 const dist = resolve(opt('dist', 'dist'));
 const letter = opt('annex', 'A');
-const out = resolve(opt('out', 'screenshots'));
+const out = resolve(opt('out', 'scratch/screenshots'));
 
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
 const find = (format) => manifest.artefacts.find((a) => a.annex === letter && a.format === format);

@@ -8,24 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, repoRoot } from '../helpers.js';
+import { cli, documentsDir, repoRoot } from '../helpers.js';
 import { findVersion, loadCorpus } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
 import { walkClauses, clauseText } from '../../src/model/text.js';
-import { documentsDir } from '../helpers.js';
+import type { ManifestEntry } from '../../src/publish/index.js';
 
-interface Entry {
-  path: string;
-  kind: string;
-  format: string;
-  document: string | null;
-  version: string | null;
-  against: string | null;
-  annex: string | null;
-  direction: string | null;
-  bytes: number;
-  sha256: string;
-}
+type Entry = ManifestEntry;
 
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { artefacts: Entry[] };
 
