@@ -17,7 +17,7 @@ for (const k of sizes) {
 }
 const one = rows[0];
 console.log('input: SGB VII + EEG 2009 (4 real versions), repeated k times');
-console.log('size      clause tree            remark-parse+gfm (whole)');
+console.log('size      clause tree            remark-parse + GFM tables (whole)');
 for (const r of rows) {
   const line = `${r.k}x ${fmt(r.size)} MB  ${fmt(r.tree, 0).padStart(6)} ms ${fmt(r.size / (r.tree / 1000)).padStart(5)} MB/s`;
   console.log(r.bare === null ? line : `${line}   ${fmt(r.bare, 0).padStart(6)} ms ${fmt(r.size / (r.bare / 1000)).padStart(5)} MB/s`);
