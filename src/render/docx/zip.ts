@@ -11,14 +11,12 @@ const ENTRY_TIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 export function normalisePackage(bytes: Uint8Array, isoDateTime: string): Uint8Array {
   const entries = unzipSync(bytes);
   const names = Object.keys(entries).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const text = new Map<string, string>();
-  for (const name of names) if (/\.(xml|rels)$/.test(name)) text.set(name, strFromU8(entries[name]!));
 
   // Relationship ids that are not already rIdN are random: rename them rIdS1, rIdS2 ... in order.
   const renames = new Map<string, string>();
   for (const name of names) {
     if (!name.endsWith('.rels')) continue;
-    for (const m of text.get(name)!.matchAll(/\bId="([^"]+)"/g)) {
+    for (const m of strFromU8(entries[name]!).matchAll(/\bId="([^"]+)"/g)) {
       const id = m[1]!;
       if (!/^rId\d+$/.test(id) && !renames.has(id)) renames.set(id, `rIdS${renames.size + 1}`);
     }
@@ -27,12 +25,12 @@ export function normalisePackage(bytes: Uint8Array, isoDateTime: string): Uint8A
   const out: Zippable = {};
   for (const name of names) {
     let data = entries[name]!;
-    let s = text.get(name);
-    if (s !== undefined) {
+    // Only the parts that change are decoded: document.xml is most of the package.
+    const stamped = name === 'docProps/core.xml';
+    if (stamped || (renames.size > 0 && /\.(xml|rels)$/.test(name))) {
+      let s = strFromU8(data);
       for (const [from, to] of renames) s = s.split(`"${from}"`).join(`"${to}"`);
-      if (name === 'docProps/core.xml') {
-        s = s.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
-      }
+      if (stamped) s = s.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
       data = strToU8(s);
     }
     out[name] = [data, { mtime: ENTRY_TIME, level: 6 }];
