@@ -56,7 +56,8 @@ export interface ProducerContext {
  */
 export interface ArtefactProducer {
   name: string;
-  produce(context: ProducerContext): Artefact[] | Promise<Artefact[]>;
+  /** Synchronous: it runs while the workers lay out PDFs, before any artefact is reported. */
+  produce(context: ProducerContext): Artefact[];
 }
 
 export interface PackOptions {
@@ -133,7 +134,7 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
       .sort((a, b) => Number(b.format === 'pdf') - Number(a.format === 'pdf') || b.weight - a.weight);
     rendered = Promise.all(heavy.map(async (h) => place(h.job, h.format, await pool.render(h.view, h.format))));
     // The workers have their first jobs; the producers run meanwhile.
-    for (const producer of options.producers ?? []) extra.push(...(await producer.produce({ corpus, intervals, formats, selection })));
+    for (const producer of options.producers ?? []) extra.push(...producer.produce({ corpus, intervals, formats, selection }));
     total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + (formats.has('html') ? 1 : 0);
     if (annexFormats.includes('html')) {
       for (const { job, view } of views) place(job, 'html', await renderAnnex(view, 'html'));
