@@ -24,7 +24,7 @@ import { corpusRules, factsJsonSchema, QueryError, validateFacts, type FactProbl
 export { QueryError };
 export type { AtJson, EvalJson, HistoryJson, RuleDiffJson, RulesJson, Diagnostic, Host, FactProblem };
 export type { RuleJson, VersionJson, TraceJson, ResultJson, NarrowingJson } from './render/json/rules.js';
-export { rulesDocumentJson, rulesFiles } from './render/json/rules.js';
+export { rulesDocumentJson, rulesFiles, type RulesFile } from './render/json/rules.js';
 export { evaluate as evaluateLogic, factsJsonSchema, formatLogic, validateFacts, type JsonLogic } from './rules/index.js';
 
 /** A facts object that names an undeclared fact or gives one the wrong type or value. */

@@ -15,20 +15,19 @@ export const rulesProducer: ArtefactProducer = {
   name: 'rules',
   produce({ corpus, formats, selection }) {
     if (!formats.has('json')) return [];
-    return rulesFiles(corpus, selection.documents).map(({ path, value }): Artefact => {
-      const match = /^rules\/([^@]+)@(.+)\.json$/.exec(path);
-      return {
+    return rulesFiles(corpus, selection.documents).map(
+      ({ path, value, document, version }): Artefact => ({
         path,
-        kind: match ? 'rules' : 'schema',
+        kind: document === null ? 'schema' : 'rules',
         format: 'json',
-        document: match?.[1] ?? null,
-        version: match?.[2] ?? null,
+        document,
+        version,
         against: null,
         annex: null,
         direction: null,
         bytes: json(value),
-      };
-    });
+      }),
+    );
   },
 };
 

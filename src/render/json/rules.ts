@@ -375,18 +375,27 @@ function clauseStatus(version: Status, interval: ClauseInterval, at: string): St
 
 /* ---------- published files ---------- */
 
+export interface RulesFile {
+  path: string;
+  value: unknown;
+  /** The version a rule file is for; null for the facts-file schema. */
+  document: string | null;
+  version: string | null;
+}
+
 /**
  * The rule files of a build, as paths under dist/ with their JSON: one rules/<APPENDIX>@<version>.json
  * per version (of the selected documents, or all), and rules/facts-file.schema.json generated from
- * facts.yaml. The static schemas (schemas/rules.schema.json, schemas/facts.schema.json) are copied as they are.
+ * facts.yaml. The static schemas under schemas/ are published beside them by the build.
  */
-export function rulesFiles(corpus: Corpus, documents: ReadonlySet<string> | null = null): Array<{ path: string; value: unknown }> {
-  const out: Array<{ path: string; value: unknown }> = [];
+export function rulesFiles(corpus: Corpus, documents: ReadonlySet<string> | null = null): RulesFile[] {
+  const out: RulesFile[] = [];
   for (const doc of corpus.versions) {
-    if (documents !== null && !documents.has(doc.meta.appendix)) continue;
-    if (doc.meta.appendix === '?' || doc.meta.version === '?') continue;
-    out.push({ path: `rules/${doc.meta.appendix}@${doc.meta.version}.json`, value: rulesDocumentJson(corpus, doc) });
+    const { appendix, version } = doc.meta;
+    if (documents !== null && !documents.has(appendix)) continue;
+    if (appendix === '?' || version === '?') continue;
+    out.push({ path: `rules/${appendix}@${version}.json`, value: rulesDocumentJson(corpus, doc), document: appendix, version });
   }
-  out.push({ path: 'rules/facts-file.schema.json', value: factsJsonSchema(corpus.facts) });
+  out.push({ path: 'rules/facts-file.schema.json', value: factsJsonSchema(corpus.facts), document: null, version: null });
   return out;
 }
