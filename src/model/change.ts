@@ -352,25 +352,32 @@ export function* walkChanges(changes: readonly ClauseChange[]): Generator<Clause
   }
 }
 
-/** How a reader names a clause's place: its number, or its id for an unnumbered division. */
-function placeName(side: { id: string; number: string | null } | null): string {
-  if (!side) return 'the top level';
-  return side.number ?? side.id.slice(side.id.indexOf('/') + 1);
+/**
+ * How a reader names the place a clause moved from: `Clause 7` for a decimal number, the number
+ * as written otherwise (`§ 20`, `(a)`), an unnumbered division by its id, or the top level.
+ */
+function placeName(parent: { id: string; number: string | null } | null): string {
+  if (!parent) return 'the top level';
+  if (parent.number === null) return parent.id.slice(parent.id.indexOf('/') + 1);
+  return /^\d/.test(parent.number) ? `Clause ${parent.number}` : parent.number;
 }
 
-/** The note a marked-up annex prints beside a clause: `formerly 18.12`, `moved from 7, formerly 7.3`. */
+/**
+ * The note shown beside a renumbered or moved clause (in the annex, a Word comment, the JSON):
+ * `Formerly 18.12`, `Moved from Clause 7`, `Moved from Clause 7, formerly 7.3`.
+ */
 export function changeNote(c: ClauseChange): string | null {
-  if (c.status === 'moved') {
-    const from = `moved from ${placeName(c.old!.parent)}`;
-    return c.renumbered && c.old!.number ? `${from}, formerly ${c.old!.number}` : from;
-  }
-  if (c.status === 'renumbered' && c.old!.number) return `formerly ${c.old!.number}`;
+  const formerly = c.renumbered ? c.old!.number : null;
+  if (c.status === 'moved') return `Moved from ${placeName(c.old!.parent)}${formerly ? `, formerly ${formerly}` : ''}`;
+  if (c.status === 'renumbered' && formerly) return `Formerly ${formerly}`;
   return null;
 }
 
-/** A status in words: `Renumbered (formerly 18.12), amended`. */
+/**
+ * A status in words, for tables of changes and the terminal: `Renumbered (formerly 18.12), text
+ * unchanged`, `Renumbered (formerly 18.12), amended`, `Moved from Clause 7, formerly 7.3`.
+ */
 export function describeChange(c: ClauseChange): string {
-  const note = changeNote(c);
   switch (c.status) {
     case 'unchanged':
       return 'Unchanged';
@@ -381,10 +388,8 @@ export function describeChange(c: ClauseChange): string {
     case 'deleted':
       return 'Deleted';
     case 'renumbered':
-    case 'moved': {
-      const head = c.status === 'moved' ? 'Moved' : 'Renumbered';
-      const detail = note ? ` (${note.replace(/^moved /, '')})` : '';
-      return `${head}${detail}${c.amended ? ', amended' : ''}`;
-    }
+      return `Renumbered (formerly ${c.old!.number ?? 'unnumbered'}), ${c.amended ? 'amended' : 'text unchanged'}`;
+    case 'moved':
+      return `${changeNote(c)}${c.amended ? ', amended' : ''}`;
   }
 }

@@ -67,7 +67,7 @@ describe('secdoc diff', () => {
       if (c.new) expect(accept, c.new.id).toBe(newTexts.get(c.new.id));
     }
     const renumbered = all.find((c) => c.old?.id === 'eeg_2009/§20a')!;
-    expect(renumbered).toMatchObject({ status: 'renumbered', new: { number: '§ 20b' }, note: 'formerly § 20a' });
+    expect(renumbered).toMatchObject({ status: 'renumbered', new: { number: '§ 20b' }, note: 'Formerly § 20a' });
   });
 
   it('should write an HTML annex body with a table of changes, notes, and marks that do not rely on colour', async () => {

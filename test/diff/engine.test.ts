@@ -46,7 +46,8 @@ describe('diffDocuments: clause alignment', () => {
     const moved = byOld(d, 'doc/1.2')!;
     expect(moved.status).toBe('renumbered');
     expect(moved.new!.number).toBe('1.3');
-    expect(changeNote(moved)).toBe('formerly 1.2');
+    expect(changeNote(moved)).toBe('Formerly 1.2');
+    expect(describeChange(moved)).toBe('Renumbered (formerly 1.2), text unchanged');
     expect(byOld(d, 'doc/1.3')!.new!.number).toBe('1.4');
     expect(d.summary).toMatchObject({ inserted: 1, deleted: 0, renumbered: 2 });
     // Deleted clauses keep their place; new order otherwise.
@@ -72,7 +73,8 @@ describe('diffDocuments: clause alignment', () => {
     const c = byOld(d, 'doc/1.3')!;
     expect(c.status).toBe('moved');
     expect(c.new!.id).toBe('doc/2.2');
-    expect(changeNote(c)).toBe('moved from 1, formerly 1.3');
+    expect(changeNote(c)).toBe('Moved from Clause 1, formerly 1.3');
+    expect(describeChange(c)).toBe('Moved from Clause 1, formerly 1.3');
     expect(d.summary.deleted).toBe(0);
     expect(d.summary.inserted).toBe(0);
   });

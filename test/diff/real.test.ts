@@ -56,7 +56,7 @@ describe('redline: the shared real corpus', () => {
     const old20a = byOld(d, 'eeg_2009/§20a')!;
     expect(old20a.status).toBe('renumbered');
     expect(old20a.new!.number).toBe('§ 20b');
-    expect(changeNote(old20a)).toBe('formerly § 20a');
+    expect(changeNote(old20a)).toBe('Formerly § 20a');
     expect(byNew(d, 'eeg_2009/§20a')!.status).toBe('inserted');
     const old64g = byOld(d, 'eeg_2009/§64g')!;
     expect(old64g.status).toBe('renumbered');
@@ -138,7 +138,7 @@ describe('redline: the SEC re-designations under documents/', () => {
     for (const n of ['18.12', '18.13', '18.14', '18.15']) expect(byNew(d, `AL/${n}`)?.status, n).toBe('inserted');
     const renumbered = [...walk(d)].filter((c) => c.status === 'renumbered');
     expect(renumbered.length).toBeGreaterThan(0);
-    for (const c of renumbered) expect(changeNote(c)).toBe(`formerly ${c.old!.number}`);
+    for (const c of renumbered) expect(changeNote(c)).toBe(`Formerly ${c.old!.number}`);
     expect(d.summary.deleted).toBe(0);
   });
 

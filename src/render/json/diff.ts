@@ -38,7 +38,7 @@ export interface ClauseJson {
   moved: boolean;
   /** `Renumbered (formerly 18.12), amended`. */
   description: string;
-  /** `formerly 18.12`, `moved from 7, formerly 7.3`; null when neither applies. */
+  /** `Formerly 18.12`, `Moved from Clause 7, formerly 7.3`; null when neither applies. */
   note: string | null;
   old: ClauseSideJson | null;
   new: ClauseSideJson | null;

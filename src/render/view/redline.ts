@@ -5,7 +5,7 @@
  * This module reads the diff; it never compares text itself.
  */
 import type { Clause } from '../../model/types.js';
-import type { ClauseChange, ContentChange, DocumentDiff, Segment, TableChange, TextBlockChange } from '../../model/change.js';
+import { changeNote, describeChange, type ClauseChange, type ContentChange, type DocumentDiff, type Segment, type TableChange, type TextBlockChange } from '../../model/change.js';
 import { anchorOf, childPlacement, clauseBlocks, contentBlocks, isHeadingClause, merge, plain, provisionHeading, tailBlocks, type Placement } from './clean.js';
 import type { BodyBlock, Cell, ChangeRow, ChangeStatus, Mark, Run } from './types.js';
 
@@ -50,7 +50,7 @@ export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, strin
       const blocks = status === null ? clauseBlocks(clause, here, { refs, anchor }) : changedBlocks(change, clause, here, anchor, refs);
       const ref = referenceOf(clause, parentRef);
       if (status !== null) {
-        if (status !== within) changes.push({ number: ref, status, description: describe(change), summary: summaryOf(change, clause), anchor });
+        if (status !== within) changes.push({ number: ref, status, description: describeChange(change), summary: summaryOf(change, clause), anchor });
         markChanged(blocks, status);
       }
       body.push(...blocks);
@@ -93,33 +93,6 @@ function numberRuns(change: ClauseChange): Run[] | null {
   return newNumber === null ? null : plain(newNumber);
 }
 
-function noteOf(change: ClauseChange): string | undefined {
-  const parts: string[] = [];
-  if (change.renumbered && change.old?.number) parts.push(`Formerly ${change.old.number}`);
-  if (change.moved) parts.push(`Moved from ${change.old?.parent?.number ? `Clause ${change.old.parent.number}` : 'the top level'}`);
-  return parts.length ? parts.join('; ') : undefined;
-}
-
-function describe(change: ClauseChange): string {
-  switch (change.status) {
-    case 'inserted':
-      return 'Inserted';
-    case 'deleted':
-      return 'Deleted';
-    case 'amended':
-      return 'Amended';
-    case 'renumbered':
-      return `Renumbered (formerly ${change.old?.number ?? 'unnumbered'})${change.amended ? ', amended' : ', text unchanged'}`;
-    case 'moved': {
-      const from = change.old?.parent?.number ? `Clause ${change.old.parent.number}` : 'the top level';
-      const renumbered = change.renumbered ? `, formerly ${change.old?.number ?? 'unnumbered'}` : '';
-      return `Moved from ${from}${renumbered}${change.amended ? ', amended' : ''}`;
-    }
-    default:
-      return 'Unchanged';
-  }
-}
-
 function summaryOf(change: ClauseChange, clause: Clause): string {
   if (change.heading) return change.heading.filter((s) => s.op !== 'delete').map((s) => s.text).join('').trim() || change.heading.map((s) => s.text).join('').trim();
   if (clause.heading) return clause.heading;
@@ -134,7 +107,7 @@ function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anch
   const mark = markOf(change.status);
   const number = numberRuns(change);
   const heading = change.heading ? segmentRuns(change.heading, refs, { bold: true }) : clause.heading === null ? null : plain(clause.heading, mark).map((r) => ({ ...r, bold: true as const }));
-  const note = noteOf(change);
+  const note = changeNote(change) ?? undefined;
   const extras = { ...(mark ? { mark } : {}), ...(note ? { note } : {}) };
   if (isHeadingClause(clause)) {
     return [{ kind: 'heading', level: Math.min(at.level, 3), number, text: heading ?? [], anchor, ...extras }, ...contentChangeBlocks(change.content, at.indent, refs, mark)];
