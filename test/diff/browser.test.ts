@@ -62,7 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML redline in headless Chromium', 
         const el = document.querySelector(sel);
         return el ? getComputedStyle(el).textDecorationLine : null;
       };
-      return { ins: style('.redline ins'), del: style('.redline del'), bars: document.querySelectorAll('.clause.changed').length };
+      return { ins: style('.body ins'), del: style('.body del'), bars: document.querySelectorAll('.body .changed').length };
     });
     expect(marks.ins).toContain('underline');
     expect(marks.del).toContain('line-through');

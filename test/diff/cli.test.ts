@@ -86,13 +86,32 @@ describe('secdoc diff', () => {
     expect(html).toContain('Table of changes');
     expect(html).toContain('Renumbered (formerly 3.5), amended');
     // Each changed clause is linked from the table, and the anchor exists.
-    const links = [...html.matchAll(/<td><a href="#([^"]+)">/g)].map((m) => m[1]!);
+    const links = [...html.matchAll(/<td class="n"><a href="#([^"]+)">/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(50);
     for (const id of links) expect(html).toContain(`id="${id}"`);
     // Unchanged clauses are there in full, as in a real marked-up annex.
     expect(html).toContain('Nothing in this Agreement shall prevent either party from developing');
     // No source text is interpreted as markup.
     expect(html).not.toMatch(/<script/i);
+    // The published annex's page, with a cover naming the files instead of an SEC appendix.
+    expect(html).toContain('<p class="kicker">Marked-up comparison</p>');
+    expect(html).not.toContain('to the Smart Energy Code');
+    // Contents list a reworded heading as it now reads; sub-paragraphs are cited by their path.
+    expect(html).toContain('>PAID APPLICATIONS OR PRODUCTS</a>');
+    expect(html).not.toContain('TERMSPAID');
+    expect(html).toMatch(/<td class="n"><a href="#[^"]+">3\.3\(1\)<\/a><\/td><td>Deleted<\/td>/);
+  });
+
+  it('should cite clauses inside an unnumbered division by its heading, and SEC versions by appendix', async () => {
+    const eeg = await cli(['diff', `${EEG}2011-12-22.md`, `${EEG}2012-08-17.md`, '--format', 'html']);
+    expect(eeg.code, eeg.stderr).toBe(0);
+    expect(eeg.stdout).toContain('<html lang="de">');
+    expect(eeg.stdout).toMatch(/<td class="n"><a href="#[^"]+">Anlage 1 Gasaufbereitungs-Bonus \(2\)<\/a>/);
+    const al = await cli(['diff', 'AL@19.0', 'AL@20.0', '--format', 'html']);
+    expect(al.code, al.stderr).toBe(0);
+    expect(al.stdout).toContain('Appendix AL to the Smart Energy Code');
+    expect(al.stdout).toContain('<p class="version">Version v20.0</p>');
+    expect(al.stdout).toContain('Marked up against v19.0');
   });
 
   it('should give byte-identical output for the same input', async () => {

@@ -5,7 +5,8 @@ import { UsageError } from '../context.js';
 import { diffDocuments } from '../../diff/index.js';
 import { diffToJson } from '../../render/json/diff.js';
 import { diffToText } from '../../render/text/diff.js';
-import { diffToHtml } from '../../render/html/diff.js';
+import { annexToHtml } from '../../render/html/index.js';
+import { comparisonView } from '../../render/view/index.js';
 
 interface DiffFlags {
   format: 'text' | 'json' | 'html';
@@ -37,7 +38,8 @@ export const registerDiff: Register = (program, context) => {
       const diff = diffDocuments(oldDoc, newDoc, { showFormatting: Boolean(flags.showFormatting), maxEditLength });
       let output: string;
       if (flags.format === 'json') output = JSON.stringify(diffToJson(diff), null, 2) + '\n';
-      else if (flags.format === 'html') output = diffToHtml(diff);
+      // The same view model and template as a published marked-up annex.
+      else if (flags.format === 'html') output = annexToHtml(comparisonView(diff));
       else {
         // Colour only on a terminal, never with NO_COLOR (https://no-color.org) or --no-color, never into a file.
         const noColor = ctx.io.env.NO_COLOR !== undefined && ctx.io.env.NO_COLOR !== '';

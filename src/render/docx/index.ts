@@ -201,7 +201,7 @@ function coverOf(view: AnnexView): Paragraph[] {
   const out: Paragraph[] = [
     new Paragraph({ spacing: { before: mm(40), after: mm(10) }, children: [new TextRun({ text: c.kicker, bold: true, size: 30 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: c.title + (c.shortName ? ` (${c.shortName})` : '') })] }),
-    new Paragraph({ spacing: { after: mm(8) }, children: [new TextRun({ text: `${c.appendix} to the Smart Energy Code`, size: 24, color: '4A4A4A' })] }),
+    ...(c.appendix ? [new Paragraph({ spacing: { after: mm(8) }, children: [new TextRun({ text: `${c.appendix} to the Smart Energy Code`, size: 24, color: '4A4A4A' })] })] : []),
     new Paragraph({ children: [new TextRun({ text: c.versionLine, size: 30 })] }),
   ];
   if (c.markedUpLine) out.push(new Paragraph({ children: [new TextRun({ text: c.markedUpLine, size: 26, bold: true })] }));
@@ -315,7 +315,7 @@ export async function annexToDocx(view: AnnexView): Promise<Uint8Array> {
     subject: view.subject,
     creator: view.author,
     lastModifiedBy: view.author,
-    keywords: `Smart Energy Code; ${view.cover.appendix}; ${view.kind}`,
+    keywords: view.cover.appendix ? `Smart Energy Code; ${view.cover.appendix}; ${view.kind}` : `${view.cover.title}; ${view.kind}`,
     description: view.cover.markedUpLine ?? view.cover.versionLine,
     revision: 1,
     comments: { children: ctx.comments },

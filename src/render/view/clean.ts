@@ -234,10 +234,10 @@ export function tocOf(blocks: readonly BodyBlock[]): TocEntry[] {
   const out: TocEntry[] = [];
   for (const b of blocks) {
     if (b.kind !== 'heading' || b.level !== 1) continue;
-    // A renumbered heading lists its new number; a deleted one keeps its old.
-    const runs = b.mark === 'del' ? b.number : b.number?.filter((r) => r.mark !== 'del');
-    const number = runs?.map((r) => r.text).join('') || null;
-    const entry: TocEntry = { number, text: b.text.map((r) => r.text).join(''), anchor: b.anchor };
+    // A renumbered or reworded heading is listed as it now reads; a deleted one as it read.
+    const current = (runs: readonly Run[]) => (b.mark === 'del' ? runs : runs.filter((r) => r.mark !== 'del'));
+    const number = b.number ? current(b.number).map((r) => r.text).join('') || null : null;
+    const entry: TocEntry = { number, text: current(b.text).map((r) => r.text).join(''), anchor: b.anchor };
     if (b.mark) entry.mark = b.mark;
     out.push(entry);
   }

@@ -5,7 +5,7 @@
  */
 import type { Block, ClauseDocument, Section, VersionMeta } from '../../model/types.js';
 import type { DocumentDiff } from '../../model/change.js';
-import { inlineText } from '../../model/text.js';
+import { clauseText, inlineText, walkClauses } from '../../model/text.js';
 import { referenceAnchors, tocOf, treeBlocks } from './clean.js';
 import { markedUpBody } from './redline.js';
 import { VIEW_API_VERSION, type AnnexView, type CoverFact, type HistoryTable, type LegendEntry } from './types.js';
@@ -94,6 +94,74 @@ export function buildView(input: ViewInput): AnnexView {
     toc: tocOf(body),
     body,
   };
+}
+
+/**
+ * A marked-up comparison of any two documents the parser reads (`secdoc diff --format html`):
+ * the same page as a marked-up annex, with a cover that names the two files compared instead of
+ * a designation. For documents outside the SEC there is no appendix, version or direction.
+ */
+export function comparisonView(diff: DocumentDiff, author: string = DEFAULT_AUTHOR): AnnexView {
+  const oldDoc = diff.old.document;
+  const newDoc = diff.new.document;
+  const { body, changes } = markedUpBody(diff, referenceAnchors(newDoc));
+  // Cover lines and running heads name a file by its base name; the facts give the paths as given.
+  const label = (d: ClauseDocument) => (d.meta.kind === 'version' ? `${d.meta.appendix} v${d.meta.version}` : baseName(d.path));
+  const meta = newDoc.meta;
+  const version = meta.kind === 'version' ? meta : null;
+  const title = meta.kind === 'plain' ? (meta.title ?? newDoc.id) : meta.title;
+  const compared = `${label(newDoc)} marked up against ${label(oldDoc)}`;
+  return {
+    'secdoc-view-version': VIEW_API_VERSION,
+    kind: 'marked-up',
+    lang: languageOf(newDoc),
+    title: `${title}: ${compared}`,
+    subject: title,
+    header: `${title}: ${compared}`,
+    footer: compared,
+    date: null,
+    author,
+    cover: {
+      kicker: 'Marked-up comparison',
+      appendix: version ? `Appendix ${version.appendix}` : null,
+      title,
+      shortName: version?.shortName ?? null,
+      versionLine: version ? `Version v${version.version}` : label(newDoc),
+      markedUpLine: `Marked up against ${version && oldDoc.meta.kind === 'version' ? `v${oldDoc.meta.version}` : label(oldDoc)}`,
+      annexTitle: null,
+      facts: [
+        { label: 'Old', value: oldDoc.path },
+        { label: 'New', value: newDoc.path },
+      ],
+    },
+    history: historyTable(newDoc, oldDoc),
+    legend: LEGEND,
+    changes,
+    toc: tocOf(body),
+    body,
+  };
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/**
+ * The page language, for screen readers and hyphenation: English for the SEC, a front-matter
+ * `lang` if the source has one, else German when German function words outnumber English ones
+ * in the opening text.
+ */
+function languageOf(doc: ClauseDocument): string {
+  const meta = doc.meta;
+  if (meta.kind !== 'plain') return 'en-GB';
+  if (typeof meta.frontMatter?.lang === 'string') return meta.frontMatter.lang;
+  let sample = '';
+  for (const clause of walkClauses(doc.clauses)) {
+    sample += ` ${clauseText(clause)}`;
+    if (sample.length > 4000) break;
+  }
+  const count = (re: RegExp) => (sample.match(re) ?? []).length;
+  return count(/\b(?:der|die|das|und|nach|wird)\b/g) > count(/\b(?:the|and|of|shall|to)\b/g) ? 'de' : 'en';
 }
 
 const LEGEND: LegendEntry[] = [

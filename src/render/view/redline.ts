@@ -39,8 +39,11 @@ export function segmentRuns(segments: readonly Segment[], refs: ReadonlyMap<stri
 export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, string>): MarkedUpBody {
   const body: BodyBlock[] = [];
   const changes: ChangeRow[] = [];
-  /** `within`: the status of an inserted or deleted ancestor, whose row already covers this clause. */
-  const visit = (list: readonly ClauseChange[], parent: Clause | null, at: Placement, parentRef: string, within: string | null) => {
+  /**
+   * `within`: the status of an inserted or deleted ancestor, whose row already covers this clause.
+   * `division`: the nearest unnumbered ancestor (a Teil, an Anlage), which citations name.
+   */
+  const visit = (list: readonly ClauseChange[], parent: Clause | null, at: Placement, within: string | null, division: Clause | null) => {
     const here = childPlacement(parent, at);
     for (const change of list) {
       const side = (change.new ?? change.old)!;
@@ -48,27 +51,36 @@ export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, strin
       const anchor = change.new ? anchorOf(change.new.id) : anchorOf(change.old!.id, 'old');
       const status = statusOf(change);
       const blocks = status === null ? clauseBlocks(clause, here, { refs, anchor }) : changedBlocks(change, clause, here, anchor, refs);
-      const ref = referenceOf(clause, parentRef);
+      const ref = referenceOf(clause, division);
       if (status !== null) {
         if (status !== within) changes.push({ number: ref, status, description: describeChange(change), summary: summaryOf(change, clause), anchor });
         markChanged(blocks, status);
       }
       body.push(...blocks);
-      visit(change.children, clause, here, ref, status === 'inserted' || status === 'deleted' ? status : within);
+      visit(change.children, clause, here, status === 'inserted' || status === 'deleted' ? status : within, clause.number === null && clause.heading ? clause : division);
       const tail = status === null ? tailBlocks(clause, here, { refs }) : contentChangeBlocks(change.tail, here.indent, refs, markOf(change.status));
       if (status !== null) markChanged(tail, null);
       body.push(...tail);
     }
   };
-  visit(diff.clauses, null, { level: 0, indent: 0 }, '', null);
+  visit(diff.clauses, null, { level: 0, indent: 0 }, null, null);
   return { body, changes };
 }
 
-/** How the SEC cites a clause: `7.3A`, `7.3A(a)(ii)`; a sub-paragraph alone (`(a)`) says too little. */
-function referenceOf(clause: Clause, parentRef: string): string {
-  if (clause.number === null) return parentRef;
-  if (clause.style === 'decimal' || clause.style === 'section' || clause.style === 'article' || clause.style === 'letter-heading') return clause.number;
-  return parentRef + clause.number;
+/**
+ * How the table of changes cites a clause: its path, as in its id (`7.3A(a)(ii)`, `§4(2)(2)`,
+ * `3.3(1)`), since a sub-paragraph's own label (`(a)`, `1.`) says too little. An unnumbered
+ * division is cited by its heading, also where its id begins a path (`Anlage 1 (2)`).
+ */
+function referenceOf(clause: Clause, division: Clause | null): string {
+  const path = pathOf(clause);
+  if (clause.number === null) return clause.heading ?? path;
+  const prefix = division ? pathOf(division) : null;
+  return prefix && path.startsWith(prefix) ? `${division!.heading} ${path.slice(prefix.length)}` : path;
+}
+
+function pathOf(clause: Clause): string {
+  return clause.id.slice(clause.id.indexOf('/') + 1);
 }
 
 function statusOf(change: ClauseChange): ChangeStatus | null {

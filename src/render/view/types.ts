@@ -5,7 +5,8 @@
  * It is JSON-serialisable: the Typst template reads it verbatim through `sys.inputs`.
  */
 
-export const VIEW_API_VERSION = [1, 0] as const;
+/** Major: a field changed meaning or may now be null (2.0: `cover.appendix` is null outside the SEC). */
+export const VIEW_API_VERSION = [2, 0] as const;
 
 /** A redline mark: inserted text (underlined) or deleted text (struck through). */
 export type Mark = 'ins' | 'del';
@@ -31,10 +32,10 @@ export interface CoverFact {
 }
 
 export interface Cover {
-  /** The top line: `Annex A` for a direction's annex, else `Appendix AL`. */
+  /** The top line: `Annex A` for a direction's annex, `Appendix AL`, or `Marked-up comparison`. */
   kicker: string;
-  /** `Appendix AL` (also shown under the title when the kicker is an annex letter). */
-  appendix: string;
+  /** `Appendix AL` (shown under the title as `Appendix AL to the Smart Energy Code`); null for a document outside the SEC. */
+  appendix: string | null;
   title: string;
   /** `SMETS1 TMAD` style short name, if the document has one. */
   shortName: string | null;
