@@ -6,19 +6,10 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } fr
 import type { Annotation, Point } from '../model/types.js';
 import { ISO_DURATION } from '../time/index.js';
 import { logicProblems, suggest } from './logic.js';
-import { RULE_FIELDS, RULE_KINDS, type JsonLogic, type RuleKind } from './types.js';
+import { RULE_FIELDS, RULE_KINDS, type JsonLogic, type Rule, type RuleKind } from './types.js';
 
-export interface RuleFields {
-  id: string;
-  kind: RuleKind;
-  actor: string;
-  appliesTo: Record<string, string[]>;
-  effect: string;
-  condition: JsonLogic | null;
-  period: string | null;
-  from: string | null;
-  clauseOverride: string | null;
-}
+/** What one rule block says, before the rules stage places, scopes and dates it. */
+export type RuleFields = Pick<Rule, 'id' | 'kind' | 'actor' | 'appliesTo' | 'effect' | 'condition' | 'period' | 'from' | 'clauseOverride'>;
 
 export interface FieldProblem {
   reason: string;
