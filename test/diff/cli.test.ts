@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { strFromU8, unzipSync } from 'fflate';
 import { cli, realCorpusDir, repoRoot } from '../helpers.js';
 
 const MP = join(realCorpusDir, 'en-github-site-policy', 'github-marketplace-developer-agreement__');
@@ -112,6 +113,21 @@ describe('secdoc diff', () => {
     expect(al.stdout).toContain('Appendix AL to the Smart Energy Code');
     expect(al.stdout).toContain('<p class="version">Version v20.0</p>');
     expect(al.stdout).toContain('Marked up against v19.0');
+  });
+
+  it('should write the comparison as a PDF or a Word file with tracked changes, only into a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secdoc-diff-'));
+    const docx = join(dir, 'redline.docx');
+    const pdf = join(dir, 'redline.pdf');
+    expect((await cli(['diff', OLD, NEW, '--format', 'docx', '--out', docx])).code).toBe(0);
+    expect((await cli(['diff', OLD, NEW, '--format', 'pdf', '--out', pdf])).code).toBe(0);
+    const document = strFromU8(unzipSync(readFileSync(docx))['word/document.xml']!);
+    expect(document.match(/<w:ins /g)?.length).toBeGreaterThan(50);
+    expect(document.match(/<w:del /g)?.length).toBeGreaterThan(50);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const refused = await cli(['diff', OLD, NEW, '--format', 'pdf']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--format pdf writes a file: give --out FILE');
   });
 
   it('should give byte-identical output for the same input', async () => {

@@ -41,9 +41,9 @@ export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, strin
   const changes: ChangeRow[] = [];
   /**
    * `within`: the status of an inserted or deleted ancestor, whose row already covers this clause.
-   * `division`: the nearest unnumbered ancestor (a Teil, an Anlage), which citations name.
+   * `parentRef`: how the parent is cited, which a sub-paragraph's citation extends.
    */
-  const visit = (list: readonly ClauseChange[], parent: Clause | null, at: Placement, within: string | null, division: Clause | null) => {
+  const visit = (list: readonly ClauseChange[], parent: Clause | null, at: Placement, within: string | null, parentRef: string) => {
     const here = childPlacement(parent, at);
     for (const change of list) {
       const side = (change.new ?? change.old)!;
@@ -51,36 +51,37 @@ export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, strin
       const anchor = change.new ? anchorOf(change.new.id) : anchorOf(change.old!.id, 'old');
       const status = statusOf(change);
       const blocks = status === null ? clauseBlocks(clause, here, { refs, anchor }) : changedBlocks(change, clause, here, anchor, refs);
-      const ref = referenceOf(clause, division);
+      const ref = referenceOf(clause, parent, parentRef);
       if (status !== null) {
         if (status !== within) changes.push({ number: ref, status, description: describeChange(change), summary: summaryOf(change, clause), anchor });
         markChanged(blocks, status);
       }
       body.push(...blocks);
-      visit(change.children, clause, here, status === 'inserted' || status === 'deleted' ? status : within, clause.number === null && clause.heading ? clause : division);
+      visit(change.children, clause, here, status === 'inserted' || status === 'deleted' ? status : within, ref);
       const tail = status === null ? tailBlocks(clause, here, { refs }) : contentChangeBlocks(change.tail, here.indent, refs, markOf(change.status));
       if (status !== null) markChanged(tail, null);
       body.push(...tail);
     }
   };
-  visit(diff.clauses, null, { level: 0, indent: 0 }, null, null);
+  visit(diff.clauses, null, { level: 0, indent: 0 }, null, '');
   return { body, changes };
 }
 
-/**
- * How the table of changes cites a clause: its path, as in its id (`7.3A(a)(ii)`, `§4(2)(2)`,
- * `3.3(1)`), since a sub-paragraph's own label (`(a)`, `1.`) says too little. An unnumbered
- * division is cited by its heading, also where its id begins a path (`Anlage 1 (2)`).
- */
-function referenceOf(clause: Clause, division: Clause | null): string {
-  const path = pathOf(clause);
-  if (clause.number === null) return clause.heading ?? path;
-  const prefix = division ? pathOf(division) : null;
-  return prefix && path.startsWith(prefix) ? `${division!.heading} ${path.slice(prefix.length)}` : path;
-}
+/** Labels that cite a clause on their own: `7.2`, `§ 20a`, `Art 316e`, `A.` */
+const SELF_CITING = new Set<Clause['style']>(['decimal', 'section', 'article', 'letter-heading']);
 
-function pathOf(clause: Clause): string {
-  return clause.id.slice(clause.id.indexOf('/') + 1);
+/**
+ * How the table of changes cites a clause, as the SEC does: `7.2`, `7.3A(a)(ii)`, `§ 4(2)(2)`
+ * (a sub-paragraph's own label says too little). Labels written `1.` or `a)` are cited in
+ * brackets (`3.3(1)`), and a clause in an unnumbered division after the division's heading
+ * (`Anlage 1 Gasaufbereitungs-Bonus (2)`); the division itself by its heading.
+ */
+function referenceOf(clause: Clause, parent: Clause | null, parentRef: string): string {
+  if (clause.number === null) return clause.heading ?? clause.id.slice(clause.id.indexOf('/') + 1);
+  if (SELF_CITING.has(clause.style)) return clause.number;
+  const label = `(${clause.number.replace(/^\(|[.)]$/g, '')})`;
+  if (!parentRef) return label;
+  return parent?.number === null ? `${parentRef} ${label}` : parentRef + label;
 }
 
 function statusOf(change: ClauseChange): ChangeStatus | null {
