@@ -97,9 +97,9 @@ export function buildView(input: ViewInput): AnnexView {
 }
 
 /**
- * A marked-up comparison of any two documents the parser reads (`secdoc diff --format html`):
- * the same page as a marked-up annex, with a cover that names the two files compared instead of
- * a designation. For documents outside the SEC there is no appendix, version or direction.
+ * A marked-up comparison of any two documents the parser reads (`secdoc diff --format html`,
+ * `pdf` or `docx`): the same pages as a marked-up annex, with a cover that names the two files
+ * compared instead of a designation. Outside the SEC there is no appendix, version or direction.
  */
 export function comparisonView(diff: DocumentDiff, author: string = DEFAULT_AUTHOR): AnnexView {
   const oldDoc = diff.old.document;
