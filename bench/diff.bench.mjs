@@ -3,7 +3,9 @@
 //   (b) git diff --no-index --word-diff=porcelain on the same two files (target: secdoc no slower).
 // Then growth over 1x, 2x and 4x the input (target: 4x the size in <= 4.5x the time).
 // "secdoc diff" is diffDocuments on the two clause trees (what an editor holding parsed trees runs
-// on every save); parse + diff from text is printed beside it for the whole picture.
+// on every save); parse + diff from text is printed beside it for the whole picture, and so are
+// the diff with its JSON written (unchanged blocks make their segments only when read) and a
+// save that changes one word, against git on the same two files.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { VFile } from 'vfile';
 import { diffWordsWithSpace } from 'diff';
 import { parseDocument } from '../lib/parse/index.js';
 import { diffDocuments } from '../lib/diff/index.js';
+import { diffToJson } from '../lib/render/json/diff.js';
 import { readCorpus, time, mb, fmt } from './common.mjs';
 
 const stripFrontMatter = (t) => t.replace(/^---[\s\S]*?\n---\n/, '');
@@ -38,12 +41,27 @@ const oldFile = join(dir, 'old.md');
 const newFile = join(dir, 'new.md');
 writeFileSync(oldFile, oldText);
 writeFileSync(newFile, newText);
-const git = time(() => {
-  const r = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', oldFile, newFile], { maxBuffer: 1 << 28 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`git diff failed: ${r.stderr}`);
-  return r.stdout.length;
-}, 7);
+const gitDiff = (a, b) =>
+  time(() => {
+    const r = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', a, b], { maxBuffer: 1 << 28 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`git diff failed: ${r.stderr}`);
+    return r.stdout.length;
+  }, 7);
+const git = gitDiff(oldFile, newFile);
+
+// What a save usually is: one word changed in the new version.
+const at = newText.indexOf(' Anlage ', newText.length >> 1);
+const savedText = `${newText.slice(0, at)} Anhang ${newText.slice(at + ' Anlage '.length)}`;
+const savedFile = join(dir, 'saved.md');
+writeFileSync(savedFile, savedText);
+const saved = parse(savedText, 'saved.md');
+const oneWord = time(() => diffDocuments(B, saved), 7);
+if (oneWord.result.summary.amended !== 1) throw new Error('the one-word edit should amend exactly one clause');
+const gitOneWord = gitDiff(newFile, savedFile);
 rmSync(dir, { recursive: true, force: true });
+
+// Unchanged blocks make their segments when read; JSON reads them all.
+const withJson = time(() => JSON.stringify(diffToJson(diffDocuments(A, B))).length, 7);
 
 // (a) jsdiff over the whole texts: one run (it takes tens of seconds).
 const whole = time(() => diffWordsWithSpace(oldText, newText, { timeout: 600_000 }), 1);
@@ -57,6 +75,8 @@ console.log(`secdoc parse + diff (from text)   ${fmt(endToEnd.ms, 1).padStart(9)
 console.log(`(a) jsdiff diffWordsWithSpace     ${fmt(whole.ms, 1).padStart(9)} ms   secdoc diff is ${fmt(vsJsdiff, 0)}x faster (target >= 50)  ${vsJsdiff >= 50 ? 'OK' : 'MISSED'}`);
 console.log(`(b) git diff --word-diff          ${fmt(git.ms, 1).padStart(9)} ms   secdoc diff / git = ${fmt(vsGit)} (target <= 1)  ${vsGit <= 1 ? 'OK' : 'MISSED'}`);
 console.log(`    parse + diff / git = ${fmt(endToEnd.ms / git.ms)}`);
+console.log(`secdoc diff + JSON of every clause ${fmt(withJson.ms, 1).padStart(8)} ms   / git = ${fmt(withJson.ms / git.ms)}`);
+console.log(`one word changed: secdoc diff ${fmt(oneWord.ms, 1)} ms, git diff --word-diff ${fmt(gitOneWord.ms, 1)} ms   secdoc / git = ${fmt(oneWord.ms / gitOneWord.ms)}`);
 
 // Growth: the same pair repeated k times.
 console.log('');
