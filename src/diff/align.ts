@@ -19,7 +19,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText } from '../model/text.js';
-import { bagsOfIds, dice, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { bagsOf, dice, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
 export interface Node {
@@ -121,25 +121,25 @@ function idsOf(n: Node): number[] {
 }
 
 function bags(n: Node): Bags {
-  return (n.bags ??= bagsOfIds([idsOf(n)]));
+  return (n.bags ??= wordIds.bags(idsOf(n)));
 }
 
 /** Bags of the clause's whole text: its own and all its sub-clauses'. */
 function fullBags(n: Node): Bags {
   if (n.full) return n.full;
-  const parts: number[][] = [];
+  const parts: Bags[] = [];
   const walk = (m: Node) => {
-    parts.push(idsOf(m));
+    parts.push(bags(m));
     for (const c of m.children) walk(c);
   };
   walk(n);
-  return (n.full = bagsOfIds(parts));
+  return (n.full = joinBags(parts));
 }
 
 function headingSimilarity(o: Node, n: Node): number {
   if (!o.heading || !n.heading) return 0;
   if (o.heading === n.heading) return 1;
-  return textSimilarity(bagsOfIds([wordIds.of(o.heading)]), bagsOfIds([wordIds.of(n.heading)]));
+  return textSimilarity(bagsOf(o.heading, wordIds), bagsOf(n.heading, wordIds));
 }
 
 /** The multiset of the texts of all sub-clauses (each text counted as one item). */
@@ -338,7 +338,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   const postings = new Map<number, Node[]>();
   for (const n of ns) {
     if (n.partner || n.sig.length < MIN_GLOBAL_CHARS) continue;
-    for (const k of bags(n).bi.keys()) {
+    for (const k of new Set(bags(n).bi)) {
       const p = postings.get(k);
       if (!p) postings.set(k, [n]);
       else if (p.length <= MAX_POSTINGS) p.push(n);
@@ -348,12 +348,13 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   for (const o of os) {
     if (o.partner || o.sig.length < MIN_GLOBAL_CHARS) continue;
     const hits = new Map<Node, number>();
-    for (const k of bags(o).bi.keys()) {
+    const keys = new Set(bags(o).bi);
+    for (const k of keys) {
       const p = postings.get(k);
       if (!p || p.length > MAX_POSTINGS) continue;
       for (const n of p) hits.set(n, (hits.get(n) ?? 0) + 1);
     }
-    const need = Math.max(2, 0.2 * bags(o).bi.size);
+    const need = Math.max(2, 0.2 * keys.size);
     for (const [n, h] of hits) {
       if (h < need) continue;
       const sim = similarity(o, n);

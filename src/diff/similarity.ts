@@ -4,58 +4,73 @@ import { words } from './tokens.js';
 /** A multiset: item -> count. */
 export type Bag<K = number> = Map<K, number>;
 
+/**
+ * Words and adjacent word pairs, each as a small integer id, in text order: two bags intersect in
+ * one pass over a table of counts indexed by id, and joining bags is concatenation.
+ */
 export interface Bags {
-  uni: Bag;
-  bi: Bag;
+  uni: Int32Array;
+  bi: Int32Array;
   /** Number of words. */
   size: number;
 }
 
+/** Pairs stay exact up to 2^26 distinct words. */
+const PAIR = 2 ** 26;
+
 /**
- * Words as small integers, so bags hold numbers and a word pair is one number, not a new string
- * (on a large document the string keys were most of the garbage the comparison made).
+ * Words and word pairs as small integers, so bags hold numbers and a word pair is one number, not
+ * a new string (on a large document the string keys were most of the garbage the comparison made).
  */
 export class WordIds {
-  private readonly ids = new Map<string, number>();
+  private readonly words = new Map<string, number>();
+  private readonly pairs = new Map<number, number>();
 
   of(text: string): number[] {
     const ws = words(text);
     const out = new Array<number>(ws.length);
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i]!;
-      let id = this.ids.get(w);
-      if (id === undefined) this.ids.set(w, (id = this.ids.size));
+      let id = this.words.get(w);
+      if (id === undefined) this.words.set(w, (id = this.words.size));
       out[i] = id;
     }
     return out;
   }
-}
 
-/** Pairs stay exact up to 2^26 distinct words. */
-const PAIR = 2 ** 26;
-
-/** Bags of one or more word sequences (no pair spans two sequences). */
-export function bagsOfIds(sequences: readonly (readonly number[])[]): Bags {
-  const uni: Bag = new Map();
-  const bi: Bag = new Map();
-  let size = 0;
-  for (const ws of sequences) {
-    for (let i = 0; i < ws.length; i++) {
-      const w = ws[i]!;
-      uni.set(w, (uni.get(w) ?? 0) + 1);
-      if (i > 0) {
-        const b = ws[i - 1]! * PAIR + w;
-        bi.set(b, (bi.get(b) ?? 0) + 1);
-      }
-    }
-    size += ws.length;
+  /** Bags of one word sequence. */
+  bags(ws: readonly number[]): Bags {
+    const uni = Int32Array.from(ws);
+    const bi = new Int32Array(Math.max(ws.length - 1, 0));
+    for (let i = 1; i < ws.length; i++) bi[i - 1] = this.pair(ws[i - 1]!, ws[i]!);
+    return { uni, bi, size: ws.length };
   }
-  return { uni, bi, size };
+
+  private pair(a: number, b: number): number {
+    const key = a * PAIR + b;
+    let id = this.pairs.get(key);
+    if (id === undefined) this.pairs.set(key, (id = this.pairs.size));
+    return id;
+  }
 }
 
 /** Bags of one text; compare only bags made with the same `ids`. */
 export function bagsOf(text: string, ids: WordIds): Bags {
-  return bagsOfIds([ids.of(text)]);
+  return ids.bags(ids.of(text));
+}
+
+/** Several bags as one (no pair spans two of them). */
+export function joinBags(parts: readonly Bags[]): Bags {
+  const join = (arrays: Int32Array[]) => {
+    const out = new Int32Array(arrays.reduce((n, a) => n + a.length, 0));
+    let at = 0;
+    for (const a of arrays) {
+      out.set(a, at);
+      at += a.length;
+    }
+    return out;
+  };
+  return { uni: join(parts.map((p) => p.uni)), bi: join(parts.map((p) => p.bi)), size: parts.reduce((n, p) => n + p.size, 0) };
 }
 
 /** Dice coefficient of two multisets: 2|A∩B| / (|A|+|B|). */
@@ -74,6 +89,33 @@ export function dice<K>(a: Bag<K>, b: Bag<K>): number {
   return (2 * common) / (na + nb);
 }
 
+/** Scratch counts by id for `common`; all zero between calls. */
+let counts = new Int32Array(1024);
+
+/** How many ids two multisets share, with multiplicity. */
+function common(a: Int32Array, b: Int32Array): number {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) if (a[i]! > max) max = a[i]!;
+  if (max >= counts.length) counts = new Int32Array(Math.max(max + 1, 2 * counts.length));
+  for (let i = 0; i < a.length; i++) counts[a[i]!]!++;
+  let n = 0;
+  for (let i = 0; i < b.length; i++) {
+    const y = b[i]!;
+    if (y < counts.length && counts[y]! > 0) {
+      counts[y]!--;
+      n++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) counts[a[i]!] = 0;
+  return n;
+}
+
+/** `dice` of two multisets of ids. */
+function idDice(a: Int32Array, b: Int32Array): number {
+  if (a.length + b.length === 0) return 0;
+  return (2 * common(a, b)) / (a.length + b.length);
+}
+
 /**
  * Unigrams say the same words are there; bigrams that they are in the same order. The mean of
  * the two keeps two unrelated paragraphs that share function words (`the`, `der`) apart.
@@ -81,6 +123,6 @@ export function dice<K>(a: Bag<K>, b: Bag<K>): number {
 export function textSimilarity(a: Bags, b: Bags): number {
   if (a.size === 0 && b.size === 0) return 1;
   if (a.size === 0 || b.size === 0) return 0;
-  if (a.size === 1 || b.size === 1) return dice(a.uni, b.uni);
-  return (dice(a.uni, b.uni) + dice(a.bi, b.bi)) / 2;
+  if (a.size === 1 || b.size === 1) return idDice(a.uni, b.uni);
+  return (idDice(a.uni, b.uni) + idDice(a.bi, b.bi)) / 2;
 }
