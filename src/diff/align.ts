@@ -19,7 +19,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText } from '../model/text.js';
-import { bagsOf, dice, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { bagsOf, dice, distinctPairs, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
 export interface Node {
@@ -37,13 +37,13 @@ export interface Node {
   partner: Node | null;
   basis: MatchBasis | null;
   similarity: number | null;
-  /** Normalised heading, for the same-heading rule. */
-  heading: string;
   /** Characters of text in the subtree below (own text excluded). */
   below: number;
   /** The words of heading and text, as ids. */
   ids?: number[];
   bags?: Bags;
+  /** Normalised heading, for the same-heading rule. */
+  heading?: string;
   full?: Bags;
   desc?: Map<string, number>;
 }
@@ -95,7 +95,6 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       numKey,
       sig,
       sigKey: sig || `\u0002${numKey ?? ''}`,
-      heading: heading ? normalizeSpace(heading).trim().toLowerCase() : '',
       partner: null,
       basis: null,
       similarity: null,
@@ -136,10 +135,17 @@ function fullBags(n: Node): Bags {
   return (n.full = joinBags(parts));
 }
 
+/** Only gap pairs compare headings, so most are never normalised. */
+function headingKey(n: Node): string {
+  return (n.heading ??= n.clause?.heading ? normalizeSpace(n.clause.heading).trim().toLowerCase() : '');
+}
+
 function headingSimilarity(o: Node, n: Node): number {
-  if (!o.heading || !n.heading) return 0;
-  if (o.heading === n.heading) return 1;
-  return textSimilarity(bagsOf(o.heading, wordIds), bagsOf(n.heading, wordIds));
+  const ho = headingKey(o);
+  const hn = headingKey(n);
+  if (!ho || !hn) return 0;
+  if (ho === hn) return 1;
+  return textSimilarity(bagsOf(ho, wordIds), bagsOf(hn, wordIds));
 }
 
 /** The multiset of the texts of all sub-clauses (each text counted as one item). */
@@ -219,7 +225,7 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
   // 4. Last, under each pair of parents: an old and a new clause with the same number, both
   //    still unpaired, are one clause whose text was replaced (`§ 119` -> `§ 119 (weggefallen)`).
   for (let added = 1; added; ) {
-    added = sweepSameNumber(a.root, b.nodes, pair);
+    added = sweepSameNumber(b.nodes, pair);
     for (let head = 0; head < queue.length; head++) {
       const [o, n] = queue[head]!;
       alignChildren(o, n, T, pair);
@@ -335,47 +341,51 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   }
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
-  const postings = new Map<number, Node[]>();
-  for (const n of ns) {
-    if (n.partner || n.sig.length < MIN_GLOBAL_CHARS) continue;
-    for (const k of new Set(bags(n).bi)) {
+  const targets = ns.filter((n) => !n.partner && n.sig.length >= MIN_GLOBAL_CHARS);
+  const postings = new Map<number, number[]>();
+  targets.forEach((n, t) => {
+    for (const k of distinctPairs(bags(n))) {
       const p = postings.get(k);
-      if (!p) postings.set(k, [n]);
-      else if (p.length <= MAX_POSTINGS) p.push(n);
+      if (!p) postings.set(k, [t]);
+      else if (p.length <= MAX_POSTINGS) p.push(t);
     }
-  }
+  });
+  // Pairs shared with each target, by its position; back to zero after each old clause.
+  const hits = new Int32Array(targets.length);
   const cands: Candidate[] = [];
   for (const o of os) {
     if (o.partner || o.sig.length < MIN_GLOBAL_CHARS) continue;
-    const hits = new Map<Node, number>();
-    const keys = new Set(bags(o).bi);
+    const keys = distinctPairs(bags(o));
+    const hit: number[] = [];
     for (const k of keys) {
       const p = postings.get(k);
       if (!p || p.length > MAX_POSTINGS) continue;
-      for (const n of p) hits.set(n, (hits.get(n) ?? 0) + 1);
+      for (const t of p) if (hits[t]!++ === 0) hit.push(t);
     }
-    const need = Math.max(2, 0.2 * keys.size);
-    for (const [n, h] of hits) {
-      if (h < need) continue;
-      const sim = similarity(o, n);
-      if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, score: sim });
+    const need = Math.max(2, 0.2 * keys.length);
+    for (const t of hit) {
+      if (hits[t]! >= need) {
+        const n = targets[t]!;
+        const sim = similarity(o, n);
+        if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, score: sim });
+      }
+      hits[t] = 0;
     }
   }
   count += greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
   return count;
 }
 
-function sweepSameNumber(oldRoot: Node, newNodes: Node[], pair: Pair): number {
+function sweepSameNumber(newNodes: Node[], pair: Pair): number {
   let count = 0;
-  const parents = [oldRoot.partner!, ...newNodes.filter((n) => n.partner && n.clause)];
-  for (const pn of parents) {
+  // The paired parents before this sweep (the root first): pairs made here are swept next time,
+  // after their children are aligned by text.
+  for (const pn of newNodes.filter((n) => n.partner)) {
     const po = pn.partner!;
-    const olds = new Map<string, Node | null>();
-    for (const c of po.children) if (!c.partner && c.numKey !== null) olds.set(c.numKey, olds.has(c.numKey) ? null : c);
-    if (!olds.size) continue;
-    const news = new Map<string, Node | null>();
-    for (const c of pn.children) if (!c.partner && c.numKey !== null) news.set(c.numKey, news.has(c.numKey) ? null : c);
-    for (const [k, n] of news) {
+    // By now nearly every parent has all its children paired: skip those without allocating.
+    if (!po.children.some(unpairedNumbered) || !pn.children.some(unpairedNumbered)) continue;
+    const olds = uniqueByNumber(po.children.filter(unpairedNumbered));
+    for (const [k, n] of uniqueByNumber(pn.children.filter(unpairedNumbered))) {
       const o = olds.get(k);
       if (o && n) {
         pair(o, n, 'number', similarity(o, n));
@@ -384,6 +394,17 @@ function sweepSameNumber(oldRoot: Node, newNodes: Node[], pair: Pair): number {
     }
   }
   return count;
+}
+
+function unpairedNumbered(n: Node): boolean {
+  return !n.partner && n.numKey !== null;
+}
+
+/** Clauses by number; a number two of them share maps to null. */
+function uniqueByNumber(nodes: Node[]): Map<string, Node | null> {
+  const m = new Map<string, Node | null>();
+  for (const c of nodes) m.set(c.numKey!, m.has(c.numKey!) ? null : c);
+  return m;
 }
 
 /** An unpaired new clause pairs with the unpaired old clause that most of its children came from. */

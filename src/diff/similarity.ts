@@ -89,25 +89,46 @@ export function dice<K>(a: Bag<K>, b: Bag<K>): number {
   return (2 * common) / (na + nb);
 }
 
-/** Scratch counts by id for `common`; all zero between calls. */
+/** Scratch counts by id; all zero between calls. */
 let counts = new Int32Array(1024);
+
+/** The scratch counts, long enough to index by every id in `ids`. */
+function countsFor(ids: Int32Array): Int32Array {
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  if (max >= counts.length) counts = new Int32Array(Math.max(max + 1, 2 * counts.length));
+  return counts;
+}
 
 /** How many ids two multisets share, with multiplicity. */
 function common(a: Int32Array, b: Int32Array): number {
-  let max = 0;
-  for (let i = 0; i < a.length; i++) if (a[i]! > max) max = a[i]!;
-  if (max >= counts.length) counts = new Int32Array(Math.max(max + 1, 2 * counts.length));
-  for (let i = 0; i < a.length; i++) counts[a[i]!]!++;
+  const c = countsFor(a);
+  for (let i = 0; i < a.length; i++) c[a[i]!]!++;
   let n = 0;
   for (let i = 0; i < b.length; i++) {
     const y = b[i]!;
-    if (y < counts.length && counts[y]! > 0) {
-      counts[y]!--;
+    if (y < c.length && c[y]! > 0) {
+      c[y]!--;
       n++;
     }
   }
-  for (let i = 0; i < a.length; i++) counts[a[i]!] = 0;
+  for (let i = 0; i < a.length; i++) c[a[i]!] = 0;
   return n;
+}
+
+/** The distinct word pairs of a bag. */
+export function distinctPairs(b: Bags): number[] {
+  const c = countsFor(b.bi);
+  const out: number[] = [];
+  for (let i = 0; i < b.bi.length; i++) {
+    const k = b.bi[i]!;
+    if (c[k] === 0) {
+      c[k] = 1;
+      out.push(k);
+    }
+  }
+  for (const k of out) c[k] = 0;
+  return out;
 }
 
 /** `dice` of two multisets of ids. */
