@@ -19,7 +19,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText } from '../model/text.js';
-import { bagsOf, dice, distinctPairs, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { bagsOf, distinctPairs, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
 export interface Node {
@@ -45,7 +45,7 @@ export interface Node {
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
   full?: Bags;
-  desc?: Map<string, number>;
+  desc?: Map<number, string[]>;
 }
 
 export interface Alignment {
@@ -148,18 +148,67 @@ function headingSimilarity(o: Node, n: Node): number {
   return textSimilarity(bagsOf(ho, wordIds), bagsOf(hn, wordIds));
 }
 
-/** The multiset of the texts of all sub-clauses (each text counted as one item). */
-function desc(n: Node): Map<string, number> {
+/**
+ * The texts of all sub-clauses, grouped by length. Only groups of the same length can share a
+ * text, and most groups hold a single text that one comparison settles: hashing every text of a
+ * whole Teil was most of the cost of comparing two of them.
+ */
+function desc(n: Node): Map<number, string[]> {
   if (n.desc) return n.desc;
-  const m = new Map<string, number>();
+  const m = new Map<number, string[]>();
   const walk = (x: Node) => {
     for (const c of x.children) {
-      m.set(c.sigKey, (m.get(c.sigKey) ?? 0) + 1);
+      const group = m.get(c.sigKey.length);
+      if (group) group.push(c.sigKey);
+      else m.set(c.sigKey.length, [c.sigKey]);
       walk(c);
     }
   };
   walk(n);
   return (n.desc = m);
+}
+
+/** `dice` of the sub-clause texts of two clauses, each text counted as one item. */
+function descDice(o: Node, n: Node): number {
+  const a = desc(o);
+  const b = desc(n);
+  let na = 0;
+  let nb = 0;
+  let common = 0;
+  for (const [length, xs] of a) {
+    na += xs.length;
+    const ys = b.get(length);
+    if (ys) common += sharedTexts(xs, ys);
+  }
+  for (const ys of b.values()) nb += ys.length;
+  return na + nb === 0 ? 0 : (2 * common) / (na + nb);
+}
+
+/** The size of the multiset intersection of two lists of texts. */
+function sharedTexts(xs: string[], ys: string[]): number {
+  let shared = 0;
+  // Small groups (nearly all): compare the texts, most differ within a few characters.
+  if (xs.length * ys.length <= 64) {
+    const left = [...xs];
+    for (const y of ys) {
+      const i = left.indexOf(y);
+      if (i >= 0) {
+        left.splice(i, 1);
+        shared++;
+      }
+    }
+    return shared;
+  }
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  for (const y of ys) {
+    const c = counts.get(y);
+    if (c) {
+      counts.set(y, c - 1);
+      shared++;
+    }
+  }
+  return shared;
 }
 
 /** Above this much text below both clauses, compare sub-clause texts whole instead of words. */
@@ -176,7 +225,7 @@ export function similarity(o: Node, n: Node): number {
   if (o.children.length && n.children.length && o.below + n.below > 2 * LARGE_SUBTREE) {
     const own = textSimilarity(bags(o), bags(n));
     const wo = o.sig.length + n.sig.length;
-    return (own * wo + dice(desc(o), desc(n)) * (o.below + n.below)) / (wo + o.below + n.below);
+    return (own * wo + descDice(o, n) * (o.below + n.below)) / (wo + o.below + n.below);
   }
   return textSimilarity(fullBags(o), fullBags(n));
 }
