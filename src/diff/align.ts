@@ -19,7 +19,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText } from '../model/text.js';
-import { bagsOf, distinctPairs, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { distinctPairs, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
 export interface Node {
@@ -39,8 +39,7 @@ export interface Node {
   similarity: number | null;
   /** Characters of text in the subtree below (own text excluded). */
   below: number;
-  /** The words of heading and text, as ids. */
-  ids?: number[];
+  /** The words and word pairs of heading and text. */
   bags?: Bags;
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
@@ -115,12 +114,8 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
 /** One per alignment: word ids mean nothing across two calls. */
 let wordIds = new WordIds();
 
-function idsOf(n: Node): number[] {
-  return (n.ids ??= wordIds.of(n.sig.replace('\u0001', ' ')));
-}
-
 function bags(n: Node): Bags {
-  return (n.bags ??= wordIds.bags(idsOf(n)));
+  return (n.bags ??= wordIds.bags(n.sig.replace('\u0001', ' ')));
 }
 
 /** Bags of the clause's whole text: its own and all its sub-clauses'. */
@@ -145,7 +140,7 @@ function headingSimilarity(o: Node, n: Node): number {
   const hn = headingKey(n);
   if (!ho || !hn) return 0;
   if (ho === hn) return 1;
-  return textSimilarity(bagsOf(ho, wordIds), bagsOf(hn, wordIds));
+  return textSimilarity(wordIds.bags(ho), wordIds.bags(hn));
 }
 
 /**

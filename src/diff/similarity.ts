@@ -23,40 +23,38 @@ const PAIR = 2 ** 26;
  * a new string (on a large document the string keys were most of the garbage the comparison made).
  */
 export class WordIds {
-  private readonly words = new Map<string, number>();
-  private readonly pairs = new Map<number, number>();
+  private readonly byWord = new Map<string, number>();
+  private readonly byPair = new Map<number, number>();
 
-  of(text: string): number[] {
+  /** Bags of one text. */
+  bags(text: string): Bags {
     const ws = words(text);
-    const out = new Array<number>(ws.length);
+    const uni = new Int32Array(ws.length);
+    const bi = new Int32Array(Math.max(ws.length - 1, 0));
     for (let i = 0; i < ws.length; i++) {
-      const w = ws[i]!;
-      let id = this.words.get(w);
-      if (id === undefined) this.words.set(w, (id = this.words.size));
-      out[i] = id;
+      uni[i] = this.word(ws[i]!);
+      if (i > 0) bi[i - 1] = this.pair(uni[i - 1]!, uni[i]!);
     }
-    return out;
+    return { uni, bi, size: ws.length };
   }
 
-  /** Bags of one word sequence. */
-  bags(ws: readonly number[]): Bags {
-    const uni = Int32Array.from(ws);
-    const bi = new Int32Array(Math.max(ws.length - 1, 0));
-    for (let i = 1; i < ws.length; i++) bi[i - 1] = this.pair(ws[i - 1]!, ws[i]!);
-    return { uni, bi, size: ws.length };
+  private word(w: string): number {
+    let id = this.byWord.get(w);
+    if (id === undefined) this.byWord.set(w, (id = this.byWord.size));
+    return id;
   }
 
   private pair(a: number, b: number): number {
     const key = a * PAIR + b;
-    let id = this.pairs.get(key);
-    if (id === undefined) this.pairs.set(key, (id = this.pairs.size));
+    let id = this.byPair.get(key);
+    if (id === undefined) this.byPair.set(key, (id = this.byPair.size));
     return id;
   }
 }
 
 /** Bags of one text; compare only bags made with the same `ids`. */
 export function bagsOf(text: string, ids: WordIds): Bags {
-  return ids.bags(ids.of(text));
+  return ids.bags(text);
 }
 
 /** Several bags as one (no pair spans two of them). */
