@@ -15,16 +15,13 @@ export interface Bags {
   size: number;
 }
 
-/** Pairs stay exact up to 2^26 distinct words. */
-const PAIR = 2 ** 26;
-
 /**
  * Words and word pairs as small integers, so bags hold numbers and a word pair is one number, not
  * a new string (on a large document the string keys were most of the garbage the comparison made).
  */
 export class WordIds {
   private readonly byWord = new Map<string, number>();
-  private readonly byPair = new Map<number, number>();
+  private readonly byPair = new PairIds();
 
   /** Bags of one text. */
   bags(text: string): Bags {
@@ -33,7 +30,7 @@ export class WordIds {
     const bi = new Int32Array(Math.max(ws.length - 1, 0));
     for (let i = 0; i < ws.length; i++) {
       uni[i] = this.word(ws[i]!);
-      if (i > 0) bi[i - 1] = this.pair(uni[i - 1]!, uni[i]!);
+      if (i > 0) bi[i - 1] = this.byPair.id(uni[i - 1]!, uni[i]!);
     }
     return { uni, bi, size: ws.length };
   }
@@ -43,13 +40,62 @@ export class WordIds {
     if (id === undefined) this.byWord.set(w, (id = this.byWord.size));
     return id;
   }
+}
 
-  private pair(a: number, b: number): number {
-    const key = a * PAIR + b;
-    let id = this.byPair.get(key);
-    if (id === undefined) this.byPair.set(key, (id = this.byPair.size));
+/** Small at first: diffTable makes a WordIds for every table it compares. */
+const INITIAL_SLOTS = 1 << 8;
+
+/**
+ * Ids of word pairs, in an open-addressing table over typed arrays: a Map keyed by
+ * `a * 2^26 + b` boxed every key as a heap number and cost as much as the word lookups.
+ */
+class PairIds {
+  private firsts = new Int32Array(INITIAL_SLOTS).fill(-1);
+  private seconds = new Int32Array(INITIAL_SLOTS);
+  private ids = new Int32Array(INITIAL_SLOTS);
+  private size = 0;
+
+  id(a: number, b: number): number {
+    const i = this.find(a, b);
+    if (this.firsts[i] !== -1) return this.ids[i]!;
+    const id = this.size++;
+    this.put(i, a, b, id);
+    if (2 * this.size > this.firsts.length) this.grow();
     return id;
   }
+
+  /** The slot that holds the pair, or the empty slot where it goes. */
+  private find(a: number, b: number): number {
+    const mask = this.firsts.length - 1;
+    let i = mix(a, b) & mask;
+    while (this.firsts[i] !== -1 && (this.firsts[i] !== a || this.seconds[i] !== b)) i = (i + 1) & mask;
+    return i;
+  }
+
+  private put(i: number, a: number, b: number, id: number): void {
+    this.firsts[i] = a;
+    this.seconds[i] = b;
+    this.ids[i] = id;
+  }
+
+  private grow(): void {
+    const { firsts, seconds, ids } = this;
+    const n = 2 * firsts.length;
+    this.firsts = new Int32Array(n).fill(-1);
+    this.seconds = new Int32Array(n);
+    this.ids = new Int32Array(n);
+    for (let j = 0; j < firsts.length; j++) {
+      if (firsts[j] !== -1) this.put(this.find(firsts[j]!, seconds[j]!), firsts[j]!, seconds[j]!, ids[j]!);
+    }
+  }
+}
+
+/** Two ids hashed to 32 well-mixed bits (murmur3's finaliser). */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** Bags of one text; compare only bags made with the same `ids`. */
