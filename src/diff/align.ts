@@ -285,6 +285,12 @@ function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
   const os = po.children.filter((c) => !c.partner);
   const ns = pn.children.filter((c) => !c.partner);
   if (!os.length || !ns.length) return;
+  const unchanged = (o: Node, n: Node) => pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
+  // Nearly always every child is unchanged: pair them in order without running a diff.
+  if (os.length === ns.length && os.every((o, k) => o.sigKey === ns[k]!.sigKey)) {
+    os.forEach((o, k) => unchanged(o, ns[k]!));
+    return;
+  }
   const changes = diffArrays(os, ns, { comparator: (x: Node, y: Node) => x.sigKey === y.sigKey, maxEditLength: 2000 });
   if (!changes) {
     pairGap(os, ns, T, pair);
@@ -308,11 +314,7 @@ function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
       j += c.count!;
     } else {
       flush();
-      for (let k = 0; k < c.count!; k++) {
-        const o = os[i++]!;
-        const n = ns[j++]!;
-        pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
-      }
+      for (let k = 0; k < c.count!; k++) unchanged(os[i++]!, ns[j++]!);
     }
   }
   flush();
