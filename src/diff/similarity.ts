@@ -11,8 +11,6 @@ export type Bag<K = number> = Map<K, number>;
 export interface Bags {
   uni: Int32Array;
   bi: Int32Array;
-  /** Number of words. */
-  size: number;
 }
 
 /**
@@ -32,7 +30,7 @@ export class WordIds {
       uni[i] = this.word(ws[i]!);
       if (i > 0) bi[i - 1] = this.byPair.id(uni[i - 1]!, uni[i]!);
     }
-    return { uni, bi, size: ws.length };
+    return { uni, bi };
   }
 
   private word(w: string): number {
@@ -114,7 +112,7 @@ export function joinBags(parts: readonly Bags[]): Bags {
     }
     return out;
   };
-  return { uni: join(parts.map((p) => p.uni)), bi: join(parts.map((p) => p.bi)), size: parts.reduce((n, p) => n + p.size, 0) };
+  return { uni: join(parts.map((p) => p.uni)), bi: join(parts.map((p) => p.bi)) };
 }
 
 /** Dice coefficient of two multisets: 2|A∩B| / (|A|+|B|). */
@@ -186,8 +184,10 @@ function idDice(a: Int32Array, b: Int32Array): number {
  * the two keeps two unrelated paragraphs that share function words (`the`, `der`) apart.
  */
 export function textSimilarity(a: Bags, b: Bags): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  if (a.size === 0 || b.size === 0) return 0;
-  if (a.size === 1 || b.size === 1) return idDice(a.uni, b.uni);
+  const na = a.uni.length;
+  const nb = b.uni.length;
+  if (na === 0 && nb === 0) return 1;
+  if (na === 0 || nb === 0) return 0;
+  if (na === 1 || nb === 1) return idDice(a.uni, b.uni);
   return (idDice(a.uni, b.uni) + idDice(a.bi, b.bi)) / 2;
 }
