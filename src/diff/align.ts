@@ -98,6 +98,11 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       basis: null,
       similarity: null,
       below: 0,
+      // Memos, declared up front so every node keeps one shape and property reads stay fast.
+      bags: undefined,
+      heading: undefined,
+      full: undefined,
+      desc: undefined,
     };
     nodes.push(node);
     for (const c of clause ? clause.children : doc.clauses) {
