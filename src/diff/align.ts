@@ -19,7 +19,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText } from '../model/text.js';
-import { bagsOfIds, dice, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { distinctPairs, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
 export interface Node {
@@ -37,15 +37,14 @@ export interface Node {
   partner: Node | null;
   basis: MatchBasis | null;
   similarity: number | null;
-  /** Normalised heading, for the same-heading rule. */
-  heading: string;
   /** Characters of text in the subtree below (own text excluded). */
   below: number;
-  /** The words of heading and text, as ids. */
-  ids?: number[];
+  /** The words and word pairs of heading and text. */
   bags?: Bags;
+  /** Normalised heading, for the same-heading rule. */
+  heading?: string;
   full?: Bags;
-  desc?: Map<string, number>;
+  desc?: Map<number, string[]>;
 }
 
 export interface Alignment {
@@ -95,11 +94,15 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       numKey,
       sig,
       sigKey: sig || `\u0002${numKey ?? ''}`,
-      heading: heading ? normalizeSpace(heading).trim().toLowerCase() : '',
       partner: null,
       basis: null,
       similarity: null,
       below: 0,
+      // Memos, declared up front so every node keeps one shape and property reads stay fast.
+      bags: undefined,
+      heading: undefined,
+      full: undefined,
+      desc: undefined,
     };
     nodes.push(node);
     for (const c of clause ? clause.children : doc.clauses) {
@@ -116,44 +119,96 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
 /** One per alignment: word ids mean nothing across two calls. */
 let wordIds = new WordIds();
 
-function idsOf(n: Node): number[] {
-  return (n.ids ??= wordIds.of(n.sig.replace('\u0001', ' ')));
-}
-
 function bags(n: Node): Bags {
-  return (n.bags ??= bagsOfIds([idsOf(n)]));
+  return (n.bags ??= wordIds.bags(n.sig.replace('\u0001', ' ')));
 }
 
 /** Bags of the clause's whole text: its own and all its sub-clauses'. */
 function fullBags(n: Node): Bags {
   if (n.full) return n.full;
-  const parts: number[][] = [];
+  const parts: Bags[] = [];
   const walk = (m: Node) => {
-    parts.push(idsOf(m));
+    parts.push(bags(m));
     for (const c of m.children) walk(c);
   };
   walk(n);
-  return (n.full = bagsOfIds(parts));
+  return (n.full = joinBags(parts));
+}
+
+/** Only gap pairs compare headings, so most are never normalised. */
+function headingKey(n: Node): string {
+  return (n.heading ??= n.clause?.heading ? normalizeSpace(n.clause.heading).trim().toLowerCase() : '');
 }
 
 function headingSimilarity(o: Node, n: Node): number {
-  if (!o.heading || !n.heading) return 0;
-  if (o.heading === n.heading) return 1;
-  return textSimilarity(bagsOfIds([wordIds.of(o.heading)]), bagsOfIds([wordIds.of(n.heading)]));
+  const ho = headingKey(o);
+  const hn = headingKey(n);
+  if (!ho || !hn) return 0;
+  if (ho === hn) return 1;
+  return textSimilarity(wordIds.bags(ho), wordIds.bags(hn));
 }
 
-/** The multiset of the texts of all sub-clauses (each text counted as one item). */
-function desc(n: Node): Map<string, number> {
+/**
+ * The texts of all sub-clauses, grouped by length. Only groups of the same length can share a
+ * text, and most groups hold a single text that one comparison settles: hashing every text of a
+ * whole Teil was most of the cost of comparing two of them.
+ */
+function desc(n: Node): Map<number, string[]> {
   if (n.desc) return n.desc;
-  const m = new Map<string, number>();
+  const m = new Map<number, string[]>();
   const walk = (x: Node) => {
     for (const c of x.children) {
-      m.set(c.sigKey, (m.get(c.sigKey) ?? 0) + 1);
+      const group = m.get(c.sigKey.length);
+      if (group) group.push(c.sigKey);
+      else m.set(c.sigKey.length, [c.sigKey]);
       walk(c);
     }
   };
   walk(n);
   return (n.desc = m);
+}
+
+/** `dice` of the sub-clause texts of two clauses, each text counted as one item. */
+function descDice(o: Node, n: Node): number {
+  const a = desc(o);
+  const b = desc(n);
+  let na = 0;
+  let nb = 0;
+  let common = 0;
+  for (const [length, xs] of a) {
+    na += xs.length;
+    const ys = b.get(length);
+    if (ys) common += sharedTexts(xs, ys);
+  }
+  for (const ys of b.values()) nb += ys.length;
+  return na + nb === 0 ? 0 : (2 * common) / (na + nb);
+}
+
+/** The size of the multiset intersection of two lists of texts. */
+function sharedTexts(xs: string[], ys: string[]): number {
+  let shared = 0;
+  // Small groups (nearly all): compare the texts, most differ within a few characters.
+  if (xs.length * ys.length <= 64) {
+    const left = [...xs];
+    for (const y of ys) {
+      const i = left.indexOf(y);
+      if (i >= 0) {
+        left.splice(i, 1);
+        shared++;
+      }
+    }
+    return shared;
+  }
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  for (const y of ys) {
+    const c = counts.get(y);
+    if (c) {
+      counts.set(y, c - 1);
+      shared++;
+    }
+  }
+  return shared;
 }
 
 /** Above this much text below both clauses, compare sub-clause texts whole instead of words. */
@@ -170,7 +225,7 @@ export function similarity(o: Node, n: Node): number {
   if (o.children.length && n.children.length && o.below + n.below > 2 * LARGE_SUBTREE) {
     const own = textSimilarity(bags(o), bags(n));
     const wo = o.sig.length + n.sig.length;
-    return (own * wo + dice(desc(o), desc(n)) * (o.below + n.below)) / (wo + o.below + n.below);
+    return (own * wo + descDice(o, n) * (o.below + n.below)) / (wo + o.below + n.below);
   }
   return textSimilarity(fullBags(o), fullBags(n));
 }
@@ -219,7 +274,7 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
   // 4. Last, under each pair of parents: an old and a new clause with the same number, both
   //    still unpaired, are one clause whose text was replaced (`§ 119` -> `§ 119 (weggefallen)`).
   for (let added = 1; added; ) {
-    added = sweepSameNumber(a.root, b.nodes, pair);
+    added = sweepSameNumber(b.nodes, pair);
     for (let head = 0; head < queue.length; head++) {
       const [o, n] = queue[head]!;
       alignChildren(o, n, T, pair);
@@ -235,6 +290,12 @@ function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
   const os = po.children.filter((c) => !c.partner);
   const ns = pn.children.filter((c) => !c.partner);
   if (!os.length || !ns.length) return;
+  const unchanged = (o: Node, n: Node) => pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
+  // Nearly always every child is unchanged: pair them in order without running a diff.
+  if (os.length === ns.length && os.every((o, k) => o.sigKey === ns[k]!.sigKey)) {
+    os.forEach((o, k) => unchanged(o, ns[k]!));
+    return;
+  }
   const changes = diffArrays(os, ns, { comparator: (x: Node, y: Node) => x.sigKey === y.sigKey, maxEditLength: 2000 });
   if (!changes) {
     pairGap(os, ns, T, pair);
@@ -258,11 +319,7 @@ function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
       j += c.count!;
     } else {
       flush();
-      for (let k = 0; k < c.count!; k++) {
-        const o = os[i++]!;
-        const n = ns[j++]!;
-        pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
-      }
+      for (let k = 0; k < c.count!; k++) unchanged(os[i++]!, ns[j++]!);
     }
   }
   flush();
@@ -335,46 +392,51 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   }
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
-  const postings = new Map<number, Node[]>();
-  for (const n of ns) {
-    if (n.partner || n.sig.length < MIN_GLOBAL_CHARS) continue;
-    for (const k of bags(n).bi.keys()) {
+  const targets = ns.filter((n) => !n.partner && n.sig.length >= MIN_GLOBAL_CHARS);
+  const postings = new Map<number, number[]>();
+  targets.forEach((n, t) => {
+    for (const k of distinctPairs(bags(n))) {
       const p = postings.get(k);
-      if (!p) postings.set(k, [n]);
-      else if (p.length <= MAX_POSTINGS) p.push(n);
+      if (!p) postings.set(k, [t]);
+      else if (p.length <= MAX_POSTINGS) p.push(t);
     }
-  }
+  });
+  // Pairs shared with each target, by its position; back to zero after each old clause.
+  const hits = new Int32Array(targets.length);
   const cands: Candidate[] = [];
   for (const o of os) {
     if (o.partner || o.sig.length < MIN_GLOBAL_CHARS) continue;
-    const hits = new Map<Node, number>();
-    for (const k of bags(o).bi.keys()) {
+    const keys = distinctPairs(bags(o));
+    const hit: number[] = [];
+    for (const k of keys) {
       const p = postings.get(k);
       if (!p || p.length > MAX_POSTINGS) continue;
-      for (const n of p) hits.set(n, (hits.get(n) ?? 0) + 1);
+      for (const t of p) if (hits[t]!++ === 0) hit.push(t);
     }
-    const need = Math.max(2, 0.2 * bags(o).bi.size);
-    for (const [n, h] of hits) {
-      if (h < need) continue;
-      const sim = similarity(o, n);
-      if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, score: sim });
+    const need = Math.max(2, 0.2 * keys.length);
+    for (const t of hit) {
+      if (hits[t]! >= need) {
+        const n = targets[t]!;
+        const sim = similarity(o, n);
+        if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, score: sim });
+      }
+      hits[t] = 0;
     }
   }
   count += greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
   return count;
 }
 
-function sweepSameNumber(oldRoot: Node, newNodes: Node[], pair: Pair): number {
+function sweepSameNumber(newNodes: Node[], pair: Pair): number {
   let count = 0;
-  const parents = [oldRoot.partner!, ...newNodes.filter((n) => n.partner && n.clause)];
-  for (const pn of parents) {
+  // The paired parents before this sweep (the root first): pairs made here are swept next time,
+  // after their children are aligned by text.
+  for (const pn of newNodes.filter((n) => n.partner)) {
     const po = pn.partner!;
-    const olds = new Map<string, Node | null>();
-    for (const c of po.children) if (!c.partner && c.numKey !== null) olds.set(c.numKey, olds.has(c.numKey) ? null : c);
-    if (!olds.size) continue;
-    const news = new Map<string, Node | null>();
-    for (const c of pn.children) if (!c.partner && c.numKey !== null) news.set(c.numKey, news.has(c.numKey) ? null : c);
-    for (const [k, n] of news) {
+    // By now nearly every parent has all its children paired: skip those without allocating.
+    if (!po.children.some(unpairedNumbered) || !pn.children.some(unpairedNumbered)) continue;
+    const olds = uniqueByNumber(po.children.filter(unpairedNumbered));
+    for (const [k, n] of uniqueByNumber(pn.children.filter(unpairedNumbered))) {
       const o = olds.get(k);
       if (o && n) {
         pair(o, n, 'number', similarity(o, n));
@@ -383,6 +445,17 @@ function sweepSameNumber(oldRoot: Node, newNodes: Node[], pair: Pair): number {
     }
   }
   return count;
+}
+
+function unpairedNumbered(n: Node): boolean {
+  return !n.partner && n.numKey !== null;
+}
+
+/** Clauses by number; a number two of them share maps to null. */
+function uniqueByNumber(nodes: Node[]): Map<string, Node | null> {
+  const m = new Map<string, Node | null>();
+  for (const c of nodes) m.set(c.numKey!, m.has(c.numKey!) ? null : c);
+  return m;
 }
 
 /** An unpaired new clause pairs with the unpaired old clause that most of its children came from. */

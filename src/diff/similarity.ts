@@ -4,58 +4,115 @@ import { words } from './tokens.js';
 /** A multiset: item -> count. */
 export type Bag<K = number> = Map<K, number>;
 
+/**
+ * Words and adjacent word pairs, each as a small integer id, in text order: two bags intersect in
+ * one pass over a table of counts indexed by id, and joining bags is concatenation.
+ */
 export interface Bags {
-  uni: Bag;
-  bi: Bag;
-  /** Number of words. */
-  size: number;
+  uni: Int32Array;
+  bi: Int32Array;
 }
 
 /**
- * Words as small integers, so bags hold numbers and a word pair is one number, not a new string
- * (on a large document the string keys were most of the garbage the comparison made).
+ * Words and word pairs as small integers, so bags hold numbers and a word pair is one number, not
+ * a new string (on a large document the string keys were most of the garbage the comparison made).
  */
 export class WordIds {
-  private readonly ids = new Map<string, number>();
+  private readonly byWord = new Map<string, number>();
+  private readonly byPair = new PairIds();
 
-  of(text: string): number[] {
+  /** Bags of one text. */
+  bags(text: string): Bags {
     const ws = words(text);
-    const out = new Array<number>(ws.length);
+    const uni = new Int32Array(ws.length);
+    const bi = new Int32Array(Math.max(ws.length - 1, 0));
     for (let i = 0; i < ws.length; i++) {
-      const w = ws[i]!;
-      let id = this.ids.get(w);
-      if (id === undefined) this.ids.set(w, (id = this.ids.size));
-      out[i] = id;
+      uni[i] = this.word(ws[i]!);
+      if (i > 0) bi[i - 1] = this.byPair.id(uni[i - 1]!, uni[i]!);
     }
-    return out;
+    return { uni, bi };
+  }
+
+  private word(w: string): number {
+    let id = this.byWord.get(w);
+    if (id === undefined) this.byWord.set(w, (id = this.byWord.size));
+    return id;
   }
 }
 
-/** Pairs stay exact up to 2^26 distinct words. */
-const PAIR = 2 ** 26;
+/** Small at first: diffTable makes a WordIds for every table it compares. */
+const INITIAL_SLOTS = 1 << 8;
 
-/** Bags of one or more word sequences (no pair spans two sequences). */
-export function bagsOfIds(sequences: readonly (readonly number[])[]): Bags {
-  const uni: Bag = new Map();
-  const bi: Bag = new Map();
-  let size = 0;
-  for (const ws of sequences) {
-    for (let i = 0; i < ws.length; i++) {
-      const w = ws[i]!;
-      uni.set(w, (uni.get(w) ?? 0) + 1);
-      if (i > 0) {
-        const b = ws[i - 1]! * PAIR + w;
-        bi.set(b, (bi.get(b) ?? 0) + 1);
-      }
-    }
-    size += ws.length;
+/**
+ * Ids of word pairs, in an open-addressing table over typed arrays: a Map keyed by
+ * `a * 2^26 + b` boxed every key as a heap number and cost as much as the word lookups.
+ */
+class PairIds {
+  private firsts = new Int32Array(INITIAL_SLOTS).fill(-1);
+  private seconds = new Int32Array(INITIAL_SLOTS);
+  private ids = new Int32Array(INITIAL_SLOTS);
+  private size = 0;
+
+  id(a: number, b: number): number {
+    const i = this.find(a, b);
+    if (this.firsts[i] !== -1) return this.ids[i]!;
+    const id = this.size++;
+    this.put(i, a, b, id);
+    if (2 * this.size > this.firsts.length) this.grow();
+    return id;
   }
-  return { uni, bi, size };
+
+  /** The slot that holds the pair, or the empty slot where it goes. */
+  private find(a: number, b: number): number {
+    const mask = this.firsts.length - 1;
+    let i = mix(a, b) & mask;
+    while (this.firsts[i] !== -1 && (this.firsts[i] !== a || this.seconds[i] !== b)) i = (i + 1) & mask;
+    return i;
+  }
+
+  private put(i: number, a: number, b: number, id: number): void {
+    this.firsts[i] = a;
+    this.seconds[i] = b;
+    this.ids[i] = id;
+  }
+
+  private grow(): void {
+    const { firsts, seconds, ids } = this;
+    const n = 2 * firsts.length;
+    this.firsts = new Int32Array(n).fill(-1);
+    this.seconds = new Int32Array(n);
+    this.ids = new Int32Array(n);
+    for (let j = 0; j < firsts.length; j++) {
+      if (firsts[j] !== -1) this.put(this.find(firsts[j]!, seconds[j]!), firsts[j]!, seconds[j]!, ids[j]!);
+    }
+  }
+}
+
+/** Two ids hashed to 32 well-mixed bits (murmur3's finaliser). */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** Bags of one text; compare only bags made with the same `ids`. */
 export function bagsOf(text: string, ids: WordIds): Bags {
-  return bagsOfIds([ids.of(text)]);
+  return ids.bags(text);
+}
+
+/** Several bags as one (no pair spans two of them). */
+export function joinBags(parts: readonly Bags[]): Bags {
+  const join = (arrays: Int32Array[]) => {
+    const out = new Int32Array(arrays.reduce((n, a) => n + a.length, 0));
+    let at = 0;
+    for (const a of arrays) {
+      out.set(a, at);
+      at += a.length;
+    }
+    return out;
+  };
+  return { uni: join(parts.map((p) => p.uni)), bi: join(parts.map((p) => p.bi)) };
 }
 
 /** Dice coefficient of two multisets: 2|A∩B| / (|A|+|B|). */
@@ -74,13 +131,63 @@ export function dice<K>(a: Bag<K>, b: Bag<K>): number {
   return (2 * common) / (na + nb);
 }
 
+/** Scratch counts by id; all zero between calls. */
+let counts = new Int32Array(1024);
+
+/** The scratch counts, long enough to index by every id in `ids`. */
+function countsFor(ids: Int32Array): Int32Array {
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  if (max >= counts.length) counts = new Int32Array(Math.max(max + 1, 2 * counts.length));
+  return counts;
+}
+
+/** How many ids two multisets share, with multiplicity. */
+function common(a: Int32Array, b: Int32Array): number {
+  const c = countsFor(a);
+  for (let i = 0; i < a.length; i++) c[a[i]!]!++;
+  let n = 0;
+  for (let i = 0; i < b.length; i++) {
+    const y = b[i]!;
+    if (y < c.length && c[y]! > 0) {
+      c[y]!--;
+      n++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) c[a[i]!] = 0;
+  return n;
+}
+
+/** The distinct word pairs of a bag. */
+export function distinctPairs(b: Bags): number[] {
+  const c = countsFor(b.bi);
+  const out: number[] = [];
+  for (let i = 0; i < b.bi.length; i++) {
+    const k = b.bi[i]!;
+    if (c[k] === 0) {
+      c[k] = 1;
+      out.push(k);
+    }
+  }
+  for (const k of out) c[k] = 0;
+  return out;
+}
+
+/** `dice` of two multisets of ids. */
+function idDice(a: Int32Array, b: Int32Array): number {
+  if (a.length + b.length === 0) return 0;
+  return (2 * common(a, b)) / (a.length + b.length);
+}
+
 /**
  * Unigrams say the same words are there; bigrams that they are in the same order. The mean of
  * the two keeps two unrelated paragraphs that share function words (`the`, `der`) apart.
  */
 export function textSimilarity(a: Bags, b: Bags): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  if (a.size === 0 || b.size === 0) return 0;
-  if (a.size === 1 || b.size === 1) return dice(a.uni, b.uni);
-  return (dice(a.uni, b.uni) + dice(a.bi, b.bi)) / 2;
+  const na = a.uni.length;
+  const nb = b.uni.length;
+  if (na === 0 && nb === 0) return 1;
+  if (na === 0 || nb === 0) return 0;
+  if (na === 1 || nb === 1) return idDice(a.uni, b.uni);
+  return (idDice(a.uni, b.uni) + idDice(a.bi, b.bi)) / 2;
 }
