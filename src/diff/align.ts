@@ -19,7 +19,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText } from '../model/text.js';
-import { distinctPairs, joinBags, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { distinctPairs, sharedSimilarity, textSimilarity, wordCount, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
 export interface Node {
@@ -43,7 +43,6 @@ export interface Node {
   bags?: Bags;
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
-  full?: Bags;
   desc?: Map<number, string[]>;
 }
 
@@ -101,7 +100,6 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       // Memos, declared up front so every node keeps one shape and property reads stay fast.
       bags: undefined,
       heading: undefined,
-      full: undefined,
       desc: undefined,
     };
     nodes.push(node);
@@ -123,16 +121,44 @@ function bags(n: Node): Bags {
   return (n.bags ??= wordIds.bags(n.sig.replace('\u0001', ' ')));
 }
 
-/** Bags of the clause's whole text: its own and all its sub-clauses'. */
-function fullBags(n: Node): Bags {
-  if (n.full) return n.full;
-  const parts: Bags[] = [];
-  const walk = (m: Node) => {
-    parts.push(bags(m));
-    for (const c of m.children) walk(c);
+/** The clause and all its sub-clauses, grouped by the length of their text. */
+function subtreeByLength(n: Node): Map<number, Node[]> {
+  const m = new Map<number, Node[]>();
+  const walk = (x: Node) => {
+    const group = m.get(x.sig.length);
+    if (group) group.push(x);
+    else m.set(x.sig.length, [x]);
+    for (const c of x.children) walk(c);
   };
   walk(n);
-  return (n.full = joinBags(parts));
+  return m;
+}
+
+/**
+ * `textSimilarity` of the whole texts of two clauses (their own and all their sub-clauses'),
+ * without making bags of the texts the two share word for word: those add the same ids to both
+ * sides, so they count once each toward the common words (`sharedSimilarity`). Nearly all of
+ * an amended part's provisions are usually unchanged, and bagging them was most of the cost.
+ */
+function wholeSimilarity(o: Node, n: Node): number {
+  const olds = subtreeByLength(o);
+  const onlyOld: Bags[] = [];
+  const onlyNew: Bags[] = [];
+  const shared = { uni: 0, bi: 0 };
+  const walk = (x: Node) => {
+    const group = olds.get(x.sig.length);
+    const at = group ? group.findIndex((y) => y.sig === x.sig) : -1;
+    if (at >= 0) {
+      const uni = x.bags ? x.bags.uni.length : wordCount(x.sig);
+      shared.uni += uni;
+      shared.bi += Math.max(uni - 1, 0);
+      group!.splice(at, 1);
+    } else onlyNew.push(bags(x));
+    for (const c of x.children) walk(c);
+  };
+  walk(n);
+  for (const group of olds.values()) for (const x of group) onlyOld.push(bags(x));
+  return sharedSimilarity(onlyOld, onlyNew, shared);
 }
 
 /** Only gap pairs compare headings, so most are never normalised. */
@@ -227,7 +253,7 @@ export function similarity(o: Node, n: Node): number {
     const wo = o.sig.length + n.sig.length;
     return (own * wo + descDice(o, n) * (o.below + n.below)) / (wo + o.below + n.below);
   }
-  return textSimilarity(fullBags(o), fullBags(n));
+  return wholeSimilarity(o, n);
 }
 
 export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {

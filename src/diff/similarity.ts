@@ -1,6 +1,11 @@
 /** Word-bag similarity used to pair clauses whose text changed. */
 import { words } from './tokens.js';
 
+/** How many words `WordIds.bags` sees in a text. */
+export function wordCount(text: string): number {
+  return words(text).length;
+}
+
 /** A multiset: item -> count. */
 export type Bag<K = number> = Map<K, number>;
 
@@ -101,20 +106,6 @@ export function bagsOf(text: string, ids: WordIds): Bags {
   return ids.bags(text);
 }
 
-/** Several bags as one (no pair spans two of them). */
-export function joinBags(parts: readonly Bags[]): Bags {
-  const join = (arrays: Int32Array[]) => {
-    const out = new Int32Array(arrays.reduce((n, a) => n + a.length, 0));
-    let at = 0;
-    for (const a of arrays) {
-      out.set(a, at);
-      at += a.length;
-    }
-    return out;
-  };
-  return { uni: join(parts.map((p) => p.uni)), bi: join(parts.map((p) => p.bi)) };
-}
-
 /** Dice coefficient of two multisets: 2|A∩B| / (|A|+|B|). */
 export function dice<K>(a: Bag<K>, b: Bag<K>): number {
   let na = 0;
@@ -142,22 +133,6 @@ function countsFor(ids: Int32Array): Int32Array {
   return counts;
 }
 
-/** How many ids two multisets share, with multiplicity. */
-function common(a: Int32Array, b: Int32Array): number {
-  const c = countsFor(a);
-  for (let i = 0; i < a.length; i++) c[a[i]!]!++;
-  let n = 0;
-  for (let i = 0; i < b.length; i++) {
-    const y = b[i]!;
-    if (y < c.length && c[y]! > 0) {
-      c[y]!--;
-      n++;
-    }
-  }
-  for (let i = 0; i < a.length; i++) c[a[i]!] = 0;
-  return n;
-}
-
 /** The distinct word pairs of a bag. */
 export function distinctPairs(b: Bags): number[] {
   const c = countsFor(b.bi);
@@ -176,7 +151,7 @@ export function distinctPairs(b: Bags): number[] {
 /** `dice` of two multisets of ids. */
 function idDice(a: Int32Array, b: Int32Array): number {
   if (a.length + b.length === 0) return 0;
-  return (2 * common(a, b)) / (a.length + b.length);
+  return (2 * commonOfParts([a], [b])) / (a.length + b.length);
 }
 
 /**
@@ -190,4 +165,43 @@ export function textSimilarity(a: Bags, b: Bags): number {
   if (na === 0 || nb === 0) return 0;
   if (na === 1 || nb === 1) return idDice(a.uni, b.uni);
   return (idDice(a.uni, b.uni) + idDice(a.bi, b.bi)) / 2;
+}
+
+/** The common ids of two lists of bags, as if each list were joined into one. */
+function commonOfParts(a: readonly Int32Array[], b: readonly Int32Array[]): number {
+  for (const ids of a) countsFor(ids);
+  const c = counts;
+  for (const ids of a) for (let i = 0; i < ids.length; i++) c[ids[i]!]!++;
+  let n = 0;
+  for (const ids of b) {
+    for (let i = 0; i < ids.length; i++) {
+      const y = ids[i]!;
+      if (y < c.length && c[y]! > 0) {
+        c[y]!--;
+        n++;
+      }
+    }
+  }
+  for (const ids of a) for (let i = 0; i < ids.length; i++) c[ids[i]!] = 0;
+  return n;
+}
+
+/**
+ * `textSimilarity` of two texts given as parts: the parts only one side has, and the count of
+ * words and word pairs in parts both sides have word for word. A shared part adds the same ids
+ * to both multisets, and min(c + x, c + y) = c + min(x, y), so it adds its own size to the
+ * common count: the result is exactly that of joining every part.
+ */
+export function sharedSimilarity(a: readonly Bags[], b: readonly Bags[], shared: { uni: number; bi: number }): number {
+  const size = (parts: readonly Bags[], k: 'uni' | 'bi') => parts.reduce((s, p) => s + p[k].length, shared[k]);
+  const na = size(a, 'uni');
+  const nb = size(b, 'uni');
+  if (na === 0 && nb === 0) return 1;
+  if (na === 0 || nb === 0) return 0;
+  const uni = (2 * (shared.uni + commonOfParts(a.map((p) => p.uni), b.map((p) => p.uni)))) / (na + nb);
+  if (na === 1 || nb === 1) return uni;
+  const ba = size(a, 'bi');
+  const bb = size(b, 'bi');
+  const bi = ba + bb === 0 ? 0 : (2 * (shared.bi + commonOfParts(a.map((p) => p.bi), b.map((p) => p.bi)))) / (ba + bb);
+  return (uni + bi) / 2;
 }
