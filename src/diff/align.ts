@@ -19,6 +19,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText } from '../model/text.js';
+import { sameOwnContent } from '../model/equal.js';
 import { distinctPairs, sharedSimilarity, textSimilarity, wordCount, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
@@ -30,15 +31,13 @@ export interface Node {
   index: number;
   /** The number compared for renumbering: `2.1.` and `2.1`, `§ 20a` and `§20a` are the same. */
   numKey: string | null;
-  /** Heading and own text, as written. */
-  sig: string;
-  /** What the ordered alignment compares: the text, or the number for a clause without text. */
-  sigKey: string;
   partner: Node | null;
   basis: MatchBasis | null;
   similarity: number | null;
-  /** Characters of text in the subtree below (own text excluded). */
-  below: number;
+  /** Heading and own text, as written: see `sig`. */
+  sig?: string;
+  /** Characters of text in the subtree below (own text excluded): see `below`. */
+  below?: number;
   /** The words and word pairs of heading and text. */
   bags?: Bags;
   /** Normalised heading, for the same-heading rule. */
@@ -72,32 +71,26 @@ const MAX_PAIRWISE = 4096;
 const MAX_POSTINGS = 64;
 
 export function normNumber(n: string | null): string | null {
-  return n === null ? null : n.replace(/\s+/g, '').replace(/\.+$/, '');
+  if (n === null) return null;
+  // Nearly every number is already in this form: skip the two replacements.
+  return /\s|\.$/.test(n) ? n.replace(/\s+/g, '').replace(/\.+$/, '') : n;
 }
 
 function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
   const nodes: Node[] = [];
   const make = (clause: Clause | null, parent: Node | null): Node => {
-    // Raw text: exact equality is what the ordered alignment needs, and re-wrapped text still
-    // pairs by similarity (word bags ignore whitespace). Normalising everything up front is a
-    // measurable share of the time on large documents.
-    const heading = clause?.heading ?? '';
-    const text = clause ? clauseText(clause) : '';
-    const numKey = clause ? normNumber(clause.number) : null;
-    const sig = heading || text ? `${heading}\u0001${text}` : '';
     const node: Node = {
       clause,
       parent,
       children: [],
       index: nodes.length,
-      numKey,
-      sig,
-      sigKey: sig || `\u0002${numKey ?? ''}`,
+      numKey: clause ? normNumber(clause.number) : null,
       partner: null,
       basis: null,
       similarity: null,
-      below: 0,
       // Memos, declared up front so every node keeps one shape and property reads stay fast.
+      sig: undefined,
+      below: undefined,
       bags: undefined,
       heading: undefined,
       desc: undefined,
@@ -106,7 +99,6 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
     for (const c of clause ? clause.children : doc.clauses) {
       const child = make(c, node);
       node.children.push(child);
-      node.below += child.sig.length + child.below;
     }
     return node;
   };
@@ -114,20 +106,50 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
   return { root, nodes };
 }
 
+/**
+ * Heading and own text, as written, made on first use: nearly every clause is settled by
+ * `sameSig` without it. Raw text: exact equality is what the ordered alignment needs, and
+ * re-wrapped text still pairs by similarity (word bags ignore whitespace).
+ */
+function sig(n: Node): string {
+  if (n.sig === undefined) {
+    const heading = n.clause?.heading ?? '';
+    const text = n.clause ? clauseText(n.clause) : '';
+    n.sig = heading || text ? `${heading}\u0001${text}` : '';
+  }
+  return n.sig;
+}
+
+/** What the ordered alignment compares: the text, or the number for a clause without text. */
+function sigKey(n: Node): string {
+  return sig(n) || `\u0002${n.numKey ?? ''}`;
+}
+
+/** `sigKey(o) === sigKey(n)`, settled without building either text when the content is the same. */
+function sameSig(o: Node, n: Node): boolean {
+  if (o.clause && n.clause && sameOwnContent(o.clause, n.clause)) return o.numKey === n.numKey || sig(o) !== '';
+  return sigKey(o) === sigKey(n);
+}
+
+function below(n: Node): number {
+  n.below ??= n.children.reduce((sum, c) => sum + sig(c).length + below(c), 0);
+  return n.below;
+}
+
 /** One per alignment: word ids mean nothing across two calls. */
 let wordIds = new WordIds();
 
 function bags(n: Node): Bags {
-  return (n.bags ??= wordIds.bags(n.sig.replace('\u0001', ' ')));
+  return (n.bags ??= wordIds.bags(sig(n).replace('\u0001', ' ')));
 }
 
 /** The clause and all its sub-clauses, grouped by the length of their text. */
 function subtreeByLength(n: Node): Map<number, Node[]> {
   const m = new Map<number, Node[]>();
   const walk = (x: Node) => {
-    const group = m.get(x.sig.length);
+    const group = m.get(sig(x).length);
     if (group) group.push(x);
-    else m.set(x.sig.length, [x]);
+    else m.set(sig(x).length, [x]);
     for (const c of x.children) walk(c);
   };
   walk(n);
@@ -146,10 +168,10 @@ function wholeSimilarity(o: Node, n: Node): number {
   const onlyNew: Bags[] = [];
   const shared = { uni: 0, bi: 0 };
   const walk = (x: Node) => {
-    const group = olds.get(x.sig.length);
-    const at = group ? group.findIndex((y) => y.sig === x.sig) : -1;
+    const group = olds.get(sig(x).length);
+    const at = group ? group.findIndex((y) => sig(y) === sig(x)) : -1;
     if (at >= 0) {
-      const uni = x.bags ? x.bags.uni.length : wordCount(x.sig);
+      const uni = x.bags ? x.bags.uni.length : wordCount(sig(x));
       shared.uni += uni;
       shared.bi += Math.max(uni - 1, 0);
       group!.splice(at, 1);
@@ -184,9 +206,10 @@ function desc(n: Node): Map<number, string[]> {
   const m = new Map<number, string[]>();
   const walk = (x: Node) => {
     for (const c of x.children) {
-      const group = m.get(c.sigKey.length);
-      if (group) group.push(c.sigKey);
-      else m.set(c.sigKey.length, [c.sigKey]);
+      const key = sigKey(c);
+      const group = m.get(key.length);
+      if (group) group.push(key);
+      else m.set(key.length, [key]);
       walk(c);
     }
   };
@@ -248,10 +271,10 @@ const LARGE_SUBTREE = 20_000;
  */
 export function similarity(o: Node, n: Node): number {
   if (o.children.length === 0 && n.children.length === 0) return textSimilarity(bags(o), bags(n));
-  if (o.children.length && n.children.length && o.below + n.below > 2 * LARGE_SUBTREE) {
+  if (o.children.length && n.children.length && below(o) + below(n) > 2 * LARGE_SUBTREE) {
     const own = textSimilarity(bags(o), bags(n));
-    const wo = o.sig.length + n.sig.length;
-    return (own * wo + descDice(o, n) * (o.below + n.below)) / (wo + o.below + n.below);
+    const wo = sig(o).length + sig(n).length;
+    return (own * wo + descDice(o, n) * (below(o) + below(n))) / (wo + below(o) + below(n));
   }
   return wholeSimilarity(o, n);
 }
@@ -282,7 +305,7 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
   const newKeys = keyed(b.nodes);
   for (const [k, o] of keyed(a.nodes)) {
     const n = newKeys.get(k);
-    if (o && n) pair(o, n, 'key', o.sig === n.sig ? 1 : similarity(o, n));
+    if (o && n) pair(o, n, 'key', sig(o) === sig(n) ? 1 : similarity(o, n));
   }
 
   const T = options.similarityThreshold;
@@ -318,11 +341,11 @@ function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
   if (!os.length || !ns.length) return;
   const unchanged = (o: Node, n: Node) => pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
   // Nearly always every child is unchanged: pair them in order without running a diff.
-  if (os.length === ns.length && os.every((o, k) => o.sigKey === ns[k]!.sigKey)) {
+  if (os.length === ns.length && os.every((o, k) => sameSig(o, ns[k]!))) {
     os.forEach((o, k) => unchanged(o, ns[k]!));
     return;
   }
-  const changes = diffArrays(os, ns, { comparator: (x: Node, y: Node) => x.sigKey === y.sigKey, maxEditLength: 2000 });
+  const changes = diffArrays(os, ns, { comparator: (x: Node, y: Node) => sameSig(x, y), maxEditLength: 2000 });
   if (!changes) {
     pairGap(os, ns, T, pair);
     return;
@@ -395,19 +418,19 @@ function greedy(cands: Candidate[], take: (c: Candidate) => void): number {
 }
 
 function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
-  const os = oldNodes.filter((n) => !n.partner && n.sig.length >= MIN_EXACT_CHARS);
-  const ns = newNodes.filter((n) => !n.partner && n.sig.length >= MIN_EXACT_CHARS);
+  const os = oldNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
+  const ns = newNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
   if (!os.length || !ns.length) return 0;
   let count = 0;
 
   // Same text, once on each side: the clause moved or was renumbered, unchanged.
   const bySig = new Map<string, { o: Node[]; n: Node[] }>();
   for (const o of os) {
-    const e = bySig.get(o.sig) ?? { o: [], n: [] };
+    const e = bySig.get(sig(o)) ?? { o: [], n: [] };
     e.o.push(o);
-    bySig.set(o.sig, e);
+    bySig.set(sig(o), e);
   }
-  for (const n of ns) bySig.get(n.sig)?.n.push(n);
+  for (const n of ns) bySig.get(sig(n))?.n.push(n);
   for (const e of bySig.values()) {
     if (e.o.length === 1 && e.n.length === 1) {
       const o = e.o[0]!;
@@ -418,7 +441,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   }
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
-  const targets = ns.filter((n) => !n.partner && n.sig.length >= MIN_GLOBAL_CHARS);
+  const targets = ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS);
   const postings = new Map<number, number[]>();
   targets.forEach((n, t) => {
     for (const k of distinctPairs(bags(n))) {
@@ -431,7 +454,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   const hits = new Int32Array(targets.length);
   const cands: Candidate[] = [];
   for (const o of os) {
-    if (o.partner || o.sig.length < MIN_GLOBAL_CHARS) continue;
+    if (o.partner || sig(o).length < MIN_GLOBAL_CHARS) continue;
     const keys = distinctPairs(bags(o));
     const hit: number[] = [];
     for (const k of keys) {
