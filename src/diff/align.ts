@@ -18,7 +18,7 @@
 import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
-import { clauseText } from '../model/text.js';
+import { clauseText, clauseTextLength } from '../model/text.js';
 import { sameOwnContent } from '../model/equal.js';
 import { distinctPairs, sharedSimilarity, textSimilarity, wordCount, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
@@ -42,7 +42,7 @@ export interface Node {
   bags?: Bags;
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
-  desc?: Map<number, string[]>;
+  desc?: Map<number, Node[]>;
 }
 
 export interface Alignment {
@@ -120,6 +120,24 @@ function sig(n: Node): string {
   return n.sig;
 }
 
+/** `sig(n).length`, without building the text. */
+function sigLength(n: Node): number {
+  if (n.sig !== undefined) return n.sig.length;
+  const heading = n.clause?.heading?.length ?? 0;
+  const text = n.clause ? clauseTextLength(n.clause) : 0;
+  return heading || text ? heading + 1 + text : 0;
+}
+
+/** `sigKey(n).length`, without building the text. */
+function sigKeyLength(n: Node): number {
+  return sigLength(n) || 1 + (n.numKey?.length ?? 0);
+}
+
+/** `sig(o) === sig(n)`, settled without building either text when the content is the same. */
+function sameText(o: Node, n: Node): boolean {
+  return (o.clause !== null && n.clause !== null && sameOwnContent(o.clause, n.clause)) || sig(o) === sig(n);
+}
+
 /** What the ordered alignment compares: the text, or the number for a clause without text. */
 function sigKey(n: Node): string {
   return sig(n) || `\u0002${n.numKey ?? ''}`;
@@ -132,7 +150,7 @@ function sameSig(o: Node, n: Node): boolean {
 }
 
 function below(n: Node): number {
-  n.below ??= n.children.reduce((sum, c) => sum + sig(c).length + below(c), 0);
+  n.below ??= n.children.reduce((sum, c) => sum + sigLength(c) + below(c), 0);
   return n.below;
 }
 
@@ -147,9 +165,10 @@ function bags(n: Node): Bags {
 function subtreeByLength(n: Node): Map<number, Node[]> {
   const m = new Map<number, Node[]>();
   const walk = (x: Node) => {
-    const group = m.get(sig(x).length);
+    const length = sigLength(x);
+    const group = m.get(length);
     if (group) group.push(x);
-    else m.set(sig(x).length, [x]);
+    else m.set(length, [x]);
     for (const c of x.children) walk(c);
   };
   walk(n);
@@ -168,8 +187,8 @@ function wholeSimilarity(o: Node, n: Node): number {
   const onlyNew: Bags[] = [];
   const shared = { uni: 0, bi: 0 };
   const walk = (x: Node) => {
-    const group = olds.get(sig(x).length);
-    const at = group ? group.findIndex((y) => sig(y) === sig(x)) : -1;
+    const group = olds.get(sigLength(x));
+    const at = group ? group.findIndex((y) => sameText(y, x)) : -1;
     if (at >= 0) {
       const uni = x.bags ? x.bags.uni.length : wordCount(sig(x));
       shared.uni += uni;
@@ -197,19 +216,19 @@ function headingSimilarity(o: Node, n: Node): number {
 }
 
 /**
- * The texts of all sub-clauses, grouped by length. Only groups of the same length can share a
- * text, and most groups hold a single text that one comparison settles: hashing every text of a
- * whole Teil was most of the cost of comparing two of them.
+ * All sub-clauses, grouped by the length of their text. Only groups of the same length can
+ * share a text, and most groups hold a single clause that one comparison settles: hashing every
+ * text of a whole Teil was most of the cost of comparing two of them.
  */
-function desc(n: Node): Map<number, string[]> {
+function desc(n: Node): Map<number, Node[]> {
   if (n.desc) return n.desc;
-  const m = new Map<number, string[]>();
+  const m = new Map<number, Node[]>();
   const walk = (x: Node) => {
     for (const c of x.children) {
-      const key = sigKey(c);
-      const group = m.get(key.length);
-      if (group) group.push(key);
-      else m.set(key.length, [key]);
+      const length = sigKeyLength(c);
+      const group = m.get(length);
+      if (group) group.push(c);
+      else m.set(length, [c]);
       walk(c);
     }
   };
@@ -233,14 +252,14 @@ function descDice(o: Node, n: Node): number {
   return na + nb === 0 ? 0 : (2 * common) / (na + nb);
 }
 
-/** The size of the multiset intersection of two lists of texts. */
-function sharedTexts(xs: string[], ys: string[]): number {
+/** The size of the multiset intersection of the texts (`sigKey`) of two lists of clauses. */
+function sharedTexts(xs: Node[], ys: Node[]): number {
   let shared = 0;
-  // Small groups (nearly all): compare the texts, most differ within a few characters.
+  // Small groups (nearly all): compare the clauses, most are the same or differ early on.
   if (xs.length * ys.length <= 64) {
     const left = [...xs];
     for (const y of ys) {
-      const i = left.indexOf(y);
+      const i = left.findIndex((x) => sameSig(x, y));
       if (i >= 0) {
         left.splice(i, 1);
         shared++;
@@ -249,11 +268,11 @@ function sharedTexts(xs: string[], ys: string[]): number {
     return shared;
   }
   const counts = new Map<string, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  for (const x of xs) counts.set(sigKey(x), (counts.get(sigKey(x)) ?? 0) + 1);
   for (const y of ys) {
-    const c = counts.get(y);
+    const c = counts.get(sigKey(y));
     if (c) {
-      counts.set(y, c - 1);
+      counts.set(sigKey(y), c - 1);
       shared++;
     }
   }
@@ -418,8 +437,8 @@ function greedy(cands: Candidate[], take: (c: Candidate) => void): number {
 }
 
 function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
-  const os = oldNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
-  const ns = newNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
+  const os = oldNodes.filter((n) => !n.partner && sigLength(n) >= MIN_EXACT_CHARS);
+  const ns = newNodes.filter((n) => !n.partner && sigLength(n) >= MIN_EXACT_CHARS);
   if (!os.length || !ns.length) return 0;
   let count = 0;
 
@@ -441,7 +460,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   }
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
-  const targets = ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS);
+  const targets = ns.filter((n) => !n.partner && sigLength(n) >= MIN_GLOBAL_CHARS);
   const postings = new Map<number, number[]>();
   targets.forEach((n, t) => {
     for (const k of distinctPairs(bags(n))) {
@@ -454,7 +473,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   const hits = new Int32Array(targets.length);
   const cands: Candidate[] = [];
   for (const o of os) {
-    if (o.partner || sig(o).length < MIN_GLOBAL_CHARS) continue;
+    if (o.partner || sigLength(o) < MIN_GLOBAL_CHARS) continue;
     const keys = distinctPairs(bags(o));
     const hit: number[] = [];
     for (const k of keys) {
