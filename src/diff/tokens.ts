@@ -169,6 +169,8 @@ function termWord(w: string): boolean {
 /** Defined terms given by the documents, grouped by first word, longest first. */
 export class TermIndex {
   private readonly byFirst = new Map<string, string[][]>();
+  /** Every word of a term but its first. */
+  private readonly later = new Set<string>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
@@ -177,6 +179,7 @@ export class TermIndex {
       const list = this.byFirst.get(words[0]!) ?? [];
       list.push(words);
       this.byFirst.set(words[0]!, list);
+      for (let k = 1; k < words.length; k++) this.later.add(words[k]!);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
   }
@@ -187,6 +190,11 @@ export class TermIndex {
 
   get size(): number {
     return this.byFirst.size;
+  }
+
+  /** The word may continue a term, so a term may run into it from the word before. */
+  continues(word: string): boolean {
+    return this.later.has(word);
   }
 }
 
@@ -365,6 +373,163 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[
       last = { text, key, style: run.style, styleKey: run.styleKey, space };
       out.push(last);
     }
+  }
+  return out;
+}
+
+/* ---------- tokenizing only around a change ---------- */
+
+/**
+ * Two texts tokenized apart, where they are the same before and after a change. `head` and
+ * `tail` are new-side runs equal on both sides; `oldMid` and `newMid` tokenize to exactly the
+ * tokens a whole tokenize gives between them, as every cut is one no token crosses.
+ */
+export interface ChangeWindow {
+  head: Run[];
+  oldMid: Run[];
+  newMid: Run[];
+  tail: Run[];
+}
+
+/** A place in a list of runs: a run index and an offset in its text. */
+interface RunPos {
+  run: number;
+  at: number;
+}
+
+export function changeWindow(oldRuns: readonly Run[], newRuns: readonly Run[], terms: TermIndex = EMPTY_TERMS): ChangeWindow {
+  const head = headEnd(oldRuns, newRuns, terms);
+  const [oldTail, newTail] = tailStarts(oldRuns, newRuns, head, terms);
+  const end = { run: newRuns.length, at: 0 };
+  return {
+    head: runsBetween(newRuns, { run: 0, at: 0 }, head),
+    oldMid: runsBetween(oldRuns, head, oldTail),
+    newMid: runsBetween(newRuns, head, newTail),
+    tail: runsBetween(newRuns, newTail, end),
+  };
+}
+
+/** Where the common head ends: after whole runs the same on both sides, then a clean cut in the next. */
+function headEnd(oldRuns: readonly Run[], newRuns: readonly Run[], terms: TermIndex): RunPos {
+  let run = 0;
+  while (run < oldRuns.length && run < newRuns.length && sameKeptRun(oldRuns[run]!, newRuns[run]!)) run++;
+  const o = oldRuns[run];
+  const n = newRuns[run];
+  if (o && n && cuttable(o, n)) {
+    let at = commonPrefix(o.text, n.text);
+    while (at > 0 && !(cutsCleanly(o.text, at, terms) && cutsCleanly(n.text, at, terms))) at--;
+    if (at > 0) return { run, at };
+  }
+  while (run > 0 && !(startsToken(oldRuns[run]) && startsToken(newRuns[run]))) run--;
+  return { run, at: 0 };
+}
+
+/** Where the common tail starts on each side, after `head`: a clean cut, then whole runs the same on both sides. */
+function tailStarts(oldRuns: readonly Run[], newRuns: readonly Run[], head: RunPos, terms: TermIndex): [RunPos, RunPos] {
+  const free = head.run + (head.at > 0 ? 1 : 0);
+  let t = 0;
+  while (t < oldRuns.length - free && t < newRuns.length - free && sameKeptRun(oldRuns[oldRuns.length - 1 - t]!, newRuns[newRuns.length - 1 - t]!)) t++;
+  const ko = oldRuns.length - 1 - t;
+  const kn = newRuns.length - 1 - t;
+  const o = oldRuns[ko];
+  const n = newRuns[kn];
+  if (o && n && ko >= head.run && kn >= head.run && cuttable(o, n)) {
+    const from = (k: number) => (k === head.run ? head.at : 0);
+    let s = commonSuffix(o.text, from(ko), n.text, from(kn));
+    while (s > 0 && !(cutsCleanly(o.text, o.text.length - s, terms) && cutsCleanly(n.text, n.text.length - s, terms))) s--;
+    if (s > 0)
+      return [
+        { run: ko, at: o.text.length - s },
+        { run: kn, at: n.text.length - s },
+      ];
+  }
+  while (t > 0 && !startsToken(newRuns[newRuns.length - t])) t--;
+  return [
+    { run: oldRuns.length - t, at: 0 },
+    { run: newRuns.length - t, at: 0 },
+  ];
+}
+
+function runsBetween(runs: readonly Run[], from: RunPos, to: RunPos): Run[] {
+  const out: Run[] = [];
+  for (let i = from.run; i <= to.run && i < runs.length; i++) {
+    const r = runs[i]!;
+    const a = i === from.run ? from.at : 0;
+    const b = i === to.run ? to.at : r.text.length;
+    if (a < b) out.push(a === 0 && b === r.text.length ? r : { ...r, text: r.text.slice(a, b) });
+  }
+  return out;
+}
+
+/**
+ * Links of more than one token are left to the tokenizer: each of their tokens gives its
+ * trailing space back to plain text.
+ */
+const linkedWords = (r: Run) => !r.atomic && (r.style.href !== undefined || r.style.xref !== undefined);
+
+function sameKeptRun(o: Run, n: Run): boolean {
+  return o.text === n.text && o.styleKey === n.styleKey && o.atomic === n.atomic && !linkedWords(n);
+}
+
+function cuttable(o: Run, n: Run): boolean {
+  return o.styleKey === n.styleKey && !o.atomic && !n.atomic && !linkedWords(n);
+}
+
+/** No whitespace rides from the run before into this one (or there is none). */
+function startsToken(run: Run | undefined): boolean {
+  return !run || run.atomic || !isSpaceChar(run.text.charCodeAt(0));
+}
+
+/**
+ * Tokenizing `text` apart at `at` gives the same tokens as whole: `at` follows whitespace and
+ * starts a lower-case ASCII word, and no token runs over a space into one (dates, references and
+ * Capitalised Terms go on with a capital or a digit) unless the word continues a defined term.
+ */
+function cutsCleanly(text: string, at: number, terms: TermIndex): boolean {
+  if (at >= text.length || !isSpaceChar(text.charCodeAt(at - 1))) return false;
+  const c = text.charCodeAt(at);
+  if (c < 97 || c > 122) return false;
+  if (!terms.size) return true;
+  const end = plainTokenEnd(text, at);
+  return end >= 0 && !terms.continues(text.slice(at, end));
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The common suffix of `a` from `a0` and `b` from `b0`. */
+function commonSuffix(a: string, a0: number, b: string, b0: number): number {
+  const n = Math.min(a.length - a0, b.length - b0);
+  let s = 0;
+  while (s < n && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
+/**
+ * Stand-in tokens for runs the same on both sides, one per run: where nothing changed only the
+ * text and formatting reach the segments, not where tokens split. As in `tokenize`, a run's
+ * leading whitespace rides on the token before it.
+ */
+export function wholeRunTokens(runs: readonly Run[]): Token[] {
+  const out: Token[] = [];
+  /** The last token that is not whitespace alone. */
+  let last: Token | null = null;
+  for (const run of runs) {
+    let text = run.text;
+    let lead = 0;
+    if (!run.atomic) while (lead < text.length && isSpaceChar(text.charCodeAt(lead))) lead++;
+    if (last && lead > 0) {
+      last.text += text.slice(0, lead);
+      text = text.slice(lead);
+    }
+    if (text === '') continue;
+    const t: Token = { text, key: text, style: run.style, styleKey: run.styleKey, space: false };
+    out.push(t);
+    if (lead < run.text.length) last = t;
   }
   return out;
 }
