@@ -159,11 +159,14 @@ const NOT_TERM_START = new Set(
 const TERM_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}\p{N}][\p{L}\p{M}\p{N}]*|\p{Lu}[\p{Lu}\p{N}]{1,5})(?:-[\p{L}\p{N}]+)*$/u;
 const TITLE_WORD = /^\p{Lu}[\p{Ll}\p{M}]/u;
 
-function termWord(w: string): boolean {
+/** Most words start in lower case: no need to run the pattern. */
+function mayBeTermWord(w: string): boolean {
   const c = w.charCodeAt(0);
-  // Most words start in lower case: no need to run the pattern.
-  if (c < 128 && (c < 65 || c > 90)) return false;
-  return TERM_WORD.test(w) && !NOT_TERM_START.has(w);
+  return c >= 128 || (c >= 65 && c <= 90);
+}
+
+function termWord(w: string): boolean {
+  return mayBeTermWord(w) && TERM_WORD.test(w) && !NOT_TERM_START.has(w);
 }
 
 /** Defined terms given by the documents, grouped by first word, longest first. */
@@ -279,6 +282,19 @@ function scan(text: string): Piece[] {
   return out;
 }
 
+/** Whitespace inside a term: any but a blank line (two line breaks, as a space piece is all whitespace). */
+function termSpace(p: Piece | undefined): boolean {
+  if (p === undefined || p.kind !== 'space') return false;
+  const nl = p.text.indexOf('\n');
+  return nl < 0 || p.text.indexOf('\n', nl + 1) < 0;
+}
+
+/** A Capitalised run needs a second term word: the next word is looked at first, being cheaper. */
+function mayStartTermRun(pieces: Piece[], i: number): boolean {
+  const next = pieces[i + 2];
+  return termSpace(pieces[i + 1]) && next !== undefined && next.kind === 'word' && mayBeTermWord(next.text) && termWord(pieces[i]!.text);
+}
+
 /**
  * Join words into one term token: a document's defined term (longest first), else a run of two
  * or more Capitalised words with at least one in Title case, joined by single spaces or a line
@@ -287,7 +303,6 @@ function scan(text: string): Piece[] {
 function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
   const out: Piece[] = [];
   let i = 0;
-  const spaceOk = (p: Piece | undefined) => p !== undefined && p.kind === 'space' && !/\n\s*\n/.test(p.text);
   while (i < pieces.length) {
     const p = pieces[i]!;
     if (p.kind !== 'word') {
@@ -302,7 +317,7 @@ function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
       for (const words of cands) {
         let k = 1;
         let j = i + 1;
-        while (k < words.length && spaceOk(pieces[j]) && pieces[j + 1]?.text === words[k]) {
+        while (k < words.length && termSpace(pieces[j]) && pieces[j + 1]?.text === words[k]) {
           k++;
           j += 2;
         }
@@ -312,11 +327,11 @@ function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
         }
       }
     }
-    if (!matched && termWord(p.text)) {
+    if (!matched && mayStartTermRun(pieces, i)) {
       let j = i + 1;
       let title = TITLE_WORD.test(p.text);
       let count = 1;
-      while (spaceOk(pieces[j]) && pieces[j + 1]?.kind === 'word' && termWord(pieces[j + 1]!.text)) {
+      while (termSpace(pieces[j]) && pieces[j + 1]?.kind === 'word' && termWord(pieces[j + 1]!.text)) {
         title ||= TITLE_WORD.test(pieces[j + 1]!.text);
         j += 2;
         count++;
