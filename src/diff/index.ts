@@ -30,10 +30,14 @@ export const DEFAULT_DIFF_OPTIONS: Required<DiffOptions> = {
 
 export function diffDocuments(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: DiffOptions = {}): DocumentDiff {
   const opts: Required<DiffOptions> = { ...DEFAULT_DIFF_OPTIONS, ...stripUndefined(options) };
+  let terms: TermIndex | undefined;
   const ctx: BlockContext = {
     exact: opts.showFormatting,
     maxEditLength: opts.maxEditLength,
-    terms: new TermIndex([...definedTerms(oldDoc), ...definedTerms(newDoc)]),
+    // Only changed text is tokenized: a pair with no word changes never walks for its terms.
+    get terms() {
+      return (terms ??= new TermIndex([...definedTerms(oldDoc), ...definedTerms(newDoc)]));
+    },
     replacedWhole: 0,
   };
   const alignment = align(oldDoc, newDoc, { similarityThreshold: opts.similarityThreshold });
