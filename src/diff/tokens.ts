@@ -237,7 +237,8 @@ const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45;
  * The end of the token at `i` when only TOKEN's space or word group can match there, else -1.
  * Those are nearly all tokens, and scanning them by hand is several times faster than the
  * pattern: every other group starts with an ASCII capital, a digit, `§` or `(`, never with a
- * lower-case or non-ASCII letter.
+ * lower-case or non-ASCII letter, and from a capital only with a digit in its first word or
+ * with a month or reference word (`Clause 3`, `Abs. 2`).
  */
 function plainTokenEnd(text: string, i: number): number {
   let c = text.charCodeAt(i);
@@ -246,22 +247,41 @@ function plainTokenEnd(text: string, i: number): number {
     while (j < text.length && isSpaceChar(text.charCodeAt(j))) j++;
     return j;
   }
+  const capital = c >= 65 && c <= 90;
   // A surrogate is left to the pattern, which reads code points.
-  if (c < 97 || !isWordChar(c)) return -1;
+  if (!capital && (c < 97 || !isWordChar(c))) return -1;
   let j = i + 1;
+  while (j < text.length && isWordChar((c = text.charCodeAt(j)))) j++;
+  if (capital && !plainCapitalWord(text, i, j)) return -1;
   for (;;) {
-    while (j < text.length && isWordChar((c = text.charCodeAt(j)))) j++;
     if (j < text.length && isSurrogate(c)) return -1;
     if (j + 1 < text.length && isJoiner(c)) {
       const d = text.charCodeAt(j + 1);
       if (isSurrogate(d)) return -1;
       if (isWordChar(d)) {
         j += 2;
+        while (j < text.length && isWordChar((c = text.charCodeAt(j)))) j++;
         continue;
       }
     }
     return j;
   }
+}
+
+/** First words of TOKEN's date and reference groups: the months, and REF_WORDS and `Appendix` spelled out. */
+const DATE_OR_REF_WORDS = new Set([
+  ...MONTHS.split('|').map((m) => m.replace('\\.', '')),
+  ...'Clause Clauses Section Sections Paragraph Paragraphs Schedule Schedules Annex Annexes Article Articles Art Absatz Absätze Abs Satz Nummer Nr Buchstabe Appendix'.split(' '),
+]);
+const LONGEST_DATE_OR_REF_WORD = Math.max(...[...DATE_OR_REF_WORDS].map((w) => w.length));
+
+/** A capitalised word at `i`, ending its letters at `end`, that only TOKEN's word group reads. */
+function plainCapitalWord(text: string, i: number, end: number): boolean {
+  for (let k = i + 1; k < end; k++) {
+    const d = text.charCodeAt(k);
+    if (d >= 48 && d <= 57) return false;
+  }
+  return end - i > LONGEST_DATE_OR_REF_WORD || !DATE_OR_REF_WORDS.has(text.slice(i, end));
 }
 
 function scan(text: string): Piece[] {
