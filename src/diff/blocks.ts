@@ -84,16 +84,21 @@ export function pairSequences<T>(oldItems: readonly T[], newItems: readonly T[],
 
 export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], ctx: BlockContext): ContentChange[] {
   if (oldBlocks.length === 0 && newBlocks.length === 0) return [];
-  // Same count and kinds (nearly every clause): pair in place without computing block keys.
-  const pairs =
-    oldBlocks.length === newBlocks.length && oldBlocks.every((b, i) => kindOf(b) === kindOf(newBlocks[i]!))
-      ? oldBlocks.map((b, i) => ({ old: b, new: newBlocks[i]! }))
-      : pairSequences(oldBlocks, newBlocks, blockKey, (o, n) => kindOf(o) === kindOf(n));
-  return pairs.map((p) => {
+  return pairBlocks(oldBlocks, newBlocks).map((p) => {
     const shown = (p.new ?? p.old)!;
     if (shown.type === 'table') return diffTable(p.old as Table | null, p.new as Table | null, ctx);
     return diffText(p.old as TextBlock | null, p.new as TextBlock | null, ctx);
   });
+}
+
+function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): Array<{ old: Block | null; new: Block | null }> {
+  // A whole clause inserted or deleted: nothing to pair, and no block keys to compute.
+  if (oldBlocks.length === 0) return newBlocks.map((b) => ({ old: null, new: b }));
+  if (newBlocks.length === 0) return oldBlocks.map((b) => ({ old: b, new: null }));
+  // Same count and kinds (nearly every clause): pair in place without computing block keys.
+  return oldBlocks.length === newBlocks.length && oldBlocks.every((b, i) => kindOf(b) === kindOf(newBlocks[i]!))
+    ? oldBlocks.map((b, i) => ({ old: b, new: newBlocks[i]! }))
+    : pairSequences(oldBlocks, newBlocks, blockKey, (o, n) => kindOf(o) === kindOf(n));
 }
 
 export function diffText(o: TextBlock | null, n: TextBlock | null, ctx: BlockContext): TextBlockChange {

@@ -30,10 +30,14 @@ export const DEFAULT_DIFF_OPTIONS: Required<DiffOptions> = {
 
 export function diffDocuments(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: DiffOptions = {}): DocumentDiff {
   const opts: Required<DiffOptions> = { ...DEFAULT_DIFF_OPTIONS, ...stripUndefined(options) };
+  let terms: TermIndex | undefined;
   const ctx: BlockContext = {
     exact: opts.showFormatting,
     maxEditLength: opts.maxEditLength,
-    terms: new TermIndex([...definedTerms(oldDoc), ...definedTerms(newDoc)]),
+    // Only changed text is tokenized: a pair with no word changes never walks for its terms.
+    get terms() {
+      return (terms ??= new TermIndex([...definedTerms(oldDoc), ...definedTerms(newDoc)]));
+    },
     replacedWhole: 0,
   };
   const alignment = align(oldDoc, newDoc, { similarityThreshold: opts.similarityThreshold });
@@ -78,8 +82,9 @@ class ChangeBuilder {
    * parent's deleted children where they stood. Children moved elsewhere are shown there.
    */
   under(po: Node | null, pn: Node): ClauseChange[] {
-    const items = pn.children.map((n, j) => ({ old: null as number | null, new: j as number | null, node: n }));
-    if (!po) return items.map((it) => this.change(it.node));
+    // No old child left unpaired (nearly every parent): nothing deleted to place.
+    if (!po || po.children.every((c) => c.partner)) return pn.children.map((n) => this.change(n));
+    const items = pn.children.map((_, j) => ({ old: null as number | null, new: j as number | null }));
     const pos = new Map(pn.children.map((n, j) => [n, j]));
     const olds: Array<{ i: number; partnerNew: number | null }> = [];
     po.children.forEach((c, i) => {
@@ -87,10 +92,7 @@ class ChangeBuilder {
       else if (c.partner.parent === pn) olds.push({ i, partnerNew: pos.get(c.partner)! });
       // a child paired under another parent is shown there, as moved
     });
-    return placeDeleted(
-      items.map(({ old, new: j }) => ({ old, new: j })),
-      olds,
-    ).map((p) => (p.new !== null ? this.change(pn.children[p.new]!) : this.deleted(po.children[p.old!]!)));
+    return placeDeleted(items, olds).map((p) => (p.new !== null ? this.change(pn.children[p.new]!) : this.deleted(po.children[p.old!]!)));
   }
 
   private change(n: Node): ClauseChange {
@@ -204,28 +206,35 @@ const DEFINITIONS_HEADING = /defini|interpret|begriff/i;
 /** Terms a document defines: the first column of a definitions table, and quoted terms in a definitions clause. */
 export function definedTerms(doc: ClauseDocument): string[] {
   const out = new Set<string>();
-  const fromBlocks = (blocks: readonly Block[], quoted: boolean) => {
-    for (const b of blocks) {
-      if (b.type === 'table' && b.header[0] && TERM_HEADER.test(inlineText(b.header[0].children).trim())) {
+  termsIn(doc.preamble, false, out);
+  for (const s of doc.sections) termsIn(s.content, DEFINITIONS_HEADING.test(s.heading), out);
+  termsUnder(doc.clauses, false, out);
+  return [...out].sort();
+}
+
+/** Plain loops, no closures: this walks every clause of both documents on every diff. */
+function termsUnder(clauses: readonly Clause[], quoted: boolean, out: Set<string>): void {
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    const q = quoted || (c.heading !== null && DEFINITIONS_HEADING.test(c.heading));
+    termsIn(c.content, q, out);
+    termsIn(c.tail, q, out);
+    termsUnder(c.children, q, out);
+  }
+}
+
+function termsIn(blocks: readonly Block[], quoted: boolean, out: Set<string>): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'table') {
+      if (b.header[0] && TERM_HEADER.test(inlineText(b.header[0].children).trim())) {
         for (const row of b.rows) {
           const t = row[0] ? normalizeSpace(inlineText(row[0].children)).trim() : '';
           if (t.includes(' ')) out.add(t);
         }
-      } else if (quoted && b.type !== 'table') {
-        for (const m of blockText(b).matchAll(QUOTED)) out.add(normalizeSpace(m[1]!));
       }
+    } else if (quoted) {
+      for (const m of blockText(b).matchAll(QUOTED)) out.add(normalizeSpace(m[1]!));
     }
-  };
-  fromBlocks(doc.preamble, false);
-  for (const s of doc.sections) fromBlocks(s.content, DEFINITIONS_HEADING.test(s.heading));
-  const visit = (clauses: readonly Clause[], quoted: boolean) => {
-    for (const c of clauses) {
-      const q = quoted || DEFINITIONS_HEADING.test(c.heading ?? '');
-      fromBlocks(c.content, q);
-      fromBlocks(c.tail, q);
-      visit(c.children, q);
-    }
-  };
-  visit(doc.clauses, false);
-  return [...out].sort();
+  }
 }

@@ -159,16 +159,21 @@ const NOT_TERM_START = new Set(
 const TERM_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}\p{N}][\p{L}\p{M}\p{N}]*|\p{Lu}[\p{Lu}\p{N}]{1,5})(?:-[\p{L}\p{N}]+)*$/u;
 const TITLE_WORD = /^\p{Lu}[\p{Ll}\p{M}]/u;
 
-function termWord(w: string): boolean {
+/** Most words start in lower case: no need to run the pattern. */
+function mayBeTermWord(w: string): boolean {
   const c = w.charCodeAt(0);
-  // Most words start in lower case: no need to run the pattern.
-  if (c < 128 && (c < 65 || c > 90)) return false;
-  return TERM_WORD.test(w) && !NOT_TERM_START.has(w);
+  return c >= 128 || (c >= 65 && c <= 90);
+}
+
+function termWord(w: string): boolean {
+  return mayBeTermWord(w) && TERM_WORD.test(w) && !NOT_TERM_START.has(w);
 }
 
 /** Defined terms given by the documents, grouped by first word, longest first. */
 export class TermIndex {
   private readonly byFirst = new Map<string, string[][]>();
+  /** Every word of a term but its first. */
+  private readonly later = new Set<string>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
@@ -177,6 +182,7 @@ export class TermIndex {
       const list = this.byFirst.get(words[0]!) ?? [];
       list.push(words);
       this.byFirst.set(words[0]!, list);
+      for (let k = 1; k < words.length; k++) this.later.add(words[k]!);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
   }
@@ -187,6 +193,11 @@ export class TermIndex {
 
   get size(): number {
     return this.byFirst.size;
+  }
+
+  /** The word may continue a term, so a term may run into it from the word before. */
+  continues(word: string): boolean {
+    return this.later.has(word);
   }
 }
 
@@ -226,7 +237,8 @@ const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45;
  * The end of the token at `i` when only TOKEN's space or word group can match there, else -1.
  * Those are nearly all tokens, and scanning them by hand is several times faster than the
  * pattern: every other group starts with an ASCII capital, a digit, `§` or `(`, never with a
- * lower-case or non-ASCII letter.
+ * lower-case or non-ASCII letter, and from a capital only with a digit in its first word or
+ * with a month or reference word (`Clause 3`, `Abs. 2`).
  */
 function plainTokenEnd(text: string, i: number): number {
   let c = text.charCodeAt(i);
@@ -235,22 +247,41 @@ function plainTokenEnd(text: string, i: number): number {
     while (j < text.length && isSpaceChar(text.charCodeAt(j))) j++;
     return j;
   }
+  const capital = c >= 65 && c <= 90;
   // A surrogate is left to the pattern, which reads code points.
-  if (c < 97 || !isWordChar(c)) return -1;
+  if (!capital && (c < 97 || !isWordChar(c))) return -1;
   let j = i + 1;
+  while (j < text.length && isWordChar((c = text.charCodeAt(j)))) j++;
+  if (capital && !plainCapitalWord(text, i, j)) return -1;
   for (;;) {
-    while (j < text.length && isWordChar((c = text.charCodeAt(j)))) j++;
     if (j < text.length && isSurrogate(c)) return -1;
     if (j + 1 < text.length && isJoiner(c)) {
       const d = text.charCodeAt(j + 1);
       if (isSurrogate(d)) return -1;
       if (isWordChar(d)) {
         j += 2;
+        while (j < text.length && isWordChar((c = text.charCodeAt(j)))) j++;
         continue;
       }
     }
     return j;
   }
+}
+
+/** First words of TOKEN's date and reference groups: the months, and REF_WORDS and `Appendix` spelled out. */
+const DATE_OR_REF_WORDS = new Set([
+  ...MONTHS.split('|').map((m) => m.replace('\\.', '')),
+  ...'Clause Clauses Section Sections Paragraph Paragraphs Schedule Schedules Annex Annexes Article Articles Art Absatz Absätze Abs Satz Nummer Nr Buchstabe Appendix'.split(' '),
+]);
+const LONGEST_DATE_OR_REF_WORD = Math.max(...[...DATE_OR_REF_WORDS].map((w) => w.length));
+
+/** A capitalised word at `i`, ending its letters at `end`, that only TOKEN's word group reads. */
+function plainCapitalWord(text: string, i: number, end: number): boolean {
+  for (let k = i + 1; k < end; k++) {
+    const d = text.charCodeAt(k);
+    if (d >= 48 && d <= 57) return false;
+  }
+  return end - i > LONGEST_DATE_OR_REF_WORD || !DATE_OR_REF_WORDS.has(text.slice(i, end));
 }
 
 function scan(text: string): Piece[] {
@@ -271,6 +302,19 @@ function scan(text: string): Piece[] {
   return out;
 }
 
+/** Whitespace inside a term: any but a blank line (two line breaks, as a space piece is all whitespace). */
+function termSpace(p: Piece | undefined): boolean {
+  if (p === undefined || p.kind !== 'space') return false;
+  const nl = p.text.indexOf('\n');
+  return nl < 0 || p.text.indexOf('\n', nl + 1) < 0;
+}
+
+/** A Capitalised run needs a second term word: the next word is looked at first, being cheaper. */
+function mayStartTermRun(pieces: Piece[], i: number): boolean {
+  const next = pieces[i + 2];
+  return termSpace(pieces[i + 1]) && next !== undefined && next.kind === 'word' && mayBeTermWord(next.text) && termWord(pieces[i]!.text);
+}
+
 /**
  * Join words into one term token: a document's defined term (longest first), else a run of two
  * or more Capitalised words with at least one in Title case, joined by single spaces or a line
@@ -279,7 +323,6 @@ function scan(text: string): Piece[] {
 function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
   const out: Piece[] = [];
   let i = 0;
-  const spaceOk = (p: Piece | undefined) => p !== undefined && p.kind === 'space' && !/\n\s*\n/.test(p.text);
   while (i < pieces.length) {
     const p = pieces[i]!;
     if (p.kind !== 'word') {
@@ -294,7 +337,7 @@ function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
       for (const words of cands) {
         let k = 1;
         let j = i + 1;
-        while (k < words.length && spaceOk(pieces[j]) && pieces[j + 1]?.text === words[k]) {
+        while (k < words.length && termSpace(pieces[j]) && pieces[j + 1]?.text === words[k]) {
           k++;
           j += 2;
         }
@@ -304,11 +347,11 @@ function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
         }
       }
     }
-    if (!matched && termWord(p.text)) {
+    if (!matched && mayStartTermRun(pieces, i)) {
       let j = i + 1;
       let title = TITLE_WORD.test(p.text);
       let count = 1;
-      while (spaceOk(pieces[j]) && pieces[j + 1]?.kind === 'word' && termWord(pieces[j + 1]!.text)) {
+      while (termSpace(pieces[j]) && pieces[j + 1]?.kind === 'word' && termWord(pieces[j + 1]!.text)) {
         title ||= TITLE_WORD.test(pieces[j + 1]!.text);
         j += 2;
         count++;
@@ -369,33 +412,195 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[
   return out;
 }
 
+/* ---------- tokenizing only around a change ---------- */
+
+/**
+ * Two texts tokenized apart, where they are the same before and after a change. `head` and
+ * `tail` are new-side runs equal on both sides; `oldMid` and `newMid` tokenize to exactly the
+ * tokens a whole tokenize gives between them, as every cut is one no token crosses.
+ */
+export interface ChangeWindow {
+  head: Run[];
+  oldMid: Run[];
+  newMid: Run[];
+  tail: Run[];
+}
+
+/** A place in a list of runs: a run index and an offset in its text. */
+interface RunPos {
+  run: number;
+  at: number;
+}
+
+export function changeWindow(oldRuns: readonly Run[], newRuns: readonly Run[], terms: TermIndex = EMPTY_TERMS): ChangeWindow {
+  const head = headEnd(oldRuns, newRuns, terms);
+  const [oldTail, newTail] = tailStarts(oldRuns, newRuns, head, terms);
+  const end = { run: newRuns.length, at: 0 };
+  return {
+    head: runsBetween(newRuns, { run: 0, at: 0 }, head),
+    oldMid: runsBetween(oldRuns, head, oldTail),
+    newMid: runsBetween(newRuns, head, newTail),
+    tail: runsBetween(newRuns, newTail, end),
+  };
+}
+
+/** Where the common head ends: after whole runs the same on both sides, then a clean cut in the next. */
+function headEnd(oldRuns: readonly Run[], newRuns: readonly Run[], terms: TermIndex): RunPos {
+  let run = 0;
+  while (run < oldRuns.length && run < newRuns.length && sameKeptRun(oldRuns[run]!, newRuns[run]!)) run++;
+  const o = oldRuns[run];
+  const n = newRuns[run];
+  if (o && n && cuttable(o, n)) {
+    let at = commonPrefix(o.text, n.text);
+    while (at > 0 && !(cutsCleanly(o.text, at, terms) && cutsCleanly(n.text, at, terms))) at--;
+    if (at > 0) return { run, at };
+  }
+  while (run > 0 && !(startsToken(oldRuns[run]) && startsToken(newRuns[run]))) run--;
+  return { run, at: 0 };
+}
+
+/** Where the common tail starts on each side, after `head`: a clean cut, then whole runs the same on both sides. */
+function tailStarts(oldRuns: readonly Run[], newRuns: readonly Run[], head: RunPos, terms: TermIndex): [RunPos, RunPos] {
+  const free = head.run + (head.at > 0 ? 1 : 0);
+  let t = 0;
+  while (t < oldRuns.length - free && t < newRuns.length - free && sameKeptRun(oldRuns[oldRuns.length - 1 - t]!, newRuns[newRuns.length - 1 - t]!)) t++;
+  const ko = oldRuns.length - 1 - t;
+  const kn = newRuns.length - 1 - t;
+  const o = oldRuns[ko];
+  const n = newRuns[kn];
+  if (o && n && ko >= head.run && kn >= head.run && cuttable(o, n)) {
+    const from = (k: number) => (k === head.run ? head.at : 0);
+    let s = commonSuffix(o.text, from(ko), n.text, from(kn));
+    while (s > 0 && !(cutsCleanly(o.text, o.text.length - s, terms) && cutsCleanly(n.text, n.text.length - s, terms))) s--;
+    if (s > 0)
+      return [
+        { run: ko, at: o.text.length - s },
+        { run: kn, at: n.text.length - s },
+      ];
+  }
+  while (t > 0 && !startsToken(newRuns[newRuns.length - t])) t--;
+  return [
+    { run: oldRuns.length - t, at: 0 },
+    { run: newRuns.length - t, at: 0 },
+  ];
+}
+
+function runsBetween(runs: readonly Run[], from: RunPos, to: RunPos): Run[] {
+  const out: Run[] = [];
+  for (let i = from.run; i <= to.run && i < runs.length; i++) {
+    const r = runs[i]!;
+    const a = i === from.run ? from.at : 0;
+    const b = i === to.run ? to.at : r.text.length;
+    if (a < b) out.push(a === 0 && b === r.text.length ? r : { ...r, text: r.text.slice(a, b) });
+  }
+  return out;
+}
+
+/**
+ * Links of more than one token are left to the tokenizer: each of their tokens gives its
+ * trailing space back to plain text.
+ */
+const linkedWords = (r: Run) => !r.atomic && (r.style.href !== undefined || r.style.xref !== undefined);
+
+function sameKeptRun(o: Run, n: Run): boolean {
+  return o.text === n.text && o.styleKey === n.styleKey && o.atomic === n.atomic && !linkedWords(n);
+}
+
+function cuttable(o: Run, n: Run): boolean {
+  return o.styleKey === n.styleKey && !o.atomic && !n.atomic && !linkedWords(n);
+}
+
+/** No whitespace rides from the run before into this one (or there is none). */
+function startsToken(run: Run | undefined): boolean {
+  return !run || run.atomic || !isSpaceChar(run.text.charCodeAt(0));
+}
+
+/**
+ * Tokenizing `text` apart at `at` gives the same tokens as whole: `at` follows whitespace and
+ * starts a lower-case ASCII word, and no token runs over a space into one (dates, references and
+ * Capitalised Terms go on with a capital or a digit) unless the word continues a defined term.
+ */
+function cutsCleanly(text: string, at: number, terms: TermIndex): boolean {
+  if (at >= text.length || !isSpaceChar(text.charCodeAt(at - 1))) return false;
+  const c = text.charCodeAt(at);
+  if (c < 97 || c > 122) return false;
+  if (!terms.size) return true;
+  const end = plainTokenEnd(text, at);
+  return end >= 0 && !terms.continues(text.slice(at, end));
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The common suffix of `a` from `a0` and `b` from `b0`. */
+function commonSuffix(a: string, a0: number, b: string, b0: number): number {
+  const n = Math.min(a.length - a0, b.length - b0);
+  let s = 0;
+  while (s < n && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
+/**
+ * Stand-in tokens for runs the same on both sides, one per run: where nothing changed only the
+ * text and formatting reach the segments, not where tokens split. As in `tokenize`, a run's
+ * leading whitespace rides on the token before it.
+ */
+export function wholeRunTokens(runs: readonly Run[]): Token[] {
+  const out: Token[] = [];
+  /** The last token that is not whitespace alone. */
+  let last: Token | null = null;
+  for (const run of runs) {
+    let text = run.text;
+    let lead = 0;
+    if (!run.atomic) while (lead < text.length && isSpaceChar(text.charCodeAt(lead))) lead++;
+    if (last && lead > 0) {
+      last.text += text.slice(0, lead);
+      text = text.slice(lead);
+    }
+    if (text === '') continue;
+    const t: Token = { text, key: text, style: run.style, styleKey: run.styleKey, space: false };
+    out.push(t);
+    if (lead < run.text.length) last = t;
+  }
+  return out;
+}
+
 /** Words for similarity scoring: lower-cased letters and digits. */
 const WORDS = /[\p{L}\p{N}]+/gu;
 
 /** Scripts up to Cyrillic (U+052F): Latin, Greek, Cyrillic, with their digits. */
 const ALPHABETIC_END = 0x52f;
-const OUTSIDE_ALPHABETIC = /[^\u0000-\u052f]/;
-/**
- * WORDS for text in those scripts only, as a plain character class built from WORDS itself:
- * matching it is about 2.5x faster than matching Unicode property escapes.
- */
-const ALPHABETIC_WORDS = new RegExp(`[${wordRanges(ALPHABETIC_END)}]+`, 'g');
+/** WORDS membership of each code unit up to ALPHABETIC_END, from WORDS' own classes. */
+const ALPHABETIC_WORD = alphabeticWordTable();
 
-function wordRanges(end: number): string {
-  const isWord = (c: number) => /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c));
-  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-  let out = '';
-  for (let c = 0; c <= end; c++) {
-    if (!isWord(c)) continue;
-    let d = c;
-    while (d < end && isWord(d + 1)) d++;
-    out += d > c ? `${hex(c)}-${hex(d)}` : hex(c);
-    c = d;
-  }
-  return out;
+function alphabeticWordTable(): Uint8Array {
+  const table = new Uint8Array(ALPHABETIC_END + 1);
+  for (let c = 0; c <= ALPHABETIC_END; c++) table[c] = /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
 }
 
+/**
+ * Text in those scripts is scanned by hand against a table, about 1.5x faster than matching
+ * WORDS; any other code unit sends the whole text to WORDS.
+ */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();
-  return lower.match(OUTSIDE_ALPHABETIC.test(lower) ? WORDS : ALPHABETIC_WORDS) ?? [];
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c > ALPHABETIC_END) return lower.match(WORDS) ?? [];
+    if (ALPHABETIC_WORD[c] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(lower.slice(start));
+  return out;
 }

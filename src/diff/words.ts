@@ -4,7 +4,7 @@
  */
 import { Diff } from 'diff';
 import type { Segment, SegmentOp } from '../model/change.js';
-import { tokenize, type Run, type TermIndex, type Token } from './tokens.js';
+import { changeWindow, tokenize, wholeRunTokens, type Run, type TermIndex, type Token } from './tokens.js';
 
 class TokenDiff extends Diff<Token, Token[], Token[]> {
   override equals(left: Token, right: Token): boolean {
@@ -50,15 +50,23 @@ interface Step {
 export function diffRuns(oldRuns: readonly Run[], newRuns: readonly Run[], options: WordDiffOptions): WordDiffResult {
   // Fast path: identical runs (the common case for unchanged clauses) need no tokens at all.
   if (sameRuns(oldRuns, newRuns)) return { segments: newRuns.map((r) => segment('equal', r.text, r.style)), changed: false, replacedWhole: false };
-  const a = tokenize(oldRuns, options);
-  const b = tokenize(newRuns, options);
-  return diffTokens(a, b, options.maxEditLength);
+  // Tokenize only between the common head and tail: most amendments touch a few words.
+  const w = changeWindow(oldRuns, newRuns, options.terms);
+  const a = tokenize(w.oldMid, options);
+  const b = tokenize(w.newMid, options);
+  // Whole tokens may still match past the end of one side's window (whitespace aside), and
+  // diffRange would pair them there: only a whole tokenize gives the same script then.
+  if (w.tail.length && agreeToEnd(a, b)) return diffTokens(tokenize(oldRuns, options), tokenize(newRuns, options), options.maxEditLength);
+  return diffTokens(a, b, options.maxEditLength, wholeRunTokens(w.head), wholeRunTokens(w.tail));
 }
 
-export function diffTokens(a: Token[], b: Token[], maxEditLength: number): WordDiffResult {
+/** `head` and `tail` are tokens the same on both sides, before and after `a` and `b`. */
+export function diffTokens(a: Token[], b: Token[], maxEditLength: number, head: Token[] = [], tail: Token[] = []): WordDiffResult {
   const steps: Step[] = [];
   const state = { replacedWhole: false };
+  for (const t of head) steps.push({ op: 'equal', old: t, new: t });
   diffRange(a, 0, a.length, b, 0, b.length, maxEditLength, steps, state);
+  for (const t of tail) steps.push({ op: 'equal', old: t, new: t });
   const changed = steps.some((s) => s.op !== 'equal');
   return { segments: toSegments(cleanup(steps)), changed, replacedWhole: state.replacedWhole };
 }
@@ -299,6 +307,13 @@ function toSegments(steps: Step[]): Segment[] {
   }
   flush();
   return out;
+}
+
+/** One side's tokens all match the other's from the start. */
+function agreeToEnd(a: Token[], b: Token[]): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i]!.key === b[i]!.key) i++;
+  return i === a.length || i === b.length;
 }
 
 function sameRuns(a: readonly Run[], b: readonly Run[]): boolean {
