@@ -34,6 +34,8 @@ export interface Node {
   partner: Node | null;
   basis: MatchBasis | null;
   similarity: number | null;
+  /** A clause whose heading and own content are this one's exactly, found while aligning. */
+  sameAs: Node | null;
   /** Heading and own text, as written: see `sig`. */
   sig?: string;
   /** Characters of text in the subtree below (own text excluded): see `below`. */
@@ -88,6 +90,7 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       partner: null,
       basis: null,
       similarity: null,
+      sameAs: null,
       // Memos, declared up front so every node keeps one shape and property reads stay fast.
       sig: undefined,
       below: undefined,
@@ -145,7 +148,10 @@ function sigKey(n: Node): string {
 
 /** `sigKey(o) === sigKey(n)`, settled without building either text when the content is the same. */
 function sameSig(o: Node, n: Node): boolean {
-  if (o.clause && n.clause && sameOwnContent(o.clause, n.clause)) return o.numKey === n.numKey || sig(o) !== '';
+  if (o.sameAs === n || (o.clause && n.clause && sameOwnContent(o.clause, n.clause))) {
+    o.sameAs = n;
+    return o.numKey === n.numKey || sig(o) !== '';
+  }
   return sigKey(o) === sigKey(n);
 }
 

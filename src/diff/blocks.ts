@@ -4,8 +4,9 @@
  */
 import { diffArrays } from 'diff';
 import { increasingRun, type BlockStatus, type CellChange, type ColumnChange, type ContentChange, type RowChange, type Segment, type TableChange, type TextBlockChange } from '../model/change.js';
-import type { Block, Inline, TableCell } from '../model/types.js';
+import type { Block, TableCell } from '../model/types.js';
 import { blockText, inlineText } from '../model/text.js';
+import { sameBlock } from '../model/equal.js';
 import { blockRuns, inlineRuns, normalizeSpace, type TermIndex } from './tokens.js';
 import { diffRuns, wholeSegments } from './words.js';
 import { bagsOf, dice, textSimilarity, WordIds } from './similarity.js';
@@ -115,6 +116,11 @@ export function diffText(o: TextBlock | null, n: TextBlock | null, ctx: BlockCon
   return { kind: 'text', blockType, status: 'deleted', segments: wholeSegments('delete', blockRuns(o!)), old: o, new: null };
 }
 
+/** Blocks known to be the same, content and formatting (`sameBlocks`), as unchanged. */
+export function unchangedBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], ctx: BlockContext): ContentChange[] {
+  return newBlocks.map((n, i) => (n.type === 'table' ? diffTable(oldBlocks[i] as Table, n, ctx) : unchangedText(n.type, oldBlocks[i] as TextBlock, n)));
+}
+
 /**
  * An untouched block. Its segments (the whole text, equal) are made on first read: the terminal
  * and annex writers never read them for an unchanged clause, and on a large document making them
@@ -132,58 +138,6 @@ function unchangedText(blockType: TextBlockChange['blockType'], o: TextBlock, n:
     old: o,
     new: n,
   };
-}
-
-/** Same content and formatting, positions aside (no allocation). */
-function sameInlines(a: readonly Inline[], b: readonly Inline[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.type !== y.type) return false;
-    switch (x.type) {
-      case 'text':
-      case 'code':
-        if (x.value !== (y as typeof x).value) return false;
-        break;
-      case 'break':
-        break;
-      case 'link':
-        if (x.url !== (y as typeof x).url || !sameInlines(x.children, (y as typeof x).children)) return false;
-        break;
-      case 'xref':
-        if (x.target !== (y as typeof x).target || x.scope !== (y as typeof x).scope || !sameInlines(x.children, (y as typeof x).children)) return false;
-        break;
-      default:
-        if (!sameInlines(x.children, (y as typeof x).children)) return false;
-    }
-  }
-  return true;
-}
-
-function sameBlock(a: Block, b: Block): boolean {
-  if (a.type !== b.type) return false;
-  switch (a.type) {
-    case 'paragraph':
-    case 'heading':
-      return sameInlines(a.children, (b as typeof a).children);
-    case 'code':
-      return a.value === (b as typeof a).value;
-    case 'list': {
-      const items = (b as typeof a).items;
-      return a.ordered === (b as typeof a).ordered && a.items.length === items.length && a.items.every((item, i) => sameBlocks(item, items[i]!));
-    }
-    case 'quote':
-      return sameBlocks(a.children, (b as typeof a).children);
-    case 'rule':
-      return true;
-    case 'table':
-      return false; // compared cell by cell
-  }
-}
-
-function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
-  return a.length === b.length && a.every((x, i) => sameBlock(x, b[i]!));
 }
 
 function cellText(c: TableCell | undefined): string {

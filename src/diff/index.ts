@@ -15,7 +15,7 @@ import type {
 import type { Block, Clause, ClauseDocument } from '../model/types.js';
 import { blockText, inlineText } from '../model/text.js';
 import { align, type Node } from './align.js';
-import { diffBlocks, pairSequences, placeDeleted, type BlockContext } from './blocks.js';
+import { diffBlocks, pairSequences, placeDeleted, unchangedBlocks, type BlockContext } from './blocks.js';
 import { normalizeSpace, plainRuns, TermIndex } from './tokens.js';
 import { diffRuns, wholeSegments } from './words.js';
 
@@ -116,8 +116,10 @@ class ChangeBuilder {
     const oc = o.clause!;
     const nc = n.clause!;
     const heading = this.heading(oc.heading, nc.heading);
-    const content = diffBlocks(oc.content, nc.content, this.ctx);
-    const tail = diffBlocks(oc.tail, nc.tail, this.ctx);
+    // The alignment already found most pairs' own content the same: no need to compare it again.
+    const same = o.sameAs === n;
+    const content = same ? unchangedBlocks(oc.content, nc.content, this.ctx) : diffBlocks(oc.content, nc.content, this.ctx);
+    const tail = same ? unchangedBlocks(oc.tail, nc.tail, this.ctx) : diffBlocks(oc.tail, nc.tail, this.ctx);
     const amended = heading.changed || content.some((c) => c.status !== 'unchanged') || tail.some((c) => c.status !== 'unchanged');
     const renumbered = this.opts.showFormatting ? oc.number !== nc.number : o.numKey !== n.numKey;
     const moved = o.parent!.partner !== n.parent;
