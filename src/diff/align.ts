@@ -44,7 +44,7 @@ export interface Node {
   bags?: Bags;
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
-  desc?: Map<number, Node[]>;
+  desc?: Map<number, string[]>;
 }
 
 export interface Alignment {
@@ -129,11 +129,6 @@ function sigLength(n: Node): number {
   const heading = n.clause?.heading?.length ?? 0;
   const text = n.clause ? clauseTextLength(n.clause) : 0;
   return heading || text ? heading + 1 + text : 0;
-}
-
-/** `sigKey(n).length`, without building the text. */
-function sigKeyLength(n: Node): number {
-  return sigLength(n) || 1 + (n.numKey?.length ?? 0);
 }
 
 /** `sig(o) === sig(n)`, settled without building either text when the content is the same. */
@@ -222,19 +217,19 @@ function headingSimilarity(o: Node, n: Node): number {
 }
 
 /**
- * All sub-clauses, grouped by the length of their text. Only groups of the same length can
- * share a text, and most groups hold a single clause that one comparison settles: hashing every
- * text of a whole Teil was most of the cost of comparing two of them.
+ * The texts of all sub-clauses, grouped by length. Only groups of the same length can share a
+ * text, and most groups hold a single text that one comparison settles: hashing every text of a
+ * whole Teil was most of the cost of comparing two of them.
  */
-function desc(n: Node): Map<number, Node[]> {
+function desc(n: Node): Map<number, string[]> {
   if (n.desc) return n.desc;
-  const m = new Map<number, Node[]>();
+  const m = new Map<number, string[]>();
   const walk = (x: Node) => {
     for (const c of x.children) {
-      const length = sigKeyLength(c);
-      const group = m.get(length);
-      if (group) group.push(c);
-      else m.set(length, [c]);
+      const key = sigKey(c);
+      const group = m.get(key.length);
+      if (group) group.push(key);
+      else m.set(key.length, [key]);
       walk(c);
     }
   };
@@ -258,14 +253,14 @@ function descDice(o: Node, n: Node): number {
   return na + nb === 0 ? 0 : (2 * common) / (na + nb);
 }
 
-/** The size of the multiset intersection of the texts (`sigKey`) of two lists of clauses. */
-function sharedTexts(xs: Node[], ys: Node[]): number {
+/** The size of the multiset intersection of two lists of texts. */
+function sharedTexts(xs: string[], ys: string[]): number {
   let shared = 0;
-  // Small groups (nearly all): compare the clauses, most are the same or differ early on.
+  // Small groups (nearly all): compare the texts, most differ within a few characters.
   if (xs.length * ys.length <= 64) {
     const left = [...xs];
     for (const y of ys) {
-      const i = left.findIndex((x) => sameSig(x, y));
+      const i = left.indexOf(y);
       if (i >= 0) {
         left.splice(i, 1);
         shared++;
@@ -274,11 +269,11 @@ function sharedTexts(xs: Node[], ys: Node[]): number {
     return shared;
   }
   const counts = new Map<string, number>();
-  for (const x of xs) counts.set(sigKey(x), (counts.get(sigKey(x)) ?? 0) + 1);
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   for (const y of ys) {
-    const c = counts.get(sigKey(y));
+    const c = counts.get(y);
     if (c) {
-      counts.set(sigKey(y), c - 1);
+      counts.set(y, c - 1);
       shared++;
     }
   }
