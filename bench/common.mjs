@@ -11,8 +11,12 @@ export function readCorpus(folder, pattern) {
   return readdirSync(dir).filter((f) => pattern.test(f)).sort().map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
 }
 
-/** Best wall time of `runs` calls, in ms (best-of filters noise from the other core). */
-export function time(fn, runs = 3) {
+/**
+ * Best wall time of `runs` calls, in ms (best-of filters noise from the other core), after
+ * `warmup` untimed calls (so the JIT has compiled the code an editor or a server runs hot).
+ */
+export function time(fn, runs = 3, warmup = 0) {
+  for (let i = 0; i < warmup; i++) fn();
   let best = Infinity;
   let result;
   for (let i = 0; i < runs; i++) {
