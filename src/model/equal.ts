@@ -32,7 +32,9 @@ export function sameInlines(a: readonly Inline[], b: readonly Inline[]): boolean
 }
 
 function sameCells(a: readonly TableCell[], b: readonly TableCell[]): boolean {
-  return a.length === b.length && a.every((c, i) => sameInlines(c.children, b[i]!.children));
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameInlines(a[i]!.children, b[i]!.children)) return false;
+  return true;
 }
 
 export function sameBlock(a: Block, b: Block): boolean {
@@ -65,8 +67,11 @@ export function sameBlock(a: Block, b: Block): boolean {
   }
 }
 
+/** Plain loops here and above: this runs on nearly every block of both documents. */
 export function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
-  return a.length === b.length && a.every((x, i) => sameBlock(x, b[i]!));
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameBlock(a[i]!, b[i]!)) return false;
+  return true;
 }
 
 /** Same heading and own content (sub-clauses aside): the same own text, formatting included. */
