@@ -18,7 +18,7 @@
 import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
-import { clauseText, clauseTextLength } from '../model/text.js';
+import { clauseText } from '../model/text.js';
 import { sameOwnContent } from '../model/equal.js';
 import { distinctPairs, sharedSimilarity, textSimilarity, wordCount, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
@@ -123,19 +123,6 @@ function sig(n: Node): string {
   return n.sig;
 }
 
-/** `sig(n).length`, without building the text. */
-function sigLength(n: Node): number {
-  if (n.sig !== undefined) return n.sig.length;
-  const heading = n.clause?.heading?.length ?? 0;
-  const text = n.clause ? clauseTextLength(n.clause) : 0;
-  return heading || text ? heading + 1 + text : 0;
-}
-
-/** `sig(o) === sig(n)`, settled without building either text when the content is the same. */
-function sameText(o: Node, n: Node): boolean {
-  return (o.clause !== null && n.clause !== null && sameOwnContent(o.clause, n.clause)) || sig(o) === sig(n);
-}
-
 /** What the ordered alignment compares: the text, or the number for a clause without text. */
 function sigKey(n: Node): string {
   return sig(n) || `\u0002${n.numKey ?? ''}`;
@@ -151,7 +138,7 @@ function sameSig(o: Node, n: Node): boolean {
 }
 
 function below(n: Node): number {
-  n.below ??= n.children.reduce((sum, c) => sum + sigLength(c) + below(c), 0);
+  n.below ??= n.children.reduce((sum, c) => sum + sig(c).length + below(c), 0);
   return n.below;
 }
 
@@ -166,7 +153,7 @@ function bags(n: Node): Bags {
 function subtreeByLength(n: Node): Map<number, Node[]> {
   const m = new Map<number, Node[]>();
   const walk = (x: Node) => {
-    const length = sigLength(x);
+    const length = sig(x).length;
     const group = m.get(length);
     if (group) group.push(x);
     else m.set(length, [x]);
@@ -188,8 +175,8 @@ function wholeSimilarity(o: Node, n: Node): number {
   const onlyNew: Bags[] = [];
   const shared = { uni: 0, bi: 0 };
   const walk = (x: Node) => {
-    const group = olds.get(sigLength(x));
-    const at = group ? group.findIndex((y) => sameText(y, x)) : -1;
+    const group = olds.get(sig(x).length);
+    const at = group ? group.findIndex((y) => sig(y) === sig(x)) : -1;
     if (at >= 0) {
       const uni = x.bags ? x.bags.uni.length : wordCount(sig(x));
       shared.uni += uni;
@@ -438,8 +425,8 @@ function greedy(cands: Candidate[], take: (c: Candidate) => void): number {
 }
 
 function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
-  const os = oldNodes.filter((n) => !n.partner && sigLength(n) >= MIN_EXACT_CHARS);
-  const ns = newNodes.filter((n) => !n.partner && sigLength(n) >= MIN_EXACT_CHARS);
+  const os = oldNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
+  const ns = newNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
   if (!os.length || !ns.length) return 0;
   let count = 0;
 
@@ -461,7 +448,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   }
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
-  const targets = ns.filter((n) => !n.partner && sigLength(n) >= MIN_GLOBAL_CHARS);
+  const targets = ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS);
   const postings = new Map<number, number[]>();
   targets.forEach((n, t) => {
     for (const k of distinctPairs(bags(n))) {
@@ -474,7 +461,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   const hits = new Int32Array(targets.length);
   const cands: Candidate[] = [];
   for (const o of os) {
-    if (o.partner || sigLength(o) < MIN_GLOBAL_CHARS) continue;
+    if (o.partner || sig(o).length < MIN_GLOBAL_CHARS) continue;
     const keys = distinctPairs(bags(o));
     const hit: number[] = [];
     for (const k of keys) {

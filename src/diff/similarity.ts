@@ -148,23 +148,14 @@ export function distinctPairs(b: Bags): number[] {
   return out;
 }
 
-/** `dice` of two multisets of ids. */
-function idDice(a: Int32Array, b: Int32Array): number {
-  if (a.length + b.length === 0) return 0;
-  return (2 * commonOfParts([a], [b])) / (a.length + b.length);
-}
+const NOTHING_SHARED = { uni: 0, bi: 0 };
 
 /**
  * Unigrams say the same words are there; bigrams that they are in the same order. The mean of
  * the two keeps two unrelated paragraphs that share function words (`the`, `der`) apart.
  */
 export function textSimilarity(a: Bags, b: Bags): number {
-  const na = a.uni.length;
-  const nb = b.uni.length;
-  if (na === 0 && nb === 0) return 1;
-  if (na === 0 || nb === 0) return 0;
-  if (na === 1 || nb === 1) return idDice(a.uni, b.uni);
-  return (idDice(a.uni, b.uni) + idDice(a.bi, b.bi)) / 2;
+  return sharedSimilarity([a], [b], NOTHING_SHARED);
 }
 
 /** The common ids of two lists of bags, as if each list were joined into one. */
