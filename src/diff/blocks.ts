@@ -127,17 +127,37 @@ export function unchangedBlocks(oldBlocks: readonly Block[], newBlocks: readonly
  * all was a third of the redline's time.
  */
 function unchangedText(blockType: TextBlockChange['blockType'], o: TextBlock, n: TextBlock): TextBlockChange {
-  let segments: Segment[] | undefined;
-  return {
-    kind: 'text',
-    blockType,
-    status: 'unchanged',
-    get segments() {
-      return (segments ??= wholeSegments('equal', blockRuns(n)));
-    },
-    old: o,
-    new: n,
-  };
+  return new UnchangedText(blockType, o, n);
+}
+
+/**
+ * A class, not a literal with a getter: V8 keeps such a literal in dictionary mode (slow to make
+ * and to read), and there is one of these for nearly every block of a large document.
+ */
+class UnchangedText implements TextBlockChange {
+  readonly kind = 'text';
+  readonly status = 'unchanged';
+  readonly old: TextBlock;
+  readonly new: TextBlock;
+  private made: Segment[] | undefined = undefined;
+
+  constructor(
+    readonly blockType: TextBlockChange['blockType'],
+    o: TextBlock,
+    n: TextBlock,
+  ) {
+    this.old = o;
+    this.new = n;
+  }
+
+  get segments(): Segment[] {
+    return (this.made ??= wholeSegments('equal', blockRuns(this.new)));
+  }
+
+  /** The getter lives on the prototype: serialise the same fields as every other block change. */
+  toJSON(): TextBlockChange {
+    return { kind: this.kind, blockType: this.blockType, status: this.status, segments: this.segments, old: this.old, new: this.new };
+  }
 }
 
 function cellText(c: TableCell | undefined): string {

@@ -29,17 +29,13 @@ export const DEFAULT_DIFF_OPTIONS: Required<DiffOptions> = {
 };
 
 export function diffDocuments(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: DiffOptions = {}): DocumentDiff {
-  const opts: Required<DiffOptions> = { ...DEFAULT_DIFF_OPTIONS, ...stripUndefined(options) };
-  let terms: TermIndex | undefined;
-  const ctx: BlockContext = {
-    exact: opts.showFormatting,
-    maxEditLength: opts.maxEditLength,
-    // Only changed text is tokenized: a pair with no word changes never walks for its terms.
-    get terms() {
-      return (terms ??= new TermIndex([...definedTerms(oldDoc), ...definedTerms(newDoc)]));
-    },
-    replacedWhole: 0,
+  // One literal, not a spread: its hidden class is the same on every call (see DiffContext).
+  const opts: Required<DiffOptions> = {
+    showFormatting: options.showFormatting ?? DEFAULT_DIFF_OPTIONS.showFormatting,
+    maxEditLength: options.maxEditLength ?? DEFAULT_DIFF_OPTIONS.maxEditLength,
+    similarityThreshold: options.similarityThreshold ?? DEFAULT_DIFF_OPTIONS.similarityThreshold,
   };
+  const ctx = new DiffContext(oldDoc, newDoc, opts);
   const alignment = align(oldDoc, newDoc, { similarityThreshold: opts.similarityThreshold });
   const builder = new ChangeBuilder(ctx, opts);
   const clauses = builder.under(alignment.oldRoot, alignment.newRoot);
@@ -67,8 +63,30 @@ export function diffDocuments(oldDoc: ClauseDocument, newDoc: ClauseDocument, op
   };
 }
 
-function stripUndefined(o: DiffOptions): DiffOptions {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as DiffOptions;
+/**
+ * What every word diff of one comparison reads. A class, not an object literal with a getter:
+ * a literal's getter is a new closure per call, so each call made a new hidden class and the
+ * hot reads of it in the word diff went megamorphic after a few comparisons.
+ */
+class DiffContext implements BlockContext {
+  readonly exact: boolean;
+  readonly maxEditLength: number;
+  replacedWhole = 0;
+  private termIndex: TermIndex | undefined = undefined;
+
+  constructor(
+    private readonly oldDoc: ClauseDocument,
+    private readonly newDoc: ClauseDocument,
+    opts: Required<DiffOptions>,
+  ) {
+    this.exact = opts.showFormatting;
+    this.maxEditLength = opts.maxEditLength;
+  }
+
+  /** Only changed text is tokenized: a pair with no word changes never walks for its terms. */
+  get terms(): TermIndex {
+    return (this.termIndex ??= new TermIndex([...definedTerms(this.oldDoc), ...definedTerms(this.newDoc)]));
+  }
 }
 
 class ChangeBuilder {
@@ -107,6 +125,8 @@ class ChangeBuilder {
 
   private heading(o: string | null, n: string | null): { segments: Segment[] | null; changed: boolean } {
     if (o === null && n === null) return { segments: null, changed: false };
+    // Nearly every heading is kept as it was: the same segments diffRuns would give, without it.
+    if (o === n) return { segments: wholeSegments('equal', plainRuns(n!)), changed: false };
     const r = diffRuns(plainRuns(o ?? ''), plainRuns(n ?? ''), this.ctx);
     if (r.replacedWhole) this.ctx.replacedWhole++;
     return { segments: r.segments, changed: r.changed || (this.ctx.exact && (o === null) !== (n === null)) };
