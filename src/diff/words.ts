@@ -112,26 +112,60 @@ function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b
       return;
     }
   }
-  const midA = a.slice(a0, e1);
-  const midB = b.slice(b0, f1);
-  const changes = engine.diff(midA, midB, { maxEditLength });
-  if (changes) {
+  if (!myers(a, a0, e1, b, b0, f1, maxEditLength, out)) {
+    // Past the bound: show the changed middle as one replacement rather than run unbounded.
+    state.replacedWhole = true;
+    for (let i = a0; i < e1; i++) out.push({ op: 'delete', old: a[i] });
+    for (let j = b0; j < f1; j++) out.push({ op: 'insert', new: b[j] });
+  }
+  tail();
+}
+
+/**
+ * jsdiff's Myers on a range, without the tokens that have no equal on the other side (GNU diff's
+ * discarding): they can only be deleted or inserted, and a rewritten provision is mostly such
+ * tokens, so Myers runs on a fraction of the range. They are put back where they stand. The
+ * script stays minimal, since every common subsequence is made of tokens both sides have, and
+ * the bound still counts them. False, with nothing written, past the bound.
+ */
+function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Step[]): boolean {
+  const inA = new Set<string>();
+  const inB = new Set<string>();
+  for (let i = a0; i < a1; i++) inA.add(a[i]!.key);
+  for (let j = b0; j < b1; j++) inB.add(b[j]!.key);
+  const keptA: number[] = [];
+  const keptB: number[] = [];
+  for (let i = a0; i < a1; i++) if (inB.has(a[i]!.key)) keptA.push(i);
+  for (let j = b0; j < b1; j++) if (inA.has(b[j]!.key)) keptB.push(j);
+  const discarded = a1 - a0 - keptA.length + (b1 - b0 - keptB.length);
+  if (discarded > maxEditLength) return false;
+  // The pairs of equal tokens, by their places in `a` and `b`.
+  const pairs: number[] = [];
+  if (keptA.length && keptB.length) {
+    const changes = engine.diff(
+      keptA.map((i) => a[i]!),
+      keptB.map((j) => b[j]!),
+      { maxEditLength: maxEditLength - discarded },
+    );
+    if (!changes) return false;
     let i = 0;
     let j = 0;
     for (const c of changes) {
-      for (let k = 0; k < c.count; k++) {
-        if (c.added) out.push({ op: 'insert', new: midB[j++] });
-        else if (c.removed) out.push({ op: 'delete', old: midA[i++] });
-        else out.push({ op: 'equal', old: midA[i++], new: midB[j++] });
-      }
+      if (c.added) j += c.count;
+      else if (c.removed) i += c.count;
+      else for (let k = 0; k < c.count; k++) pairs.push(keptA[i++]!, keptB[j++]!);
     }
-  } else {
-    // Past the bound: show the changed middle as one replacement rather than run unbounded.
-    state.replacedWhole = true;
-    for (const t of midA) out.push({ op: 'delete', old: t });
-    for (const t of midB) out.push({ op: 'insert', new: t });
   }
-  tail();
+  let i = a0;
+  let j = b0;
+  for (let p = 0; p <= pairs.length; p += 2) {
+    const ai = p < pairs.length ? pairs[p]! : a1;
+    const bj = p < pairs.length ? pairs[p + 1]! : b1;
+    while (i < ai) out.push({ op: 'delete', old: a[i++] });
+    while (j < bj) out.push({ op: 'insert', new: b[j++] });
+    if (p < pairs.length) out.push({ op: 'equal', old: a[i++], new: b[j++] });
+  }
+  return true;
 }
 
 /** Pairs (i, j) of tokens unique in both ranges, the longest run increasing in both. */

@@ -209,6 +209,19 @@ describe('diffDocuments: words', () => {
     const segs = clauseSegments(byNew(d, 'doc/1.1')!);
     expect(segs.map((s) => s.op)).toEqual(['delete', 'insert']);
   });
+
+  it('should count words found on one side only toward the bound, though Myers never sees them', () => {
+    // Between `shall` and `notice`: `publish` deleted, `report`, `monthly` and `written`
+    // inserted, `by` kept. Only `by` has an equal on the other side; the bound is on all 4 edits.
+    const a = parse(`## 1 A\n\n1.1 The DCC shall publish by notice.\n`);
+    const b = parse(`## 1 A\n\n1.1 The DCC shall report monthly by written notice.\n`);
+    const bounded = (maxEditLength: number) => diffDocuments(a, b, { maxEditLength });
+    expect(bounded(3).summary.replacedWhole).toBe(1);
+    expect(bounded(4).summary.replacedWhole).toBe(0);
+    expectExact(bounded(4), a, b);
+    const segs = clauseSegments(byNew(bounded(4), 'doc/1.1')!);
+    expect(text(segs, 'delete')).toBe('publish by');
+  });
 });
 
 describe('diffDocuments: tables', () => {
