@@ -243,14 +243,18 @@ function descDice(o: Node, n: Node): number {
 /** The size of the multiset intersection of two lists of texts. */
 function sharedTexts(xs: string[], ys: string[]): number {
   let shared = 0;
-  // Small groups (nearly all): compare the texts, most differ within a few characters.
-  if (xs.length * ys.length <= 64) {
-    const left = [...xs];
+  // Nearly every group holds one text a side.
+  if (xs.length === 1 && ys.length === 1) return xs[0] === ys[0] ? 1 : 0;
+  // Small groups: compare the texts, most differ within a few characters.
+  if (xs.length * ys.length <= 64 && xs.length <= 31) {
+    let used = 0; // bit k: xs[k] is taken
     for (const y of ys) {
-      const i = left.indexOf(y);
-      if (i >= 0) {
-        left.splice(i, 1);
-        shared++;
+      for (let k = 0; k < xs.length; k++) {
+        if (!(used & (1 << k)) && xs[k] === y) {
+          used |= 1 << k;
+          shared++;
+          break;
+        }
       }
     }
     return shared;
@@ -287,7 +291,8 @@ export function similarity(o: Node, n: Node): number {
 }
 
 export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
-  wordIds = new WordIds();
+  // A large document's changed clauses hold tens of thousands of word pairs: start with room.
+  wordIds = new WordIds(1 << 15);
   const a = buildTree(oldDoc);
   const b = buildTree(newDoc);
   const queue: Array<[Node, Node]> = [];

@@ -24,7 +24,12 @@ export interface Bags {
  */
 export class WordIds {
   private readonly byWord = new Map<string, number>();
-  private readonly byPair = new PairIds();
+  private readonly byPair: PairIds;
+
+  /** `slots`: room for word pairs before the table first grows (a power of two). */
+  constructor(slots = INITIAL_SLOTS) {
+    this.byPair = new PairIds(slots);
+  }
 
   /** Bags of one text. */
   bags(text: string): Bags {
@@ -45,7 +50,7 @@ export class WordIds {
   }
 }
 
-/** Small at first: diffTable makes a WordIds for every table it compares. */
+/** Small by default: diffTable makes a WordIds for every table it compares. */
 const INITIAL_SLOTS = 1 << 8;
 
 /**
@@ -53,10 +58,16 @@ const INITIAL_SLOTS = 1 << 8;
  * `a * 2^26 + b` boxed every key as a heap number and cost as much as the word lookups.
  */
 class PairIds {
-  private firsts = new Int32Array(INITIAL_SLOTS).fill(-1);
-  private seconds = new Int32Array(INITIAL_SLOTS);
-  private ids = new Int32Array(INITIAL_SLOTS);
+  private firsts: Int32Array;
+  private seconds: Int32Array;
+  private ids: Int32Array;
   private size = 0;
+
+  constructor(slots: number) {
+    this.firsts = new Int32Array(slots).fill(-1);
+    this.seconds = new Int32Array(slots);
+    this.ids = new Int32Array(slots);
+  }
 
   id(a: number, b: number): number {
     const i = this.find(a, b);
