@@ -31,12 +31,13 @@ console.log(`input: EEG 2009, SGB VII and StGBEG, earlier and later versions: ${
 
 const A = parse(oldText, 'old.md');
 const B = parse(newText, 'new.md');
-const secdoc = time(() => diffDocuments(A, B), 9, 5);
+// Best of many short runs: on a shared 2-core machine a best-of-9 varied by 1.7x between runs.
+const secdoc = time(() => diffDocuments(A, B), 25, 5);
 const s = secdoc.result.summary;
 console.log(`  clauses: ${s.changed} changed (${s.amended} amended, ${s.inserted} inserted, ${s.deleted} deleted, ${s.renumbered} renumbered, ${s.moved} moved), ${s.unchanged} unchanged`);
 const endToEnd = time(() => diffDocuments(parse(oldText, 'old.md'), parse(newText, 'new.md')), 3);
 
-// (b) git, on the same texts written to files; best of 7 (process start included, as a user sees it).
+// (b) git, on the same texts written to files; best of 15 (process start included, as a user sees it).
 const dir = mkdtempSync(join(tmpdir(), 'secdoc-bench-'));
 const oldFile = join(dir, 'old.md');
 const newFile = join(dir, 'new.md');
@@ -47,7 +48,7 @@ const gitDiff = (a, b) =>
     const r = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', a, b], { maxBuffer: 1 << 28 });
     if (r.status !== 0 && r.status !== 1) throw new Error(`git diff failed: ${r.stderr}`);
     return r.stdout.length;
-  }, 7);
+  }, 15);
 const git = gitDiff(oldFile, newFile);
 
 // What a save usually is: one word changed in the new version.
@@ -56,7 +57,7 @@ const savedText = `${newText.slice(0, at)} Anhang ${newText.slice(at + ' Anlage 
 const savedFile = join(dir, 'saved.md');
 writeFileSync(savedFile, savedText);
 const saved = parse(savedText, 'saved.md');
-const oneWord = time(() => diffDocuments(B, saved), 9, 5);
+const oneWord = time(() => diffDocuments(B, saved), 25, 5);
 if (oneWord.result.summary.amended !== 1) throw new Error('the one-word edit should amend exactly one clause');
 const gitOneWord = gitDiff(newFile, savedFile);
 rmSync(dir, { recursive: true, force: true });
@@ -86,7 +87,7 @@ const rows = [];
 for (const k of [1, 2, 4]) {
   const a = k === 1 ? A : parse(repeat(oldText, k), 'old.md');
   const b = k === 1 ? B : parse(repeat(newText, k), 'new.md');
-  const t = k === 1 ? secdoc : time(() => diffDocuments(a, b), k === 4 ? 3 : 5);
+  const t = k === 1 ? secdoc : time(() => diffDocuments(a, b), k === 4 ? 5 : 7, 1);
   rows.push({ k, ms: t.ms, size: mb(oldText) * k + mb(newText) * k });
   console.log(`  ${k}x ${fmt(rows.at(-1).size).padStart(5)} MB  ${fmt(t.ms, 1).padStart(8)} ms`);
 }
