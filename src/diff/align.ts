@@ -146,8 +146,9 @@ function below(n: Node): number {
 /** One per alignment: word ids mean nothing across two calls. */
 let wordIds = new WordIds();
 
+/** The heading and text of `sig` stay apart as words do: `\u0001` is not a word character. */
 function bags(n: Node): Bags {
-  return (n.bags ??= wordIds.bags(sig(n).replace('\u0001', ' ')));
+  return (n.bags ??= wordIds.bags(sig(n)));
 }
 
 /** The clause and all its sub-clauses, grouped by the length of their text. */
