@@ -15,17 +15,18 @@ export function readCorpus(folder, pattern) {
  * Best wall time of `runs` calls, in ms (best-of filters noise from the other core), after
  * `warmup` untimed calls (so the JIT has compiled the code an editor or a server runs hot).
  *
- * Each run starts after a minor GC, so none inherits a young generation full of the last run's
- * garbage. Not a full GC: the run after a forced full GC is slower for reasons that are V8's,
- * not the code's (the redline pair, best of 9: 57 ms after a full GC, 39 ms after a minor GC,
- * 39 ms with no GC at all), and an editor that diffs on every save does not force one per save.
+ * Each run starts after a forced GC (`gc`: 'full' or 'minor'). A one-shot job such as a parse
+ * gets a full one, so no run pays for the last run's old garbage. A hot function that runs on
+ * every save (the warm redline) gets a minor one. The run after a forced full GC is slower for
+ * reasons that are V8's, not the code's: the redline pair, best of 9, took 57 ms after a full GC,
+ * 39 ms after a minor GC and 39 ms with no GC at all. An editor does not force one per save.
  */
-export function time(fn, runs = 3, warmup = 0) {
+export function time(fn, runs = 3, warmup = 0, gc = 'full') {
   for (let i = 0; i < warmup; i++) fn();
   let best = Infinity;
   let result;
   for (let i = 0; i < runs; i++) {
-    globalThis.gc?.({ type: 'minor' });
+    globalThis.gc?.(gc === 'minor' ? { type: 'minor' } : undefined);
     const t0 = performance.now();
     result = fn();
     best = Math.min(best, performance.now() - t0);

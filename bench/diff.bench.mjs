@@ -32,7 +32,7 @@ console.log(`input: EEG 2009, SGB VII and StGBEG, earlier and later versions: ${
 const A = parse(oldText, 'old.md');
 const B = parse(newText, 'new.md');
 // Best of many short runs: on a shared 2-core machine a best-of-9 varied by 1.7x between runs.
-const secdoc = time(() => diffDocuments(A, B), 25, 5);
+const secdoc = time(() => diffDocuments(A, B), 25, 5, 'minor');
 const s = secdoc.result.summary;
 console.log(`  clauses: ${s.changed} changed (${s.amended} amended, ${s.inserted} inserted, ${s.deleted} deleted, ${s.renumbered} renumbered, ${s.moved} moved), ${s.unchanged} unchanged`);
 const endToEnd = time(() => diffDocuments(parse(oldText, 'old.md'), parse(newText, 'new.md')), 3);
@@ -57,13 +57,13 @@ const savedText = `${newText.slice(0, at)} Anhang ${newText.slice(at + ' Anlage 
 const savedFile = join(dir, 'saved.md');
 writeFileSync(savedFile, savedText);
 const saved = parse(savedText, 'saved.md');
-const oneWord = time(() => diffDocuments(B, saved), 25, 5);
+const oneWord = time(() => diffDocuments(B, saved), 25, 5, 'minor');
 if (oneWord.result.summary.amended !== 1) throw new Error('the one-word edit should amend exactly one clause');
 const gitOneWord = gitDiff(newFile, savedFile);
 rmSync(dir, { recursive: true, force: true });
 
 // Unchanged blocks make their segments when read; JSON reads them all.
-const withJson = time(() => JSON.stringify(diffToJson(diffDocuments(A, B))).length, 7, 2);
+const withJson = time(() => JSON.stringify(diffToJson(diffDocuments(A, B))).length, 7, 2, 'minor');
 
 // (a) jsdiff over the whole texts: one run (it takes tens of seconds).
 const whole = time(() => diffWordsWithSpace(oldText, newText, { timeout: 600_000 }), 1);
@@ -87,7 +87,7 @@ const rows = [];
 for (const k of [1, 2, 4]) {
   const a = k === 1 ? A : parse(repeat(oldText, k), 'old.md');
   const b = k === 1 ? B : parse(repeat(newText, k), 'new.md');
-  const t = k === 1 ? secdoc : time(() => diffDocuments(a, b), k === 4 ? 5 : 7, 1);
+  const t = k === 1 ? secdoc : time(() => diffDocuments(a, b), k === 4 ? 5 : 7, 1, 'minor');
   rows.push({ k, ms: t.ms, size: mb(oldText) * k + mb(newText) * k });
   console.log(`  ${k}x ${fmt(rows.at(-1).size).padStart(5)} MB  ${fmt(t.ms, 1).padStart(8)} ms`);
 }
