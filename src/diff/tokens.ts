@@ -268,12 +268,12 @@ function plainTokenEnd(text: string, i: number): number {
   }
 }
 
-/** First words of TOKEN's date and reference groups: the months, and REF_WORDS and `Appendix` spelled out. */
-const DATE_OR_REF_WORDS = new Set([
-  ...MONTHS.split('|').map((m) => m.replace('\\.', '')),
-  ...'Clause Clauses Section Sections Paragraph Paragraphs Schedule Schedules Annex Annexes Article Articles Art Absatz Absätze Abs Satz Nummer Nr Buchstabe Appendix'.split(' '),
-]);
-const LONGEST_DATE_OR_REF_WORD = Math.max(...[...DATE_OR_REF_WORDS].map((w) => w.length));
+/**
+ * A whole word that can start TOKEN's date or reference group: a month, a REF_WORDS word or
+ * `Appendix`, from those patterns with their dots dropped (`Abs.` starts as the word `Abs`).
+ */
+const DATE_OR_REF_WORDS = `${MONTHS}|${REF_WORDS}|Appendix`.replace(/\\\.\??/g, '');
+const DATE_OR_REF_WORD = new RegExp(String.raw`(?:${DATE_OR_REF_WORDS})(?![\p{L}\p{M}\p{N}])`, 'uy');
 
 /** A capitalised word at `i`, ending its letters at `end`, that only TOKEN's word group reads. */
 function plainCapitalWord(text: string, i: number, end: number): boolean {
@@ -281,7 +281,8 @@ function plainCapitalWord(text: string, i: number, end: number): boolean {
     const d = text.charCodeAt(k);
     if (d >= 48 && d <= 57) return false;
   }
-  return end - i > LONGEST_DATE_OR_REF_WORD || !DATE_OR_REF_WORDS.has(text.slice(i, end));
+  DATE_OR_REF_WORD.lastIndex = i;
+  return !(DATE_OR_REF_WORD.test(text) && DATE_OR_REF_WORD.lastIndex === end);
 }
 
 function scan(text: string): Piece[] {
