@@ -23,6 +23,15 @@ const BASE = `## 1 General
 `;
 
 describe('diffDocuments: clause alignment', () => {
+  it('should serialise an unchanged block with its segments, as every other block', () => {
+    const d = diffDocuments(parse(BASE), parse(BASE));
+    const c = byNew(d, 'doc/1.2')!;
+    expect(c.content[0]!.status).toBe('unchanged');
+    const [block] = JSON.parse(JSON.stringify(c.content)) as Array<{ segments: Segment[] }>;
+    expect(block!.segments.length).toBeGreaterThan(0);
+    expect(block!.segments).toEqual(c.content[0]!.kind === 'text' ? c.content[0]!.segments : null);
+  });
+
   it('should mark one changed word in an amended clause and nothing else', () => {
     const a = parse(BASE);
     const b = parse(BASE.replace('report monthly', 'report quarterly'));
