@@ -286,6 +286,18 @@ const LARGE_SUBTREE = 20_000;
  * says the same at a fraction of the cost.
  */
 export function similarity(o: Node, n: Node): number {
+  // The step across the document meets again most pairs a gap already compared.
+  const key = o.index * newCount + n.index;
+  let sim = sims.get(key);
+  if (sim === undefined) sims.set(key, (sim = computeSimilarity(o, n)));
+  return sim;
+}
+
+/** Similarities computed in this alignment, by `old index * newCount + new index`. */
+let sims = new Map<number, number>();
+let newCount = 0;
+
+function computeSimilarity(o: Node, n: Node): number {
   if (o.children.length === 0 && n.children.length === 0) return textSimilarity(bags(o), bags(n));
   if (o.children.length && n.children.length && below(o) + below(n) > 2 * LARGE_SUBTREE) {
     const own = textSimilarity(bags(o), bags(n));
@@ -302,6 +314,8 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
   nextTextId = 0;
   const a = buildTree(oldDoc);
   const b = buildTree(newDoc);
+  sims = new Map();
+  newCount = b.nodes.length;
   const queue: Array<[Node, Node]> = [];
   const pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => {
     o.partner = n;
