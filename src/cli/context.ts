@@ -13,6 +13,12 @@ import {
   type Host,
 } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
+import { designationOf } from '../time/index.js';
+
+/** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
+function isFilePath(ref: string): boolean {
+  return /\.(md|markdown)$/i.test(ref) || ref.includes('/');
+}
 
 export interface Io {
   stdout: (text: string) => void;
@@ -53,7 +59,7 @@ export class Context {
 
   /** A REF (`AL@20.0`, `tmad@v20`) or a path to a Markdown file. */
   document(ref: string): ClauseDocument {
-    if (/\.(md|markdown)$/i.test(ref) || ref.includes('/')) {
+    if (isFilePath(ref)) {
       if (!this.io.host.exists(ref)) throw new UsageError(`file not found: ${ref}`);
       const { doc, file } = readDocumentFile(ref, this.io.host);
       if (!doc || hasErrors([file])) throw new ContentError([file]);
@@ -71,6 +77,18 @@ export class Context {
     const file = corpus.files.find((f) => f.path === doc.path);
     if (file && hasErrors([file])) throw new ContentError([file]);
     return doc;
+  }
+
+  /**
+   * The date a REF's version was designated (the annex rule: the direction's date, else its
+   * effective date); null for a file, which no direction designates.
+   */
+  designationDate(ref: string): string | null {
+    const parsed = isFilePath(ref) ? null : parseRef(ref);
+    const doc = parsed && findVersion(this.corpus(), parsed.document, parsed.version);
+    if (!doc) return null;
+    const { direction, effective } = designationOf(this.corpus(), doc);
+    return direction?.meta.made ?? effective;
   }
 
   printDiagnostics(files: readonly VFile[]): void {

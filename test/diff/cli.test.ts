@@ -125,6 +125,12 @@ describe('secdoc diff', () => {
     expect(document.match(/<w:ins /g)?.length).toBeGreaterThan(50);
     expect(document.match(/<w:del /g)?.length).toBeGreaterThan(50);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    // Two loose files have no designation date: their changes carry none rather than a made-up one.
+    expect(document).not.toMatch(/w:date=/);
+    expect(strFromU8(unzipSync(readFileSync(docx))['docProps/core.xml']!)).not.toMatch(/dcterms:created/);
+    const again = join(dir, 'again.docx');
+    expect((await cli(['diff', OLD, NEW, '--format', 'docx', '--out', again])).code).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(docx))).toBe(true);
     const refused = await cli(['diff', OLD, NEW, '--format', 'pdf']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--format pdf writes a file: give --out FILE');
@@ -142,6 +148,13 @@ describe('secdoc diff', () => {
     const r = await cli(['diff', 'J@5.0', 'J@6.0']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^13\.8 {2}Inserted$/m);
+ 
+    // A version's changes are dated as its annex's are: the direction of 9 June 2022.
+    const docx = join(mkdtempSync(join(tmpdir(), 'secdoc-diff-')), 'j.docx');
+    expect((await cli(['diff', 'J@5.0', 'J@6.0', '--format', 'docx', '--out', docx])).code).toBe(0);
+    const dates = strFromU8(unzipSync(readFileSync(docx))['word/document.xml']!).match(/w:date="[^"]*"/g) ?? [];
+    expect(dates.length).toBeGreaterThan(0);
+    expect(new Set(dates)).toEqual(new Set(['w:date="2022-06-09T00:00:00Z"']));
   });
 
   it('should exit 2 on a bad reference, a missing file or a bad format', async () => {

@@ -62,7 +62,7 @@ class Ids {
 interface Ctx {
   view: AnnexView;
   ids: Ids;
-  /** w:date of every tracked change: the designation date, from the sources. */
+  /** w:date of every tracked change: the designation date, from the sources (see annexToDocx). */
   date: string;
   author: string;
   comments: Array<{ id: number; author: string; date: Date; children: Paragraph[] }>;
@@ -119,7 +119,7 @@ function withBookmark(anchor: string | null | undefined, children: ParagraphChil
 function withNote(note: string | undefined, children: ParagraphChild[], ctx: Ctx): ParagraphChild[] {
   if (!note) return children;
   const id = ctx.ids.nextComment();
-  ctx.comments.push({ id, author: ctx.author, date: new Date(`${ctx.date.slice(0, 10)}T00:00:00Z`), children: [new Paragraph({ children: [new TextRun(note)] })] });
+  ctx.comments.push({ id, author: ctx.author, date: new Date(ctx.date), children: [new Paragraph({ children: [new TextRun(note)] })] });
   return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
 }
 
@@ -276,8 +276,9 @@ function legendSample(sample: Run[]): TextRun[] {
 }
 
 export async function annexToDocx(view: AnnexView): Promise<Uint8Array> {
-  // Word needs a date on every tracked change and in the properties. It comes from the sources
-  // (the designation date); a version no direction dates (validate rejects that) gets the zip epoch.
+  // Dates come from the sources (the designation date), never the clock. Two loose files compared
+  // have none: the package is made with a stand-in that normalisePackage then takes out, since a
+  // date on a change, on a comment or in the properties is optional and a made-up one misleads.
   const date = `${view.date ?? '1980-01-01'}T00:00:00Z`;
   const anchors = new Set(view.body.flatMap((b) => ('anchor' in b && b.anchor ? [b.anchor] : [])));
   const ctx: Ctx = { view, ids: new Ids(), date, author: view.author, comments: [], anchors };
@@ -332,5 +333,5 @@ export async function annexToDocx(view: AnnexView): Promise<Uint8Array> {
     sections,
   });
   const packed = await Packer.toBuffer(doc);
-  return normalisePackage(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), date);
+  return normalisePackage(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), view.date === null ? null : date);
 }

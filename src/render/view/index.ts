@@ -100,8 +100,9 @@ export function buildView(input: ViewInput): AnnexView {
  * A marked-up comparison of any two documents the parser reads (`secdoc diff --format html`,
  * `pdf` or `docx`): the same pages as a marked-up annex, with a cover that names the two files
  * compared instead of a designation. Outside the SEC there is no appendix, version or direction.
+ * `date`: the new version's designation date, when the caller knows it (Word dates its changes).
  */
-export function comparisonView(diff: DocumentDiff, author: string = DEFAULT_AUTHOR): AnnexView {
+export function comparisonView(diff: DocumentDiff, author: string = DEFAULT_AUTHOR, date: string | null = null): AnnexView {
   const oldDoc = diff.old.document;
   const newDoc = diff.new.document;
   const { body, changes } = markedUpBody(diff, referenceAnchors(newDoc));
@@ -119,7 +120,7 @@ export function comparisonView(diff: DocumentDiff, author: string = DEFAULT_AUTH
     subject: title,
     header: `${title}: ${compared}`,
     footer: compared,
-    date: null,
+    date,
     author,
     cover: {
       kicker: 'Marked-up comparison',
