@@ -369,6 +369,8 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
 type Pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => void;
 
 function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
+  // Most clauses have no sub-clauses: nothing to align, and no lists to make.
+  if (!po.children.length || !pn.children.length) return;
   const os = po.children.filter((c) => !c.partner);
   const ns = pn.children.filter((c) => !c.partner);
   if (!os.length || !ns.length) return;
