@@ -1,0 +1,46 @@
+// Instructions per warm redline of the bench pair, counted by callgrind: a measure that, unlike
+// wall time on a shared machine, gives the same figure for the same build twice. To compare two
+// builds of the redline (not run by `npm run bench`; needs valgrind, takes about 5 minutes):
+//   node bench/instructions.mjs
+// It parses the pair once natively and saves the clause trees, then runs 3 and 11 diffs under
+// callgrind (V8 made deterministic by --single-threaded --predictable, with a young generation
+// large enough that GC timing does not move the count) and prints the difference per diff.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+
+const [, , mode, oldTrees, newTrees, runs] = process.argv;
+if (mode === '--run') {
+  // Under callgrind: diff the saved trees `runs` times.
+  const { diffDocuments } = await import('../lib/diff/index.js');
+  const a = JSON.parse(readFileSync(oldTrees, 'utf8'));
+  const b = JSON.parse(readFileSync(newTrees, 'utf8'));
+  for (let i = 0; i < Number(runs); i++) diffDocuments(a, b);
+} else {
+  const { parseDocument } = await import('../lib/parse/index.js');
+  const { readCorpus } = await import('./common.mjs');
+  const stripFrontMatter = (t) => t.replace(/^---[\s\S]*?\n---\n/, '');
+  const files = readCorpus('de-bundestag-gesetze', /\.md$/);
+  const pick = (re) => files.filter((f) => re.test(f.name)).map((f) => stripFrontMatter(f.text)).join('\n\n');
+  const dir = mkdtempSync(join(tmpdir(), 'secdoc-instructions-'));
+  const save = (re, name) => {
+    const path = join(dir, `${name}.json`);
+    writeFileSync(path, JSON.stringify(parseDocument(pick(re), new VFile({ path: `${name}.md` }))));
+    return path;
+  };
+  // The pair diff.bench.mjs times.
+  const oldPath = save(/^(eeg_2009__stand-2011|sgb_7__stand-2012-07|stgbeg__stand-2010)/, 'old');
+  const newPath = save(/^(eeg_2009__stand-2012|sgb_7__stand-2012-12|stgbeg__stand-2012)/, 'new');
+  const count = (n) => {
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--predictable', '--max-semi-space-size=64', fileURLToPath(import.meta.url), '--run', oldPath, newPath, String(n)], { encoding: 'utf8' });
+    const m = /Collected : (\d+)/.exec(r.stderr ?? '');
+    if (!m) throw new Error(`callgrind gave no count (is valgrind installed?)\n${r.stderr ?? r.error}`);
+    return Number(m[1]);
+  };
+  const perDiff = (count(11) - count(3)) / 8;
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`redline of the bench pair, warm: ${(perDiff / 1e6).toFixed(0)} M instructions per diff`);
+}
