@@ -102,7 +102,7 @@ export function buildView(input: ViewInput): AnnexView {
  * compared instead of a designation. Outside the SEC there is no appendix, version or direction.
  * `date`: the new version's designation date, when the caller knows it (Word dates its changes).
  */
-export function comparisonView(diff: DocumentDiff, author: string = DEFAULT_AUTHOR, date: string | null = null): AnnexView {
+export function comparisonView(diff: DocumentDiff, { author = DEFAULT_AUTHOR, date = null }: { author?: string; date?: string | null } = {}): AnnexView {
   const oldDoc = diff.old.document;
   const newDoc = diff.new.document;
   const { body, changes } = markedUpBody(diff, referenceAnchors(newDoc));
