@@ -1,10 +1,11 @@
-// Instructions per warm redline of the bench pair, counted by callgrind: a measure that, unlike
-// wall time on a shared machine, gives the same figure for the same build twice. To compare two
+// Instructions per warm redline of the bench pair, counted by callgrind: two runs of one build
+// agree within about 3%, where wall time on a shared machine moves by half. To compare two
 // builds of the redline (not run by `npm run bench`; needs valgrind, takes about 5 minutes):
 //   node bench/instructions.mjs
 // It parses the pair once natively and saves the clause trees, then runs 3 and 11 diffs under
-// callgrind (V8 made deterministic by --single-threaded --predictable, with a young generation
-// large enough that GC timing does not move the count) and prints the difference per diff.
+// callgrind and prints the difference per diff. V8 is made as steady as it goes: --single-threaded
+// --predictable, a fixed --random-seed (object hashes, so Maps keyed by objects), and a young
+// generation large enough that the timing of its collections moves the count little.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,7 @@ if (mode === '--run') {
   const oldPath = save(/^(eeg_2009__stand-2011|sgb_7__stand-2012-07|stgbeg__stand-2010)/, 'old');
   const newPath = save(/^(eeg_2009__stand-2012|sgb_7__stand-2012-12|stgbeg__stand-2012)/, 'new');
   const count = (n) => {
-    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--predictable', '--max-semi-space-size=64', fileURLToPath(import.meta.url), '--run', oldPath, newPath, String(n)], { encoding: 'utf8' });
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--predictable', '--random-seed=1', '--max-semi-space-size=64', fileURLToPath(import.meta.url), '--run', oldPath, newPath, String(n)], { encoding: 'utf8' });
     const m = /Collected : (\d+)/.exec(r.stderr ?? '');
     if (!m) throw new Error(`callgrind gave no count (is valgrind installed?)\n${r.stderr ?? r.error}`);
     return Number(m[1]);
