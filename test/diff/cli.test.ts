@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +155,18 @@ describe('secdoc diff', () => {
     const dates = strFromU8(unzipSync(readFileSync(docx))['word/document.xml']!).match(/w:date="[^"]*"/g) ?? [];
     expect(dates.length).toBeGreaterThan(0);
     expect(new Set(dates)).toEqual(new Set(['w:date="2022-06-09T00:00:00Z"']));
+  });
+
+  it('should leave nothing behind when --out cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secdoc-diff-'));
+    // A folder in the way: the whole file is written beside it, and the rename over it fails.
+    mkdirSync(join(dir, 'taken'));
+    mkdirSync(join(dir, 'taken', 'inside'));
+    const r = await cli(['diff', OLD, NEW, '--format', 'html', '--out', join(dir, 'taken')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${join(dir, 'taken')}`);
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect(readdirSync(join(dir, 'taken'))).toEqual(['inside']);
   });
 
   it('should exit 2 on a bad reference, a missing file or a bad format', async () => {

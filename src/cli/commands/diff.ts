@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Register } from './index.js';
 import { UsageError } from '../context.js';
@@ -50,10 +50,22 @@ export const registerDiff: Register = (program, context) => {
       else output = await renderAnnex(comparisonView(diff, { date: ctx.designationDate(newRef) }), flags.format);
       if (flags.out) {
         try {
-          writeFileSync(flags.out, output);
+          writeWhole(flags.out, output);
         } catch (error) {
           throw new UsageError(`cannot write ${flags.out}: ${(error as Error).message}`);
         }
       } else ctx.io.stdout(typeof output === 'string' ? output : new TextDecoder().decode(output));
     });
 };
+
+/** Written beside the target, then renamed over it: a failed write never leaves half a file. */
+function writeWhole(path: string, data: string | Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
