@@ -12,6 +12,19 @@ export function readCorpus(folder, pattern) {
 }
 
 /**
+ * The redline's bench pair, front matter dropped: the earlier version of each statute (EEG 2009,
+ * SGB VII, StGBEG) joined as the old text, the later one as the new.
+ */
+export function benchPair() {
+  const files = readCorpus('de-bundestag-gesetze', /\.md$/);
+  const pick = (re) => files.filter((f) => re.test(f.name)).map((f) => f.text.replace(/^---[\s\S]*?\n---\n/, '')).join('\n\n');
+  return {
+    oldText: pick(/^(eeg_2009__stand-2011|sgb_7__stand-2012-07|stgbeg__stand-2010)/),
+    newText: pick(/^(eeg_2009__stand-2012|sgb_7__stand-2012-12|stgbeg__stand-2012)/),
+  };
+}
+
+/**
  * Best wall time of `runs` calls, in ms (best-of filters noise from the other core), after
  * `warmup` untimed calls (so the JIT has compiled the code an editor or a server runs hot).
  *

@@ -16,14 +16,9 @@ import { diffWordsWithSpace } from 'diff';
 import { parseDocument } from '../lib/parse/index.js';
 import { diffDocuments } from '../lib/diff/index.js';
 import { diffToJson } from '../lib/render/json/diff.js';
-import { readCorpus, time, mb, fmt } from './common.mjs';
+import { benchPair, time, mb, fmt } from './common.mjs';
 
-const stripFrontMatter = (t) => t.replace(/^---[\s\S]*?\n---\n/, '');
-const files = readCorpus('de-bundestag-gesetze', /\.md$/);
-const pick = (re) => files.filter((f) => re.test(f.name)).map((f) => stripFrontMatter(f.text)).join('\n\n');
-// Old: the earlier version of each statute pair; new: the later one (EEG 2009, SGB VII, StGBEG).
-const oldText = pick(/^(eeg_2009__stand-2011|sgb_7__stand-2012-07|stgbeg__stand-2010)/);
-const newText = pick(/^(eeg_2009__stand-2012|sgb_7__stand-2012-12|stgbeg__stand-2012)/);
+const { oldText, newText } = benchPair();
 const parse = (text, path) => parseDocument(text, new VFile({ path }));
 const repeat = (text, k) => Array.from({ length: k }, () => text).join('\n\n');
 

@@ -22,19 +22,16 @@ if (mode === '--run') {
   for (let i = 0; i < Number(runs); i++) diffDocuments(a, b);
 } else {
   const { parseDocument } = await import('../lib/parse/index.js');
-  const { readCorpus } = await import('./common.mjs');
-  const stripFrontMatter = (t) => t.replace(/^---[\s\S]*?\n---\n/, '');
-  const files = readCorpus('de-bundestag-gesetze', /\.md$/);
-  const pick = (re) => files.filter((f) => re.test(f.name)).map((f) => stripFrontMatter(f.text)).join('\n\n');
+  const { benchPair } = await import('./common.mjs');
+  const { oldText, newText } = benchPair();
   const dir = mkdtempSync(join(tmpdir(), 'secdoc-instructions-'));
-  const save = (re, name) => {
+  const save = (text, name) => {
     const path = join(dir, `${name}.json`);
-    writeFileSync(path, JSON.stringify(parseDocument(pick(re), new VFile({ path: `${name}.md` }))));
+    writeFileSync(path, JSON.stringify(parseDocument(text, new VFile({ path: `${name}.md` }))));
     return path;
   };
-  // The pair diff.bench.mjs times.
-  const oldPath = save(/^(eeg_2009__stand-2011|sgb_7__stand-2012-07|stgbeg__stand-2010)/, 'old');
-  const newPath = save(/^(eeg_2009__stand-2012|sgb_7__stand-2012-12|stgbeg__stand-2012)/, 'new');
+  const oldPath = save(oldText, 'old');
+  const newPath = save(newText, 'new');
   const count = (n) => {
     const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--predictable', '--random-seed=1', '--max-semi-space-size=64', fileURLToPath(import.meta.url), '--run', oldPath, newPath, String(n)], { encoding: 'utf8' });
     const m = /Collected : (\d+)/.exec(r.stderr ?? '');

@@ -11,9 +11,10 @@ import {
   readDocumentFile,
   type Corpus,
   type Host,
+  type VersionDocument,
 } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
-import { designationOf } from '../time/index.js';
+import { intervalOf, type VersionInterval } from '../time/index.js';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
 function isFilePath(ref: string): boolean {
@@ -79,16 +80,9 @@ export class Context {
     return doc;
   }
 
-  /**
-   * The date a REF's version was designated (the annex rule: the direction's date, else its
-   * effective date); null for a file, which no direction designates.
-   */
-  designationDate(ref: string): string | null {
-    const parsed = isFilePath(ref) ? null : parseRef(ref);
-    const doc = parsed && findVersion(this.corpus(), parsed.document, parsed.version);
-    if (!doc) return null;
-    const { direction, effective } = designationOf(this.corpus(), doc);
-    return direction?.meta.made ?? effective;
+  /** The designation and dates of `doc`, the version REF names; null for a file. */
+  interval(ref: string, doc: ClauseDocument): VersionInterval | null {
+    return isFilePath(ref) || doc.meta.kind !== 'version' ? null : intervalOf(this.corpus(), doc as VersionDocument);
   }
 
   printDiagnostics(files: readonly VFile[]): void {

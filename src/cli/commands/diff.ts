@@ -47,7 +47,7 @@ export const registerDiff: Register = (program, context) => {
         output = diffToText(diff, { color, full: Boolean(flags.full) });
       }
       // HTML, PDF and Word: the view model and writers of a published marked-up annex.
-      else output = await renderAnnex(comparisonView(diff, { date: ctx.designationDate(newRef) }), flags.format);
+      else output = await renderAnnex(comparisonView(diff, { designation: ctx.interval(newRef, newDoc) }), flags.format);
       if (flags.out) {
         try {
           writeWhole(flags.out, output);

@@ -34,7 +34,7 @@ export function normalisePackage(bytes: Uint8Array, isoDateTime: string | null):
       for (const [from, to] of renames) s = s.split(`"${from}"`).join(`"${to}"`);
       if (stamped && stamp !== undefined) s = s.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
       else if (stamped) s = s.replace(/<dcterms:(?:created|modified)[^>]*>[^<]*<\/dcterms:(?:created|modified)>/g, '');
-      if (undated) s = s.replace(/<[^>]* w:date="[^>]*>/g, (tag) => tag.replace(/ w:date="[^"]*"/, ''));
+      if (undated) s = s.replace(/(<[^>]*?) w:date="[^"]*"/g, '$1');
       data = strToU8(s);
     }
     out[name] = [data, { mtime: ENTRY_TIME, level: 6 }];

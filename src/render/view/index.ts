@@ -76,7 +76,7 @@ export function buildView(input: ViewInput): AnnexView {
     header: heading,
     // Short enough for one footer line beside "Page x of y" in every writer.
     footer: annex ? `Annex ${annex.letter} to the direction of ${longDate(annex.direction.made)}` : `Appendix ${meta.appendix} ${versionText}${againstText ? ` marked up against ${againstText}` : ''}`,
-    date: input.designated ?? input.effective,
+    date: annexDate(input),
     author: input.author ?? DEFAULT_AUTHOR,
     cover: {
       kicker: annex ? `Annex ${annex.letter}` : `Appendix ${meta.appendix}`,
@@ -96,13 +96,24 @@ export function buildView(input: ViewInput): AnnexView {
   };
 }
 
+type AnnexDates = Pick<ViewInput, 'designated' | 'effective'>;
+
+/** The date a page and its tracked changes carry: the designation, else the day in force. */
+function annexDate(d: AnnexDates): string | null {
+  return d.designated ?? d.effective;
+}
+
 /**
  * A marked-up comparison of any two documents the parser reads (`secdoc diff --format html`,
  * `pdf` or `docx`): the same pages as a marked-up annex, with a cover that names the two files
  * compared instead of a designation. Outside the SEC there is no appendix, version or direction.
- * `date`: the new version's designation date, when the caller knows it (Word dates its changes).
+ * `designation`: the new version's dates, when it is a designated version (they date the page and
+ * Word's tracked changes, as in its annex).
  */
-export function comparisonView(diff: DocumentDiff, { author = DEFAULT_AUTHOR, date = null }: { author?: string; date?: string | null } = {}): AnnexView {
+export function comparisonView(
+  diff: DocumentDiff,
+  { author = DEFAULT_AUTHOR, designation = null }: { author?: string; designation?: AnnexDates | null } = {},
+): AnnexView {
   const oldDoc = diff.old.document;
   const newDoc = diff.new.document;
   const { body, changes } = markedUpBody(diff, referenceAnchors(newDoc));
@@ -120,7 +131,7 @@ export function comparisonView(diff: DocumentDiff, { author = DEFAULT_AUTHOR, da
     subject: title,
     header: `${title}: ${compared}`,
     footer: compared,
-    date,
+    date: designation && annexDate(designation),
     author,
     cover: {
       kicker: 'Marked-up comparison',
