@@ -1,5 +1,5 @@
-// Instructions per warm redline of the bench pair, counted by callgrind: two runs of one build
-// agree within about 3%, where wall time on a shared machine moves by half. To compare two
+// Instructions per warm redline of the bench pair, counted by callgrind: runs of one build agree
+// within about 6%, where wall time on a shared machine moves by half. To compare two
 // builds of the redline (not run by `npm run bench`; needs valgrind, takes about 5 minutes):
 //   node bench/instructions.mjs
 // It parses the pair once natively and saves the clause trees, then runs 3 and 11 diffs under
