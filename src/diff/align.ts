@@ -17,10 +17,10 @@
  */
 import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
-import type { Clause, ClauseDocument } from '../model/types.js';
-import { clauseText } from '../model/text.js';
+import type { Block, Clause, ClauseDocument, Inline } from '../model/types.js';
+import { clauseText, clauseTextLength } from '../model/text.js';
 import { sameOwnContent } from '../model/equal.js';
-import { distinctPairs, sharedSimilarity, textSimilarity, wordCount, WordIds, type Bags } from './similarity.js';
+import { countWords, distinctPairs, sharedSimilarity, textSimilarity, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
 export interface Node {
@@ -44,8 +44,12 @@ export interface Node {
   bags?: Bags;
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
-  /** The texts of all sub-clauses, as sorted ids: see `desc`. */
+  /** The own contents of all sub-clauses, as sorted ids: see `desc`. */
   desc?: Int32Array;
+  /** See `contentId`. */
+  contentId?: number;
+  /** See `wordsIn`. */
+  words?: number;
 }
 
 export interface Alignment {
@@ -98,6 +102,8 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       bags: undefined,
       heading: undefined,
       desc: undefined,
+      contentId: undefined,
+      words: undefined,
     };
     nodes.push(node);
     for (const c of clause ? clause.children : doc.clauses) {
@@ -131,15 +137,25 @@ function sigKey(n: Node): string {
 
 /** `sigKey(o) === sigKey(n)`, settled without building either text when the content is the same. */
 function sameSig(o: Node, n: Node): boolean {
-  if (o.sameAs === n || (o.clause && n.clause && sameOwnContent(o.clause, n.clause))) {
+  // Content ids are there when a large part was compared: one id is the same content.
+  const known = o.contentId !== undefined && n.contentId !== undefined;
+  if (o.sameAs === n || (known ? o.contentId === n.contentId : o.clause && n.clause && sameOwnContent(o.clause, n.clause))) {
     o.sameAs = n;
     return o.numKey === n.numKey || sig(o) !== '';
   }
   return sigKey(o) === sigKey(n);
 }
 
+/** `sig(n).length`, without building the text when it is not built yet. */
+function sigLength(n: Node): number {
+  if (n.sig !== undefined) return n.sig.length;
+  const heading = n.clause?.heading ?? '';
+  const text = n.clause ? clauseTextLength(n.clause) : 0;
+  return heading || text ? heading.length + 1 + text : 0;
+}
+
 function below(n: Node): number {
-  n.below ??= n.children.reduce((sum, c) => sum + sig(c).length + below(c), 0);
+  n.below ??= n.children.reduce((sum, c) => sum + sigLength(c) + below(c), 0);
   return n.below;
 }
 
@@ -151,45 +167,45 @@ function bags(n: Node): Bags {
   return (n.bags ??= wordIds.bags(sig(n)));
 }
 
-/** The clause and all its sub-clauses, grouped by the length of their text. */
-function subtreeByLength(n: Node): Map<number, Node[]> {
-  const m = new Map<number, Node[]>();
-  const walk = (x: Node) => {
-    const length = sig(x).length;
-    const group = m.get(length);
-    if (group) group.push(x);
-    else m.set(length, [x]);
-    for (const c of x.children) walk(c);
-  };
-  walk(n);
-  return m;
-}
-
 /**
  * `textSimilarity` of the whole texts of two clauses (their own and all their sub-clauses'),
- * without making bags of the texts the two share word for word: those add the same ids to both
- * sides, so they count once each toward the common words (`sharedSimilarity`). Nearly all of
- * an amended part's provisions are usually unchanged, and bagging them was most of the cost.
+ * without making bags of the sub-clauses the two share unchanged: those add the same ids to
+ * both sides, so they count once each toward the common words (`sharedSimilarity`). Nearly all
+ * of an amended part's provisions are usually unchanged, and bagging them was most of the cost.
+ * Shared means the same content (`contentId`); parts with the same text in other formatting
+ * are bagged, which gives the same result.
  */
 function wholeSimilarity(o: Node, n: Node): number {
-  const olds = subtreeByLength(o);
+  const olds = new Map<number, Node[]>();
+  const group = (x: Node) => {
+    const id = contentId(x);
+    const same = olds.get(id);
+    if (same) same.push(x);
+    else olds.set(id, [x]);
+    for (const c of x.children) group(c);
+  };
+  group(o);
   const onlyOld: Bags[] = [];
   const onlyNew: Bags[] = [];
   const shared = { uni: 0, bi: 0 };
   const walk = (x: Node) => {
-    const group = olds.get(sig(x).length);
-    const at = group ? group.findIndex((y) => sig(y) === sig(x)) : -1;
-    if (at >= 0) {
-      const uni = x.bags ? x.bags.uni.length : wordCount(sig(x));
+    const same = olds.get(contentId(x));
+    if (same?.length) {
+      const uni = wordsIn(x);
       shared.uni += uni;
       shared.bi += Math.max(uni - 1, 0);
-      group!.splice(at, 1);
+      same.pop();
     } else onlyNew.push(bags(x));
     for (const c of x.children) walk(c);
   };
   walk(n);
-  for (const group of olds.values()) for (const x of group) onlyOld.push(bags(x));
+  for (const same of olds.values()) for (const x of same) onlyOld.push(bags(x));
   return sharedSimilarity(onlyOld, onlyNew, shared);
+}
+
+/** How many words `bags` gives the clause, without making them. */
+function wordsIn(n: Node): number {
+  return (n.words ??= n.bags ? n.bags.uni.length : countWords(sig(n)));
 }
 
 /** Only gap pairs compare headings, so most are never normalised. */
@@ -205,52 +221,105 @@ function headingSimilarity(o: Node, n: Node): number {
   return textSimilarity(wordIds.bags(ho), wordIds.bags(hn));
 }
 
-/** The texts of one length seen so far, with their ids. */
-interface TextsOfLength {
-  texts: string[];
-  ids: number[];
-  /** Made once there are more than a few texts of this length. */
-  index: Map<string, number> | undefined;
-}
-
 /**
- * Ids of sub-clause texts, one set per alignment like the word ids. A text is looked for among
- * those of the same length, which nearly always differ from it within a few characters; only a
- * length shared by many texts is hashed (hashing every text of a whole Teil cost more than
- * comparing them).
+ * Ids of own contents (heading and own blocks, sub-clauses aside), one set per alignment like
+ * the word ids: two clauses get the same id exactly when `sameOwnContent` holds (a clause with
+ * neither, when their numbers are the same). A clause is looked for only among those whose
+ * shape (block kinds and the lengths of their texts) hashes the same, and is compared with
+ * them node by node: no text is built or hashed, since a whole statute's sub-clauses are
+ * looked up when two statutes are compared (building and hashing their texts took as long as
+ * the rest of the comparison).
  */
-let textIds = new Map<number, TextsOfLength>();
-let nextTextId = 0;
+let contentIds = new Map<number, Node[]>();
+let nextContentId = 0;
 
-function textId(text: string): number {
-  let same = textIds.get(text.length);
-  if (!same) textIds.set(text.length, (same = { texts: [], ids: [], index: undefined }));
-  if (same.index) {
-    const id = same.index.get(text);
-    if (id !== undefined) return id;
-  } else {
-    for (let i = 0; i < same.texts.length; i++) if (same.texts[i] === text) return same.ids[i]!;
+function contentId(n: Node): number {
+  if (n.contentId !== undefined) return n.contentId;
+  const shape = shapeHash(n);
+  let same = contentIds.get(shape);
+  if (!same) contentIds.set(shape, (same = []));
+  for (const m of same) {
+    if (sameContent(m, n)) return (n.contentId = m.contentId!);
   }
-  const id = nextTextId++;
-  same.texts.push(text);
-  same.ids.push(id);
-  if (same.index) same.index.set(text, id);
-  else if (same.texts.length > 8) same.index = new Map(same.texts.map((t, k) => [t, same.ids[k]!]));
-  return id;
+  same.push(n);
+  return (n.contentId = nextContentId++);
+}
+
+function sameContent(a: Node, b: Node): boolean {
+  if (!hasContent(a) && !hasContent(b)) return a.numKey === b.numKey;
+  return sameOwnContent(a.clause!, b.clause!);
+}
+
+function hasContent(n: Node): boolean {
+  const c = n.clause;
+  return c !== null && (c.heading !== null || c.content.length > 0 || c.tail.length > 0);
+}
+
+/** 32 bits of a clause's shape: what `sameOwnContent` compares, with each text as its length. */
+function shapeHash(n: Node): number {
+  const c = n.clause;
+  if (!c || !hasContent(n)) return mixInto(0, n.numKey === null ? 0 : n.numKey.length + 1);
+  let h = mixInto(1, c.heading === null ? 0 : c.heading.length + 1);
+  h = blocksShape(h, c.content);
+  return blocksShape(mixInto(h, 2), c.tail);
+}
+
+function blocksShape(h: number, blocks: readonly Block[]): number {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    h = mixInto(h, BLOCK_CODES[b.type]);
+    switch (b.type) {
+      case 'paragraph':
+      case 'heading':
+        h = inlinesShape(h, b.children);
+        break;
+      case 'code':
+        h = mixInto(h, b.value.length);
+        break;
+      case 'list':
+        for (const item of b.items) h = blocksShape(mixInto(h, 3), item);
+        break;
+      case 'quote':
+        h = blocksShape(h, b.children);
+        break;
+      case 'table':
+        for (const cell of b.header) h = inlinesShape(mixInto(h, 4), cell.children);
+        for (const row of b.rows) for (const cell of row) h = inlinesShape(mixInto(h, 5), cell.children);
+        break;
+    }
+  }
+  return h;
+}
+
+function inlinesShape(h: number, nodes: readonly Inline[]): number {
+  for (let i = 0; i < nodes.length; i++) {
+    const x = nodes[i]!;
+    if (x.type === 'text' || x.type === 'code') h = mixInto(h, x.value.length + 16);
+    else if (x.type === 'break') h = mixInto(h, 6);
+    else h = inlinesShape(mixInto(h, 7), x.children);
+  }
+  return h;
+}
+
+const BLOCK_CODES: Record<Block['type'], number> = { paragraph: 8, heading: 9, code: 10, list: 11, quote: 12, table: 13, rule: 14 };
+
+function mixInto(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x9e3779b1);
+  return h ^ (h >>> 15);
 }
 
 /**
- * The texts of all sub-clauses, each as an id, sorted: two large parts then compare by one merge
- * of integers. Each text is looked up once, however many parts it is compared with: a gap of a
- * dozen changed parts compares each with each, and comparing the texts again for every pair
- * grew as the square of the document (8x the time at 4x the size).
+ * The own contents of all sub-clauses, each as an id, sorted: two large parts then compare by
+ * one merge of integers. Each clause is looked up once, however many parts it is compared
+ * with: a gap of a dozen changed parts compares each with each, and comparing the texts again
+ * for every pair grew as the square of the document (8x the time at 4x the size).
  */
 function desc(n: Node): Int32Array {
   if (n.desc) return n.desc;
   const ids: number[] = [];
   const walk = (x: Node) => {
     for (const c of x.children) {
-      ids.push(textId(sigKey(c)));
+      ids.push(contentId(c));
       walk(c);
     }
   };
@@ -258,7 +327,7 @@ function desc(n: Node): Int32Array {
   return (n.desc = Int32Array.from(ids).sort());
 }
 
-/** `dice` of the sub-clause texts of two clauses, each text counted as one item. */
+/** `dice` of the sub-clause contents of two clauses, each counted as one item. */
 function descDice(o: Node, n: Node): number {
   const a = desc(o);
   const b = desc(n);
@@ -310,8 +379,8 @@ function computeSimilarity(o: Node, n: Node): number {
 export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
   // A large document's changed clauses hold tens of thousands of word pairs: start with room.
   wordIds = new WordIds(1 << 15);
-  textIds = new Map();
-  nextTextId = 0;
+  contentIds = new Map();
+  nextContentId = 0;
   const a = buildTree(oldDoc);
   const b = buildTree(newDoc);
   sims = new Map();

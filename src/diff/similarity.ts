@@ -1,10 +1,4 @@
 /** Word-bag similarity used to pair clauses whose text changed. */
-import { words } from './tokens.js';
-
-/** How many words `WordIds.bags` sees in a text. */
-export function wordCount(text: string): number {
-  return words(text).length;
-}
 
 /** A multiset: item -> count. */
 export type Bag<K = number> = Map<K, number>;
@@ -18,71 +12,153 @@ export interface Bags {
   bi: Int32Array;
 }
 
+/** Words: runs of letters and digits in the lower-cased text. */
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/** Whether a UTF-16 code unit is a letter or digit: 1 yes, 2 no, 0 not yet looked up. */
+const WORD_UNIT = new Uint8Array(0x10000);
+
+function isWordUnit(c: number): boolean {
+  let k = WORD_UNIT[c]!;
+  if (k === 0) WORD_UNIT[c] = k = /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** A surrogate: the text goes to WORDS, which reads code points. */
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
+/** How many words `WordIds.bags` sees in a text, without making them. */
+export function countWords(text: string): number {
+  const lower = text.toLowerCase();
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isSurrogate(c)) return lower.match(WORDS)?.length ?? 0;
+    if (isWordUnit(c)) {
+      if (!inWord) count++;
+      inWord = true;
+    } else inWord = false;
+  }
+  return count;
+}
+
+/** Two 32-bit hashes of a word, FNV-1a and a polynomial one, carried along as it is read. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+const POLY_BASE = 0x9e3779b1 | 0;
+
 /**
- * Words and word pairs as small integers, so bags hold numbers and a word pair is one number, not
- * a new string (on a large document the string keys were most of the garbage the comparison made).
+ * Words and word pairs as small integers, so bags hold numbers and a word pair is one number.
+ * A word's id is found by its two hashes, taken while the text is read: no word is cut out as
+ * a string and no string is hashed (cutting and hashing every word was most of the cost of a
+ * bag). Two different words would have to agree in all 64 bits to share an id: about one chance
+ * in 10^12 among the few thousand words of a comparison.
  */
 export class WordIds {
-  private readonly byWord = new Map<string, number>();
+  private readonly byHash: PairIds;
   private readonly byPair: PairIds;
 
   /** `slots`: room for word pairs before the table first grows (a power of two). */
   constructor(slots = INITIAL_SLOTS) {
+    this.byHash = new PairIds(slots >> 1);
     this.byPair = new PairIds(slots);
   }
 
   /** Bags of one text. */
   bags(text: string): Bags {
-    const ws = words(text);
-    const uni = new Int32Array(ws.length);
-    const bi = new Int32Array(Math.max(ws.length - 1, 0));
-    for (let i = 0; i < ws.length; i++) {
-      uni[i] = this.word(ws[i]!);
-      if (i > 0) bi[i - 1] = this.byPair.id(uni[i - 1]!, uni[i]!);
+    const lower = text.toLowerCase();
+    let n = 0;
+    let h1 = FNV_OFFSET;
+    let h2 = 0;
+    let inWord = false;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      if (isSurrogate(c)) return this.bagsOfWords(lower.match(WORDS) ?? []);
+      if (isWordUnit(c)) {
+        h1 = Math.imul(h1 ^ c, FNV_PRIME);
+        h2 = Math.imul(h2 + c, POLY_BASE);
+        inWord = true;
+      } else if (inWord) {
+        n = pushId(n, this.byHash.id(h1, h2));
+        h1 = FNV_OFFSET;
+        h2 = 0;
+        inWord = false;
+      }
     }
-    return { uni, bi };
+    if (inWord) n = pushId(n, this.byHash.id(h1, h2));
+    return this.withPairs(wordScratch.slice(0, n));
   }
 
-  private word(w: string): number {
-    let id = this.byWord.get(w);
-    if (id === undefined) this.byWord.set(w, (id = this.byWord.size));
-    return id;
+  /** The same ids, from words cut out by WORDS. */
+  private bagsOfWords(words: string[]): Bags {
+    const uni = new Int32Array(words.length);
+    words.forEach((w, k) => {
+      let h1 = FNV_OFFSET;
+      let h2 = 0;
+      for (let i = 0; i < w.length; i++) {
+        h1 = Math.imul(h1 ^ w.charCodeAt(i), FNV_PRIME);
+        h2 = Math.imul(h2 + w.charCodeAt(i), POLY_BASE);
+      }
+      uni[k] = this.byHash.id(h1, h2);
+    });
+    return this.withPairs(uni);
   }
+
+  private withPairs(uni: Int32Array): Bags {
+    const bi = new Int32Array(Math.max(uni.length - 1, 0));
+    for (let i = 1; i < uni.length; i++) bi[i - 1] = this.byPair.id(uni[i - 1]!, uni[i]!);
+    return { uni, bi };
+  }
+}
+
+/** Word ids of the text being read. */
+let wordScratch = new Int32Array(1024);
+
+function pushId(n: number, id: number): number {
+  if (n === wordScratch.length) {
+    const grown = new Int32Array(2 * n);
+    grown.set(wordScratch);
+    wordScratch = grown;
+  }
+  wordScratch[n] = id;
+  return n + 1;
 }
 
 /** Small by default: diffTable makes a WordIds for every table it compares. */
 const INITIAL_SLOTS = 1 << 8;
 
 /**
- * Ids of word pairs, in an open-addressing table over typed arrays: a Map keyed by
+ * Ids of pairs of 32-bit integers, in an open-addressing table over typed arrays: a Map keyed by
  * `a * 2^26 + b` boxed every key as a heap number and cost as much as the word lookups.
  */
 class PairIds {
   private firsts: Int32Array;
   private seconds: Int32Array;
+  /** -1 in an empty slot: any key is a valid pair, hashes included. */
   private ids: Int32Array;
   private size = 0;
 
   constructor(slots: number) {
-    this.firsts = new Int32Array(slots).fill(-1);
+    this.firsts = new Int32Array(slots);
     this.seconds = new Int32Array(slots);
-    this.ids = new Int32Array(slots);
+    this.ids = new Int32Array(slots).fill(-1);
   }
 
   id(a: number, b: number): number {
     const i = this.find(a, b);
-    if (this.firsts[i] !== -1) return this.ids[i]!;
+    if (this.ids[i] !== -1) return this.ids[i]!;
     const id = this.size++;
     this.put(i, a, b, id);
-    if (2 * this.size > this.firsts.length) this.grow();
+    if (2 * this.size > this.ids.length) this.grow();
     return id;
   }
 
   /** The slot that holds the pair, or the empty slot where it goes. */
   private find(a: number, b: number): number {
-    const mask = this.firsts.length - 1;
+    const mask = this.ids.length - 1;
     let i = mix(a, b) & mask;
-    while (this.firsts[i] !== -1 && (this.firsts[i] !== a || this.seconds[i] !== b)) i = (i + 1) & mask;
+    while (this.ids[i] !== -1 && (this.firsts[i] !== a || this.seconds[i] !== b)) i = (i + 1) & mask;
     return i;
   }
 
@@ -94,17 +170,17 @@ class PairIds {
 
   private grow(): void {
     const { firsts, seconds, ids } = this;
-    const n = 2 * firsts.length;
-    this.firsts = new Int32Array(n).fill(-1);
+    const n = 2 * ids.length;
+    this.firsts = new Int32Array(n);
     this.seconds = new Int32Array(n);
-    this.ids = new Int32Array(n);
-    for (let j = 0; j < firsts.length; j++) {
-      if (firsts[j] !== -1) this.put(this.find(firsts[j]!, seconds[j]!), firsts[j]!, seconds[j]!, ids[j]!);
+    this.ids = new Int32Array(n).fill(-1);
+    for (let j = 0; j < ids.length; j++) {
+      if (ids[j] !== -1) this.put(this.find(firsts[j]!, seconds[j]!), firsts[j]!, seconds[j]!, ids[j]!);
     }
   }
 }
 
-/** Two ids hashed to 32 well-mixed bits (murmur3's finaliser). */
+/** Two integers hashed to 32 well-mixed bits (murmur3's finaliser). */
 function mix(a: number, b: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ b;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);

@@ -569,39 +569,3 @@ export function wholeRunTokens(runs: readonly Run[]): Token[] {
   }
   return out;
 }
-
-/** Words for similarity scoring: lower-cased letters and digits. */
-const WORDS = /[\p{L}\p{N}]+/gu;
-
-/** Scripts up to Cyrillic (U+052F): Latin, Greek, Cyrillic, with their digits. */
-const ALPHABETIC_END = 0x52f;
-/** WORDS membership of each code unit up to ALPHABETIC_END, from WORDS' own classes. */
-const ALPHABETIC_WORD = alphabeticWordTable();
-
-function alphabeticWordTable(): Uint8Array {
-  const table = new Uint8Array(ALPHABETIC_END + 1);
-  for (let c = 0; c <= ALPHABETIC_END; c++) table[c] = /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)) ? 1 : 0;
-  return table;
-}
-
-/**
- * Text in those scripts is scanned by hand against a table, about 1.5x faster than matching
- * WORDS; any other code unit sends the whole text to WORDS.
- */
-export function words(text: string): string[] {
-  const lower = text.toLowerCase();
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (c > ALPHABETIC_END) return lower.match(WORDS) ?? [];
-    if (ALPHABETIC_WORD[c] === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push(lower.slice(start, i));
-      start = -1;
-    }
-  }
-  if (start >= 0) out.push(lower.slice(start));
-  return out;
-}

@@ -1,0 +1,72 @@
+/**
+ * The measures the alignment reads without building texts: text lengths and word counts from the
+ * clause tree, and word ids from hashes taken while a text is read. Each must agree exactly with
+ * the texts it stands for.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { parseDocument } from '../../src/parse/index.js';
+import { clauseText, clauseTextLength, walkClauses } from '../../src/model/text.js';
+import { countWords, WordIds } from '../../src/diff/similarity.js';
+import { documentsDir, realCorpusFiles } from '../helpers.js';
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+const wordsOf = (text: string) => text.toLowerCase().match(WORDS) ?? [];
+
+function sources(): string[] {
+  const docs = readdirSync(documentsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(documentsDir, d.name)).filter((f) => f.endsWith('.md')).map((f) => join(documentsDir, d.name, f)));
+  return [...realCorpusFiles(), ...docs];
+}
+
+/** Text with letters of several scripts, marks, digits, punctuation, spaces and astral letters. */
+const text = fc
+  .array(fc.constantFrom('a', 'Z', 'ß', 'İ', 'é', 'Ω', 'Ж', '٣', '中', '𝐀', '😀', '\u0301', '-', ' ', '\n', '„', '“', '1', '§'), { maxLength: 40 })
+  .map((cs) => cs.join(''));
+
+describe('similarity measures', () => {
+  it('should give the length of every clause text of every corpus and SEC document without building it', () => {
+    let clauses = 0;
+    for (const path of sources()) {
+      const doc = parseDocument(readFileSync(path, 'utf8'), new VFile({ path }));
+      for (const c of walkClauses(doc.clauses)) {
+        expect(clauseTextLength(c), `${path} ${c.id}`).toBe(clauseText(c).length);
+        clauses++;
+      }
+    }
+    expect(clauses).toBeGreaterThan(5000);
+  });
+
+  it('should count and bag exactly the words the WORDS pattern finds', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const bags = new WordIds().bags(t);
+        expect(countWords(t)).toBe(wordsOf(t).length);
+        expect(bags.uni.length).toBe(wordsOf(t).length);
+        expect(bags.bi.length).toBe(Math.max(wordsOf(t).length - 1, 0));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('should give two words one id exactly when they are the same lower-cased, on the fast and the code-point path alike', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const ids = new WordIds();
+        // An astral letter sends a text to the path that reads code points.
+        const slow = ids.bags(`${a} 𝐀`);
+        const fast = ids.bags(b);
+        const words = [...wordsOf(`${a} 𝐀`), ...wordsOf(b)];
+        const got = [...slow.uni, ...fast.uni];
+        for (let i = 0; i < words.length; i++) {
+          for (let j = 0; j < words.length; j++) expect(got[i] === got[j], `${words[i]} ${words[j]}`).toBe(words[i] === words[j]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
