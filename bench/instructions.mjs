@@ -1,9 +1,11 @@
-// Instructions per warm redline of the bench pair, counted by callgrind: runs of one build agree
-// within about 6%, where wall time on a shared machine moves by half. To compare two
-// builds of the redline (not run by `npm run bench`; needs valgrind, takes about 5 minutes):
+// Instructions per warm redline of the bench pair, counted by callgrind, where wall time on a
+// shared machine moves by half. To compare two builds of the redline (not run by `npm run bench`;
+// needs valgrind, takes about 8 minutes):
 //   node bench/instructions.mjs
-// It parses the pair once natively and saves the clause trees, then runs 3 and 11 diffs under
-// callgrind and prints the difference per diff. V8 is made as steady as it goes: --single-threaded
+// It parses the pair once natively and saves the clause trees, then runs 4 and 24 diffs under
+// callgrind and prints the difference per diff: diffs 5 to 24, in which V8 has little left to
+// compile, as in the timed runs of the benchmark. (It counted diffs 4 to 11 before, and read
+// 60-70 M more per diff, most of it the JIT's: 274 M against 236 M for one build.) V8 is made as steady as it goes: --single-threaded
 // --predictable, a fixed --random-seed (object hashes, so Maps keyed by objects), and a young
 // generation large enough that the timing of its collections moves the count little.
 import { spawnSync } from 'node:child_process';
@@ -38,7 +40,7 @@ if (mode === '--run') {
     if (!m) throw new Error(`callgrind gave no count (is valgrind installed?)\n${r.stderr ?? r.error}`);
     return Number(m[1]);
   };
-  const perDiff = (count(11) - count(3)) / 8;
+  const perDiff = (count(24) - count(4)) / 20;
   rmSync(dir, { recursive: true, force: true });
   console.log(`redline of the bench pair, warm: ${(perDiff / 1e6).toFixed(0)} M instructions per diff`);
 }

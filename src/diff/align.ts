@@ -33,7 +33,6 @@ export interface Node {
   numKey: string | null;
   partner: Node | null;
   basis: MatchBasis | null;
-  /** The pair's similarity when pairing needed it (or it is 1 by construction); else see `Alignment.similarity`. */
   similarity: number | null;
   /** A clause whose heading and own content are this one's exactly, found while aligning. */
   sameAs: Node | null;
@@ -51,8 +50,6 @@ export interface Node {
   contentId?: number;
   /** See `wordsIn`. */
   words?: number;
-  /** See `descendants`. */
-  descendants?: number;
 }
 
 export interface Alignment {
@@ -60,8 +57,6 @@ export interface Alignment {
   newRoot: Node;
   oldNodes: Node[];
   newNodes: Node[];
-  /** The similarity of a pair the alignment made, computed on first use if pairing did not need it. */
-  similarity(o: Node, n: Node): number;
 }
 
 export interface AlignOptions {
@@ -109,7 +104,6 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       desc: undefined,
       contentId: undefined,
       words: undefined,
-      descendants: undefined,
     };
     nodes.push(node);
     for (const c of clause ? clause.children : doc.clauses) {
@@ -165,9 +159,90 @@ function below(n: Node): number {
   return n.below;
 }
 
+/** One per alignment: word ids mean nothing across two calls. */
+let wordIds = new WordIds();
+
+/** The heading and text of `sig` stay apart as words do: `\u0001` is not a word character. */
+function bags(n: Node): Bags {
+  return (n.bags ??= wordIds.bags(sig(n)));
+}
+
+/**
+ * `textSimilarity` of the whole texts of two clauses (their own and all their sub-clauses'),
+ * without making bags of the sub-clauses the two share unchanged: those add the same ids to
+ * both sides, so they count once each toward the common words (`sharedSimilarity`). Nearly all
+ * of an amended part's provisions are usually unchanged, and bagging them was most of the cost.
+ * Shared means the same content (`contentId`); parts with the same text in other formatting
+ * are bagged, which gives the same result.
+ */
+function wholeSimilarity(o: Node, n: Node): number {
+  const olds = new Map<number, Node[]>();
+  const group = (x: Node) => {
+    const id = contentId(x);
+    const same = olds.get(id);
+    if (same) same.push(x);
+    else olds.set(id, [x]);
+    for (const c of x.children) group(c);
+  };
+  group(o);
+  const onlyOld: Bags[] = [];
+  const onlyNew: Bags[] = [];
+  const shared = { uni: 0, bi: 0 };
+  const walk = (x: Node) => {
+    const same = olds.get(contentId(x));
+    if (same?.length) {
+      const uni = wordsIn(x);
+      shared.uni += uni;
+      shared.bi += Math.max(uni - 1, 0);
+      same.pop();
+    } else onlyNew.push(bags(x));
+    for (const c of x.children) walk(c);
+  };
+  walk(n);
+  for (const same of olds.values()) for (const x of same) onlyOld.push(bags(x));
+  return sharedSimilarity(onlyOld, onlyNew, shared);
+}
+
+/** How many words `bags` gives the clause, without making them. */
+function wordsIn(n: Node): number {
+  return (n.words ??= n.bags ? n.bags.uni.length : countWords(sig(n)));
+}
+
 /** Only gap pairs compare headings, so most are never normalised. */
 function headingKey(n: Node): string {
   return (n.heading ??= n.clause?.heading ? normalizeSpace(n.clause.heading).trim().toLowerCase() : '');
+}
+
+function headingSimilarity(o: Node, n: Node): number {
+  const ho = headingKey(o);
+  const hn = headingKey(n);
+  if (!ho || !hn) return 0;
+  if (ho === hn) return 1;
+  return textSimilarity(wordIds.bags(ho), wordIds.bags(hn));
+}
+
+/**
+ * Ids of own contents (heading and own blocks, sub-clauses aside), one set per alignment like
+ * the word ids: two clauses get the same id exactly when `sameOwnContent` holds (a clause with
+ * neither, when their numbers are the same). A clause is looked for only among those whose
+ * shape (block kinds and the lengths of their texts) hashes the same, and is compared with
+ * them node by node: no text is built or hashed, since a whole statute's sub-clauses are
+ * looked up when two statutes are compared (building and hashing their texts took as long as
+ * the rest of the comparison).
+ */
+let contentIds = new Map<number, Node[]>();
+let nextContentId = 0;
+
+function contentId(n: Node): number {
+  if (n.contentId !== undefined) return n.contentId;
+  const shape = shapeHash(n);
+  let same = contentIds.get(shape);
+  if (!same) contentIds.set(shape, (same = []));
+  for (const m of same) {
+    if (sameContent(m, n)) return (n.contentId = m.contentId!);
+  }
+  same.push(n);
+  return (n.contentId = nextContentId++);
 }
 
 function sameContent(a: Node, b: Node): boolean {
@@ -234,195 +309,84 @@ function mixInto(h: number, x: number): number {
 }
 
 /**
- * Similarities of clause pairs, with what they are made of (word bags, content ids), for one
- * alignment: ids mean nothing across two. The alignment's result keeps it, because a pair's
- * similarity is computed when first asked for: pairing needs it only where it decides or ranks
- * a pair, and of the outputs only the JSON shows it.
+ * The own contents of all sub-clauses, each as an id, sorted: two large parts then compare by
+ * one merge of integers. Each clause is looked up once, however many parts it is compared
+ * with: a gap of a dozen changed parts compares each with each, and comparing the texts again
+ * for every pair grew as the square of the document (8x the time at 4x the size).
  */
-class Scorer {
-  // A large document's changed clauses hold tens of thousands of word pairs: start with room.
-  private readonly wordIds = new WordIds(1 << 15);
-  /** Clauses by the hash of their shape, one per content id: see `contentId`. */
-  private readonly contentIds = new Map<number, Node[]>();
-  private nextContentId = 0;
-  /** Similarities computed so far, by `old index * newCount + new index`. */
-  private readonly sims = new Map<number, number>();
-
-  constructor(private readonly newCount: number) {}
-
-  /**
-   * Own text for a clause without sub-clauses. Otherwise the whole text, so a clause whose
-   * provisions were restructured (list items that became sub-clauses) still finds its old self;
-   * for large parts (a whole Teil or Kapitel) the share of sub-clauses kept word for word, which
-   * says the same at a fraction of the cost.
-   */
-  similarity(o: Node, n: Node): number {
-    // The step across the document meets again most pairs a gap already compared.
-    const key = o.index * this.newCount + n.index;
-    let sim = this.sims.get(key);
-    if (sim === undefined) this.sims.set(key, (sim = this.compute(o, n)));
-    return sim;
-  }
-
-  /**
-   * False when the pair's similarity cannot reach `threshold`, told from counts alone: for two
-   * large parts, the share of sub-clauses they can have in common is at most what the smaller
-   * number of sub-clauses allows. Two whole statutes of different sizes are told apart so
-   * without looking up every sub-clause of either.
-   */
-  mayReach(o: Node, n: Node, threshold: number): boolean {
-    if (!isLarge(o, n)) return true;
-    const a = descendants(o);
-    const b = descendants(n);
-    const wo = sigLength(o) + sigLength(n);
-    const wb = below(o) + below(n);
-    const bound = (wo + ((2 * Math.min(a, b)) / (a + b)) * wb) / (wo + wb);
-    // A hair of room for rounding: the bound decides only what is clearly below.
-    return bound >= threshold - 1e-9;
-  }
-
-  /** The heading and text of `sig` stay apart as words do: `\u0001` is not a word character. */
-  bags(n: Node): Bags {
-    return (n.bags ??= this.wordIds.bags(sig(n)));
-  }
-
-  headingSimilarity(o: Node, n: Node): number {
-    const ho = headingKey(o);
-    const hn = headingKey(n);
-    if (!ho || !hn) return 0;
-    if (ho === hn) return 1;
-    return textSimilarity(this.wordIds.bags(ho), this.wordIds.bags(hn));
-  }
-
-  private compute(o: Node, n: Node): number {
-    if (o.children.length === 0 && n.children.length === 0) return textSimilarity(this.bags(o), this.bags(n));
-    if (isLarge(o, n)) {
-      const own = textSimilarity(this.bags(o), this.bags(n));
-      const wo = sig(o).length + sig(n).length;
-      return (own * wo + this.descDice(o, n) * (below(o) + below(n))) / (wo + below(o) + below(n));
+function desc(n: Node): Int32Array {
+  if (n.desc) return n.desc;
+  const ids: number[] = [];
+  const walk = (x: Node) => {
+    for (const c of x.children) {
+      ids.push(contentId(c));
+      walk(c);
     }
-    return this.wholeSimilarity(o, n);
-  }
+  };
+  walk(n);
+  return (n.desc = Int32Array.from(ids).sort());
+}
 
-  /**
-   * `textSimilarity` of the whole texts of two clauses (their own and all their sub-clauses'),
-   * without making bags of the sub-clauses the two share unchanged: those add the same ids to
-   * both sides, so they count once each toward the common words (`sharedSimilarity`). Nearly all
-   * of an amended part's provisions are usually unchanged, and bagging them was most of the cost.
-   * Shared means the same content (`contentId`); parts with the same text in other formatting
-   * are bagged, which gives the same result.
-   */
-  private wholeSimilarity(o: Node, n: Node): number {
-    const olds = new Map<number, Node[]>();
-    const group = (x: Node) => {
-      const id = this.contentId(x);
-      const same = olds.get(id);
-      if (same) same.push(x);
-      else olds.set(id, [x]);
-      for (const c of x.children) group(c);
-    };
-    group(o);
-    const onlyOld: Bags[] = [];
-    const onlyNew: Bags[] = [];
-    const shared = { uni: 0, bi: 0 };
-    const walk = (x: Node) => {
-      const same = olds.get(this.contentId(x));
-      if (same?.length) {
-        const uni = this.wordsIn(x);
-        shared.uni += uni;
-        shared.bi += Math.max(uni - 1, 0);
-        same.pop();
-      } else onlyNew.push(this.bags(x));
-      for (const c of x.children) walk(c);
-    };
-    walk(n);
-    for (const same of olds.values()) for (const x of same) onlyOld.push(this.bags(x));
-    return sharedSimilarity(onlyOld, onlyNew, shared);
+/** `dice` of the sub-clause contents of two clauses, each counted as one item. */
+function descDice(o: Node, n: Node): number {
+  const a = desc(o);
+  const b = desc(n);
+  if (a.length + b.length === 0) return 0;
+  // The size of the multiset intersection of two sorted lists.
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
   }
-
-  /** How many words `bags` gives the clause, without making them. */
-  private wordsIn(n: Node): number {
-    return (n.words ??= n.bags ? n.bags.uni.length : countWords(sig(n)));
-  }
-
-  /**
-   * Ids of own contents (heading and own blocks, sub-clauses aside), one set per alignment like
-   * the word ids: two clauses get the same id exactly when `sameOwnContent` holds (a clause with
-   * neither, when their numbers are the same). A clause is looked for only among those whose
-   * shape (block kinds and the lengths of their texts) hashes the same, and is compared with
-   * them node by node: no text is built or hashed, since a whole statute's sub-clauses are
-   * looked up when two statutes are compared (building and hashing their texts took as long as
-   * the rest of the comparison).
-   */
-  private contentId(n: Node): number {
-    if (n.contentId !== undefined) return n.contentId;
-    const shape = shapeHash(n);
-    let same = this.contentIds.get(shape);
-    if (!same) this.contentIds.set(shape, (same = []));
-    for (const m of same) {
-      if (sameContent(m, n)) return (n.contentId = m.contentId!);
-    }
-    same.push(n);
-    return (n.contentId = this.nextContentId++);
-  }
-
-  /**
-   * The own contents of all sub-clauses, each as an id, sorted: two large parts then compare by
-   * one merge of integers. Each clause is looked up once, however many parts it is compared
-   * with: a gap of a dozen changed parts compares each with each, and comparing the texts again
-   * for every pair grew as the square of the document (8x the time at 4x the size).
-   */
-  private desc(n: Node): Int32Array {
-    if (n.desc) return n.desc;
-    const ids: number[] = [];
-    const walk = (x: Node) => {
-      for (const c of x.children) {
-        ids.push(this.contentId(c));
-        walk(c);
-      }
-    };
-    walk(n);
-    return (n.desc = Int32Array.from(ids).sort());
-  }
-
-  /** `dice` of the sub-clause contents of two clauses, each counted as one item. */
-  private descDice(o: Node, n: Node): number {
-    const a = this.desc(o);
-    const b = this.desc(n);
-    if (a.length + b.length === 0) return 0;
-    // The size of the multiset intersection of two sorted lists.
-    let common = 0;
-    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-      if (a[i] === b[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (a[i]! < b[j]!) i++;
-      else j++;
-    }
-    return (2 * common) / (a.length + b.length);
-  }
+  return (2 * common) / (a.length + b.length);
 }
 
 /** Above this much text below both clauses, compare sub-clause texts whole instead of words. */
 const LARGE_SUBTREE = 20_000;
 
-function isLarge(o: Node, n: Node): boolean {
-  return o.children.length > 0 && n.children.length > 0 && below(o) + below(n) > 2 * LARGE_SUBTREE;
+/**
+ * Own text for a clause without sub-clauses. Otherwise the whole text, so a clause whose
+ * provisions were restructured (list items that became sub-clauses) still finds its old self;
+ * for large parts (a whole Teil or Kapitel) the share of sub-clauses kept word for word, which
+ * says the same at a fraction of the cost.
+ */
+export function similarity(o: Node, n: Node): number {
+  // The step across the document meets again most pairs a gap already compared.
+  const key = o.index * newCount + n.index;
+  let sim = sims.get(key);
+  if (sim === undefined) sims.set(key, (sim = computeSimilarity(o, n)));
+  return sim;
 }
 
-/** How many sub-clauses a clause has, at every depth. */
-function descendants(n: Node): number {
-  n.descendants ??= n.children.reduce((sum, c) => sum + 1 + descendants(c), 0);
-  return n.descendants;
+/** Similarities computed in this alignment, by `old index * newCount + new index`. */
+let sims = new Map<number, number>();
+let newCount = 0;
+
+function computeSimilarity(o: Node, n: Node): number {
+  if (o.children.length === 0 && n.children.length === 0) return textSimilarity(bags(o), bags(n));
+  if (o.children.length && n.children.length && below(o) + below(n) > 2 * LARGE_SUBTREE) {
+    const own = textSimilarity(bags(o), bags(n));
+    const wo = sig(o).length + sig(n).length;
+    return (own * wo + descDice(o, n) * (below(o) + below(n))) / (wo + below(o) + below(n));
+  }
+  return wholeSimilarity(o, n);
 }
 
 export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
+  // A large document's changed clauses hold tens of thousands of word pairs: start with room.
+  wordIds = new WordIds(1 << 15);
+  contentIds = new Map();
+  nextContentId = 0;
   const a = buildTree(oldDoc);
   const b = buildTree(newDoc);
-  const scorer = new Scorer(b.nodes.length);
+  sims = new Map();
+  newCount = b.nodes.length;
   const queue: Array<[Node, Node]> = [];
-  const pair = (o: Node, n: Node, basis: MatchBasis, sim: number | null) => {
+  const pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => {
     o.partner = n;
     n.partner = o;
     o.basis = n.basis = basis;
@@ -443,19 +407,19 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
   const newKeys = keyed(b.nodes);
   for (const [k, o] of keyed(a.nodes)) {
     const n = newKeys.get(k);
-    if (o && n) pair(o, n, 'key', sig(o) === sig(n) ? 1 : null);
+    if (o && n) pair(o, n, 'key', sig(o) === sig(n) ? 1 : similarity(o, n));
   }
 
-  const at: Aligning = { pair, scorer, threshold: options.similarityThreshold };
+  const T = options.similarityThreshold;
   for (let round = 0; round < 4; round++) {
     // 2. Top-down below every pair made so far.
     for (let head = 0; head < queue.length; head++) {
       const [o, n] = queue[head]!;
-      alignChildren(o, n, at);
+      alignChildren(o, n, T, pair);
     }
     queue.length = 0;
     // 3. Across the document, then parents by where their children went.
-    const added = matchGlobally(a.nodes, b.nodes, at) + matchParents(b.nodes, pair);
+    const added = matchGlobally(a.nodes, b.nodes, pair) + matchParents(b.nodes, pair);
     if (!added) break;
   }
   // 4. Last, under each pair of parents: an old and a new clause with the same number, both
@@ -464,31 +428,22 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
     added = sweepSameNumber(b.nodes, pair);
     for (let head = 0; head < queue.length; head++) {
       const [o, n] = queue[head]!;
-      alignChildren(o, n, at);
+      alignChildren(o, n, T, pair);
     }
     queue.length = 0;
   }
-  return { oldRoot: a.root, newRoot: b.root, oldNodes: a.nodes, newNodes: b.nodes, similarity: (o, n) => o.similarity ?? scorer.similarity(o, n) };
+  return { oldRoot: a.root, newRoot: b.root, oldNodes: a.nodes, newNodes: b.nodes };
 }
 
-/** Pairs two clauses; `sim` null when it is computed only if asked for. */
-type Pair = (o: Node, n: Node, basis: MatchBasis, sim: number | null) => void;
+type Pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => void;
 
-/** What every step of one alignment shares. */
-interface Aligning {
-  pair: Pair;
-  scorer: Scorer;
-  threshold: number;
-}
-
-function alignChildren(po: Node, pn: Node, at: Aligning): void {
-  const { pair } = at;
+function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
   // Most clauses have no sub-clauses: nothing to align, and no lists to make.
   if (!po.children.length || !pn.children.length) return;
   const os = po.children.filter((c) => !c.partner);
   const ns = pn.children.filter((c) => !c.partner);
   if (!os.length || !ns.length) return;
-  const unchanged = (o: Node, n: Node) => pair(o, n, basisOf(o, n), 1);
+  const unchanged = (o: Node, n: Node) => pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
   // Nearly always every child is unchanged: pair them in order without running a diff.
   if (os.length === ns.length && os.every((o, k) => sameSig(o, ns[k]!))) {
     os.forEach((o, k) => unchanged(o, ns[k]!));
@@ -496,13 +451,13 @@ function alignChildren(po: Node, pn: Node, at: Aligning): void {
   }
   const changes = diffArrays(os, ns, { comparator: (x: Node, y: Node) => sameSig(x, y), maxEditLength: 2000 });
   if (!changes) {
-    pairGap(os, ns, at);
+    pairGap(os, ns, T, pair);
     return;
   }
   let gapO: Node[] = [];
   let gapN: Node[] = [];
   const flush = () => {
-    if (gapO.length && gapN.length) pairGap(gapO, gapN, at);
+    if (gapO.length && gapN.length) pairGap(gapO, gapN, T, pair);
     gapO = [];
     gapN = [];
   };
@@ -526,33 +481,22 @@ function alignChildren(po: Node, pn: Node, at: Aligning): void {
 interface Candidate {
   o: Node;
   n: Node;
-  /** Null until it is needed to rank this candidate against another. */
-  sim: number | null;
-  hs: number;
+  sim: number;
   score: number;
 }
 
-function sameNumber(o: Node, n: Node): boolean {
-  return o.numKey !== null && o.numKey === n.numKey;
-}
-
-function basisOf(o: Node, n: Node): MatchBasis {
-  return sameNumber(o, n) ? 'number' : 'content';
-}
-
-function pairGap(os: Node[], ns: Node[], at: Aligning): void {
-  const { scorer, threshold } = at;
+function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
   const cands: Candidate[] = [];
   const consider = (o: Node, n: Node) => {
+    const same = o.numKey !== null && o.numKey === n.numKey;
     // Headings name a clause: a heading kept (or nearly kept) says it is the same clause even
     // when its number and much of its text changed (old § 20a, new § 20b).
-    const hs = scorer.headingSimilarity(o, n);
-    if (hs >= HEADING_THRESHOLD) cands.push({ o, n, sim: null, hs, score: 0 });
+    const hs = headingSimilarity(o, n);
+    const sim = similarity(o, n);
     // A weaker pair with the same number waits for the last step: its text may yet turn out to
     // have moved elsewhere in the document.
-    else if (scorer.mayReach(o, n, threshold)) {
-      const sim = scorer.similarity(o, n);
-      if (sim >= threshold) cands.push({ o, n, sim, hs, score: 0 });
+    if (sim >= T || hs >= HEADING_THRESHOLD) {
+      cands.push({ o, n, sim, score: sim + (same ? 0.1 : 0) + 0.6 * hs });
     }
   };
   if (os.length * ns.length <= MAX_PAIRWISE) {
@@ -562,27 +506,7 @@ function pairGap(os: Node[], ns: Node[], at: Aligning): void {
     for (const n of ns) if (n.numKey !== null) byNumber.set(n.numKey, [...(byNumber.get(n.numKey) ?? []), n]);
     for (const o of os) for (const n of (o.numKey !== null && byNumber.get(o.numKey)) || []) consider(o, n);
   }
-  // A candidate that no other candidate shares a clause with is taken whatever its score, so a
-  // similarity not yet computed waits until it is asked for (two whole statutes whose headings
-  // match are paired without comparing every sub-clause of both).
-  const uses = new Map<Node, number>();
-  for (const c of cands) {
-    uses.set(c.o, (uses.get(c.o) ?? 0) + 1);
-    uses.set(c.n, (uses.get(c.n) ?? 0) + 1);
-  }
-  const ranked: Candidate[] = [];
-  const alone: Candidate[] = [];
-  for (const c of cands) {
-    if (uses.get(c.o) === 1 && uses.get(c.n) === 1) alone.push(c);
-    else {
-      c.sim ??= scorer.similarity(c.o, c.n);
-      c.score = c.sim + (sameNumber(c.o, c.n) ? 0.1 : 0) + 0.6 * c.hs;
-      ranked.push(c);
-    }
-  }
-  const take = (c: Candidate) => at.pair(c.o, c.n, basisOf(c.o, c.n), c.sim);
-  greedy(ranked, take);
-  for (const c of alone) take(c);
+  greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
 }
 
 /** Best pairs first; ties broken by document order so the result never depends on hashing. */
@@ -597,8 +521,7 @@ function greedy(cands: Candidate[], take: (c: Candidate) => void): number {
   return count;
 }
 
-function matchGlobally(oldNodes: Node[], newNodes: Node[], at: Aligning): number {
-  const { pair, scorer } = at;
+function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   const os = oldNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
   const ns = newNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
   if (!os.length || !ns.length) return 0;
@@ -616,7 +539,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], at: Aligning): number
     if (e.o.length === 1 && e.n.length === 1) {
       const o = e.o[0]!;
       const n = e.n[0]!;
-      pair(o, n, basisOf(o, n), 1);
+      pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
       count++;
     }
   }
@@ -625,7 +548,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], at: Aligning): number
   const targets = ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS);
   const postings = new Map<number, number[]>();
   targets.forEach((n, t) => {
-    for (const k of distinctPairs(scorer.bags(n))) {
+    for (const k of distinctPairs(bags(n))) {
       const p = postings.get(k);
       if (!p) postings.set(k, [t]);
       else if (p.length <= MAX_POSTINGS) p.push(t);
@@ -636,7 +559,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], at: Aligning): number
   const cands: Candidate[] = [];
   for (const o of os) {
     if (o.partner || sig(o).length < MIN_GLOBAL_CHARS) continue;
-    const keys = distinctPairs(scorer.bags(o));
+    const keys = distinctPairs(bags(o));
     const hit: number[] = [];
     for (const k of keys) {
       const p = postings.get(k);
@@ -647,13 +570,13 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], at: Aligning): number
     for (const t of hit) {
       if (hits[t]! >= need) {
         const n = targets[t]!;
-        const sim = scorer.similarity(o, n);
-        if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, hs: 0, score: sim });
+        const sim = similarity(o, n);
+        if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, score: sim });
       }
       hits[t] = 0;
     }
   }
-  count += greedy(cands, (c) => pair(c.o, c.n, basisOf(c.o, c.n), c.sim));
+  count += greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
   return count;
 }
 
@@ -669,7 +592,7 @@ function sweepSameNumber(newNodes: Node[], pair: Pair): number {
     for (const [k, n] of uniqueByNumber(pn.children.filter(unpairedNumbered))) {
       const o = olds.get(k);
       if (o && n) {
-        pair(o, n, 'number', null);
+        pair(o, n, 'number', similarity(o, n));
         count++;
       }
     }
@@ -709,7 +632,7 @@ function matchParents(newNodes: Node[], pair: Pair): number {
     // Most of its children came from there, or some did and it kept its number and parent.
     const sameSlot = best !== null && best.numKey !== null && best.numKey === n.numKey && best.parent?.partner === n.parent;
     if (best && (bestVotes * 2 >= Math.max(n.children.length, best.children.length) || sameSlot)) {
-      pair(best, n, basisOf(best, n), null);
+      pair(best, n, best.numKey !== null && best.numKey === n.numKey ? 'number' : 'content', similarity(best, n));
       count++;
     }
   }

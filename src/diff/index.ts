@@ -14,7 +14,7 @@ import type {
 } from '../model/change.js';
 import type { Block, Clause, ClauseDocument } from '../model/types.js';
 import { blockText, inlineText } from '../model/text.js';
-import { align, type Alignment, type Node } from './align.js';
+import { align, type Node } from './align.js';
 import { diffBlocks, pairSequences, placeDeleted, unchangedBlocks, type BlockContext } from './blocks.js';
 import { normalizeSpace, plainRuns, TermIndex } from './tokens.js';
 import { diffRuns, wholeSegments } from './words.js';
@@ -38,7 +38,7 @@ export function diffDocuments(oldDoc: ClauseDocument, newDoc: ClauseDocument, op
   };
   const ctx = new DiffContext(oldDoc, newDoc, opts);
   const alignment = align(oldDoc, newDoc, { similarityThreshold: opts.similarityThreshold });
-  const builder = new ChangeBuilder(ctx, opts, alignment);
+  const builder = new ChangeBuilder(ctx, opts);
   const clauses = builder.under(alignment.oldRoot, alignment.newRoot);
   const preamble = diffBlocks(oldDoc.preamble, newDoc.preamble, ctx);
   const sections = diffSections(oldDoc, newDoc, ctx);
@@ -93,7 +93,6 @@ class ChangeBuilder {
   constructor(
     private readonly ctx: BlockContext,
     private readonly opts: Required<DiffOptions>,
-    private readonly alignment: Alignment,
   ) {}
 
   /**
@@ -146,20 +145,21 @@ class ChangeBuilder {
     const moved = o.parent!.partner !== n.parent;
     const children = this.under(o, n);
     const status = moved ? 'moved' : renumbered ? 'renumbered' : amended ? 'amended' : 'unchanged';
-    const change = new PairedChange(this.alignment, o, n);
-    change.status = status;
-    change.amended = amended;
-    change.renumbered = renumbered;
-    change.moved = moved;
-    change.old = this.side(o);
-    change.new = this.side(n);
-    change.match = o.basis;
-    change.heading = heading.segments;
-    change.content = content;
-    change.tail = tail;
-    change.children = children;
-    change.subtreeChanged = status !== 'unchanged' || children.some((c) => c.subtreeChanged);
-    return change;
+    return {
+      status,
+      amended,
+      renumbered,
+      moved,
+      old: this.side(o),
+      new: this.side(n),
+      match: o.basis,
+      similarity: round(o.similarity ?? 0),
+      heading: heading.segments,
+      content,
+      tail,
+      children,
+      subtreeChanged: status !== 'unchanged' || children.some((c) => c.subtreeChanged),
+    };
   }
 
   private inserted(n: Node): ClauseChange {
@@ -199,43 +199,6 @@ class ChangeBuilder {
       children: o.children.filter((k) => !k.partner).map((k) => this.deleted(k)),
       subtreeChanged: true,
     };
-  }
-}
-
-/**
- * A clause paired with its old self. A class for its similarity, which is computed when first
- * read: the alignment computes a pair's similarity only where it decides or ranks the pair, and
- * of the outputs only the JSON shows it.
- */
-class PairedChange implements ClauseChange {
-  status: ClauseChange['status'] = 'unchanged';
-  amended = false;
-  renumbered = false;
-  moved = false;
-  old: ClauseSide | null = null;
-  new: ClauseSide | null = null;
-  match: ClauseChange['match'] = null;
-  heading: Segment[] | null = null;
-  content: ClauseChange['content'] = [];
-  tail: ClauseChange['tail'] = [];
-  children: ClauseChange[] = [];
-  subtreeChanged = false;
-  private score: number | undefined = undefined;
-
-  constructor(
-    private readonly alignment: Alignment,
-    private readonly o: Node,
-    private readonly n: Node,
-  ) {}
-
-  get similarity(): number {
-    return (this.score ??= round(this.alignment.similarity(this.o, this.n)));
-  }
-
-  /** The getter lives on the prototype: serialise the same fields as every other clause change. */
-  toJSON(): ClauseChange {
-    const { status, amended, renumbered, moved, old, match, similarity, heading, content, tail, children, subtreeChanged } = this;
-    return { status, amended, renumbered, moved, old, new: this.new, match, similarity, heading, content, tail, children, subtreeChanged };
   }
 }
 
