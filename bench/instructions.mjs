@@ -4,10 +4,11 @@
 //   node bench/instructions.mjs
 // It parses the pair once natively and saves the clause trees, then runs 4 and 24 diffs under
 // callgrind and prints the difference per diff: diffs 5 to 24, in which V8 has little left to
-// compile, as in the timed runs of the benchmark. (It counted diffs 4 to 11 before, and read
-// 60-70 M more per diff, most of it the JIT's: 274 M against 236 M for one build.) V8 is made as steady as it goes: --single-threaded
-// --predictable, a fixed --random-seed (object hashes, so Maps keyed by objects), and a young
-// generation large enough that the timing of its collections moves the count little.
+// compile, as in the timed runs of the benchmark. (It counted diffs 4 to 11 before, which read
+// 40-70 M more per diff, most of it the JIT's: 274 M against 236 M for one build, 264 M against
+// 201 M for the next.) V8 is made as steady as it goes: --single-threaded --predictable, a fixed
+// --random-seed (object hashes, so Maps keyed by objects), and a young generation large enough
+// that the timing of its collections moves the count little.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
