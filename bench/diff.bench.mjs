@@ -89,7 +89,7 @@ for (const k of [1, 2, 4]) {
   const a = k === 1 ? A : parse(repeat(oldText, k), 'old.md');
   const b = k === 1 ? B : parse(repeat(newText, k), 'new.md');
   globalThis.gc?.();
-  // Best of many runs at every size: at 4x, best of 5 moved between 147 and 208 ms in one hour.
+  // Best of many runs at every size: at 4x, best of 5 moved between 158 and 208 ms in one hour.
   const t = time(() => diffDocuments(a, b), k === 1 ? 25 : k === 2 ? 13 : 9, k === 1 ? 5 : 1, 'minor');
   rows.push({ k, ms: t.ms, size: mb(oldText) * k + mb(newText) * k });
   console.log(`  ${k}x ${fmt(rows.at(-1).size).padStart(5)} MB  ${fmt(t.ms, 1).padStart(8)} ms`);

@@ -148,7 +148,7 @@ describe('secdoc diff', () => {
     const r = await cli(['diff', 'J@5.0', 'J@6.0']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^13\.8 {2}Inserted$/m);
- 
+
     // A version's changes are dated as its annex's are: the direction of 9 June 2022.
     const docx = join(mkdtempSync(join(tmpdir(), 'secdoc-diff-')), 'j.docx');
     expect((await cli(['diff', 'J@5.0', 'J@6.0', '--format', 'docx', '--out', docx])).code).toBe(0);

@@ -3,24 +3,26 @@
  * clause tree, and word ids from hashes taken while a text is read. Each must agree exactly with
  * the texts it stands for.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parseDocument } from '../../src/parse/index.js';
 import { clauseText, clauseTextLength, walkClauses } from '../../src/model/text.js';
 import { countWords, WordIds } from '../../src/diff/similarity.js';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { nodeHost } from '../../src/corpus/node-host.js';
+import type { ClauseDocument } from '../../src/model/types.js';
 import { documentsDir, realCorpusFiles } from '../helpers.js';
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 const wordsOf = (text: string) => text.toLowerCase().match(WORDS) ?? [];
 
-function sources(): string[] {
-  const docs = readdirSync(documentsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join(documentsDir, d.name)).filter((f) => f.endsWith('.md')).map((f) => join(documentsDir, d.name, f)));
-  return [...realCorpusFiles(), ...docs];
+/** Every clause tree of the real corpus and of documents/ (versions and directions). */
+function documents(): ClauseDocument[] {
+  const corpus = realCorpusFiles().map((path) => parseDocument(readFileSync(path, 'utf8'), new VFile({ path })));
+  const sec = loadCorpus(documentsDir, nodeHost);
+  return [...corpus, ...sec.versions, ...sec.directions];
 }
 
 /** Text with letters of several scripts, marks, digits, punctuation, spaces and astral letters. */
@@ -31,10 +33,9 @@ const text = fc
 describe('similarity measures', () => {
   it('should give the length of every clause text of every corpus and SEC document without building it', () => {
     let clauses = 0;
-    for (const path of sources()) {
-      const doc = parseDocument(readFileSync(path, 'utf8'), new VFile({ path }));
+    for (const doc of documents()) {
       for (const c of walkClauses(doc.clauses)) {
-        expect(clauseTextLength(c), `${path} ${c.id}`).toBe(clauseText(c).length);
+        expect(clauseTextLength(c), `${doc.path} ${c.id}`).toBe(clauseText(c).length);
         clauses++;
       }
     }
