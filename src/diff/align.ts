@@ -44,6 +44,8 @@ export interface Node {
   bags?: Bags;
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
+  /** The words and word pairs of the normalised heading. */
+  headingBags?: Bags;
   /** The own contents of all sub-clauses, as sorted ids: see `desc`. */
   desc?: Int32Array;
   /** See `contentId`. */
@@ -101,6 +103,7 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       below: undefined,
       bags: undefined,
       heading: undefined,
+      headingBags: undefined,
       desc: undefined,
       contentId: undefined,
       words: undefined,
@@ -155,7 +158,11 @@ function sigLength(n: Node): number {
 }
 
 function below(n: Node): number {
-  n.below ??= n.children.reduce((sum, c) => sum + sigLength(c) + below(c), 0);
+  if (n.below === undefined) {
+    let sum = 0;
+    for (const c of n.children) sum += sigLength(c) + below(c);
+    n.below = sum;
+  }
   return n.below;
 }
 
@@ -218,7 +225,8 @@ function headingSimilarity(o: Node, n: Node): number {
   const hn = headingKey(n);
   if (!ho || !hn) return 0;
   if (ho === hn) return 1;
-  return textSimilarity(wordIds.bags(ho), wordIds.bags(hn));
+  // A gap compares each heading with every heading on the other side: bag each once.
+  return textSimilarity((o.headingBags ??= wordIds.bags(ho)), (n.headingBags ??= wordIds.bags(hn)));
 }
 
 /**
@@ -378,12 +386,27 @@ function computeSimilarity(o: Node, n: Node): number {
 
 export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
   // A large document's changed clauses hold tens of thousands of word pairs: start with room.
-  wordIds = new WordIds(1 << 15);
+  resetTables(1 << 15);
+  try {
+    return alignTrees(oldDoc, newDoc, options);
+  } finally {
+    // The tables hold nodes, and through them both trees: let them go with the call. Kept to
+    // the next call, they survived every young-generation GC in between (4 MB for the bench pair).
+    resetTables();
+  }
+}
+
+function resetTables(wordSlots?: number): void {
+  wordIds = new WordIds(wordSlots);
   contentIds = new Map();
   nextContentId = 0;
+  sims = new Map();
+  newCount = 0;
+}
+
+function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
   const a = buildTree(oldDoc);
   const b = buildTree(newDoc);
-  sims = new Map();
   newCount = b.nodes.length;
   const queue: Array<[Node, Node]> = [];
   const pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => {
@@ -440,8 +463,8 @@ type Pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => void;
 function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
   // Most clauses have no sub-clauses: nothing to align, and no lists to make.
   if (!po.children.length || !pn.children.length) return;
-  const os = po.children.filter((c) => !c.partner);
-  const ns = pn.children.filter((c) => !c.partner);
+  const os = unpaired(po.children);
+  const ns = unpaired(pn.children);
   if (!os.length || !ns.length) return;
   const unchanged = (o: Node, n: Node) => pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
   // Nearly always every child is unchanged: pair them in order without running a diff.
@@ -476,6 +499,12 @@ function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
     }
   }
   flush();
+}
+
+/** The nodes not paired yet: most often all of them, and then the list itself. */
+function unpaired(nodes: Node[]): Node[] {
+  for (const c of nodes) if (c.partner) return nodes.filter((x) => !x.partner);
+  return nodes;
 }
 
 interface Candidate {
@@ -546,14 +575,10 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
   const targets = ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS);
-  const postings = new Map<number, number[]>();
-  targets.forEach((n, t) => {
-    for (const k of distinctPairs(bags(n))) {
-      const p = postings.get(k);
-      if (!p) postings.set(k, [t]);
-      else if (p.length <= MAX_POSTINGS) p.push(t);
-    }
-  });
+  const postings = new Postings(
+    targets.map((n) => distinctPairs(bags(n))),
+    wordIds.pairCount,
+  );
   // Pairs shared with each target, by its position; back to zero after each old clause.
   const hits = new Int32Array(targets.length);
   const cands: Candidate[] = [];
@@ -562,9 +587,13 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
     const keys = distinctPairs(bags(o));
     const hit: number[] = [];
     for (const k of keys) {
-      const p = postings.get(k);
-      if (!p || p.length > MAX_POSTINGS) continue;
-      for (const t of p) if (hits[t]!++ === 0) hit.push(t);
+      const from = postings.from(k);
+      const to = postings.to(k);
+      if (to - from > MAX_POSTINGS) continue;
+      for (let p = from; p < to; p++) {
+        const t = postings.targets[p]!;
+        if (hits[t]!++ === 0) hit.push(t);
+      }
     }
     const need = Math.max(2, 0.2 * keys.length);
     for (const t of hit) {
@@ -578,6 +607,40 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
   }
   count += greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
   return count;
+}
+
+/**
+ * The targets that hold each word pair, in target order: one typed array cut by pair id (ids are
+ * small integers), where a map of lists made tens of thousands of small arrays per round.
+ */
+class Postings {
+  /** The targets of pair `k` are `targets[start[k]]` up to `targets[start[k + 1]]`. */
+  private readonly start: Int32Array;
+  readonly targets: Int32Array;
+  private readonly ids: number;
+
+  /** `keysOf[t]`: the distinct pair ids of target `t`, each below `ids`. */
+  constructor(keysOf: readonly Int32Array[], ids: number) {
+    this.ids = ids;
+    this.start = new Int32Array(ids + 1);
+    for (const keys of keysOf) for (const k of keys) this.start[k + 1]!++;
+    for (let k = 0; k < ids; k++) this.start[k + 1]! += this.start[k]!;
+    this.targets = new Int32Array(this.start[ids]!);
+    const next = this.start.slice(0, ids);
+    keysOf.forEach((keys, t) => {
+      for (const k of keys) this.targets[next[k]!++] = t;
+    });
+  }
+
+  /** Where the targets of pair `k` start in `targets` (none for a pair given an id later). */
+  from(k: number): number {
+    return k < this.ids ? this.start[k]! : 0;
+  }
+
+  /** Where they end. */
+  to(k: number): number {
+    return k < this.ids ? this.start[k + 1]! : 0;
+  }
 }
 
 function sweepSameNumber(newNodes: Node[], pair: Pair): number {

@@ -17,7 +17,7 @@ import { blockText, inlineText } from '../model/text.js';
 import { align, type Node } from './align.js';
 import { diffBlocks, pairSequences, placeDeleted, unchangedBlocks, type BlockContext } from './blocks.js';
 import { normalizeSpace, plainRuns, TermIndex } from './tokens.js';
-import { diffRuns, wholeSegments } from './words.js';
+import { diffRuns, plainSegments } from './words.js';
 
 export { acceptClause, clauseSegments, contentSegments, rejectClause, tableSegments, walkChanges, acceptSegments, rejectSegments } from '../model/change.js';
 export { normNumber } from './align.js';
@@ -126,7 +126,7 @@ class ChangeBuilder {
   private heading(o: string | null, n: string | null): { segments: Segment[] | null; changed: boolean } {
     if (o === null && n === null) return { segments: null, changed: false };
     // Nearly every heading is kept as it was: the same segments diffRuns would give, without it.
-    if (o === n) return { segments: wholeSegments('equal', plainRuns(n!)), changed: false };
+    if (o === n) return { segments: plainSegments('equal', n!), changed: false };
     const r = diffRuns(plainRuns(o ?? ''), plainRuns(n ?? ''), this.ctx);
     if (r.replacedWhole) this.ctx.replacedWhole++;
     return { segments: r.segments, changed: r.changed || (this.ctx.exact && (o === null) !== (n === null)) };
@@ -173,7 +173,7 @@ class ChangeBuilder {
       new: this.side(n),
       match: null,
       similarity: null,
-      heading: c.heading === null ? null : wholeSegments('insert', plainRuns(c.heading)),
+      heading: c.heading === null ? null : plainSegments('insert', c.heading),
       content: diffBlocks([], c.content, this.ctx),
       tail: diffBlocks([], c.tail, this.ctx),
       children: this.under(null, n),
@@ -192,7 +192,7 @@ class ChangeBuilder {
       new: null,
       match: null,
       similarity: null,
-      heading: c.heading === null ? null : wholeSegments('delete', plainRuns(c.heading)),
+      heading: c.heading === null ? null : plainSegments('delete', c.heading),
       content: diffBlocks(c.content, [], this.ctx),
       tail: diffBlocks(c.tail, [], this.ctx),
       // Children that were paired elsewhere are shown where they now stand.

@@ -105,6 +105,11 @@ export class WordIds {
     return this.withPairs(uni);
   }
 
+  /** How many word pairs have an id: every id given so far is below it. */
+  get pairCount(): number {
+    return this.byPair.size;
+  }
+
   private withPairs(uni: Int32Array): Bags {
     const bi = new Int32Array(Math.max(uni.length - 1, 0));
     for (let i = 1; i < uni.length; i++) bi[i - 1] = this.byPair.id(uni[i - 1]!, uni[i]!);
@@ -137,7 +142,7 @@ class PairIds {
   private seconds: Int32Array;
   /** -1 in an empty slot: any key is a valid pair, hashes included. */
   private ids: Int32Array;
-  private size = 0;
+  size = 0;
 
   constructor(slots: number) {
     this.firsts = new Int32Array(slots);
@@ -220,47 +225,79 @@ function countsFor(ids: Int32Array): Int32Array {
   return counts;
 }
 
-/** The distinct word pairs of a bag. */
-export function distinctPairs(b: Bags): number[] {
+/** The distinct word pairs of a bag, in order of first appearance. */
+export function distinctPairs(b: Bags): Int32Array {
   const c = countsFor(b.bi);
-  const out: number[] = [];
+  const out = new Int32Array(b.bi.length);
+  let n = 0;
   for (let i = 0; i < b.bi.length; i++) {
     const k = b.bi[i]!;
     if (c[k] === 0) {
       c[k] = 1;
-      out.push(k);
+      out[n++] = k;
     }
   }
-  for (const k of out) c[k] = 0;
-  return out;
+  for (let i = 0; i < n; i++) c[out[i]!] = 0;
+  return out.subarray(0, n);
 }
-
-const NOTHING_SHARED = { uni: 0, bi: 0 };
 
 /**
  * Unigrams say the same words are there; bigrams that they are in the same order. The mean of
  * the two keeps two unrelated paragraphs that share function words (`the`, `der`) apart.
  */
 export function textSimilarity(a: Bags, b: Bags): number {
-  return sharedSimilarity([a], [b], NOTHING_SHARED);
+  const na = a.uni.length;
+  const nb = b.uni.length;
+  if (na === 0 && nb === 0) return 1;
+  if (na === 0 || nb === 0) return 0;
+  const uni = (2 * common(a.uni, b.uni)) / (na + nb);
+  if (na === 1 || nb === 1) return uni;
+  const bi = (2 * common(a.bi, b.bi)) / (a.bi.length + b.bi.length);
+  return (uni + bi) / 2;
 }
 
-/** The common ids of two lists of bags, as if each list were joined into one. */
-function commonOfParts(a: readonly Int32Array[], b: readonly Int32Array[]): number {
-  for (const ids of a) countsFor(ids);
-  const c = counts;
-  for (const ids of a) for (let i = 0; i < ids.length; i++) c[ids[i]!]!++;
+/** The size of the multiset intersection of two lists of ids. */
+function common(a: Int32Array, b: Int32Array): number {
+  const c = countsFor(a);
+  for (let i = 0; i < a.length; i++) c[a[i]!]!++;
+  const n = takeCommon(c, b);
+  for (let i = 0; i < a.length; i++) c[a[i]!] = 0;
+  return n;
+}
+
+/** Counts down `c` by the ids of `b` it holds, and returns how many it held. */
+function takeCommon(c: Int32Array, b: Int32Array): number {
   let n = 0;
-  for (const ids of b) {
-    for (let i = 0; i < ids.length; i++) {
-      const y = ids[i]!;
-      if (y < c.length && c[y]! > 0) {
-        c[y]!--;
-        n++;
-      }
+  for (let i = 0; i < b.length; i++) {
+    const y = b[i]!;
+    if (y < c.length && c[y]! > 0) {
+      c[y]!--;
+      n++;
     }
   }
-  for (const ids of a) for (let i = 0; i < ids.length; i++) c[ids[i]!] = 0;
+  return n;
+}
+
+/** The common ids of two lists of bags (their words, or with `pairs` their word pairs), as if each list were joined into one. */
+function commonOfParts(a: readonly Bags[], b: readonly Bags[], pairs: boolean): number {
+  for (const p of a) countsFor(pairs ? p.bi : p.uni);
+  const c = counts;
+  for (const p of a) {
+    const ids = pairs ? p.bi : p.uni;
+    for (let i = 0; i < ids.length; i++) c[ids[i]!]!++;
+  }
+  let n = 0;
+  for (const p of b) n += takeCommon(c, pairs ? p.bi : p.uni);
+  for (const p of a) {
+    const ids = pairs ? p.bi : p.uni;
+    for (let i = 0; i < ids.length; i++) c[ids[i]!] = 0;
+  }
+  return n;
+}
+
+function sizeOf(parts: readonly Bags[], pairs: boolean): number {
+  let n = 0;
+  for (const p of parts) n += (pairs ? p.bi : p.uni).length;
   return n;
 }
 
@@ -271,15 +308,14 @@ function commonOfParts(a: readonly Int32Array[], b: readonly Int32Array[]): numb
  * common count: the result is exactly that of joining every part.
  */
 export function sharedSimilarity(a: readonly Bags[], b: readonly Bags[], shared: { uni: number; bi: number }): number {
-  const size = (parts: readonly Bags[], k: 'uni' | 'bi') => parts.reduce((s, p) => s + p[k].length, shared[k]);
-  const na = size(a, 'uni');
-  const nb = size(b, 'uni');
+  const na = sizeOf(a, false) + shared.uni;
+  const nb = sizeOf(b, false) + shared.uni;
   if (na === 0 && nb === 0) return 1;
   if (na === 0 || nb === 0) return 0;
-  const uni = (2 * (shared.uni + commonOfParts(a.map((p) => p.uni), b.map((p) => p.uni)))) / (na + nb);
+  const uni = (2 * (shared.uni + commonOfParts(a, b, false))) / (na + nb);
   if (na === 1 || nb === 1) return uni;
-  const ba = size(a, 'bi');
-  const bb = size(b, 'bi');
-  const bi = ba + bb === 0 ? 0 : (2 * (shared.bi + commonOfParts(a.map((p) => p.bi), b.map((p) => p.bi)))) / (ba + bb);
+  const ba = sizeOf(a, true) + shared.bi;
+  const bb = sizeOf(b, true) + shared.bi;
+  const bi = ba + bb === 0 ? 0 : (2 * (shared.bi + commonOfParts(a, b, true))) / (ba + bb);
   return (uni + bi) / 2;
 }

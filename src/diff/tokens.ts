@@ -130,22 +130,23 @@ const NUM = String.raw`[A-Z]?\d+(?:[.,:/]\d+)*(?:[A-Za-z]{1,2}(?![\p{L}\p{N}]))?
 const REF_WORDS = String.raw`Clauses?|Sections?|Paragraphs?|Schedules?|Annex(?:es)?|Articles?|Art\.?|Absatz|Absätze|Abs\.|Satz|Nummer|Nr\.|Buchstabe|§§?`;
 
 /**
- * One sticky pattern; the first alternative that matches at a position wins. Groups, in order:
- * 1 space, 2 date, 3 reference, 4 number, 5 label, 6 word, 7 any other character. (Plain
- * groups, not named ones: a named match allocates an object per token.)
+ * Tokens other than spaces and words, as one sticky pattern: dates, references, numbers and
+ * labels, in that order; the first alternative that matches at a position wins. The scanner
+ * tries it, then WORD, then ANY_CHAR, each with `test`, which makes no match array.
  */
-const TOKEN = new RegExp(
+const SPECIAL = new RegExp(
   [
-    String.raw`(\s+)`,
-    String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\.?[ \u00a0](?:${MONTHS})[ \u00a0]\d{4}|(?:${MONTHS})[ \u00a0]\d{1,2}(?:st|nd|rd|th)?,?[ \u00a0]\d{4})`,
-    String.raw`((?:${REF_WORDS})[ \u00a0]?${NUM}|Appendix[ \u00a0][A-Z]{1,2}(?![\p{L}\p{N}]))`,
-    String.raw`(${NUM})`,
-    String.raw`((?:\([a-zA-Z0-9]{1,5}\))+)`,
-    String.raw`([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)`,
-    String.raw`([\s\S])`,
+    String.raw`\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\.?[ \u00a0](?:${MONTHS})[ \u00a0]\d{4}|(?:${MONTHS})[ \u00a0]\d{1,2}(?:st|nd|rd|th)?,?[ \u00a0]\d{4}`,
+    String.raw`(?:${REF_WORDS})[ \u00a0]?${NUM}|Appendix[ \u00a0][A-Z]{1,2}(?![\p{L}\p{N}])`,
+    NUM,
+    String.raw`(?:\([a-zA-Z0-9]{1,5}\))+`,
   ].join('|'),
   'uy',
 );
+/** A word: letters, marks and digits, joined by `'`, `’` or `-`. */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/uy;
+/** Anything else: one character (a whole code point). */
+const ANY_CHAR = /[\s\S]/uy;
 
 /** Words that start a sentence, not a defined term: `The Smart Meter` keeps `The` apart. */
 const NOT_TERM_START = new Set(
@@ -160,13 +161,12 @@ const TERM_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}\p{N}][\p{L}\p{M}\p{N}]*|\p{Lu}[\p{Lu}\
 const TITLE_WORD = /^\p{Lu}[\p{Ll}\p{M}]/u;
 
 /** Most words start in lower case: no need to run the pattern. */
-function mayBeTermWord(w: string): boolean {
-  const c = w.charCodeAt(0);
+function mayBeTermCode(c: number): boolean {
   return c >= 128 || (c >= 65 && c <= 90);
 }
 
 function termWord(w: string): boolean {
-  return mayBeTermWord(w) && TERM_WORD.test(w) && !NOT_TERM_START.has(w);
+  return mayBeTermCode(w.charCodeAt(0)) && TERM_WORD.test(w) && !NOT_TERM_START.has(w);
 }
 
 /** Defined terms given by the documents, grouped by first word, longest first. */
@@ -203,12 +203,6 @@ export class TermIndex {
 
 const EMPTY_TERMS = new TermIndex([]);
 
-interface Piece {
-  text: string;
-  /** `other` may hold inner spaces (a date, a reference, a joined term). */
-  kind: 'space' | 'word' | 'other';
-}
-
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const SPACE_CHAR = /^\s$/u;
 /** WORD_CHAR and SPACE_CHAR of non-ASCII code units, memoised. */
@@ -230,15 +224,15 @@ function isSpaceChar(c: number): boolean {
 }
 
 const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
-/** `'`, `’` and `-` join word characters into one word (TOKEN's group 6). */
+/** `'`, `’` and `-` join word characters into one word (as in WORD). */
 const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45;
 
 /**
- * The end of the token at `i` when only TOKEN's space or word group can match there, else -1.
- * Those are nearly all tokens, and scanning them by hand is several times faster than the
- * pattern: every other group starts with an ASCII capital, a digit, `§` or `(`, never with a
- * lower-case or non-ASCII letter, and from a capital only with a digit in its first word or
- * with a month or reference word (`Clause 3`, `Abs. 2`).
+ * The end of the token at `i` when it can only be a space or a WORD, else -1. Those are nearly
+ * all tokens, and scanning them by hand is several times faster than the patterns: SPECIAL
+ * starts with an ASCII capital, a digit, `§` or `(`, never with a lower-case or non-ASCII letter,
+ * and from a capital only with a digit in its first word or with a month or reference word
+ * (`Clause 3`, `Abs. 2`).
  */
 function plainTokenEnd(text: string, i: number): number {
   let c = text.charCodeAt(i);
@@ -269,13 +263,13 @@ function plainTokenEnd(text: string, i: number): number {
 }
 
 /**
- * A whole word that can start TOKEN's date or reference group: a month, a REF_WORDS word or
+ * A whole word that can start a date or reference (SPECIAL): a month, a REF_WORDS word or
  * `Appendix`, from those patterns with their dots dropped (`Abs.` starts as the word `Abs`).
  */
 const DATE_OR_REF_WORDS = `${MONTHS}|${REF_WORDS}|Appendix`.replace(/\\\.\??/g, '');
 const DATE_OR_REF_WORD = new RegExp(String.raw`(?:${DATE_OR_REF_WORDS})(?![\p{L}\p{M}\p{N}])`, 'uy');
 
-/** A capitalised word at `i`, ending its letters at `end`, that only TOKEN's word group reads. */
+/** A capitalised word at `i`, ending its letters at `end`, that only WORD reads. */
 function plainCapitalWord(text: string, i: number, end: number): boolean {
   for (let k = i + 1; k < end; k++) {
     const d = text.charCodeAt(k);
@@ -285,60 +279,109 @@ function plainCapitalWord(text: string, i: number, end: number): boolean {
   return !(DATE_OR_REF_WORD.test(text) && DATE_OR_REF_WORD.lastIndex === end);
 }
 
-function scan(text: string): Piece[] {
-  const out: Piece[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const end = plainTokenEnd(text, i);
-    if (end >= 0) {
-      out.push({ text: text.slice(i, end), kind: isSpaceChar(text.charCodeAt(i)) ? 'space' : 'word' });
-      i = end;
-      continue;
-    }
-    TOKEN.lastIndex = i;
-    const m = TOKEN.exec(text)!;
-    out.push({ text: m[0], kind: m[1] !== undefined ? 'space' : m[6] !== undefined ? 'word' : 'other' });
-    i = TOKEN.lastIndex;
+/**
+ * Pieces of the text being tokenized, as parallel arrays reused from call to call (an object
+ * per piece was most of what tokenizing allocated): where each starts and ends, and its kind.
+ */
+const SPACE = 0;
+const WORD_PIECE = 1;
+/** May hold inner spaces: a date, a reference, a joined term. */
+const OTHER = 2;
+let starts = new Int32Array(1024);
+let ends = new Int32Array(1024);
+let kinds = new Uint8Array(1024);
+
+function setPiece(k: number, start: number, end: number, kind: number): void {
+  if (k === starts.length) {
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    starts = grow(starts, new Int32Array(2 * k));
+    ends = grow(ends, new Int32Array(2 * k));
+    kinds = grow(kinds, new Uint8Array(2 * k));
   }
-  return out;
+  starts[k] = start;
+  ends[k] = end;
+  kinds[k] = kind;
 }
 
-/** Whitespace inside a term: any but a blank line (two line breaks, as a space piece is all whitespace). */
-function termSpace(p: Piece | undefined): boolean {
-  if (p === undefined || p.kind !== 'space') return false;
-  const nl = p.text.indexOf('\n');
-  return nl < 0 || p.text.indexOf('\n', nl + 1) < 0;
+/** Cuts `text` into pieces; returns how many. */
+function scan(text: string): number {
+  let n = 0;
+  let i = 0;
+  while (i < text.length) {
+    let end = plainTokenEnd(text, i);
+    let kind = WORD_PIECE;
+    if (end >= 0) {
+      if (isSpaceChar(text.charCodeAt(i))) kind = SPACE;
+    } else if (matchAt(SPECIAL, text, i)) {
+      end = SPECIAL.lastIndex;
+      kind = OTHER;
+    } else if (matchAt(WORD, text, i)) end = WORD.lastIndex;
+    else {
+      matchAt(ANY_CHAR, text, i);
+      end = ANY_CHAR.lastIndex;
+      kind = OTHER;
+    }
+    setPiece(n++, i, end, kind);
+    i = end;
+  }
+  return n;
+}
+
+function matchAt(pattern: RegExp, text: string, i: number): boolean {
+  pattern.lastIndex = i;
+  return pattern.test(text);
+}
+
+/** Piece `k` is whitespace inside a term: any but a blank line (two line breaks, as a space piece is all whitespace). */
+function termSpace(text: string, k: number, n: number): boolean {
+  if (k >= n || kinds[k] !== SPACE) return false;
+  let breaks = 0;
+  for (let i = starts[k]!; i < ends[k]!; i++) if (text.charCodeAt(i) === 10 && ++breaks === 2) return false;
+  return true;
+}
+
+function pieceText(text: string, k: number): string {
+  return text.slice(starts[k], ends[k]);
+}
+
+/** Piece `k` is exactly `word`. */
+function pieceIs(text: string, k: number, n: number, word: string): boolean {
+  return k < n && ends[k]! - starts[k]! === word.length && text.startsWith(word, starts[k]);
 }
 
 /** A Capitalised run needs a second term word: the next word is looked at first, being cheaper. */
-function mayStartTermRun(pieces: Piece[], i: number): boolean {
-  const next = pieces[i + 2];
-  return termSpace(pieces[i + 1]) && next !== undefined && next.kind === 'word' && mayBeTermWord(next.text) && termWord(pieces[i]!.text);
+function mayStartTermRun(text: string, i: number, n: number): boolean {
+  return (
+    termSpace(text, i + 1, n) &&
+    i + 2 < n &&
+    kinds[i + 2] === WORD_PIECE &&
+    mayBeTermCode(text.charCodeAt(starts[i + 2]!)) &&
+    termWord(pieceText(text, i))
+  );
 }
 
 /**
- * Join words into one term token: a document's defined term (longest first), else a run of two
+ * Join words into one term piece: a document's defined term (longest first), else a run of two
  * or more Capitalised words with at least one in Title case, joined by single spaces or a line
- * break (re-wrapped terms compare equal).
+ * break (re-wrapped terms compare equal). The pieces are rewritten in place; returns how many.
  */
-function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
-  const out: Piece[] = [];
+function joinTerms(text: string, n: number, terms: TermIndex): number {
+  let out = 0;
   let i = 0;
-  while (i < pieces.length) {
-    const p = pieces[i]!;
-    if (p.kind !== 'word') {
-      out.push(p);
+  while (i < n) {
+    if (kinds[i] !== WORD_PIECE) {
+      setPiece(out++, starts[i]!, ends[i]!, kinds[i]!);
       i++;
       continue;
     }
     // A defined term from the documents.
-    const cands = terms.size ? terms.candidates(p.text) : undefined;
+    const cands = terms.size ? terms.candidates(pieceText(text, i)) : undefined;
     let matched = 0;
     if (cands) {
       for (const words of cands) {
         let k = 1;
         let j = i + 1;
-        while (k < words.length && termSpace(pieces[j]) && pieces[j + 1]?.text === words[k]) {
+        while (k < words.length && termSpace(text, j, n) && pieceIs(text, j + 1, n, words[k]!)) {
           k++;
           j += 2;
         }
@@ -348,24 +391,24 @@ function joinTerms(pieces: Piece[], terms: TermIndex): Piece[] {
         }
       }
     }
-    if (!matched && mayStartTermRun(pieces, i)) {
+    if (!matched && mayStartTermRun(text, i, n)) {
       let j = i + 1;
-      let title = TITLE_WORD.test(p.text);
+      let title = TITLE_WORD.test(pieceText(text, i));
       let count = 1;
-      while (termSpace(pieces[j]) && pieces[j + 1]?.kind === 'word' && termWord(pieces[j + 1]!.text)) {
-        title ||= TITLE_WORD.test(pieces[j + 1]!.text);
+      while (termSpace(text, j, n) && j + 1 < n && kinds[j + 1] === WORD_PIECE) {
+        const w = pieceText(text, j + 1);
+        if (!termWord(w)) break;
+        title ||= TITLE_WORD.test(w);
         j += 2;
         count++;
       }
       if (count >= 2 && title) matched = j - i;
     }
     if (matched > 1) {
-      let s = '';
-      for (let k = i; k < i + matched; k++) s += pieces[k]!.text;
-      out.push({ text: s, kind: 'other' });
+      setPiece(out++, starts[i]!, ends[i + matched - 1]!, OTHER);
       i += matched;
     } else {
-      out.push(p);
+      setPiece(out++, starts[i]!, ends[i]!, WORD_PIECE);
       i++;
     }
   }
@@ -395,22 +438,38 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[
   const terms = options.terms ?? EMPTY_TERMS;
   let last: Token | null = null;
   for (const run of runs) {
-    const pieces = run.atomic ? [{ text: run.text, kind: 'other' as const }] : joinTerms(scan(run.text), terms);
-    for (const { text, kind } of pieces) {
-      if (kind === 'space' && last && !last.space) {
-        last.text += text;
-        if (options.exact) last.key += text;
+    const text = run.text;
+    if (run.atomic) {
+      out.push((last = token(run, text, text, OTHER, options.exact)));
+      continue;
+    }
+    const n = joinTerms(text, scan(text), terms);
+    for (let k = 0; k < n; k++) {
+      const kind = kinds[k]!;
+      if (kind === SPACE && last && !last.space) {
+        // Whitespace at the start of a run rides on the last token of the run before.
+        const space = pieceText(text, k);
+        last.text += space;
+        if (options.exact) last.key += space;
         continue;
       }
-      const space = kind === 'space';
-      let key: string;
-      if (options.exact) key = `${run.styleKey}\u0002${text}`;
-      else key = space ? ' ' : kind === 'other' && HAS_SPACE.test(text) ? normalizeSpace(text) : text;
-      last = { text, key, style: run.style, styleKey: run.styleKey, space };
-      out.push(last);
+      // The whitespace after a token rides on it: one slice from its start to the space's end.
+      const spaced = kind !== SPACE && k + 1 < n && kinds[k + 1] === SPACE;
+      const own = pieceText(text, k);
+      out.push((last = token(run, own, spaced ? text.slice(starts[k], ends[k + 1]) : own, kind, options.exact)));
+      if (spaced) k++;
     }
   }
   return out;
+}
+
+/** A token of `own` text (a piece), shown as `shown` (with the whitespace that rides on it). */
+function token(run: Run, own: string, shown: string, kind: number, exact: boolean): Token {
+  const space = kind === SPACE;
+  let key: string;
+  if (exact) key = `${run.styleKey}\u0002${shown}`;
+  else key = space ? ' ' : kind === OTHER && HAS_SPACE.test(own) ? normalizeSpace(own) : own;
+  return { text: shown, key, style: run.style, styleKey: run.styleKey, space };
 }
 
 /* ---------- tokenizing only around a change ---------- */

@@ -356,6 +356,11 @@ function sameRuns(a: readonly Run[], b: readonly Run[]): boolean {
   return true;
 }
 
+/** Plain text as one operation: `wholeSegments(op, plainRuns(text))`, without the runs. */
+export function plainSegments(op: SegmentOp, text: string): Segment[] {
+  return text === '' ? [] : [{ op, text }];
+}
+
 /** Some runs as one operation: a whole deletion or insertion, or unchanged text. */
 export function wholeSegments(op: SegmentOp, runs: readonly Run[]): Segment[] {
   return runs.map((r) => segment(op, r.text, r.style));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
 import { tokenize, plainRuns, TermIndex, inlineRuns } from '../../src/diff/tokens.js';
@@ -191,6 +192,28 @@ describe('diffDocuments: words', () => {
     }).map((t) => t.text);
     // Each token carries the space after it.
     expect(toks.map((t) => t.trim())).toEqual(['Paragraph 18.12A(a)(ii)', 'pays', '£', '500,000', 'by', '2022-06-10', 'to', 'the', 'Smart Metering System', 'and', 'the', 'DCC', 'under', '§ 20a', '.']);
+  });
+
+  it('should join a term re-wrapped over one line break, never over a blank line', () => {
+    const keys = (t: string) => tokenize(plainRuns(t), { exact: false, terms: new TermIndex(['Smart Metering System']) }).map((x) => x.key);
+    expect(keys('the Smart\nMetering System shall')).toEqual(['the', 'Smart Metering System', 'shall']);
+    expect(keys('the Smart\n\nMetering System shall')).toEqual(['the', 'Smart', 'Metering System', 'shall']);
+  });
+
+  it('should give back every character of the runs, in order, whatever the text', () => {
+    const piece = fc.constantFrom('the', 'Smart', 'Metering', 'System', 'Clause 18.12(a)', '§ 20a', 'Abs.', '10 June 2022', '500,000', 'DCC', "don't", 'Ärger', '😀', '(iv)', '.', ' ', '  ', '\n', '\n\n', '\u00a0', '\t');
+    const run = fc.record({ text: fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), atomic: fc.boolean(), bold: fc.boolean() });
+    const terms = new TermIndex(['Smart Metering System', 'Metering System']);
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 4 }), fc.boolean(), (runs, exact) => {
+        const rs = runs.map((r) => ({ text: r.text, atomic: r.atomic, style: r.bold ? { bold: true } : {}, styleKey: r.bold ? 'b' : '' }));
+        const toks = tokenize(rs, { exact, terms });
+        expect(toks.map((t) => t.text).join('')).toBe(rs.map((r) => r.text).join(''));
+        // Whitespace rides on the token before it: a token of whitespace alone follows none.
+        toks.forEach((t, i) => expect(t.space && i > 0 && !toks[i - 1]!.space).toBe(false));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('should not join a sentence-opening word to a term', () => {
