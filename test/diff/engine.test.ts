@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
-import { tokenize, plainRuns, TermIndex, inlineRuns } from '../../src/diff/tokens.js';
+import { tokenize, plainRuns, TermIndex, inlineRuns, type Run } from '../../src/diff/tokens.js';
 import { describeChange, changeNote, clauseSegments, type Segment } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
 import { byNew, byOld, expectExact, parse } from './helpers.js';
@@ -206,7 +206,7 @@ describe('diffDocuments: words', () => {
     const terms = new TermIndex(['Smart Metering System', 'Metering System']);
     fc.assert(
       fc.property(fc.array(run, { maxLength: 4 }), fc.boolean(), (runs, exact) => {
-        const rs = runs.map((r) => ({ text: r.text, atomic: r.atomic, style: r.bold ? { bold: true } : {}, styleKey: r.bold ? 'b' : '' }));
+        const rs: Run[] = runs.map((r) => ({ text: r.text, atomic: r.atomic, style: r.bold ? { bold: true } : {}, styleKey: r.bold ? 'b' : '' }));
         const toks = tokenize(rs, { exact, terms });
         expect(toks.map((t) => t.text).join('')).toBe(rs.map((r) => r.text).join(''));
         // Whitespace rides on the token before it: a token of whitespace alone follows none.
