@@ -391,7 +391,7 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
     return alignTrees(oldDoc, newDoc, options);
   } finally {
     // The tables hold nodes, and through them both trees: let them go with the call. Kept to
-    // the next call, they survived every young-generation GC in between (4 MB for the bench pair).
+    // the next call, they survived every young-generation GC in between.
     resetTables();
   }
 }
@@ -575,10 +575,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
   const targets = ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS);
-  const postings = new Postings(
-    targets.map((n) => distinctPairs(bags(n))),
-    wordIds.pairCount,
-  );
+  const postings = new Postings(targets.map((n) => distinctPairs(bags(n))), wordIds.pairCount);
   // Pairs shared with each target, by its position; back to zero after each old clause.
   const hits = new Int32Array(targets.length);
   const cands: Candidate[] = [];

@@ -107,7 +107,7 @@ export class WordIds {
 
   /** How many word pairs have an id: every id given so far is below it. */
   get pairCount(): number {
-    return this.byPair.size;
+    return this.byPair.count;
   }
 
   private withPairs(uni: Int32Array): Bags {
@@ -142,12 +142,17 @@ class PairIds {
   private seconds: Int32Array;
   /** -1 in an empty slot: any key is a valid pair, hashes included. */
   private ids: Int32Array;
-  size = 0;
+  private size = 0;
 
   constructor(slots: number) {
     this.firsts = new Int32Array(slots);
     this.seconds = new Int32Array(slots);
     this.ids = new Int32Array(slots).fill(-1);
+  }
+
+  /** How many pairs have an id (ids are 0 up to this). */
+  get count(): number {
+    return this.size;
   }
 
   id(a: number, b: number): number {
@@ -246,24 +251,10 @@ export function distinctPairs(b: Bags): Int32Array {
  * the two keeps two unrelated paragraphs that share function words (`the`, `der`) apart.
  */
 export function textSimilarity(a: Bags, b: Bags): number {
-  const na = a.uni.length;
-  const nb = b.uni.length;
-  if (na === 0 && nb === 0) return 1;
-  if (na === 0 || nb === 0) return 0;
-  const uni = (2 * common(a.uni, b.uni)) / (na + nb);
-  if (na === 1 || nb === 1) return uni;
-  const bi = (2 * common(a.bi, b.bi)) / (a.bi.length + b.bi.length);
-  return (uni + bi) / 2;
+  return sharedSimilarity([a], [b], NOTHING_SHARED);
 }
 
-/** The size of the multiset intersection of two lists of ids. */
-function common(a: Int32Array, b: Int32Array): number {
-  const c = countsFor(a);
-  for (let i = 0; i < a.length; i++) c[a[i]!]!++;
-  const n = takeCommon(c, b);
-  for (let i = 0; i < a.length; i++) c[a[i]!] = 0;
-  return n;
-}
+const NOTHING_SHARED = { uni: 0, bi: 0 };
 
 /** Counts down `c` by the ids of `b` it holds, and returns how many it held. */
 function takeCommon(c: Int32Array, b: Int32Array): number {
