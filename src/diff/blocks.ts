@@ -7,6 +7,7 @@ import { increasingRun, type BlockStatus, type CellChange, type ColumnChange, ty
 import type { Block, TableCell } from '../model/types.js';
 import { blockText, inlineText } from '../model/text.js';
 import { sameBlock } from '../model/equal.js';
+import { DEFINITIONS_HEADER } from '../model/query.js';
 import { blockRuns, inlineRuns, normalizeSpace, type TermIndex } from './tokens.js';
 import { diffRuns, wholeSegments } from './words.js';
 import { bagsOf, dice, textSimilarity, WordIds } from './similarity.js';
@@ -24,8 +25,6 @@ type TextBlock = Exclude<Block, Table>;
 
 /** A header that names the column rows are matched on. */
 const KEY_HEADER = /^(?:key|id|identifier|ref(?:erence)?|no\.?|number|nr\.?|version|term|defined term|name|begriff)$/i;
-/** A definitions table: matched by term. */
-const TERM_HEADER = /^(?:term|terms|defined term|expression|word|begriff)$/i;
 
 function kindOf(b: Block): 'text' | 'table' {
   return b.type === 'table' ? 'table' : 'text';
@@ -208,7 +207,7 @@ function diffTable(o: Table | null, n: Table | null, ctx: BlockContext): TableCh
     const nk = keysOf(n, keyCol.new!);
     if (unique(ok) && unique(nk)) {
       const name = cellText(n.header[keyCol.new!]);
-      keyColumn = { old: keyCol.old!, new: keyCol.new!, name, definitions: TERM_HEADER.test(name) };
+      keyColumn = { old: keyCol.old!, new: keyCol.new!, name, definitions: DEFINITIONS_HEADER.test(name) };
       rowPairs = pairByKey(ok, nk);
     } else {
       rowPairs = pairRowsByContent(o, n);

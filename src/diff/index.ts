@@ -14,6 +14,7 @@ import type {
 } from '../model/change.js';
 import type { Block, Clause, ClauseDocument } from '../model/types.js';
 import { blockText, inlineText } from '../model/text.js';
+import { isDefinitionsTable } from '../model/query.js';
 import { align, type Node } from './align.js';
 import { diffBlocks, pairSequences, placeDeleted, unchangedBlocks, type BlockContext } from './blocks.js';
 import { normalizeSpace, plainRuns, TermIndex } from './tokens.js';
@@ -85,7 +86,7 @@ class DiffContext implements BlockContext {
 
   /** Only changed text is tokenized: a pair with no word changes never walks for its terms. */
   get terms(): TermIndex {
-    return (this.termIndex ??= new TermIndex([...definedTerms(this.oldDoc), ...definedTerms(this.newDoc)]));
+    return (this.termIndex ??= new TermIndex([...termsToKeepWhole(this.oldDoc), ...termsToKeepWhole(this.newDoc)]));
   }
 }
 
@@ -219,14 +220,17 @@ function diffSections(oldDoc: ClauseDocument, newDoc: ClauseDocument, ctx: Block
 
 /* ---------- defined terms, kept whole by the tokenizer ---------- */
 
-const TERM_HEADER = /^(?:term|terms|defined term|expression|begriff)$/i;
 const QUOTED = /[“"„‘]([\p{Lu}][\p{L}\p{N}\-]*(?:[ \u00a0][\p{L}\p{N}\-]+){1,5})[”"“’]/gu;
 
 /** A clause that defines terms: quoted terms in it count (`“Personal Data” means ...`). */
 const DEFINITIONS_HEADING = /defini|interpret|begriff/i;
 
-/** Terms a document defines: the first column of a definitions table, and quoted terms in a definitions clause. */
-export function definedTerms(doc: ClauseDocument): string[] {
+/**
+ * Terms the tokenizer keeps whole: the multi-word terms in the first column of a definitions
+ * table, and quoted terms in a definitions clause. (`definedTerms` in model/query.ts is the
+ * definitions tables' terms with their meanings, for the checks and the rules.)
+ */
+function termsToKeepWhole(doc: ClauseDocument): string[] {
   const out = new Set<string>();
   termsIn(doc.preamble, false, out);
   for (const s of doc.sections) termsIn(s.content, DEFINITIONS_HEADING.test(s.heading), out);
@@ -249,7 +253,7 @@ function termsIn(blocks: readonly Block[], quoted: boolean, out: Set<string>): v
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.type === 'table') {
-      if (b.header[0] && TERM_HEADER.test(inlineText(b.header[0].children).trim())) {
+      if (isDefinitionsTable(b)) {
         for (const row of b.rows) {
           const t = row[0] ? normalizeSpace(inlineText(row[0].children)).trim() : '';
           if (t.includes(' ')) out.add(t);

@@ -5,8 +5,11 @@
 import type { Block, Clause, ClauseDocument, Inline, Position } from './types.js';
 import { inlineText } from './text.js';
 
-/** The first header cell of a definitions table. */
-export const DEFINITIONS_HEADER = /^(term|expression|defined term)s?$/i;
+/**
+ * The first header cell of a definitions table: `Term`, `Defined Term`, `Expression`, `Word`
+ * (or their plurals), or the German `Begriff`. The checks, the rules and the redline all ask here.
+ */
+export const DEFINITIONS_HEADER = /^(?:(?:defined )?terms?|expressions?|words?|begriffe?)$/i;
 
 /** Whether a table is a definitions table (term | meaning). */
 export function isDefinitionsTable(block: Block): boolean {

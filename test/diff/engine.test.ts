@@ -4,6 +4,7 @@ import { diffDocuments } from '../../src/diff/index.js';
 import { tokenize, plainRuns, TermIndex, inlineRuns, type Run } from '../../src/diff/tokens.js';
 import { describeChange, changeNote, clauseSegments, type Segment } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
+import { definedTerms as modelTerms } from '../../src/model/query.js';
 import { byNew, byOld, expectExact, parse } from './helpers.js';
 
 const text = (segs: Segment[], op: Segment['op']) => segs.filter((s) => s.op === op).map((s) => s.text).join('|');
@@ -287,6 +288,21 @@ describe('diffDocuments: tables', () => {
       ['Excluded Installation', 'unchanged'],
     ]);
     expect(text(t.rows[0]!.cells[1]!.segments, 'insert')).toBe('well');
+  });
+
+  it('should read a `Begriff` or `Words` table as definitions, as the checks and the rules do', () => {
+    for (const header of ['Begriff', 'Words']) {
+      const table = `| ${header} | Bedeutung |\n| --- | --- |\n| Strom aus Sonne | Strom aus solarer Strahlungsenergie. |\n`;
+      const a = parse(`## 1 Begriffe\n\n1.1 Hier gilt:\n\n${table}\n1.2 Der Strom aus Sonne wird vergütet.\n`);
+      const b = parse(`## 1 Begriffe\n\n1.1 Hier gilt:\n\n${table}\n1.2 Der Strom aus Wind wird vergütet.\n`);
+      const d = diffDocuments(a, b);
+      expectExact(d, a, b);
+      // The defined term is one token: replacing it marks the whole term, not just `Sonne`.
+      expect(text(clauseSegments(byNew(d, 'doc/1.2')!), 'delete')).toBe('Strom aus Sonne');
+      const t = byNew(d, 'doc/1.1')!.content.find((c) => c.kind === 'table');
+      expect(t?.kind === 'table' && t.keyColumn?.definitions).toBe(true);
+      expect(modelTerms(b).map((x) => x.term)).toEqual(['Strom aus Sonne']);
+    }
   });
 
   it('should match rows by key even when they were reordered, and read back exactly', () => {
