@@ -23,7 +23,7 @@ export interface DefinedTerm {
   position: Position | undefined;
 }
 
-/** Terms from every table whose first header cell is "Term" (or "Expression"). */
+/** Terms from every definitions table (`DEFINITIONS_HEADER`), with their meanings. */
 export function definedTerms(doc: ClauseDocument): DefinedTerm[] {
   const out: DefinedTerm[] = [];
   const visit = (list: Clause[]) => {
