@@ -614,11 +614,9 @@ class Postings {
   /** The targets of pair `k` are `targets[start[k]]` up to `targets[start[k + 1]]`. */
   private readonly start: Int32Array;
   readonly targets: Int32Array;
-  private readonly ids: number;
 
   /** `keysOf[t]`: the distinct pair ids of target `t`, each below `ids`. */
   constructor(keysOf: readonly Int32Array[], ids: number) {
-    this.ids = ids;
     this.start = new Int32Array(ids + 1);
     for (const keys of keysOf) for (const k of keys) this.start[k + 1]!++;
     for (let k = 0; k < ids; k++) this.start[k + 1]! += this.start[k]!;
@@ -631,12 +629,12 @@ class Postings {
 
   /** Where the targets of pair `k` start in `targets` (none for a pair given an id later). */
   from(k: number): number {
-    return k < this.ids ? this.start[k]! : 0;
+    return k + 1 < this.start.length ? this.start[k]! : 0;
   }
 
   /** Where they end. */
   to(k: number): number {
-    return k < this.ids ? this.start[k + 1]! : 0;
+    return k + 1 < this.start.length ? this.start[k + 1]! : 0;
   }
 }
 
