@@ -373,15 +373,45 @@ export function similarity(o: Node, n: Node): number {
 /** Similarities computed in this alignment, by `old index * newCount + new index`. */
 let sims = new Map<number, number>();
 let newCount = 0;
+/** Large parts paired by heading, whose similarity is measured at the end. */
+let partsByHeading: Array<[Node, Node]> = [];
 
 function computeSimilarity(o: Node, n: Node): number {
   if (o.children.length === 0 && n.children.length === 0) return textSimilarity(bags(o), bags(n));
-  if (o.children.length && n.children.length && below(o) + below(n) > 2 * LARGE_SUBTREE) {
-    const own = textSimilarity(bags(o), bags(n));
-    const wo = sig(o).length + sig(n).length;
-    return (own * wo + descDice(o, n) * (below(o) + below(n))) / (wo + below(o) + below(n));
-  }
+  if (o.children.length && n.children.length && below(o) + below(n) > 2 * LARGE_SUBTREE) return partSimilarity(o, n, descDice(o, n));
   return wholeSimilarity(o, n);
+}
+
+/** Own words, and `kept` (a share of the sub-clauses kept word for word), weighted by their text. */
+function partSimilarity(o: Node, n: Node, kept: number): number {
+  const own = textSimilarity(bags(o), bags(n));
+  const wo = sig(o).length + sig(n).length;
+  return (own * wo + kept * (below(o) + below(n))) / (wo + below(o) + below(n));
+}
+
+/**
+ * Large parts paired by heading (`pairPartsByHeading`), once everything is aligned: the share of
+ * their sub-clauses paired with a clause of the same text below the other part. `descDice`
+ * without the content ids, which it needs for every sub-clause of both parts.
+ */
+function alignedSimilarity(o: Node, n: Node): number {
+  let count = 0;
+  let kept = 0;
+  const walk = (x: Node, other: Node) => {
+    for (const c of x.children) {
+      count++;
+      if (c.similarity === 1 && c.partner && isBelow(c.partner, other)) kept++;
+      walk(c, other);
+    }
+  };
+  walk(o, n);
+  walk(n, o);
+  return partSimilarity(o, n, count ? kept / count : 0);
+}
+
+function isBelow(x: Node, ancestor: Node): boolean {
+  for (let p = x.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
 }
 
 export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
@@ -402,6 +432,7 @@ function resetTables(wordSlots?: number): void {
   nextContentId = 0;
   sims = new Map();
   newCount = 0;
+  partsByHeading = [];
 }
 
 function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
@@ -455,6 +486,7 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
     }
     queue.length = 0;
   }
+  for (const [o, n] of partsByHeading) o.similarity = n.similarity = alignedSimilarity(o, n);
   return { oldRoot: a.root, newRoot: b.root, oldNodes: a.nodes, newNodes: b.nodes };
 }
 
@@ -515,6 +547,11 @@ interface Candidate {
 }
 
 function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
+  if (pairPartsByHeading(os, ns, pair)) {
+    os = unpaired(os);
+    ns = unpaired(ns);
+    if (!os.length || !ns.length) return;
+  }
   const cands: Candidate[] = [];
   const consider = (o: Node, n: Node) => {
     const same = o.numKey !== null && o.numKey === n.numKey;
@@ -536,6 +573,36 @@ function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
     for (const o of os) for (const n of (o.numKey !== null && byNumber.get(o.numKey)) || []) consider(o, n);
   }
   greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
+}
+
+/**
+ * Large parts (a whole Teil or Kapitel) with the same heading and number pair in order before
+ * any text is compared: their heading names them, and comparing large parts by their text is
+ * the costliest comparison there is (it looks up every sub-clause of both). Their similarity is
+ * measured once their sub-clauses are aligned (`alignedSimilarity`).
+ */
+function pairPartsByHeading(os: Node[], ns: Node[], pair: Pair): boolean {
+  const key = (x: Node) => (x.children.length && below(x) > LARGE_SUBTREE && headingKey(x) ? `${x.numKey ?? ''}\u0000${headingKey(x)}` : null);
+  let olds: Map<string, Node[]> | null = null;
+  for (const o of os) {
+    const k = key(o);
+    if (k === null) continue;
+    olds ??= new Map();
+    const same = olds.get(k);
+    if (same) same.push(o);
+    else olds.set(k, [o]);
+  }
+  if (!olds) return false;
+  let paired = false;
+  for (const n of ns) {
+    const k = key(n);
+    const o = k === null ? undefined : olds.get(k)?.shift();
+    if (!o) continue;
+    pair(o, n, o.numKey !== null ? 'number' : 'content', 0);
+    partsByHeading.push([o, n]);
+    paired = true;
+  }
+  return paired;
 }
 
 /** Best pairs first; ties broken by document order so the result never depends on hashing. */

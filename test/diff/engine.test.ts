@@ -139,6 +139,38 @@ describe('diffDocuments: clause alignment', () => {
     expect(byNew(d, 'doc/§20a')!.status).toBe('inserted');
   });
 
+  it('should pair large parts by heading and number, and measure them by the sub-clauses they kept', () => {
+    // Two parts of over 20,000 characters each: what a Teil or Kapitel of a statute is.
+    const section = (n: number, extra = '') =>
+      `### § ${n} Pflichten der Betreiber ${n}\n\n(1) Der Betreiber einer Anlage nach § ${n} hat dem Netzbetreiber bis zum ${n}. Februar jeden Jahres ` +
+      `die Angaben zu übermitteln, die dieser für die Abrechnung benötigt.${extra} Die Frist beträgt ${n + 3} Wochen und verlängert sich nicht.\n\n` +
+      `(2) Wer die Angaben nach Absatz 1 nicht rechtzeitig übermittelt, verliert den Anspruch auf die Zahlung für den Monat ${n}. ` +
+      `Dies gilt nicht, soweit der Betreiber das Versäumnis nicht zu vertreten hat; die Bundesnetzagentur kann Ausnahmen zulassen, ` +
+      `wenn die Versorgungssicherheit sonst gefährdet wäre oder die Anlage nach § ${n + 100} vorrangig einzuspeisen ist.\n\n`;
+    const part = (no: number, title: string, intro: string, from: number, amend = -1) =>
+      `## Teil ${no} - ${title}\n\n${intro}\n\n` + Array.from({ length: 40 }, (_, k) => section(from + k, from + k === amend ? ' Die Angaben sind elektronisch zu übermitteln.' : '')).join('');
+    const a = parse(`# Gesetz\n\n${part(1, 'Erzeugung', 'Stand: 2011.', 1)}${part(2, 'Netze', 'Stand: 2011.', 41)}`);
+    // Every part's own text changed, so the parts are compared outside the ordered alignment; a
+    // new Teil 2 pushed the old one to Teil 3 under the same heading.
+    const b = parse(`# Gesetz\n\n${part(1, 'Erzeugung', 'Stand: 2012.', 1, 7)}${part(2, 'Speicher', 'Stand: 2012.', 201)}${part(3, 'Netze', 'Stand: 2012.', 41)}`);
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const first = byOld(d, 'doc/teil-1-erzeugung')!;
+    expect(first.new!.id).toBe('doc/teil-1-erzeugung');
+    expect(first.status).toBe('amended');
+    // 119 of its 120 sub-clauses (sections and their paragraphs) kept word for word on each side,
+    // and its own text (which changed) is a sliver of the whole.
+    expect(first.similarity).toBeGreaterThan(0.985);
+    expect(first.similarity).toBeLessThan(0.992);
+    expect(byNew(d, 'doc/§7(1)')!.status).toBe('amended');
+    // A heading that changed leaves the pair to their texts.
+    const moved = byOld(d, 'doc/teil-2-netze')!;
+    expect(moved.new!.id).toBe('doc/teil-3-netze');
+    expect(moved.similarity).toBeGreaterThan(0.95);
+    expect(byNew(d, 'doc/teil-2-speicher')!.status).toBe('inserted');
+    expect(d.summary).toMatchObject({ amended: 3, inserted: 121, deleted: 0, renumbered: 0, moved: 0 });
+  });
+
   it('should be deterministic', () => {
     const a = parse(BASE);
     const b = parse(BASE.replace('1.2 Each', '1.2 Something new here for the test.\n\n1.3 Each').replace('1.3 The', '1.4 The'));
