@@ -6,8 +6,9 @@
  * 1. Author keys (`{#key}`) pair first, wherever the clauses stand.
  * 2. Top-down, under each pair of matched parents: an ordered alignment of the children on their
  *    exact text pairs the unchanged ones (renumbered or not); in each gap left between those,
- *    the remaining children pair by similarity, with a bonus for the same number (so an amended
- *    7.2 stays 7.2, and old 3.5 becomes new 3.6 when that is where its text went).
+ *    large parts with the same heading and number pair first, then the remaining children pair
+ *    by similarity, with a bonus for the same number (so an amended 7.2 stays 7.2, and old 3.5
+ *    becomes new 3.6 when that is where its text went).
  * 3. What is still unpaired anywhere pairs by content across the whole document (moves), and a
  *    parent pairs with the parent most of its children went to. Step 2 then runs again below
  *    the new pairs.
