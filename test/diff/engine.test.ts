@@ -34,6 +34,22 @@ describe('diffDocuments: clause alignment', () => {
     expect(block!.segments).toEqual(c.content[0]!.kind === 'text' ? c.content[0]!.segments : null);
   });
 
+  it('should serialise an untouched clause with the same fields as a changed one', () => {
+    const d = diffDocuments(parse(BASE), parse(BASE.replace('report monthly', 'report quarterly')));
+    const untouched = byNew(d, 'doc/1.2')!;
+    const changed = byNew(d, 'doc/2.1')!;
+    expect(untouched.status).toBe('unchanged');
+    const json = JSON.parse(JSON.stringify(untouched)) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(Object.keys(JSON.parse(JSON.stringify(changed)) as object).sort());
+    // Made when read, and the same when read again.
+    const { status, amended, renumbered, moved, old, new: nw, match, similarity, heading, content, tail, children, subtreeChanged } = untouched;
+    const fields = { status, amended, renumbered, moved, old, new: nw, match, similarity, heading, content, tail, children, subtreeChanged };
+    expect(json).toEqual(JSON.parse(JSON.stringify(fields)));
+    expect(untouched.old).toBe(untouched.old);
+    expect(untouched.old).toMatchObject({ id: 'doc/1.2', number: '1.2', parent: { id: 'doc/1', number: '1' } });
+    expect(untouched.new!.clause.id).toBe('doc/1.2');
+  });
+
   it('should mark one changed word in an amended clause and nothing else', () => {
     const a = parse(BASE);
     const b = parse(BASE.replace('report monthly', 'report quarterly'));
