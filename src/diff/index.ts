@@ -208,6 +208,15 @@ function sideOf(c: Clause, parent: Clause | null): ClauseSide {
   return { id: c.id, number: c.number, parent: parent ? { id: parent.id, number: parent.number } : null, clause: c };
 }
 
+/** What an untouched clause makes on first read. */
+interface UnchangedParts {
+  old: ClauseSide;
+  new: ClauseSide;
+  heading: Segment[] | null;
+  content: ContentChange[];
+  tail: ContentChange[];
+}
+
 /**
  * A clause found untouched (same number, same parent, same own content), whose sides, heading
  * and blocks are made when first read, as `UnchangedText` makes its segments: nearly every
@@ -226,7 +235,7 @@ class UnchangedClause implements ClauseChange {
   private readonly newClause: Clause;
   private readonly oldParent: Clause | null;
   private readonly newParent: Clause | null;
-  private made: Pick<ClauseChange, 'old' | 'new' | 'heading' | 'content' | 'tail'> | undefined = undefined;
+  private made: UnchangedParts | undefined = undefined;
 
   constructor(
     o: Node,
@@ -243,7 +252,7 @@ class UnchangedClause implements ClauseChange {
     this.newParent = n.parent?.clause ?? null;
   }
 
-  private get parts(): Pick<ClauseChange, 'old' | 'new' | 'heading' | 'content' | 'tail'> {
+  private get parts(): UnchangedParts {
     const o = this.oldClause;
     const n = this.newClause;
     return (this.made ??= {
@@ -256,11 +265,11 @@ class UnchangedClause implements ClauseChange {
   }
 
   get old(): ClauseSide {
-    return this.parts.old!;
+    return this.parts.old;
   }
 
   get new(): ClauseSide {
-    return this.parts.new!;
+    return this.parts.new;
   }
 
   get heading(): Segment[] | null {
