@@ -493,13 +493,22 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
 
 type Pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => void;
 
+function sameNumber(o: Node, n: Node): boolean {
+  return o.numKey !== null && o.numKey === n.numKey;
+}
+
+/** What a pair was found by, as the change reports it. */
+function basisOf(o: Node, n: Node): MatchBasis {
+  return sameNumber(o, n) ? 'number' : 'content';
+}
+
 function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
   // Most clauses have no sub-clauses: nothing to align, and no lists to make.
   if (!po.children.length || !pn.children.length) return;
   const os = unpaired(po.children);
   const ns = unpaired(pn.children);
   if (!os.length || !ns.length) return;
-  const unchanged = (o: Node, n: Node) => pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
+  const unchanged = (o: Node, n: Node) => pair(o, n, basisOf(o, n), 1);
   // Nearly always every child is unchanged: pair them in order without running a diff.
   if (os.length === ns.length && os.every((o, k) => sameSig(o, ns[k]!))) {
     os.forEach((o, k) => unchanged(o, ns[k]!));
@@ -555,7 +564,7 @@ function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
   }
   const cands: Candidate[] = [];
   const consider = (o: Node, n: Node) => {
-    const same = o.numKey !== null && o.numKey === n.numKey;
+    const same = sameNumber(o, n);
     // Headings name a clause: a heading kept (or nearly kept) says it is the same clause even
     // when its number and much of its text changed (old § 20a, new § 20b).
     const hs = headingSimilarity(o, n);
@@ -573,7 +582,7 @@ function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
     for (const n of ns) if (n.numKey !== null) byNumber.set(n.numKey, [...(byNumber.get(n.numKey) ?? []), n]);
     for (const o of os) for (const n of (o.numKey !== null && byNumber.get(o.numKey)) || []) consider(o, n);
   }
-  greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
+  greedy(cands, (c) => pair(c.o, c.n, basisOf(c.o, c.n), c.sim));
 }
 
 /**
@@ -599,7 +608,7 @@ function pairPartsByHeading(os: Node[], ns: Node[], pair: Pair): boolean {
     const k = key(n);
     const o = k === null ? undefined : olds.get(k)?.shift();
     if (!o) continue;
-    pair(o, n, o.numKey !== null ? 'number' : 'content', 0);
+    pair(o, n, basisOf(o, n), 0);
     partsByHeading.push([o, n]);
     paired = true;
   }
@@ -636,7 +645,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
     if (e.o.length === 1 && e.n.length === 1) {
       const o = e.o[0]!;
       const n = e.n[0]!;
-      pair(o, n, o.numKey !== null && o.numKey === n.numKey ? 'number' : 'content', 1);
+      pair(o, n, basisOf(o, n), 1);
       count++;
     }
   }
@@ -670,7 +679,7 @@ function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
       hits[t] = 0;
     }
   }
-  count += greedy(cands, (c) => pair(c.o, c.n, c.o.numKey !== null && c.o.numKey === c.n.numKey ? 'number' : 'content', c.sim));
+  count += greedy(cands, (c) => pair(c.o, c.n, basisOf(c.o, c.n), c.sim));
   return count;
 }
 
@@ -756,9 +765,9 @@ function matchParents(newNodes: Node[], pair: Pair): number {
       }
     }
     // Most of its children came from there, or some did and it kept its number and parent.
-    const sameSlot = best !== null && best.numKey !== null && best.numKey === n.numKey && best.parent?.partner === n.parent;
+    const sameSlot = best !== null && sameNumber(best, n) && best.parent?.partner === n.parent;
     if (best && (bestVotes * 2 >= Math.max(n.children.length, best.children.length) || sameSlot)) {
-      pair(best, n, best.numKey !== null && best.numKey === n.numKey ? 'number' : 'content', similarity(best, n));
+      pair(best, n, basisOf(best, n), similarity(best, n));
       count++;
     }
   }
