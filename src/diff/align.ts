@@ -18,9 +18,8 @@
  */
 import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
-import type { Block, Clause, ClauseDocument, Inline } from '../model/types.js';
+import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText, clauseTextLength } from '../model/text.js';
-import { sameOwnContent } from '../model/equal.js';
 import { countWords, distinctPairs, sharedSimilarity, textSimilarity, WordIds, type Bags } from './similarity.js';
 import { normalizeSpace } from './tokens.js';
 
@@ -139,11 +138,9 @@ function sigKey(n: Node): string {
   return sig(n) || `\u0002${n.numKey ?? ''}`;
 }
 
-/** `sigKey(o) === sigKey(n)`, settled without building either text when the content is the same. */
+/** `sigKey(o) === sigKey(n)`, settled by fingerprint when the content is the same: no text is built. */
 function sameSig(o: Node, n: Node): boolean {
-  // Content ids are there when a large part was compared: one id is the same content.
-  const known = o.contentId !== undefined && n.contentId !== undefined;
-  if (o.sameAs === n || (known ? o.contentId === n.contentId : o.clause && n.clause && sameOwnContent(o.clause, n.clause))) {
+  if (o.sameAs === n || (o.clause && n.clause && o.clause.fingerprint === n.clause.fingerprint)) {
     o.sameAs = n;
     return o.numKey === n.numKey || sig(o) !== '';
   }
@@ -232,89 +229,26 @@ function headingSimilarity(o: Node, n: Node): number {
 
 /**
  * Ids of own contents (heading and own blocks, sub-clauses aside), one set per alignment like
- * the word ids: two clauses get the same id exactly when `sameOwnContent` holds (a clause with
- * neither, when their numbers are the same). A clause is looked for only among those whose
- * shape (block kinds and the lengths of their texts) hashes the same, and is compared with
- * them node by node: no text is built or hashed, since a whole statute's sub-clauses are
- * looked up when two statutes are compared (building and hashing their texts took as long as
- * the rest of the comparison).
+ * the word ids: two clauses get the same id exactly when their fingerprints are the same (a
+ * clause with neither heading nor text, when their numbers are the same). Small integers, so
+ * the sub-clauses of a part sort and merge as an Int32Array (`desc`).
  */
-let contentIds = new Map<number, Node[]>();
+let contentIds = new Map<number, number>();
+/** Clauses without heading or text, by number. */
+let emptyIds = new Map<string | null, number>();
 let nextContentId = 0;
 
 function contentId(n: Node): number {
   if (n.contentId !== undefined) return n.contentId;
-  const shape = shapeHash(n);
-  let same = contentIds.get(shape);
-  if (!same) contentIds.set(shape, (same = []));
-  for (const m of same) {
-    if (sameContent(m, n)) return (n.contentId = m.contentId!);
-  }
-  same.push(n);
-  return (n.contentId = nextContentId++);
-}
-
-function sameContent(a: Node, b: Node): boolean {
-  if (!hasContent(a) && !hasContent(b)) return a.numKey === b.numKey;
-  return sameOwnContent(a.clause!, b.clause!);
-}
-
-function hasContent(n: Node): boolean {
   const c = n.clause;
-  return c !== null && (c.heading !== null || c.content.length > 0 || c.tail.length > 0);
-}
-
-/** 32 bits of a clause's shape: what `sameOwnContent` compares, with each text as its length. */
-function shapeHash(n: Node): number {
-  const c = n.clause;
-  if (!c || !hasContent(n)) return mixInto(0, n.numKey === null ? 0 : n.numKey.length + 1);
-  let h = mixInto(1, c.heading === null ? 0 : c.heading.length + 1);
-  h = blocksShape(h, c.content);
-  return blocksShape(mixInto(h, 2), c.tail);
-}
-
-function blocksShape(h: number, blocks: readonly Block[]): number {
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    h = mixInto(h, BLOCK_CODES[b.type]);
-    switch (b.type) {
-      case 'paragraph':
-      case 'heading':
-        h = inlinesShape(h, b.children);
-        break;
-      case 'code':
-        h = mixInto(h, b.value.length);
-        break;
-      case 'list':
-        for (const item of b.items) h = blocksShape(mixInto(h, 3), item);
-        break;
-      case 'quote':
-        h = blocksShape(h, b.children);
-        break;
-      case 'table':
-        for (const cell of b.header) h = inlinesShape(mixInto(h, 4), cell.children);
-        for (const row of b.rows) for (const cell of row) h = inlinesShape(mixInto(h, 5), cell.children);
-        break;
-    }
+  const empty = !c || (c.heading === null && c.content.length === 0 && c.tail.length === 0);
+  let id = empty ? emptyIds.get(n.numKey) : contentIds.get(c.fingerprint);
+  if (id === undefined) {
+    id = nextContentId++;
+    if (empty) emptyIds.set(n.numKey, id);
+    else contentIds.set(c.fingerprint, id);
   }
-  return h;
-}
-
-function inlinesShape(h: number, nodes: readonly Inline[]): number {
-  for (let i = 0; i < nodes.length; i++) {
-    const x = nodes[i]!;
-    if (x.type === 'text' || x.type === 'code') h = mixInto(h, x.value.length + 16);
-    else if (x.type === 'break') h = mixInto(h, 6);
-    else h = inlinesShape(mixInto(h, 7), x.children);
-  }
-  return h;
-}
-
-const BLOCK_CODES: Record<Block['type'], number> = { paragraph: 8, heading: 9, code: 10, list: 11, quote: 12, table: 13, rule: 14 };
-
-function mixInto(h: number, x: number): number {
-  h = Math.imul(h ^ x, 0x9e3779b1);
-  return h ^ (h >>> 15);
+  return (n.contentId = id);
 }
 
 /**
@@ -430,6 +364,7 @@ export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: A
 function resetTables(wordSlots?: number): void {
   wordIds = new WordIds(wordSlots);
   contentIds = new Map();
+  emptyIds = new Map();
   nextContentId = 0;
   sims = new Map();
   newCount = 0;

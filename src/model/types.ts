@@ -90,6 +90,8 @@ export interface Clause {
   children: Clause[];
   /** Machine-readable rules authored beside this clause (raw; the rules stage types them). */
   annotations: Annotation[];
+  /** `ownContentFingerprint`: the same for the same heading and own content, set by the parser. */
+  fingerprint: number;
   /** Where the clause starts and where its own label sits. */
   position: Position;
 }

@@ -6,6 +6,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
+import { ownContentFingerprint } from '../model/equal.js';
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, romanValue, STABLE_KEY, type Label } from './labels.js';
 
@@ -368,7 +369,17 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     tail: [],
     children: [],
     annotations: [],
+    // Set once the clause's content is complete (`fingerprintClauses`).
+    fingerprint: 0,
   };
+}
+
+/** Every clause's `fingerprint`, once the tree is built. */
+export function fingerprintClauses(clauses: readonly Clause[]): void {
+  for (const c of clauses) {
+    c.fingerprint = ownContentFingerprint(c);
+    fingerprintClauses(c.children);
+  }
 }
 
 function trimLeading(children: PhrasingContent[]): PhrasingContent[] {
