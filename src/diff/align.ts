@@ -19,9 +19,8 @@
 import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
-import { clauseText, clauseTextLength } from '../model/text.js';
+import { clauseText, normalizeSpace } from '../model/text.js';
 import { countWords, distinctPairs, sharedSimilarity, textSimilarity, WordIds, type Bags } from './similarity.js';
-import { normalizeSpace } from './tokens.js';
 
 export interface Node {
   clause: Clause | null;
@@ -151,7 +150,7 @@ function sameSig(o: Node, n: Node): boolean {
 function sigLength(n: Node): number {
   if (n.sig !== undefined) return n.sig.length;
   const heading = n.clause?.heading ?? '';
-  const text = n.clause ? clauseTextLength(n.clause) : 0;
+  const text = n.clause ? n.clause.textLength : 0;
   return heading || text ? heading.length + 1 + text : 0;
 }
 

@@ -5,10 +5,10 @@
 import { diffArrays } from 'diff';
 import { increasingRun, type BlockStatus, type CellChange, type ColumnChange, type ContentChange, type RowChange, type Segment, type TableChange, type TextBlockChange } from '../model/change.js';
 import type { Block, TableCell } from '../model/types.js';
-import { blockText, inlineText } from '../model/text.js';
+import { blockText, inlineText, normalizeSpace } from '../model/text.js';
 import { sameBlock } from '../model/equal.js';
 import { DEFINITIONS_HEADER } from '../model/query.js';
-import { blockRuns, inlineRuns, normalizeSpace, type TermIndex } from './tokens.js';
+import { blockRuns, inlineRuns, type TermIndex } from './tokens.js';
 import { diffRuns, wholeSegments } from './words.js';
 import { bagsOf, dice, textSimilarity, WordIds } from './similarity.js';
 

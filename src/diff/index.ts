@@ -14,12 +14,11 @@ import type {
   Segment,
   SectionChange,
 } from '../model/change.js';
-import type { Block, Clause, ClauseDocument } from '../model/types.js';
-import { blockText, inlineText } from '../model/text.js';
-import { isDefinitionsTable } from '../model/query.js';
+import type { Clause, ClauseDocument } from '../model/types.js';
+import { normalizeSpace } from '../model/text.js';
 import { align, type Node } from './align.js';
 import { diffBlocks, pairSequences, placeDeleted, unchangedBlocks, type BlockContext } from './blocks.js';
-import { normalizeSpace, plainRuns, TermIndex } from './tokens.js';
+import { plainRuns, TermIndex } from './tokens.js';
 import { diffRuns, plainSegments } from './words.js';
 
 export { acceptClause, clauseSegments, contentSegments, rejectClause, tableSegments, walkChanges, acceptSegments, rejectSegments } from '../model/change.js';
@@ -88,7 +87,7 @@ class DiffContext implements BlockContext {
 
   /** Only changed text is tokenized: a pair with no word changes never walks for its terms. */
   get terms(): TermIndex {
-    return (this.termIndex ??= new TermIndex([...termsToKeepWhole(this.oldDoc), ...termsToKeepWhole(this.newDoc)]));
+    return (this.termIndex ??= new TermIndex([...this.oldDoc.terms, ...this.newDoc.terms]));
   }
 }
 
@@ -304,51 +303,4 @@ function diffSections(oldDoc: ClauseDocument, newDoc: ClauseDocument, ctx: Block
     const status = !p.old ? 'inserted' : !p.new ? 'deleted' : h.changed || content.some((c) => c.status !== 'unchanged') ? 'amended' : 'unchanged';
     return { status, heading: h.segments, content };
   });
-}
-
-/* ---------- defined terms, kept whole by the tokenizer ---------- */
-
-const QUOTED = /[“"„‘]([\p{Lu}][\p{L}\p{N}\-]*(?:[ \u00a0][\p{L}\p{N}\-]+){1,5})[”"“’]/gu;
-
-/** A clause that defines terms: quoted terms in it count (`“Personal Data” means ...`). */
-const DEFINITIONS_HEADING = /defini|interpret|begriff/i;
-
-/**
- * Terms the tokenizer keeps whole: the multi-word terms in the first column of a definitions
- * table, and quoted terms in a definitions clause. (`definedTerms` in model/query.ts is the
- * definitions tables' terms with their meanings, for the checks and the rules.)
- */
-function termsToKeepWhole(doc: ClauseDocument): string[] {
-  const out = new Set<string>();
-  termsIn(doc.preamble, false, out);
-  for (const s of doc.sections) termsIn(s.content, DEFINITIONS_HEADING.test(s.heading), out);
-  termsUnder(doc.clauses, false, out);
-  return [...out].sort();
-}
-
-/** Plain loops, no closures: this walks every clause of both documents on every diff. */
-function termsUnder(clauses: readonly Clause[], quoted: boolean, out: Set<string>): void {
-  for (let i = 0; i < clauses.length; i++) {
-    const c = clauses[i]!;
-    const q = quoted || (c.heading !== null && DEFINITIONS_HEADING.test(c.heading));
-    termsIn(c.content, q, out);
-    termsIn(c.tail, q, out);
-    termsUnder(c.children, q, out);
-  }
-}
-
-function termsIn(blocks: readonly Block[], quoted: boolean, out: Set<string>): void {
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (b.type === 'table') {
-      if (isDefinitionsTable(b)) {
-        for (const row of b.rows) {
-          const t = row[0] ? normalizeSpace(inlineText(row[0].children)).trim() : '';
-          if (t.includes(' ')) out.add(t);
-        }
-      }
-    } else if (quoted) {
-      for (const m of blockText(b).matchAll(QUOTED)) out.add(normalizeSpace(m[1]!));
-    }
-  }
 }

@@ -8,7 +8,7 @@
  */
 import type { Block, Inline } from '../model/types.js';
 import type { SegmentStyle } from '../model/change.js';
-import { blockText } from '../model/text.js';
+import { blockText, normalizeSpace } from '../model/text.js';
 
 export interface Run {
   text: string;
@@ -415,12 +415,7 @@ function joinTerms(text: string, n: number, terms: TermIndex): number {
   return out;
 }
 
-const WS = /\s+/g;
 const HAS_SPACE = /\s/;
-
-export function normalizeSpace(text: string): string {
-  return text.replace(WS, ' ');
-}
 
 export interface TokenizeOptions {
   /** Compare formatting and exact whitespace too. */

@@ -3,7 +3,7 @@
  * cross-reference names, and the cross-references in some content.
  */
 import type { Block, Clause, ClauseDocument, Inline, Position } from './types.js';
-import { inlineText } from './text.js';
+import { blockText, inlineText, normalizeSpace } from './text.js';
 
 /**
  * The first header cell of a definitions table: `Term`, `Defined Term`, `Expression`, `Word`
@@ -40,6 +40,49 @@ export function definedTerms(doc: ClauseDocument): DefinedTerm[] {
   };
   visit(doc.clauses);
   return out;
+}
+
+const QUOTED = /[“"„‘]([\p{Lu}][\p{L}\p{N}\-]*(?:[ \u00a0][\p{L}\p{N}\-]+){1,5})[”"“’]/gu;
+
+/** A clause that defines terms: quoted terms in it count (`“Personal Data” means ...`). */
+const DEFINITIONS_HEADING = /defini|interpret|begriff/i;
+
+/**
+ * The multi-word terms a document defines, sorted, whitespace collapsed: the first column of its
+ * definitions tables and the quoted terms of its definitions clauses. The parser stores them on
+ * the document (`terms`), and the redline's tokenizer keeps each whole. (`definedTerms` above is
+ * the definitions tables' terms with their meanings, for the checks and the rules.)
+ */
+export function multiWordTerms(doc: Pick<ClauseDocument, 'preamble' | 'sections' | 'clauses'>): string[] {
+  const out = new Set<string>();
+  termsIn(doc.preamble, false, out);
+  for (const s of doc.sections) termsIn(s.content, DEFINITIONS_HEADING.test(s.heading), out);
+  termsUnder(doc.clauses, false, out);
+  return [...out].sort();
+}
+
+function termsUnder(clauses: readonly Clause[], quoted: boolean, out: Set<string>): void {
+  for (const c of clauses) {
+    const q = quoted || (c.heading !== null && DEFINITIONS_HEADING.test(c.heading));
+    termsIn(c.content, q, out);
+    termsIn(c.tail, q, out);
+    termsUnder(c.children, q, out);
+  }
+}
+
+function termsIn(blocks: readonly Block[], quoted: boolean, out: Set<string>): void {
+  for (const b of blocks) {
+    if (b.type === 'table') {
+      if (isDefinitionsTable(b)) {
+        for (const row of b.rows) {
+          const t = row[0] ? normalizeSpace(inlineText(row[0].children)).trim() : '';
+          if (t.includes(' ')) out.add(t);
+        }
+      }
+    } else if (quoted) {
+      for (const m of blockText(b).matchAll(QUOTED)) out.add(normalizeSpace(m[1]!));
+    }
+  }
 }
 
 /** How a cross-reference names a clause: `18.12`, `7.2(a)(i)`, `§ 20a`. */

@@ -106,3 +106,10 @@ export function* walkClauses(clauses: readonly Clause[]): Generator<Clause> {
     yield* walkClauses(c.children);
   }
 }
+
+const WHITESPACE = /\s+/g;
+
+/** Every run of whitespace as one space. */
+export function normalizeSpace(text: string): string {
+  return text.replace(WHITESPACE, ' ');
+}

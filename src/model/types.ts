@@ -92,6 +92,8 @@ export interface Clause {
   annotations: Annotation[];
   /** `ownContentFingerprint`: the same for the same heading and own content, set by the parser. */
   fingerprint: number;
+  /** `clauseText(clause).length`, set by the parser: the redline weighs parts by their text. */
+  textLength: number;
   /** Where the clause starts and where its own label sits. */
   position: Position;
 }
@@ -171,6 +173,8 @@ export interface ClauseDocument {
   /** Unnumbered top sections before the first clause, e.g. "Version History". */
   sections: Section[];
   clauses: Clause[];
+  /** `multiWordTerms`: the multi-word terms the document defines, set by the parser. */
+  terms: string[];
 }
 
 export interface Section {

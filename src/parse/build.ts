@@ -7,6 +7,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, 
 import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
 import { ownContentFingerprint } from '../model/equal.js';
+import { clauseTextLength } from '../model/text.js';
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, romanValue, STABLE_KEY, type Label } from './labels.js';
 
@@ -371,13 +372,15 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     annotations: [],
     // Set once the clause's content is complete (`fingerprintClauses`).
     fingerprint: 0,
+    textLength: 0,
   };
 }
 
-/** Every clause's `fingerprint`, once the tree is built. */
+/** Every clause's `fingerprint` and `textLength`, once the tree is built. */
 export function fingerprintClauses(clauses: readonly Clause[]): void {
   for (const c of clauses) {
     c.fingerprint = ownContentFingerprint(c);
+    c.textLength = clauseTextLength(c);
     fingerprintClauses(c.children);
   }
 }

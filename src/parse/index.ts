@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument } from '../model/types.js';
+import { multiWordTerms } from '../model/query.js';
 import { assignIds, fingerprintClauses, TreeBuilder } from './build.js';
 import { remarkTablesAndStrikethrough } from './gfm.js';
 import { readMeta } from './meta.js';
@@ -94,6 +95,7 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
     preamble: built.preamble,
     sections: built.sections,
     clauses: built.clauses,
+    terms: multiWordTerms(built),
   };
 }
 
