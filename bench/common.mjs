@@ -1,6 +1,7 @@
 // Shared benchmark helpers: inputs from the real corpus and a best-of-N timer.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,14 +38,31 @@ export function benchPair() {
 export function time(fn, runs = 3, warmup = 0, gc = 'full') {
   for (let i = 0; i < warmup; i++) fn();
   let best = Infinity;
+  let window = null;
   let result;
   for (let i = 0; i < runs; i++) {
     globalThis.gc?.(gc === 'minor' ? { type: 'minor' } : undefined);
     const t0 = performance.now();
     result = fn();
-    best = Math.min(best, performance.now() - t0);
+    const t1 = performance.now();
+    if (t1 - t0 < best) {
+      best = t1 - t0;
+      window = { start: t0, end: t1 };
+    }
   }
-  return { ms: best, result };
+  return { ms: best, result, window };
+}
+
+/** Every GC pause so far, as [start, duration] on `performance.now()`'s clock. */
+const pauses = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) pauses.push([e.startTime, e.duration]);
+}).observe({ entryTypes: ['gc'] });
+
+/** The GC pauses inside a timed run (`time(...).window`), once the observer has been told of them. */
+export async function gcWithin(window) {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return pauses.filter(([start]) => start >= window.start && start < window.end).reduce((ms, [, d]) => ms + d, 0);
 }
 
 export const mb = (text) => Buffer.byteLength(text) / 1e6;
