@@ -28,8 +28,8 @@ export interface Node {
   children: Node[];
   /** Pre-order index in its tree (the root is 0). */
   index: number;
-  /** The number compared for renumbering: `2.1.` and `2.1`, `§ 20a` and `§20a` are the same. */
-  numKey: string | null;
+  /** The number compared for renumbering: see `numKey`. */
+  numKey: string | null | undefined;
   partner: Node | null;
   basis: MatchBasis | null;
   similarity: number | null;
@@ -84,6 +84,25 @@ export function normNumber(n: string | null): string | null {
   return /\s|\.$/.test(n) ? n.replace(/\s+/g, '').replace(/\.+$/, '') : n;
 }
 
+/**
+ * The number compared for renumbering (`normNumber`), made on first use: nearly every pair is
+ * settled by `sameNumberKey` on the numbers as written.
+ */
+function numKey(n: Node): string | null {
+  if (n.numKey === undefined) n.numKey = n.clause ? normNumber(n.clause.number) : null;
+  return n.numKey;
+}
+
+/** `numKey(n) !== null`, without making it. */
+function hasNumber(n: Node): boolean {
+  return n.clause !== null && n.clause.number !== null;
+}
+
+/** Whether two clauses have the same number for renumbering (`numKey`); true for two roots. */
+export function sameNumberKey(o: Node, n: Node): boolean {
+  return (o.clause?.number ?? null) === (n.clause?.number ?? null) || numKey(o) === numKey(n);
+}
+
 function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
   const nodes: Node[] = [];
   const make = (clause: Clause | null, parent: Node | null): Node => {
@@ -92,7 +111,7 @@ function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
       parent,
       children: [],
       index: nodes.length,
-      numKey: clause ? normNumber(clause.number) : null,
+      numKey: undefined,
       partner: null,
       basis: null,
       similarity: null,
@@ -134,14 +153,14 @@ function sig(n: Node): string {
 
 /** What the ordered alignment compares: the text, or the number for a clause without text. */
 function sigKey(n: Node): string {
-  return sig(n) || `\u0002${n.numKey ?? ''}`;
+  return sig(n) || `\u0002${numKey(n) ?? ''}`;
 }
 
 /** `sigKey(o) === sigKey(n)`, settled by fingerprint when the content is the same: no text is built. */
 function sameSig(o: Node, n: Node): boolean {
   if (o.sameAs === n || (o.clause && n.clause && o.clause.fingerprint === n.clause.fingerprint)) {
     o.sameAs = n;
-    return o.numKey === n.numKey || sig(o) !== '';
+    return sameNumberKey(o, n) || sig(o) !== '';
   }
   return sigKey(o) === sigKey(n);
 }
@@ -241,10 +260,10 @@ function contentId(n: Node): number {
   if (n.contentId !== undefined) return n.contentId;
   const c = n.clause;
   const empty = !c || (c.heading === null && c.content.length === 0 && c.tail.length === 0);
-  let id = empty ? emptyIds.get(n.numKey) : contentIds.get(c.fingerprint);
+  let id = empty ? emptyIds.get(numKey(n)) : contentIds.get(c.fingerprint);
   if (id === undefined) {
     id = nextContentId++;
-    if (empty) emptyIds.set(n.numKey, id);
+    if (empty) emptyIds.set(numKey(n), id);
     else contentIds.set(c.fingerprint, id);
   }
   return (n.contentId = id);
@@ -400,6 +419,14 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
   }
 
   const T = options.similarityThreshold;
+  // The clauses still unpaired, in document order. After the first top-down step they are few,
+  // and the steps below look only at them (a clause once paired stays paired).
+  let oldOpen = a.nodes;
+  let newOpen = b.nodes;
+  const reopen = () => {
+    oldOpen = oldOpen.filter((x) => !x.partner);
+    newOpen = newOpen.filter((x) => !x.partner);
+  };
   for (let round = 0; round < 4; round++) {
     // 2. Top-down below every pair made so far.
     for (let head = 0; head < queue.length; head++) {
@@ -407,14 +434,16 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
       alignChildren(o, n, T, pair);
     }
     queue.length = 0;
+    reopen();
     // 3. Across the document, then parents by where their children went.
-    const added = matchGlobally(a.nodes, b.nodes, pair) + matchParents(b.nodes, pair);
+    const added = matchGlobally(oldOpen, newOpen, pair) + matchParents(newOpen, pair);
     if (!added) break;
   }
   // 4. Last, under each pair of parents: an old and a new clause with the same number, both
   //    still unpaired, are one clause whose text was replaced (`§ 119` -> `§ 119 (weggefallen)`).
   for (let added = 1; added; ) {
-    added = sweepSameNumber(b.nodes, pair);
+    reopen();
+    added = sweepSameNumber(newOpen, pair);
     for (let head = 0; head < queue.length; head++) {
       const [o, n] = queue[head]!;
       alignChildren(o, n, T, pair);
@@ -428,7 +457,7 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
 type Pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => void;
 
 function sameNumber(o: Node, n: Node): boolean {
-  return o.numKey !== null && o.numKey === n.numKey;
+  return hasNumber(o) && sameNumberKey(o, n);
 }
 
 /** What a pair was found by, as the change reports it. */
@@ -513,8 +542,14 @@ function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
     for (const o of os) for (const n of ns) consider(o, n);
   } else {
     const byNumber = new Map<string, Node[]>();
-    for (const n of ns) if (n.numKey !== null) byNumber.set(n.numKey, [...(byNumber.get(n.numKey) ?? []), n]);
-    for (const o of os) for (const n of (o.numKey !== null && byNumber.get(o.numKey)) || []) consider(o, n);
+    for (const n of ns) {
+      const k = numKey(n);
+      if (k !== null) byNumber.set(k, [...(byNumber.get(k) ?? []), n]);
+    }
+    for (const o of os) {
+      const k = numKey(o);
+      for (const n of (k !== null && byNumber.get(k)) || []) consider(o, n);
+    }
   }
   greedy(cands, (c) => pair(c.o, c.n, basisOf(c.o, c.n), c.sim));
 }
@@ -526,7 +561,7 @@ function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
  * measured once their sub-clauses are aligned (`alignedSimilarity`).
  */
 function pairPartsByHeading(os: Node[], ns: Node[], pair: Pair): boolean {
-  const key = (x: Node) => (x.children.length && below(x) > LARGE_SUBTREE && headingKey(x) ? `${x.numKey ?? ''}\u0000${headingKey(x)}` : null);
+  const key = (x: Node) => (x.children.length && below(x) > LARGE_SUBTREE && headingKey(x) ? `${numKey(x) ?? ''}\u0000${headingKey(x)}` : null);
   let olds: Map<string, Node[]> | null = null;
   for (const o of os) {
     const k = key(o);
@@ -561,9 +596,10 @@ function greedy(cands: Candidate[], take: (c: Candidate) => void): number {
   return count;
 }
 
-function matchGlobally(oldNodes: Node[], newNodes: Node[], pair: Pair): number {
-  const os = oldNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
-  const ns = newNodes.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
+/** `oldOpen`, `newOpen`: the clauses not paired yet, in document order. */
+function matchGlobally(oldOpen: Node[], newOpen: Node[], pair: Pair): number {
+  const os = oldOpen.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
+  const ns = newOpen.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
   if (!os.length || !ns.length) return 0;
   let count = 0;
 
@@ -649,14 +685,16 @@ class Postings {
   }
 }
 
-function sweepSameNumber(newNodes: Node[], pair: Pair): number {
+/** `unpaired`: the new clauses not paired yet, in document order. */
+function sweepSameNumber(unpaired: Node[], pair: Pair): number {
   let count = 0;
-  // The paired parents before this sweep (the root first): pairs made here are swept next time,
-  // after their children are aligned by text.
-  for (const pn of newNodes.filter((n) => n.partner)) {
+  // The paired parents of unpaired numbered clauses before this sweep, in document order (the
+  // root first): pairs made here are swept next time, after their children are aligned by text.
+  const parents = new Set<Node>();
+  for (const n of unpaired) if (hasNumber(n) && n.parent?.partner) parents.add(n.parent);
+  for (const pn of [...parents].sort((x, y) => x.index - y.index)) {
     const po = pn.partner!;
-    // By now nearly every parent has all its children paired: skip those without allocating.
-    if (!po.children.some(unpairedNumbered) || !pn.children.some(unpairedNumbered)) continue;
+    if (!po.children.some(unpairedNumbered)) continue;
     const olds = uniqueByNumber(po.children.filter(unpairedNumbered));
     for (const [k, n] of uniqueByNumber(pn.children.filter(unpairedNumbered))) {
       const o = olds.get(k);
@@ -670,20 +708,23 @@ function sweepSameNumber(newNodes: Node[], pair: Pair): number {
 }
 
 function unpairedNumbered(n: Node): boolean {
-  return !n.partner && n.numKey !== null;
+  return !n.partner && hasNumber(n);
 }
 
 /** Clauses by number; a number two of them share maps to null. */
 function uniqueByNumber(nodes: Node[]): Map<string, Node | null> {
   const m = new Map<string, Node | null>();
-  for (const c of nodes) m.set(c.numKey!, m.has(c.numKey!) ? null : c);
+  for (const c of nodes) {
+    const k = numKey(c)!;
+    m.set(k, m.has(k) ? null : c);
+  }
   return m;
 }
 
 /** An unpaired new clause pairs with the unpaired old clause that most of its children came from. */
-function matchParents(newNodes: Node[], pair: Pair): number {
+function matchParents(unpaired: Node[], pair: Pair): number {
   let count = 0;
-  for (const n of newNodes) {
+  for (const n of unpaired) {
     if (n.partner || n.children.length === 0) continue;
     const votes = new Map<Node, number>();
     for (const c of n.children) {

@@ -16,7 +16,7 @@ import type {
 } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { normalizeSpace } from '../model/text.js';
-import { align, type Node } from './align.js';
+import { align, sameNumberKey, type Node } from './align.js';
 import { diffBlocks, pairSequences, placeDeleted, unchangedBlocks, type BlockContext } from './blocks.js';
 import { plainRuns, TermIndex } from './tokens.js';
 import { diffRuns, plainSegments } from './words.js';
@@ -45,15 +45,7 @@ export function diffDocuments(oldDoc: ClauseDocument, newDoc: ClauseDocument, op
   const preamble = diffBlocks(oldDoc.preamble, newDoc.preamble, ctx);
   const sections = diffSections(oldDoc, newDoc, ctx);
 
-  const summary: DiffSummary = { unchanged: 0, amended: 0, inserted: 0, deleted: 0, renumbered: 0, moved: 0, changed: 0, replacedWhole: 0 };
-  const count = (list: ClauseChange[]) => {
-    for (const c of list) {
-      summary[c.status]++;
-      if (c.status !== 'unchanged') summary.changed++;
-      count(c.children);
-    }
-  };
-  count(clauses);
+  const summary = builder.summary;
   summary.replacedWhole = ctx.replacedWhole;
   return {
     old: { id: oldDoc.id, path: oldDoc.path, meta: oldDoc.meta, document: oldDoc },
@@ -92,10 +84,19 @@ class DiffContext implements BlockContext {
 }
 
 class ChangeBuilder {
+  /** Every change made, counted as it is made (a walk of the result was a pass over every clause). */
+  readonly summary: DiffSummary = { unchanged: 0, amended: 0, inserted: 0, deleted: 0, renumbered: 0, moved: 0, changed: 0, replacedWhole: 0 };
+
   constructor(
     private readonly ctx: BlockContext,
     private readonly opts: Required<DiffOptions>,
   ) {}
+
+  private counted<C extends ClauseChange>(c: C): C {
+    this.summary[c.status]++;
+    if (c.status !== 'unchanged') this.summary.changed++;
+    return c;
+  }
 
   /**
    * The changes below a new parent (or the root): its children in new order, with the old
@@ -116,7 +117,7 @@ class ChangeBuilder {
   }
 
   private change(n: Node): ClauseChange {
-    return n.partner ? this.paired(n.partner, n) : this.inserted(n);
+    return this.counted(n.partner ? this.paired(n.partner, n) : this.inserted(n));
   }
 
   private side(n: Node): ClauseSide {
@@ -135,7 +136,7 @@ class ChangeBuilder {
   private paired(o: Node, n: Node): ClauseChange {
     const oc = o.clause!;
     const nc = n.clause!;
-    const renumbered = this.opts.showFormatting ? oc.number !== nc.number : o.numKey !== n.numKey;
+    const renumbered = this.opts.showFormatting ? oc.number !== nc.number : !sameNumberKey(o, n);
     const moved = o.parent!.partner !== n.parent;
     // The alignment already found most pairs' own content the same: no need to compare it again.
     const same = o.sameAs === n;
@@ -184,7 +185,7 @@ class ChangeBuilder {
 
   private deleted(o: Node): ClauseChange {
     const c = o.clause!;
-    return {
+    return this.counted({
       status: 'deleted',
       amended: false,
       renumbered: false,
@@ -199,7 +200,7 @@ class ChangeBuilder {
       // Children that were paired elsewhere are shown where they now stand.
       children: o.children.filter((k) => !k.partner).map((k) => this.deleted(k)),
       subtreeChanged: true,
-    };
+    });
   }
 }
 
