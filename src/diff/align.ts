@@ -25,8 +25,13 @@ import { countWords, distinctPairs, sharedSimilarity, textSimilarity, WordIds, t
 export interface Node {
   clause: Clause | null;
   parent: Node | null;
-  children: Node[];
-  /** Pre-order index in its tree (the root is 0). */
+  /** The clauses below (the document's, for the root). */
+  sub: readonly Clause[];
+  /** Their nodes, made on first use (`children`): none below a pair found identical. */
+  kids: Node[] | null;
+  /** Paired with a clause identical all the way down, neither looked into: see `pair`. */
+  identical: boolean;
+  /** Pre-order index in its tree (the root is 0), counting the clauses never made into nodes. */
   index: number;
   /** The number compared for renumbering: see `numKey`. */
   numKey: string | null | undefined;
@@ -56,8 +61,6 @@ export interface Node {
 export interface Alignment {
   oldRoot: Node;
   newRoot: Node;
-  oldNodes: Node[];
-  newNodes: Node[];
 }
 
 export interface AlignOptions {
@@ -103,38 +106,62 @@ export function sameNumberKey(o: Node, n: Node): boolean {
   return (o.clause?.number ?? null) === (n.clause?.number ?? null) || numKey(o) === numKey(n);
 }
 
-function buildTree(doc: ClauseDocument): { root: Node; nodes: Node[] } {
-  const nodes: Node[] = [];
-  const make = (clause: Clause | null, parent: Node | null): Node => {
-    const node: Node = {
-      clause,
-      parent,
-      children: [],
-      index: nodes.length,
-      numKey: undefined,
-      partner: null,
-      basis: null,
-      similarity: null,
-      sameAs: null,
-      // Memos, declared up front so every node keeps one shape and property reads stay fast.
-      sig: undefined,
-      below: undefined,
-      bags: undefined,
-      heading: undefined,
-      headingBags: undefined,
-      desc: undefined,
-      contentId: undefined,
-      words: undefined,
-    };
-    nodes.push(node);
-    for (const c of clause ? clause.children : doc.clauses) {
-      const child = make(c, node);
-      node.children.push(child);
-    }
-    return node;
+function makeNode(clause: Clause | null, sub: readonly Clause[], parent: Node | null, index: number): Node {
+  return {
+    clause,
+    parent,
+    sub,
+    kids: null,
+    identical: false,
+    index,
+    numKey: undefined,
+    partner: null,
+    basis: null,
+    similarity: null,
+    sameAs: null,
+    // Memos, declared up front so every node keeps one shape and property reads stay fast.
+    sig: undefined,
+    below: undefined,
+    bags: undefined,
+    heading: undefined,
+    headingBags: undefined,
+    desc: undefined,
+    contentId: undefined,
+    words: undefined,
   };
-  const root = make(null, null);
-  return { root, nodes };
+}
+
+function rootNode(doc: ClauseDocument): Node {
+  return makeNode(null, doc.clauses, null, 0);
+}
+
+/**
+ * The nodes of the clauses below, made on first use. Most clauses of a re-designation sit in
+ * parts that did not change at all: those are paired whole (`identical`) and never made into
+ * nodes, which was a tenth of a redline on a large document and most of what GC had to copy.
+ */
+export function children(n: Node): Node[] {
+  if (n.kids === null) {
+    let index = n.index + 1;
+    n.kids = n.sub.map((c) => {
+      const k = makeNode(c, c.children, n, index);
+      index += c.size;
+      return k;
+    });
+  }
+  return n.kids;
+}
+
+/** The nodes of a tree not yet paired, in document order, made as needed (none below identical pairs). */
+function unpairedBelow(root: Node): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node) => {
+    if (!n.partner) out.push(n);
+    if (n.identical) return;
+    for (const k of children(n)) visit(k);
+  };
+  visit(root);
+  return out;
 }
 
 /**
@@ -168,18 +195,30 @@ function sameSig(o: Node, n: Node): boolean {
 /** `sig(n).length`, without building the text when it is not built yet. */
 function sigLength(n: Node): number {
   if (n.sig !== undefined) return n.sig.length;
-  const heading = n.clause?.heading ?? '';
-  const text = n.clause ? n.clause.textLength : 0;
-  return heading || text ? heading.length + 1 + text : 0;
+  return n.clause ? ownLength(n.clause) : 0;
+}
+
+/** The length of a clause's `sig`. */
+function ownLength(c: Clause): number {
+  const heading = c.heading ?? '';
+  return heading || c.textLength ? heading.length + 1 + c.textLength : 0;
 }
 
 function below(n: Node): number {
   if (n.below === undefined) {
     let sum = 0;
-    for (const c of n.children) sum += sigLength(c) + below(c);
+    if (n.kids) for (const c of n.kids) sum += sigLength(c) + below(c);
+    else for (const c of n.sub) sum += ownLength(c) + textBelow(c);
     n.below = sum;
   }
   return n.below;
+}
+
+/** `below` of a clause not made into a node, read off the clause tree. */
+function textBelow(c: Clause): number {
+  let sum = 0;
+  for (const k of c.children) sum += ownLength(k) + textBelow(k);
+  return sum;
 }
 
 /** One per alignment: word ids mean nothing across two calls. */
@@ -205,7 +244,7 @@ function wholeSimilarity(o: Node, n: Node): number {
     const same = olds.get(id);
     if (same) same.push(x);
     else olds.set(id, [x]);
-    for (const c of x.children) group(c);
+    for (const c of children(x)) group(c);
   };
   group(o);
   const onlyOld: Bags[] = [];
@@ -219,7 +258,7 @@ function wholeSimilarity(o: Node, n: Node): number {
       shared.bi += Math.max(uni - 1, 0);
       same.pop();
     } else onlyNew.push(bags(x));
-    for (const c of x.children) walk(c);
+    for (const c of children(x)) walk(c);
   };
   walk(n);
   for (const same of olds.values()) for (const x of same) onlyOld.push(bags(x));
@@ -279,7 +318,7 @@ function desc(n: Node): Int32Array {
   if (n.desc) return n.desc;
   const ids: number[] = [];
   const walk = (x: Node) => {
-    for (const c of x.children) {
+    for (const c of children(x)) {
       ids.push(contentId(c));
       walk(c);
     }
@@ -330,8 +369,8 @@ let newCount = 0;
 let partsByHeading: Array<[Node, Node]> = [];
 
 function computeSimilarity(o: Node, n: Node): number {
-  if (o.children.length === 0 && n.children.length === 0) return textSimilarity(bags(o), bags(n));
-  if (o.children.length && n.children.length && below(o) + below(n) > 2 * LARGE_SUBTREE) return partSimilarity(o, n, descDice(o, n));
+  if (o.sub.length === 0 && n.sub.length === 0) return textSimilarity(bags(o), bags(n));
+  if (o.sub.length && n.sub.length && below(o) + below(n) > 2 * LARGE_SUBTREE) return partSimilarity(o, n, descDice(o, n));
   return wholeSimilarity(o, n);
 }
 
@@ -351,7 +390,14 @@ function alignedSimilarity(o: Node, n: Node): number {
   let count = 0;
   let kept = 0;
   const walk = (x: Node, other: Node) => {
-    for (const c of x.children) {
+    if (x.identical) {
+      // Everything below is paired in order, word for word, below x's partner.
+      const below = x.clause!.size - 1;
+      count += below;
+      if (x.partner === other || isBelow(x.partner!, other)) kept += below;
+      return;
+    }
+    for (const c of children(x)) {
       count++;
       if (c.similarity === 1 && c.partner && isBelow(c.partner, other)) kept++;
       walk(c, other);
@@ -390,30 +436,27 @@ function resetTables(wordSlots?: number): void {
 }
 
 function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
-  const a = buildTree(oldDoc);
-  const b = buildTree(newDoc);
-  newCount = b.nodes.length;
+  const a = rootNode(oldDoc);
+  const b = rootNode(newDoc);
+  newCount = newDoc.clauses.reduce((sum, c) => sum + c.size, 1);
   const queue: Array<[Node, Node]> = [];
   const pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => {
     o.partner = n;
     n.partner = o;
     o.basis = n.basis = basis;
     o.similarity = n.similarity = sim;
-    queue.push([o, n]);
+    // The same all the way down, and nothing below looked at yet: every sub-clause pairs with
+    // its twin in order, as the ordered alignment would pair them, so none is made a node.
+    if (o.kids === null && n.kids === null && o.clause && n.clause && o.clause.treeFingerprint === n.clause.treeFingerprint) {
+      o.identical = n.identical = true;
+      o.sameAs = n;
+    } else queue.push([o, n]);
   };
-  pair(a.root, b.root, 'number', 1);
+  pair(a, b, 'number', 1);
 
   // 1. Author keys, unique on each side.
-  const keyed = (nodes: Node[]) => {
-    const m = new Map<string, Node | null>();
-    for (const n of nodes) {
-      const k = n.clause?.key;
-      if (k) m.set(k, m.has(k) ? null : n);
-    }
-    return m;
-  };
-  const newKeys = keyed(b.nodes);
-  for (const [k, o] of keyed(a.nodes)) {
+  const newKeys = keyed(b);
+  for (const [k, o] of keyed(a)) {
     const n = newKeys.get(k);
     if (o && n) pair(o, n, 'key', sig(o) === sig(n) ? 1 : similarity(o, n));
   }
@@ -421,11 +464,14 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
   const T = options.similarityThreshold;
   // The clauses still unpaired, in document order. After the first top-down step they are few,
   // and the steps below look only at them (a clause once paired stays paired).
-  let oldOpen = a.nodes;
-  let newOpen = b.nodes;
+  let oldOpen: Node[] = [];
+  let newOpen: Node[] = [];
+  let listed = false;
   const reopen = () => {
-    oldOpen = oldOpen.filter((x) => !x.partner);
-    newOpen = newOpen.filter((x) => !x.partner);
+    // The first time, the walk makes the nodes of every part not paired whole.
+    oldOpen = listed ? oldOpen.filter((x) => !x.partner) : unpairedBelow(a);
+    newOpen = listed ? newOpen.filter((x) => !x.partner) : unpairedBelow(b);
+    listed = true;
   };
   for (let round = 0; round < 4; round++) {
     // 2. Top-down below every pair made so far.
@@ -451,7 +497,34 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
     queue.length = 0;
   }
   for (const [o, n] of partsByHeading) o.similarity = n.similarity = alignedSimilarity(o, n);
-  return { oldRoot: a.root, newRoot: b.root, oldNodes: a.nodes, newNodes: b.nodes };
+  return { oldRoot: a, newRoot: b };
+}
+
+/**
+ * The clauses with an author key, by key (null for a key two of them share), as nodes: a walk
+ * of the clause tree, making nodes only on the way to a keyed clause.
+ */
+function keyed(root: Node): Map<string, Node | null> {
+  const m = new Map<string, Node | null>();
+  const path: number[] = [];
+  const visit = (clauses: readonly Clause[]) => {
+    for (let i = 0; i < clauses.length; i++) {
+      const c = clauses[i]!;
+      path.push(i);
+      if (c.key) m.set(c.key, m.has(c.key) ? null : nodeAt(root, path));
+      visit(c.children);
+      path.pop();
+    }
+  };
+  visit(root.sub);
+  return m;
+}
+
+/** The node of the clause at `path` (child positions from the root), made with its ancestors. */
+function nodeAt(root: Node, path: readonly number[]): Node {
+  let n = root;
+  for (const i of path) n = children(n)[i]!;
+  return n;
 }
 
 type Pair = (o: Node, n: Node, basis: MatchBasis, sim: number) => void;
@@ -467,9 +540,9 @@ function basisOf(o: Node, n: Node): MatchBasis {
 
 function alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
   // Most clauses have no sub-clauses: nothing to align, and no lists to make.
-  if (!po.children.length || !pn.children.length) return;
-  const os = unpaired(po.children);
-  const ns = unpaired(pn.children);
+  if (!po.sub.length || !pn.sub.length) return;
+  const os = unpaired(children(po));
+  const ns = unpaired(children(pn));
   if (!os.length || !ns.length) return;
   const unchanged = (o: Node, n: Node) => pair(o, n, basisOf(o, n), 1);
   // Nearly always every child is unchanged: pair them in order without running a diff.
@@ -561,7 +634,7 @@ function pairGap(os: Node[], ns: Node[], T: number, pair: Pair): void {
  * measured once their sub-clauses are aligned (`alignedSimilarity`).
  */
 function pairPartsByHeading(os: Node[], ns: Node[], pair: Pair): boolean {
-  const key = (x: Node) => (x.children.length && below(x) > LARGE_SUBTREE && headingKey(x) ? `${numKey(x) ?? ''}\u0000${headingKey(x)}` : null);
+  const key = (x: Node) => (x.sub.length && below(x) > LARGE_SUBTREE && headingKey(x) ? `${numKey(x) ?? ''}\u0000${headingKey(x)}` : null);
   let olds: Map<string, Node[]> | null = null;
   for (const o of os) {
     const k = key(o);
@@ -694,9 +767,9 @@ function sweepSameNumber(unpaired: Node[], pair: Pair): number {
   for (const n of unpaired) if (hasNumber(n) && n.parent?.partner) parents.add(n.parent);
   for (const pn of [...parents].sort((x, y) => x.index - y.index)) {
     const po = pn.partner!;
-    if (!po.children.some(unpairedNumbered)) continue;
-    const olds = uniqueByNumber(po.children.filter(unpairedNumbered));
-    for (const [k, n] of uniqueByNumber(pn.children.filter(unpairedNumbered))) {
+    if (!children(po).some(unpairedNumbered)) continue;
+    const olds = uniqueByNumber(children(po).filter(unpairedNumbered));
+    for (const [k, n] of uniqueByNumber(children(pn).filter(unpairedNumbered))) {
       const o = olds.get(k);
       if (o && n) {
         pair(o, n, 'number', similarity(o, n));
@@ -725,9 +798,9 @@ function uniqueByNumber(nodes: Node[]): Map<string, Node | null> {
 function matchParents(unpaired: Node[], pair: Pair): number {
   let count = 0;
   for (const n of unpaired) {
-    if (n.partner || n.children.length === 0) continue;
+    if (n.partner || n.sub.length === 0) continue;
     const votes = new Map<Node, number>();
-    for (const c of n.children) {
+    for (const c of children(n)) {
       const op = c.partner?.parent;
       if (op && !op.partner && op.clause) votes.set(op, (votes.get(op) ?? 0) + 1);
     }
@@ -741,7 +814,7 @@ function matchParents(unpaired: Node[], pair: Pair): number {
     }
     // Most of its children came from there, or some did and it kept its number and parent.
     const sameSlot = best !== null && sameNumber(best, n) && best.parent?.partner === n.parent;
-    if (best && (bestVotes * 2 >= Math.max(n.children.length, best.children.length) || sameSlot)) {
+    if (best && (bestVotes * 2 >= Math.max(n.sub.length, best.sub.length) || sameSlot)) {
       pair(best, n, basisOf(best, n), similarity(best, n));
       count++;
     }

@@ -16,7 +16,7 @@ import type {
 } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { normalizeSpace } from '../model/text.js';
-import { align, sameNumberKey, type Node } from './align.js';
+import { align, children, sameNumberKey, type Node } from './align.js';
 import { diffBlocks, pairSequences, placeDeleted, unchangedBlocks, type BlockContext } from './blocks.js';
 import { plainRuns, TermIndex } from './tokens.js';
 import { diffRuns, plainSegments } from './words.js';
@@ -95,6 +95,8 @@ class ChangeBuilder {
   private counted<C extends ClauseChange>(c: C): C {
     this.summary[c.status]++;
     if (c.status !== 'unchanged') this.summary.changed++;
+    // Below a pair found identical, every clause is unchanged: counted here, made when read.
+    if (c instanceof UnchangedClause && c.identicalBelow) this.summary.unchanged += c.identicalBelow;
     return c;
   }
 
@@ -103,17 +105,21 @@ class ChangeBuilder {
    * parent's deleted children where they stood. Children moved elsewhere are shown there.
    */
   under(po: Node | null, pn: Node): ClauseChange[] {
+    // Identical all the way down: each sub-clause is its twin, untouched.
+    if (po?.identical) return po.sub.map((c, i) => this.counted(UnchangedClause.identical(c, pn.sub[i]!, po.clause!, pn.clause!, this.ctx)));
+    const newKids = children(pn);
     // No old child left unpaired (nearly every parent): nothing deleted to place.
-    if (!po || po.children.every((c) => c.partner)) return pn.children.map((n) => this.change(n));
-    const items = pn.children.map((_, j) => ({ old: null as number | null, new: j as number | null }));
-    const pos = new Map(pn.children.map((n, j) => [n, j]));
+    if (!po || children(po).every((c) => c.partner)) return newKids.map((n) => this.change(n));
+    const oldKids = children(po);
+    const items = newKids.map((_, j) => ({ old: null as number | null, new: j as number | null }));
+    const pos = new Map(newKids.map((n, j) => [n, j]));
     const olds: Array<{ i: number; partnerNew: number | null }> = [];
-    po.children.forEach((c, i) => {
+    oldKids.forEach((c, i) => {
       if (!c.partner) olds.push({ i, partnerNew: null });
       else if (c.partner.parent === pn) olds.push({ i, partnerNew: pos.get(c.partner)! });
       // a child paired under another parent is shown there, as moved
     });
-    return placeDeleted(items, olds).map((p) => (p.new !== null ? this.change(pn.children[p.new]!) : this.deleted(po.children[p.old!]!)));
+    return placeDeleted(items, olds).map((p) => (p.new !== null ? this.change(newKids[p.new]!) : this.deleted(oldKids[p.old!]!)));
   }
 
   private change(n: Node): ClauseChange {
@@ -140,7 +146,10 @@ class ChangeBuilder {
     const moved = o.parent!.partner !== n.parent;
     // The alignment already found most pairs' own content the same: no need to compare it again.
     const same = o.sameAs === n;
-    if (same && !renumbered && !moved) return new UnchangedClause(o, n, this.under(o, n), this.ctx);
+    if (same && !renumbered && !moved) {
+      const change = new UnchangedClause(oc, nc, o.parent?.clause ?? null, n.parent?.clause ?? null, o.basis, o.similarity ?? 0, this.ctx);
+      return o.identical ? change : change.with(this.under(o, n));
+    }
     const heading = this.heading(oc.heading, nc.heading);
     const content = same ? unchangedBlocks(oc.content, nc.content, this.ctx) : diffBlocks(oc.content, nc.content, this.ctx);
     const tail = same ? unchangedBlocks(oc.tail, nc.tail, this.ctx) : diffBlocks(oc.tail, nc.tail, this.ctx);
@@ -198,7 +207,9 @@ class ChangeBuilder {
       content: diffBlocks(c.content, [], this.ctx),
       tail: diffBlocks(c.tail, [], this.ctx),
       // Children that were paired elsewhere are shown where they now stand.
-      children: o.children.filter((k) => !k.partner).map((k) => this.deleted(k)),
+      children: children(o)
+        .filter((k) => !k.partner)
+        .map((k) => this.deleted(k)),
       subtreeChanged: true,
     });
   }
@@ -221,35 +232,51 @@ interface UnchangedParts {
  * A clause found untouched (same number, same parent, same own content), whose sides, heading
  * and blocks are made when first read, as `UnchangedText` makes its segments: nearly every
  * clause of a re-designation is untouched, and their changes were a tenth of what a redline
- * allocated. A class for the reason `UnchangedText` is one.
+ * allocated. A class for the reason `UnchangedText` is one. Below a pair found identical all
+ * the way down, its sub-clauses' changes are made when first read too (`identical`).
  */
 class UnchangedClause implements ClauseChange {
   readonly status = 'unchanged';
   readonly amended = false;
   readonly renumbered = false;
   readonly moved = false;
-  readonly match: MatchBasis | null;
   readonly similarity: number;
-  readonly subtreeChanged: boolean;
-  private readonly oldClause: Clause;
-  private readonly newClause: Clause;
-  private readonly oldParent: Clause | null;
-  private readonly newParent: Clause | null;
+  subtreeChanged = false;
+  /** How many clauses below are unchanged with it, made when read (0 once its children are given). */
+  identicalBelow: number;
   private made: UnchangedParts | undefined = undefined;
+  private kids: ClauseChange[] | undefined = undefined;
 
   constructor(
-    o: Node,
-    n: Node,
-    readonly children: ClauseChange[],
+    private readonly oldClause: Clause,
+    private readonly newClause: Clause,
+    private readonly oldParent: Clause | null,
+    private readonly newParent: Clause | null,
+    readonly match: MatchBasis | null,
+    similarity: number,
     private readonly ctx: BlockContext,
   ) {
-    this.match = o.basis;
-    this.similarity = round(o.similarity ?? 0);
+    this.similarity = round(similarity);
+    this.identicalBelow = oldClause.size - 1;
+  }
+
+  /** A sub-clause of a pair found identical, paired with its twin as the ordered alignment pairs them. */
+  static identical(o: Clause, n: Clause, oldParent: Clause, newParent: Clause, ctx: BlockContext): UnchangedClause {
+    return new UnchangedClause(o, n, oldParent, newParent, o.number === null ? 'content' : 'number', 1, ctx);
+  }
+
+  /** This change with its children's changes, made by the alignment. */
+  with(children: ClauseChange[]): this {
+    this.kids = children;
+    this.identicalBelow = 0;
     this.subtreeChanged = children.some((c) => c.subtreeChanged);
-    this.oldClause = o.clause!;
-    this.newClause = n.clause!;
-    this.oldParent = o.parent?.clause ?? null;
-    this.newParent = n.parent?.clause ?? null;
+    return this;
+  }
+
+  get children(): ClauseChange[] {
+    const o = this.oldClause;
+    const n = this.newClause;
+    return (this.kids ??= o.children.map((c, i) => UnchangedClause.identical(c, n.children[i]!, o, n, this.ctx)));
   }
 
   private get parts(): UnchangedParts {

@@ -96,7 +96,36 @@ export function ownContentFingerprint(c: Clause): number {
   hashBlocks(c.content);
   mark(2);
   hashBlocks(c.tail);
+  return laneValue();
+}
+
+/**
+ * A 53-bit hash of a clause and everything below it, as the redline compares them: its own
+ * content (`fingerprint`), number and key, and its sub-clauses' subtree fingerprints in order.
+ * Two clauses with the same subtree fingerprint are the same all the way down, so the redline
+ * pairs their sub-clauses in order without looking at them. The sub-clauses' must be set first.
+ */
+export function subtreeFingerprint(c: Clause): number {
+  laneA = 0x811c9dc5;
+  laneB = 0;
+  hashFingerprint(c.fingerprint);
+  if (c.number === null) mark(1);
+  else hashText(c.number);
+  if (c.key === null) mark(1);
+  else hashText(c.key);
+  mark(c.children.length);
+  for (const k of c.children) hashFingerprint(k.treeFingerprint);
+  return laneValue();
+}
+
+function laneValue(): number {
   return (laneA >>> 0) * 2 ** 21 + (laneB >>> 11);
+}
+
+/** A 53-bit fingerprint as two codes of 27 bits. */
+function hashFingerprint(x: number): void {
+  mark(Math.floor(x / 2 ** 27));
+  mark(x % 2 ** 27);
 }
 
 /**

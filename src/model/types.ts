@@ -94,6 +94,10 @@ export interface Clause {
   fingerprint: number;
   /** `clauseText(clause).length`, set by the parser: the redline weighs parts by their text. */
   textLength: number;
+  /** `subtreeFingerprint`: the same for the same clause all the way down, set by the parser. */
+  treeFingerprint: number;
+  /** How many clauses its subtree holds, itself included; set by the parser. */
+  size: number;
   /** Where the clause starts and where its own label sits. */
   position: Position;
 }

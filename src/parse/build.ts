@@ -6,7 +6,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
-import { ownContentFingerprint } from '../model/equal.js';
+import { ownContentFingerprint, subtreeFingerprint } from '../model/equal.js';
 import { clauseTextLength } from '../model/text.js';
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, romanValue, STABLE_KEY, type Label } from './labels.js';
@@ -373,15 +373,21 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     // Set once the clause's content is complete (`fingerprintClauses`).
     fingerprint: 0,
     textLength: 0,
+    treeFingerprint: 0,
+    size: 1,
   };
 }
 
-/** Every clause's `fingerprint` and `textLength`, once the tree is built. */
+/** Every clause's fingerprints, text length and size, once the tree is built. */
 export function fingerprintClauses(clauses: readonly Clause[]): void {
   for (const c of clauses) {
+    // Sub-clauses first: a subtree's fingerprint and size are made of theirs.
+    fingerprintClauses(c.children);
     c.fingerprint = ownContentFingerprint(c);
     c.textLength = clauseTextLength(c);
-    fingerprintClauses(c.children);
+    c.treeFingerprint = subtreeFingerprint(c);
+    c.size = 1;
+    for (const k of c.children) c.size += k.size;
   }
 }
 

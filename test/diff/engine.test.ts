@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
 import { tokenize, plainRuns, TermIndex, inlineRuns, type Run } from '../../src/diff/tokens.js';
-import { describeChange, changeNote, clauseSegments, type Segment } from '../../src/model/change.js';
+import { describeChange, changeNote, clauseSegments, walkChanges, type Segment } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
 import { definedTerms as modelTerms } from '../../src/model/query.js';
 import { byNew, byOld, expectExact, parse } from './helpers.js';
@@ -185,6 +185,30 @@ describe('diffDocuments: clause alignment', () => {
     expect(moved.similarity).toBeGreaterThan(0.95);
     expect(byNew(d, 'doc/teil-2-speicher')!.status).toBe('inserted');
     expect(d.summary).toMatchObject({ amended: 3, inserted: 121, deleted: 0, renumbered: 0, moved: 0 });
+  });
+
+  it('should report the clauses of a part identical all the way down as if each had been aligned', () => {
+    const deep = BASE.replace(
+      '1.2 Each Supplier Party shall provide the information that the DCC reasonably requests for that purpose.',
+      '1.2 Each Supplier Party shall provide:\n\n(a) the information that the DCC reasonably requests; and\n\n(b) a contact for that purpose.',
+    );
+    const old = parse(deep);
+    // Part 1 untouched: paired whole, its clauses made only when read.
+    const whole = diffDocuments(old, parse(deep.replace('report monthly', 'report quarterly')));
+    // Part 1 touched in 1.3: its other clauses go through the ordered alignment one by one.
+    const aligned = diffDocuments(old, parse(deep.replace('at any time', 'at any later time')));
+    for (const id of ['doc/1.1', 'doc/1.2', 'doc/1.2(a)', 'doc/1.2(b)']) {
+      expect(byNew(whole, id)!.status, id).toBe('unchanged');
+      expect(JSON.stringify(byNew(whole, id)), id).toBe(JSON.stringify(byNew(aligned, id)));
+    }
+    // Counted without being made.
+    for (const d of [whole, aligned]) {
+      const counts: Record<string, number> = {};
+      for (const c of walkChanges(d.clauses)) counts[c.status] = (counts[c.status] ?? 0) + 1;
+      expect(d.summary).toMatchObject({ unchanged: counts.unchanged, amended: counts.amended });
+    }
+    expect(whole.summary).toMatchObject({ unchanged: 8, amended: 1 });
+    expectExact(whole, old, parse(deep.replace('report monthly', 'report quarterly')));
   });
 
   it('should be deterministic', () => {

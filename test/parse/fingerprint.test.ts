@@ -43,6 +43,26 @@ describe('clause fingerprints', () => {
     expect(byKey.size).toBeLessThan(0.7 * clauses);
   });
 
+  it('should give the same subtree fingerprint exactly to clauses the same all the way down, and count their clauses', () => {
+    const byKey = new Map<string, number>();
+    const byFingerprint = new Map<number, string>();
+    const subtreeKey = (c: Clause): string => JSON.stringify([contentKey(c), c.number, c.key, c.children.map(subtreeKey)]);
+    let clauses = 0;
+    for (const path of realCorpusFiles()) {
+      for (const c of walkClauses(parse(readFileSync(path, 'utf8'), path).clauses)) {
+        clauses++;
+        expect(c.size).toBe([...walkClauses([c])].length);
+        const key = subtreeKey(c);
+        if (byKey.has(key)) expect(c.treeFingerprint).toBe(byKey.get(key));
+        else byKey.set(key, c.treeFingerprint);
+        if (byFingerprint.has(c.treeFingerprint)) expect(byFingerprint.get(c.treeFingerprint)).toBe(key);
+        else byFingerprint.set(c.treeFingerprint, key);
+      }
+    }
+    // Unchanged parts recur from version to version, so both directions are tested.
+    expect(byKey.size).toBeLessThan(0.8 * clauses);
+  });
+
   it('should agree with sameOwnContent on generated clauses that differ by a word, formatting or structure', () => {
     // A small alphabet, so two generated clauses are often the same and often differ by one mark.
     const inline = fc.constantFrom('a', 'b', 'a b', '*a*', '**a**', '`a`', '~~a~~', '[a](x)', '[a](y)', 'Clause 3.2', 'a  \nb');
