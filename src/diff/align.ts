@@ -502,7 +502,7 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
 
 /**
  * The clauses with an author key, by key (null for a key two of them share), as nodes: a walk
- * of the clause tree, making nodes only on the way to a keyed clause.
+ * of the parts of the clause tree that hold one, making nodes only on the way to a keyed clause.
  */
 function keyed(root: Node): Map<string, Node | null> {
   const m = new Map<string, Node | null>();
@@ -510,6 +510,7 @@ function keyed(root: Node): Map<string, Node | null> {
   const visit = (clauses: readonly Clause[]) => {
     for (let i = 0; i < clauses.length; i++) {
       const c = clauses[i]!;
+      if (c.keyed === 0) continue;
       path.push(i);
       if (c.key) m.set(c.key, m.has(c.key) ? null : nodeAt(root, path));
       visit(c.children);

@@ -98,6 +98,8 @@ export interface Clause {
   treeFingerprint: number;
   /** How many clauses its subtree holds, itself included; set by the parser. */
   size: number;
+  /** How many of them have an author key; set by the parser. */
+  keyed: number;
   /** Where the clause starts and where its own label sits. */
   position: Position;
 }

@@ -375,10 +375,11 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     textLength: 0,
     treeFingerprint: 0,
     size: 1,
+    keyed: 0,
   };
 }
 
-/** Every clause's fingerprints, text length and size, once the tree is built. */
+/** Every clause's fingerprints, text length and counts, once the tree is built. */
 export function fingerprintClauses(clauses: readonly Clause[]): void {
   for (const c of clauses) {
     // Sub-clauses first: a subtree's fingerprint and size are made of theirs.
@@ -387,7 +388,11 @@ export function fingerprintClauses(clauses: readonly Clause[]): void {
     c.textLength = clauseTextLength(c);
     c.treeFingerprint = subtreeFingerprint(c);
     c.size = 1;
-    for (const k of c.children) c.size += k.size;
+    c.keyed = c.key === null ? 0 : 1;
+    for (const k of c.children) {
+      c.size += k.size;
+      c.keyed += k.keyed;
+    }
   }
 }
 

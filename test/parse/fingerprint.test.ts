@@ -3,7 +3,8 @@
  * settle an untouched clause. The law: two clauses have the same fingerprint exactly when
  * `sameOwnContent` holds (heading, blocks and formatting; positions and sub-clauses aside).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
@@ -11,9 +12,15 @@ import { parseDocument } from '../../src/parse/index.js';
 import { sameOwnContent } from '../../src/model/equal.js';
 import { walkClauses } from '../../src/model/text.js';
 import type { Clause } from '../../src/model/types.js';
-import { realCorpusFiles } from '../helpers.js';
+import { documentsDir, realCorpusFiles } from '../helpers.js';
 
 const parse = (text: string, path = 'doc.md') => parseDocument(text, new VFile({ path }));
+
+/** The real corpus, and the SEC documents (which have author keys). */
+function sources(): string[] {
+  const sec = readdirSync(documentsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  return [...realCorpusFiles(), ...sec.map((f) => join(documentsDir, f))];
+}
 
 /** The own content as `sameOwnContent` sees it, positions dropped: a reference key. */
 function contentKey(c: Clause): string {
@@ -21,11 +28,11 @@ function contentKey(c: Clause): string {
 }
 
 describe('clause fingerprints', () => {
-  it('should be the same for the same own content and differ otherwise, over every clause of the real corpus', () => {
+  it('should be the same for the same own content and differ otherwise, over every clause of the real corpus and documents/', () => {
     const byKey = new Map<string, number>();
     const byFingerprint = new Map<number, string>();
     let clauses = 0;
-    for (const path of realCorpusFiles()) {
+    for (const path of sources()) {
       for (const c of walkClauses(parse(readFileSync(path, 'utf8'), path).clauses)) {
         clauses++;
         const key = contentKey(c);
@@ -43,15 +50,18 @@ describe('clause fingerprints', () => {
     expect(byKey.size).toBeLessThan(0.7 * clauses);
   });
 
-  it('should give the same subtree fingerprint exactly to clauses the same all the way down, and count their clauses', () => {
+  it('should give the same subtree fingerprint exactly to clauses the same all the way down, and count their clauses and keys', () => {
     const byKey = new Map<string, number>();
     const byFingerprint = new Map<number, string>();
     const subtreeKey = (c: Clause): string => JSON.stringify([contentKey(c), c.number, c.key, c.children.map(subtreeKey)]);
     let clauses = 0;
-    for (const path of realCorpusFiles()) {
+    let keyed = 0;
+    for (const path of sources()) {
       for (const c of walkClauses(parse(readFileSync(path, 'utf8'), path).clauses)) {
         clauses++;
         expect(c.size).toBe([...walkClauses([c])].length);
+        expect(c.keyed).toBe([...walkClauses([c])].filter((k) => k.key !== null).length);
+        if (c.key !== null) keyed++;
         const key = subtreeKey(c);
         if (byKey.has(key)) expect(c.treeFingerprint).toBe(byKey.get(key));
         else byKey.set(key, c.treeFingerprint);
@@ -61,6 +71,7 @@ describe('clause fingerprints', () => {
     }
     // Unchanged parts recur from version to version, so both directions are tested.
     expect(byKey.size).toBeLessThan(0.8 * clauses);
+    expect(keyed).toBeGreaterThan(10);
   });
 
   it('should agree with sameOwnContent on generated clauses that differ by a word, formatting or structure', () => {
