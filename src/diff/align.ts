@@ -19,7 +19,7 @@
 import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
-import { clauseText, normalizeSpace } from '../model/text.js';
+import { clauseText, headedTextLength, normalizeSpace } from '../model/text.js';
 import { countWords, distinctPairs, sharedSimilarity, textSimilarity, WordIds, type Bags } from './similarity.js';
 
 export interface Node {
@@ -42,8 +42,6 @@ export interface Node {
   sameAs: Node | null;
   /** Heading and own text, as written: see `sig`. */
   sig?: string;
-  /** Characters of text in the subtree below (own text excluded): see `below`. */
-  below?: number;
   /** The words and word pairs of heading and text. */
   bags?: Bags;
   /** Normalised heading, for the same-heading rule. */
@@ -121,7 +119,6 @@ function makeNode(clause: Clause | null, sub: readonly Clause[], parent: Node | 
     sameAs: null,
     // Memos, declared up front so every node keeps one shape and property reads stay fast.
     sig: undefined,
-    below: undefined,
     bags: undefined,
     heading: undefined,
     headingBags: undefined,
@@ -192,33 +189,9 @@ function sameSig(o: Node, n: Node): boolean {
   return sigKey(o) === sigKey(n);
 }
 
-/** `sig(n).length`, without building the text when it is not built yet. */
-function sigLength(n: Node): number {
-  if (n.sig !== undefined) return n.sig.length;
-  return n.clause ? ownLength(n.clause) : 0;
-}
-
-/** The length of a clause's `sig`. */
-function ownLength(c: Clause): number {
-  const heading = c.heading ?? '';
-  return heading || c.textLength ? heading.length + 1 + c.textLength : 0;
-}
-
+/** The length of the `sig`s of every clause below, as the parser added them up. */
 function below(n: Node): number {
-  if (n.below === undefined) {
-    let sum = 0;
-    if (n.kids) for (const c of n.kids) sum += sigLength(c) + below(c);
-    else for (const c of n.sub) sum += ownLength(c) + textBelow(c);
-    n.below = sum;
-  }
-  return n.below;
-}
-
-/** `below` of a clause not made into a node, read off the clause tree. */
-function textBelow(c: Clause): number {
-  let sum = 0;
-  for (const k of c.children) sum += ownLength(k) + textBelow(k);
-  return sum;
+  return n.clause ? n.clause.textBelow : n.sub.reduce((sum, c) => sum + headedTextLength(c) + c.textBelow, 0);
 }
 
 /** One per alignment: word ids mean nothing across two calls. */

@@ -100,6 +100,12 @@ export interface Clause {
   size: number;
   /** How many of them have an author key; set by the parser. */
   keyed: number;
+  /**
+   * How much text its sub-clauses hold, all the way down: for each, the length of its heading
+   * and text joined by one character (0 with neither). Set by the parser; the redline weighs
+   * large parts by it.
+   */
+  textBelow: number;
   /** Where the clause starts and where its own label sits. */
   position: Position;
 }

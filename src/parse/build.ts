@@ -7,7 +7,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, 
 import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
 import { ownContentFingerprint, subtreeFingerprint } from '../model/equal.js';
-import { clauseTextLength } from '../model/text.js';
+import { clauseTextLength, headedTextLength } from '../model/text.js';
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, romanValue, STABLE_KEY, type Label } from './labels.js';
 
@@ -376,10 +376,11 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     treeFingerprint: 0,
     size: 1,
     keyed: 0,
+    textBelow: 0,
   };
 }
 
-/** Every clause's fingerprints, text length and counts, once the tree is built. */
+/** Every clause's fingerprints, text lengths and counts, once the tree is built. */
 export function fingerprintClauses(clauses: readonly Clause[]): void {
   for (const c of clauses) {
     // Sub-clauses first: a subtree's fingerprint and size are made of theirs.
@@ -389,9 +390,11 @@ export function fingerprintClauses(clauses: readonly Clause[]): void {
     c.treeFingerprint = subtreeFingerprint(c);
     c.size = 1;
     c.keyed = c.key === null ? 0 : 1;
+    c.textBelow = 0;
     for (const k of c.children) {
       c.size += k.size;
       c.keyed += k.keyed;
+      c.textBelow += headedTextLength(k) + k.textBelow;
     }
   }
 }

@@ -31,12 +31,15 @@ const text = fc
   .map((cs) => cs.join(''));
 
 describe('similarity measures', () => {
-  it('should give the length of every clause text of every corpus and SEC document without building it, as the parser stores it', () => {
+  it('should give the length of every clause text, and of all the text below it, of every corpus and SEC document without building them, as the parser stores them', () => {
     let clauses = 0;
     for (const doc of documents()) {
       for (const c of walkClauses(doc.clauses)) {
         expect(clauseTextLength(c), `${doc.path} ${c.id}`).toBe(clauseText(c).length);
         expect(c.textLength, `${doc.path} ${c.id}`).toBe(clauseText(c).length);
+        // The heading and text of every clause below, each pair joined by one character.
+        const below = [...walkClauses(c.children)].map((k) => (k.heading || clauseText(k) ? `${k.heading ?? ''}\u0001${clauseText(k)}` : '')).join('').length;
+        expect(c.textBelow, `${doc.path} ${c.id}`).toBe(below);
         clauses++;
       }
     }
