@@ -208,9 +208,11 @@ function uniqueAnchors(a: Token[], a0: number, a1: number, b: Token[], b0: numbe
 
 /* ---------- readability ---------- */
 
+/** A run of equal steps, or of changed ones: `steps[start..end)`. */
 interface Region {
   equal: boolean;
-  steps: Step[];
+  start: number;
+  end: number;
   /** Characters deleted / inserted (for a change region) or shown (for an equal one). */
   del: number;
   ins: number;
@@ -221,10 +223,11 @@ interface Region {
  * A Myers script pairs any equal tokens it can, so a rewritten sentence comes out as a confetti
  * of tiny changes around matched spaces and `the`s. As in diff-match-patch's semantic clean-up,
  * an equality no longer than the changes on both sides is folded into them; then within each
- * change all deletions come before all insertions.
+ * change all deletions come before all insertions. A region is a range of the steps, and a fold
+ * joins three neighbouring ranges into one, so no step list is copied until the output.
  */
 function cleanup(steps: Step[]): Step[] {
-  let regions = toRegions(steps);
+  const regions = toRegions(steps);
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 1; i < regions.length - 1; i++) {
@@ -232,13 +235,11 @@ function cleanup(steps: Step[]): Step[] {
       if (!r.equal) continue;
       const before = regions[i - 1]!;
       const after = regions[i + 1]!;
-      if (r.len <= Math.max(before.del, before.ins) && r.len <= Math.max(after.del, after.ins) && !isAnchor(r)) {
-        const split: Step[] = [];
-        for (const s of r.steps) split.push({ op: 'delete', old: s.old });
-        for (const s of r.steps) split.push({ op: 'insert', new: s.new });
+      if (r.len <= Math.max(before.del, before.ins) && r.len <= Math.max(after.del, after.ins) && !isAnchor(steps, r)) {
         const merged: Region = {
           equal: false,
-          steps: [...before.steps, ...split, ...after.steps],
+          start: before.start,
+          end: after.end,
           del: before.del + r.len + after.del,
           ins: before.ins + r.len + after.ins,
           len: 0,
@@ -252,45 +253,58 @@ function cleanup(steps: Step[]): Step[] {
   const out: Step[] = [];
   for (const r of regions) {
     if (r.equal) {
-      out.push(...r.steps);
+      for (let k = r.start; k < r.end; k++) out.push(steps[k]!);
       continue;
     }
-    const dels = r.steps.filter((s) => s.op === 'delete');
-    const ins = r.steps.filter((s) => s.op === 'insert');
+    // Deletions (an equal step folded in is deleted and inserted), then insertions.
+    const firstDel = out.length;
+    for (let k = r.start; k < r.end; k++) {
+      const s = steps[k]!;
+      if (s.op === 'delete') out.push(s);
+      else if (s.op === 'equal') out.push({ op: 'delete', old: s.old });
+    }
+    const firstIns = out.length;
+    for (let k = r.start; k < r.end; k++) {
+      const s = steps[k]!;
+      if (s.op === 'insert') out.push(s);
+      else if (s.op === 'equal') out.push({ op: 'insert', new: s.new });
+    }
     // Tokens carry their trailing space; when both sides of a replacement end in one, that space
     // is not part of the change (`[-monthly-]{+quarterly+} report`, not `[-monthly -]{+quarterly +}report`).
-    const lastDel = dels[dels.length - 1];
-    const lastIns = ins[ins.length - 1];
-    const dws = lastDel ? TRAILING_SPACE.exec(lastDel.old!.text)?.[0] : undefined;
-    const iws = lastIns ? TRAILING_SPACE.exec(lastIns.new!.text)?.[0] : undefined;
-    if (lastDel && lastIns && dws && iws && dws.length < lastDel.old!.text.length && iws.length < lastIns.new!.text.length) {
-      dels[dels.length - 1] = { op: 'delete', old: { ...lastDel.old!, text: lastDel.old!.text.slice(0, -dws.length) } };
-      ins[ins.length - 1] = { op: 'insert', new: { ...lastIns.new!, text: lastIns.new!.text.slice(0, -iws.length) } };
+    const lastDel = firstIns > firstDel ? out[firstIns - 1] : undefined;
+    const lastIns = out.length > firstIns ? out[out.length - 1] : undefined;
+    if (!lastDel || !lastIns) continue;
+    const dws = TRAILING_SPACE.exec(lastDel.old!.text)?.[0];
+    const iws = TRAILING_SPACE.exec(lastIns.new!.text)?.[0];
+    if (dws && iws && dws.length < lastDel.old!.text.length && iws.length < lastIns.new!.text.length) {
+      out[firstIns - 1] = { op: 'delete', old: { ...lastDel.old!, text: lastDel.old!.text.slice(0, -dws.length) } };
+      out[out.length - 1] = { op: 'insert', new: { ...lastIns.new!, text: lastIns.new!.text.slice(0, -iws.length) } };
       const space = (text: string): Token => ({ text, key: ' ', style: {}, styleKey: '', space: true });
-      out.push(...dels, ...ins, { op: 'equal', old: space(dws), new: space(iws) });
-    } else out.push(...dels, ...ins);
+      out.push({ op: 'equal', old: space(dws), new: space(iws) });
+    }
   }
-  regions = [];
   return out;
 }
 
 const TRAILING_SPACE = /\s+$/;
 
 /** A paragraph break kept as an equality helps a reader find their place. */
-function isAnchor(r: Region): boolean {
-  return r.steps.some((s) => s.new!.text.includes('\n\n'));
+function isAnchor(steps: Step[], r: Region): boolean {
+  for (let k = r.start; k < r.end; k++) if (steps[k]!.new!.text.includes('\n\n')) return true;
+  return false;
 }
 
 function toRegions(steps: Step[]): Region[] {
   const out: Region[] = [];
-  for (const s of steps) {
+  let r: Region | undefined;
+  for (let k = 0; k < steps.length; k++) {
+    const s = steps[k]!;
     const equal = s.op === 'equal';
-    let r = out[out.length - 1];
     if (!r || r.equal !== equal) {
-      r = { equal, steps: [], del: 0, ins: 0, len: 0 };
+      r = { equal, start: k, end: k, del: 0, ins: 0, len: 0 };
       out.push(r);
     }
-    r.steps.push(s);
+    r.end = k + 1;
     if (s.op === 'equal') r.len += s.new!.text.length;
     else if (s.op === 'delete') r.del += s.old!.text.length;
     else r.ins += s.new!.text.length;
