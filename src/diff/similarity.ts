@@ -27,14 +27,31 @@ function isWordUnit(c: number): boolean {
 /** A surrogate: the text goes to WORDS, which reads code points. */
 const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
 
+/**
+ * Each UTF-16 unit lower-cased as `toLowerCase` lower-cases it in a text: -1 not yet looked up,
+ * NEEDS_TEXT for a unit whose lower case is not one unit or depends on its neighbours (`İ`,
+ * `Σ`) or is a surrogate. Folding unit by unit, a text is lower-cased without a lower-cased
+ * copy of it being made (a third of what bagging allocated).
+ */
+const FOLD = new Int32Array(0x10000).fill(-1);
+const NEEDS_TEXT = -2;
+
+function fold(c: number): number {
+  let f = FOLD[c]!;
+  if (f === -1) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    FOLD[c] = f = isSurrogate(c) || c === 0x03a3 || lower.length !== 1 ? NEEDS_TEXT : lower.charCodeAt(0);
+  }
+  return f;
+}
+
 /** How many words `WordIds.bags` sees in a text, without making them. */
 export function countWords(text: string): number {
-  const lower = text.toLowerCase();
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (isSurrogate(c)) return lower.match(WORDS)?.length ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = fold(text.charCodeAt(i));
+    if (c === NEEDS_TEXT) return text.toLowerCase().match(WORDS)?.length ?? 0;
     if (isWordUnit(c)) {
       if (!inWord) count++;
       inWord = true;
@@ -67,14 +84,13 @@ export class WordIds {
 
   /** Bags of one text. */
   bags(text: string): Bags {
-    const lower = text.toLowerCase();
     let n = 0;
     let h1 = FNV_OFFSET;
     let h2 = 0;
     let inWord = false;
-    for (let i = 0; i < lower.length; i++) {
-      const c = lower.charCodeAt(i);
-      if (isSurrogate(c)) return this.bagsOfWords(lower.match(WORDS) ?? []);
+    for (let i = 0; i < text.length; i++) {
+      const c = fold(text.charCodeAt(i));
+      if (c === NEEDS_TEXT) return this.bagsOfWords(text.toLowerCase().match(WORDS) ?? []);
       if (isWordUnit(c)) {
         h1 = Math.imul(h1 ^ c, FNV_PRIME);
         h2 = Math.imul(h2 + c, POLY_BASE);
