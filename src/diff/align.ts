@@ -50,6 +50,8 @@ export interface Node {
   headingBags?: Bags;
   /** The own contents of all sub-clauses, as sorted ids: see `desc`. */
   desc?: Int32Array;
+  /** The same with its own: see `subtreeContents`. */
+  contents?: Int32Array;
   /** See `contentId`. */
   contentId?: number;
   /** See `wordsIn`. */
@@ -123,6 +125,7 @@ function makeNode(clause: Clause | null, sub: readonly Clause[], parent: Node | 
     heading: undefined,
     headingBags: undefined,
     desc: undefined,
+    contents: undefined,
     contentId: undefined,
     words: undefined,
   };
@@ -207,35 +210,41 @@ function bags(n: Node): Bags {
  * without making bags of the sub-clauses the two share unchanged: those add the same ids to
  * both sides, so they count once each toward the common words (`sharedSimilarity`). Nearly all
  * of an amended part's provisions are usually unchanged, and bagging them was most of the cost.
- * Shared means the same content (`contentId`); parts with the same text in other formatting
- * are bagged, which gives the same result.
+ * Shared means the same content (`contentId`), found by one merge of the two subtrees' sorted
+ * content ids; parts with the same text in other formatting are bagged, which gives the same
+ * result. A content's words are counted and bagged once, on the clause it was first seen in.
  */
 function wholeSimilarity(o: Node, n: Node): number {
-  const olds = new Map<number, Node[]>();
-  const group = (x: Node) => {
-    const id = contentId(x);
-    const same = olds.get(id);
-    if (same) same.push(x);
-    else olds.set(id, [x]);
-    for (const c of children(x)) group(c);
-  };
-  group(o);
+  const a = subtreeContents(o);
+  const b = subtreeContents(n);
   const onlyOld: Bags[] = [];
   const onlyNew: Bags[] = [];
   const shared = { uni: 0, bi: 0 };
-  const walk = (x: Node) => {
-    const same = olds.get(contentId(x));
-    if (same?.length) {
-      const uni = wordsIn(x);
+  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
+    if (j === b.length || (i < a.length && a[i]! < b[j]!)) onlyOld.push(bags(contentNodes[a[i++]!]!));
+    else if (i === a.length || b[j]! < a[i]!) onlyNew.push(bags(contentNodes[b[j++]!]!));
+    else {
+      const uni = wordsIn(contentNodes[a[i]!]!);
       shared.uni += uni;
       shared.bi += Math.max(uni - 1, 0);
-      same.pop();
-    } else onlyNew.push(bags(x));
-    for (const c of children(x)) walk(c);
-  };
-  walk(n);
-  for (const same of olds.values()) for (const x of same) onlyOld.push(bags(x));
+      i++;
+      j++;
+    }
+  }
   return sharedSimilarity(onlyOld, onlyNew, shared);
+}
+
+/** `desc` with the clause's own content id: the contents of its whole subtree, sorted. */
+function subtreeContents(n: Node): Int32Array {
+  if (n.contents) return n.contents;
+  const below = desc(n);
+  const own = contentId(n);
+  const out = new Int32Array(below.length + 1);
+  let k = 0;
+  while (k < below.length && below[k]! < own) out[k] = below[k++]!;
+  out[k] = own;
+  out.set(below.subarray(k), k + 1);
+  return (n.contents = out);
 }
 
 /** How many words `bags` gives the clause, without making them. */
@@ -266,7 +275,8 @@ function headingSimilarity(o: Node, n: Node): number {
 let contentIds = new Map<number, number>();
 /** Clauses without heading or text, by number. */
 let emptyIds = new Map<string | null, number>();
-let nextContentId = 0;
+/** The clause each content id was first given to, by id: it stands for every clause with that content. */
+let contentNodes: Node[] = [];
 
 function contentId(n: Node): number {
   if (n.contentId !== undefined) return n.contentId;
@@ -274,7 +284,8 @@ function contentId(n: Node): number {
   const empty = !c || (c.heading === null && c.content.length === 0 && c.tail.length === 0);
   let id = empty ? emptyIds.get(numKey(n)) : contentIds.get(c.fingerprint);
   if (id === undefined) {
-    id = nextContentId++;
+    id = contentNodes.length;
+    contentNodes.push(n);
     if (empty) emptyIds.set(numKey(n), id);
     else contentIds.set(c.fingerprint, id);
   }
@@ -402,7 +413,7 @@ function resetTables(wordSlots?: number): void {
   wordIds = new WordIds(wordSlots);
   contentIds = new Map();
   emptyIds = new Map();
-  nextContentId = 0;
+  contentNodes = [];
   sims = new Map();
   newCount = 0;
   partsByHeading = [];
