@@ -44,6 +44,8 @@ export interface Node {
   sig?: string;
   /** The words and word pairs of heading and text. */
   bags?: Bags;
+  /** See `pairsOf`. */
+  pairs?: Int32Array;
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
   /** The words and word pairs of the normalised heading. */
@@ -122,6 +124,7 @@ function makeNode(clause: Clause | null, sub: readonly Clause[], parent: Node | 
     // Memos, declared up front so every node keeps one shape and property reads stay fast.
     sig: undefined,
     bags: undefined,
+    pairs: undefined,
     heading: undefined,
     headingBags: undefined,
     desc: undefined,
@@ -245,6 +248,11 @@ function subtreeContents(n: Node): Int32Array {
   out[k] = own;
   out.set(below.subarray(k), k + 1);
   return (n.contents = out);
+}
+
+/** The distinct word pairs of a clause: the search for moves reads them in every round. */
+function pairsOf(n: Node): Int32Array {
+  return (n.pairs ??= distinctPairs(bags(n)));
 }
 
 /** How many words `bags` gives the clause, without making them. */
@@ -680,13 +688,13 @@ function matchGlobally(oldOpen: Node[], newOpen: Node[], pair: Pair): number {
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
   const targets = ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS);
-  const postings = new Postings(targets.map((n) => distinctPairs(bags(n))), wordIds.pairCount);
+  const postings = new Postings(targets.map(pairsOf), wordIds.pairCount);
   // Pairs shared with each target, by its position; back to zero after each old clause.
   const hits = new Int32Array(targets.length);
   const cands: Candidate[] = [];
   for (const o of os) {
     if (o.partner || sig(o).length < MIN_GLOBAL_CHARS) continue;
-    const keys = distinctPairs(bags(o));
+    const keys = pairsOf(o);
     const hit: number[] = [];
     for (const k of keys) {
       const from = postings.from(k);
