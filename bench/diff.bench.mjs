@@ -27,7 +27,10 @@ console.log(`input: EEG 2009, SGB VII and StGBEG, earlier and later versions: ${
 const A = parse(oldText, 'old.md');
 const B = parse(newText, 'new.md');
 // Best of many short runs: on a shared 2-core machine a best-of-9 varied by 1.7x between runs.
-const secdoc = time(() => diffDocuments(A, B), 25, 5, 'minor');
+// 25 untimed runs first: after 5, this row read 17.1-21.8 ms in four full runs while the same
+// redline re-timed in the growth rows below read 14.9-16.1 ms (the JIT was not done with it).
+const WARMUP = 25;
+const secdoc = time(() => diffDocuments(A, B), 25, WARMUP, 'minor');
 const s = secdoc.result.summary;
 console.log(`  clauses: ${s.changed} changed (${s.amended} amended, ${s.inserted} inserted, ${s.deleted} deleted, ${s.renumbered} renumbered, ${s.moved} moved), ${s.unchanged} unchanged`);
 const endToEnd = time(() => diffDocuments(parse(oldText, 'old.md'), parse(newText, 'new.md')), 3);
@@ -52,7 +55,7 @@ const savedText = `${newText.slice(0, at)} Anhang ${newText.slice(at + ' Anlage 
 const savedFile = join(dir, 'saved.md');
 writeFileSync(savedFile, savedText);
 const saved = parse(savedText, 'saved.md');
-const oneWord = time(() => diffDocuments(B, saved), 25, 5, 'minor');
+const oneWord = time(() => diffDocuments(B, saved), 25, WARMUP, 'minor');
 if (oneWord.result.summary.amended !== 1) throw new Error('the one-word edit should amend exactly one clause');
 const gitOneWord = gitDiff(newFile, savedFile);
 rmSync(dir, { recursive: true, force: true });
