@@ -12,6 +12,12 @@
  * 3. What is still unpaired anywhere pairs by content across the whole document (moves), and a
  *    parent pairs with the parent most of its children went to. Step 2 then runs again below
  *    the new pairs.
+ * 4. Last, an old and a new clause still unpaired under paired parents, with the same number.
+ *
+ * Whenever two clauses pair whose subtree fingerprints agree (the same all the way down, as the
+ * parser hashed them), everything below pairs in order without being looked at: most of a
+ * re-designation is never made into nodes. Clause texts are compared by the fingerprints the
+ * parser made, and built only for clauses whose content changed.
  *
  * Every step works on small groups or through an index, so time stays near linear in the size
  * of the documents.

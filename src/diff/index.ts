@@ -230,10 +230,10 @@ interface UnchangedParts {
 
 /**
  * A clause found untouched (same number, same parent, same own content), whose sides, heading
- * and blocks are made when first read, as `UnchangedText` makes its segments: nearly every
- * clause of a re-designation is untouched, and their changes were a tenth of what a redline
- * allocated. A class for the reason `UnchangedText` is one. Below a pair found identical all
- * the way down, its sub-clauses' changes are made when first read too (`identical`).
+ * and blocks are made when first read, as `WholeText` (blocks.ts) makes its segments: nearly
+ * every clause of a re-designation is untouched, and their changes were a tenth of what a
+ * redline allocated. A class for the reason `WholeText` is one. Below a pair found identical
+ * all the way down, its sub-clauses' changes are made when first read too (`identical`).
  */
 class UnchangedClause implements ClauseChange {
   readonly status = 'unchanged';
