@@ -132,9 +132,9 @@ const WHOLE_OPS = { unchanged: 'equal', inserted: 'insert', deleted: 'delete' } 
 
 /**
  * A block untouched, inserted or deleted whole: its segments are its text as one operation,
- * made on first read (for an inserted or deleted clause, a tenth of what a redline allocated).
- * A class, not a literal with a getter: V8 keeps such a literal in dictionary mode (slow to make
- * and to read), and there is one of these for nearly every block of a large document.
+ * made on first read (the terminal view and a one-word save never read them). A class, not a
+ * literal with a getter: V8 keeps such a literal in dictionary mode (slow to make and to read),
+ * and there is one of these for nearly every block of a large document.
  */
 class WholeText implements TextBlockChange {
   readonly kind = 'text';

@@ -370,7 +370,7 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     tail: [],
     children: [],
     annotations: [],
-    // Set once the clause's content is complete (`fingerprintClauses`).
+    // Set once the clause's content is complete (`summariseClauses`).
     fingerprint: 0,
     textLength: 0,
     treeFingerprint: 0,
@@ -381,10 +381,10 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
 }
 
 /** Every clause's fingerprints, text lengths and counts, once the tree is built. */
-export function fingerprintClauses(clauses: readonly Clause[]): void {
+export function summariseClauses(clauses: readonly Clause[]): void {
   for (const c of clauses) {
     // Sub-clauses first: a subtree's fingerprint and size are made of theirs.
-    fingerprintClauses(c.children);
+    summariseClauses(c.children);
     c.fingerprint = ownContentFingerprint(c);
     c.textLength = clauseTextLength(c);
     c.treeFingerprint = subtreeFingerprint(c);
