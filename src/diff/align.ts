@@ -390,9 +390,9 @@ function alignedSimilarity(o: Node, n: Node): number {
   const walk = (x: Node, other: Node) => {
     if (x.identical) {
       // Everything below is paired in order, word for word, below x's partner.
-      const below = x.clause!.size - 1;
-      count += below;
-      if (x.partner === other || isBelow(x.partner!, other)) kept += below;
+      const beneath = x.clause!.size - 1;
+      count += beneath;
+      if (x.partner === other || isBelow(x.partner!, other)) kept += beneath;
       return;
     }
     for (const c of children(x)) {
