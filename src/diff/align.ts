@@ -697,22 +697,26 @@ function matchGlobally(oldOpen: Node[], newOpen: Node[], pair: Pair): number {
   const postings = new Postings(targets.map(pairsOf), wordIds.pairCount);
   // Pairs shared with each target, by its position; back to zero after each old clause.
   const hits = new Int32Array(targets.length);
+  // The targets an old clause hit, in order of first hit: `hit[0..hitCount)`, one array reused
+  // for every old clause (a list per clause grew with the document's repeated text).
+  const hit = new Int32Array(targets.length);
   const cands: Candidate[] = [];
   for (const o of os) {
     if (o.partner || sig(o).length < MIN_GLOBAL_CHARS) continue;
     const keys = pairsOf(o);
-    const hit: number[] = [];
+    let hitCount = 0;
     for (const k of keys) {
       const from = postings.from(k);
       const to = postings.to(k);
       if (to - from > MAX_POSTINGS) continue;
       for (let p = from; p < to; p++) {
         const t = postings.targets[p]!;
-        if (hits[t]!++ === 0) hit.push(t);
+        if (hits[t]!++ === 0) hit[hitCount++] = t;
       }
     }
     const need = Math.max(2, 0.2 * keys.length);
-    for (const t of hit) {
+    for (let h = 0; h < hitCount; h++) {
+      const t = hit[h]!;
       if (hits[t]! >= need) {
         const n = targets[t]!;
         const sim = similarity(o, n);

@@ -174,6 +174,8 @@ export class TermIndex {
   private readonly byFirst = new Map<string, string[][]>();
   /** Every word of a term but its first. */
   private readonly later = new Set<string>();
+  /** The first words' `shapeOf`s: most words are ruled out without being cut from their text. */
+  private readonly firstShapes = new Set<number>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
@@ -182,13 +184,15 @@ export class TermIndex {
       const list = this.byFirst.get(words[0]!) ?? [];
       list.push(words);
       this.byFirst.set(words[0]!, list);
+      this.firstShapes.add(shapeOf(words[0]!, 0, words[0]!.length));
       for (let k = 1; k < words.length; k++) this.later.add(words[k]!);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
   }
 
-  candidates(first: string): string[][] | undefined {
-    return this.byFirst.get(first);
+  /** The terms that may start with `text.slice(start, end)`, longest first. */
+  candidates(text: string, start: number, end: number): string[][] | undefined {
+    return this.firstShapes.has(shapeOf(text, start, end)) ? this.byFirst.get(text.slice(start, end)) : undefined;
   }
 
   get size(): number {
@@ -199,6 +203,11 @@ export class TermIndex {
   continues(word: string): boolean {
     return this.later.has(word);
   }
+}
+
+/** A word's first character and length, as one number. */
+function shapeOf(text: string, start: number, end: number): number {
+  return text.charCodeAt(start) * 64 + Math.min(end - start, 63);
 }
 
 const EMPTY_TERMS = new TermIndex([]);
@@ -375,7 +384,7 @@ function joinTerms(text: string, n: number, terms: TermIndex): number {
       continue;
     }
     // A defined term from the documents.
-    const cands = terms.size ? terms.candidates(pieceText(text, i)) : undefined;
+    const cands = terms.size ? terms.candidates(text, starts[i]!, ends[i]!) : undefined;
     let matched = 0;
     if (cands) {
       for (const words of cands) {

@@ -40,11 +40,42 @@ export interface WordDiffResult {
   replacedWhole: boolean;
 }
 
-/** One step of the edit script: an equal token pair, or a deleted or inserted token. */
-interface Step {
-  op: SegmentOp;
-  old?: Token;
-  new?: Token;
+/**
+ * The edit script as two parallel lists (an object per step was a fifth of what the word diffs
+ * allocated): step k is an equal pair when `olds[k]` and `news[k]` are both set, a deletion
+ * when only the old token is, an insertion when only the new one is.
+ */
+class Script {
+  readonly olds: Array<Token | null>;
+  readonly news: Array<Token | null>;
+  length = 0;
+
+  /** `capacity`: at most this many steps (every token of both sides, as one step each). */
+  constructor(capacity: number) {
+    this.olds = new Array<Token | null>(capacity);
+    this.news = new Array<Token | null>(capacity);
+  }
+
+  equal(o: Token, n: Token): void {
+    this.olds[this.length] = o;
+    this.news[this.length++] = n;
+  }
+
+  delete(o: Token): void {
+    this.olds[this.length] = o;
+    this.news[this.length++] = null;
+  }
+
+  insert(n: Token): void {
+    this.olds[this.length] = null;
+    this.news[this.length++] = n;
+  }
+
+  /** Some step is not an equal pair. */
+  changed(): boolean {
+    for (let k = 0; k < this.length; k++) if (this.olds[k] === null || this.news[k] === null) return true;
+    return false;
+  }
 }
 
 export function diffRuns(oldRuns: readonly Run[], newRuns: readonly Run[], options: WordDiffOptions): WordDiffResult {
@@ -62,13 +93,12 @@ export function diffRuns(oldRuns: readonly Run[], newRuns: readonly Run[], optio
 
 /** `head` and `tail` are tokens the same on both sides, before and after `a` and `b`. */
 export function diffTokens(a: Token[], b: Token[], maxEditLength: number, head: Token[] = [], tail: Token[] = []): WordDiffResult {
-  const steps: Step[] = [];
+  const steps = new Script(head.length + a.length + b.length + tail.length);
   const state = { replacedWhole: false };
-  for (const t of head) steps.push({ op: 'equal', old: t, new: t });
+  for (const t of head) steps.equal(t, t);
   diffRange(a, 0, a.length, b, 0, b.length, maxEditLength, steps, state);
-  for (const t of tail) steps.push({ op: 'equal', old: t, new: t });
-  const changed = steps.some((s) => s.op !== 'equal');
-  return { segments: toSegments(cleanup(steps)), changed, replacedWhole: state.replacedWhole };
+  for (const t of tail) steps.equal(t, t);
+  return { segments: toSegments(steps, cleanup(steps)), changed: steps.changed(), replacedWhole: state.replacedWhole };
 }
 
 /** Above this many token pairs, split the texts at tokens found once in each (patience anchors). */
@@ -79,8 +109,8 @@ const ANCHOR_OVER = 4096;
  * cut at anchors, tokens that occur exactly once in each text, in order, so the edit script of
  * a long amended provision is found piece by piece instead of across the whole.
  */
-function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Step[], state: { replacedWhole: boolean }): void {
-  while (a0 < a1 && b0 < b1 && a[a0]!.key === b[b0]!.key) out.push({ op: 'equal', old: a[a0++], new: b[b0++] });
+function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Script, state: { replacedWhole: boolean }): void {
+  while (a0 < a1 && b0 < b1 && a[a0]!.key === b[b0]!.key) out.equal(a[a0++]!, b[b0++]!);
   let e1 = a1;
   let f1 = b1;
   while (e1 > a0 && f1 > b0 && a[e1 - 1]!.key === b[f1 - 1]!.key) {
@@ -88,11 +118,11 @@ function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b
     f1--;
   }
   const tail = () => {
-    for (let i = 0; i < a1 - e1; i++) out.push({ op: 'equal', old: a[e1 + i], new: b[f1 + i] });
+    for (let i = 0; i < a1 - e1; i++) out.equal(a[e1 + i]!, b[f1 + i]!);
   };
   if (a0 === e1 || b0 === f1) {
-    for (let i = a0; i < e1; i++) out.push({ op: 'delete', old: a[i] });
-    for (let j = b0; j < f1; j++) out.push({ op: 'insert', new: b[j] });
+    for (let i = a0; i < e1; i++) out.delete(a[i]!);
+    for (let j = b0; j < f1; j++) out.insert(b[j]!);
     tail();
     return;
   }
@@ -103,7 +133,7 @@ function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b
       let j = b0;
       for (const [ai, bj] of anchors) {
         diffRange(a, i, ai, b, j, bj, maxEditLength, out, state);
-        out.push({ op: 'equal', old: a[ai], new: b[bj] });
+        out.equal(a[ai]!, b[bj]!);
         i = ai + 1;
         j = bj + 1;
       }
@@ -115,8 +145,8 @@ function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b
   if (!myers(a, a0, e1, b, b0, f1, maxEditLength, out)) {
     // Past the bound: show the changed middle as one replacement rather than run unbounded.
     state.replacedWhole = true;
-    for (let i = a0; i < e1; i++) out.push({ op: 'delete', old: a[i] });
-    for (let j = b0; j < f1; j++) out.push({ op: 'insert', new: b[j] });
+    for (let i = a0; i < e1; i++) out.delete(a[i]!);
+    for (let j = b0; j < f1; j++) out.insert(b[j]!);
   }
   tail();
 }
@@ -128,7 +158,7 @@ function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b
  * script stays minimal, since every common subsequence is made of tokens both sides have, and
  * the bound still counts them. False, with nothing written, past the bound.
  */
-function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Step[]): boolean {
+function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Script): boolean {
   const inA = new Set<string>();
   const inB = new Set<string>();
   for (let i = a0; i < a1; i++) inA.add(a[i]!.key);
@@ -161,9 +191,9 @@ function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: n
   for (let p = 0; p <= pairs.length; p += 2) {
     const ai = p < pairs.length ? pairs[p]! : a1;
     const bj = p < pairs.length ? pairs[p + 1]! : b1;
-    while (i < ai) out.push({ op: 'delete', old: a[i++] });
-    while (j < bj) out.push({ op: 'insert', new: b[j++] });
-    if (p < pairs.length) out.push({ op: 'equal', old: a[i++], new: b[j++] });
+    while (i < ai) out.delete(a[i++]!);
+    while (j < bj) out.insert(b[j++]!);
+    if (p < pairs.length) out.equal(a[i++]!, b[j++]!);
   }
   return true;
 }
@@ -222,11 +252,11 @@ interface Region {
 /**
  * A Myers script pairs any equal tokens it can, so a rewritten sentence comes out as a confetti
  * of tiny changes around matched spaces and `the`s. As in diff-match-patch's semantic clean-up,
- * an equality no longer than the changes on both sides is folded into them; then within each
- * change all deletions come before all insertions. A region is a range of the steps, and a fold
- * joins three neighbouring ranges into one, so no step list is copied until the output.
+ * an equality no longer than the changes on both sides is folded into them (`toSegments` then
+ * shows each change's deletions before its insertions). A region is a range of the steps, and a
+ * fold joins three neighbouring ranges into one, so no step is copied.
  */
-function cleanup(steps: Step[]): Step[] {
+function cleanup(steps: Script): Region[] {
   const regions = toRegions(steps);
   for (let changed = true; changed; ) {
     changed = false;
@@ -250,64 +280,32 @@ function cleanup(steps: Step[]): Step[] {
       }
     }
   }
-  const out: Step[] = [];
-  for (const r of regions) {
-    if (r.equal) {
-      for (let k = r.start; k < r.end; k++) out.push(steps[k]!);
-      continue;
-    }
-    // Deletions (an equal step folded in is deleted and inserted), then insertions.
-    const firstDel = out.length;
-    for (let k = r.start; k < r.end; k++) {
-      const s = steps[k]!;
-      if (s.op === 'delete') out.push(s);
-      else if (s.op === 'equal') out.push({ op: 'delete', old: s.old });
-    }
-    const firstIns = out.length;
-    for (let k = r.start; k < r.end; k++) {
-      const s = steps[k]!;
-      if (s.op === 'insert') out.push(s);
-      else if (s.op === 'equal') out.push({ op: 'insert', new: s.new });
-    }
-    // Tokens carry their trailing space; when both sides of a replacement end in one, that space
-    // is not part of the change (`[-monthly-]{+quarterly+} report`, not `[-monthly -]{+quarterly +}report`).
-    const lastDel = firstIns > firstDel ? out[firstIns - 1] : undefined;
-    const lastIns = out.length > firstIns ? out[out.length - 1] : undefined;
-    if (!lastDel || !lastIns) continue;
-    const dws = TRAILING_SPACE.exec(lastDel.old!.text)?.[0];
-    const iws = TRAILING_SPACE.exec(lastIns.new!.text)?.[0];
-    if (dws && iws && dws.length < lastDel.old!.text.length && iws.length < lastIns.new!.text.length) {
-      out[firstIns - 1] = { op: 'delete', old: { ...lastDel.old!, text: lastDel.old!.text.slice(0, -dws.length) } };
-      out[out.length - 1] = { op: 'insert', new: { ...lastIns.new!, text: lastIns.new!.text.slice(0, -iws.length) } };
-      const space = (text: string): Token => ({ text, key: ' ', style: {}, styleKey: '', space: true });
-      out.push({ op: 'equal', old: space(dws), new: space(iws) });
-    }
-  }
-  return out;
+  return regions;
 }
 
 const TRAILING_SPACE = /\s+$/;
 
 /** A paragraph break kept as an equality helps a reader find their place. */
-function isAnchor(steps: Step[], r: Region): boolean {
-  for (let k = r.start; k < r.end; k++) if (steps[k]!.new!.text.includes('\n\n')) return true;
+function isAnchor(steps: Script, r: Region): boolean {
+  for (let k = r.start; k < r.end; k++) if (steps.news[k]!.text.includes('\n\n')) return true;
   return false;
 }
 
-function toRegions(steps: Step[]): Region[] {
+function toRegions(steps: Script): Region[] {
   const out: Region[] = [];
   let r: Region | undefined;
   for (let k = 0; k < steps.length; k++) {
-    const s = steps[k]!;
-    const equal = s.op === 'equal';
+    const o = steps.olds[k] as Token | null;
+    const n = steps.news[k] as Token | null;
+    const equal = o !== null && n !== null;
     if (!r || r.equal !== equal) {
       r = { equal, start: k, end: k, del: 0, ins: 0, len: 0 };
       out.push(r);
     }
     r.end = k + 1;
-    if (s.op === 'equal') r.len += s.new!.text.length;
-    else if (s.op === 'delete') r.del += s.old!.text.length;
-    else r.ins += s.new!.text.length;
+    if (equal) r.len += n.text.length;
+    else if (o) r.del += o.text.length;
+    else r.ins += n!.text.length;
   }
   return out;
 }
@@ -321,37 +319,74 @@ function segment(op: SegmentOp, text: string, style: Token['style']): Segment {
 const PLAIN_STYLE: Token['style'] = {};
 
 /**
- * Consecutive steps with the same operation and formatting become one segment. The space a link
- * or reference token carries is given back to plain text, so a link never ends in a space.
+ * The segments of a cleaned-up script: consecutive steps with the same operation and formatting
+ * become one segment, and within each change region all deletions come before all insertions
+ * (an equal step folded into the change is deleted and inserted). The space a link or reference
+ * token carries is given back to plain text, so a link never ends in a space. An equal
+ * segment's old text is built only from its first piece that differs from the new: up to there
+ * it is the new text.
  */
-function toSegments(steps: Step[]): Segment[] {
+function toSegments(steps: Script, regions: readonly Region[]): Segment[] {
   const out: Segment[] = [];
-  let cur: { op: SegmentOp; styleKey: string; text: string; old: string; style: Token['style'] } | null = null;
+  let cur: { op: SegmentOp; styleKey: string; text: string; old: string | null; style: Token['style'] } | null = null;
   const flush = () => {
     if (!cur) return;
     const s = segment(cur.op, cur.text, cur.style);
-    if (cur.op === 'equal' && cur.old !== cur.text) s.old = cur.old;
+    if (cur.old !== null && cur.old !== cur.text) s.old = cur.old;
     out.push(s);
     cur = null;
   };
   const add = (op: SegmentOp, styleKey: string, style: Token['style'], text: string, old: string) => {
     if (!cur || cur.op !== op || cur.styleKey !== styleKey) {
       flush();
-      cur = { op, styleKey, text: '', old: '', style };
+      cur = { op, styleKey, text: '', old: null, style };
     }
+    if (cur.old !== null) cur.old += old;
+    else if (op === 'equal' && old !== text) cur.old = cur.text + old;
     cur.text += text;
-    cur.old += old;
   };
-  for (const s of steps) {
-    const shown = s.op === 'delete' ? s.old! : s.new!;
-    const old = s.op === 'equal' ? s.old!.text : '';
+  /** One step: `shown` is the token shown, `text` its text (trimmed, or as it is), `old` the old text of an equal step. */
+  const step = (op: SegmentOp, shown: Token, text: string, old: string) => {
     const linked = shown.style.href !== undefined || shown.style.xref !== undefined;
-    const ws = linked ? TRAILING_SPACE.exec(shown.text)?.[0] : undefined;
-    if (ws && ws.length < shown.text.length) {
-      const oldWs = s.op === 'equal' ? (TRAILING_SPACE.exec(old)?.[0] ?? '') : '';
-      add(s.op, shown.styleKey, shown.style, shown.text.slice(0, -ws.length), old.slice(0, old.length - oldWs.length));
-      add(s.op, '', PLAIN_STYLE, ws, oldWs);
-    } else add(s.op, shown.styleKey, shown.style, shown.text, old);
+    const ws = linked ? TRAILING_SPACE.exec(text)?.[0] : undefined;
+    if (ws && ws.length < text.length) {
+      const oldWs = op === 'equal' ? (TRAILING_SPACE.exec(old)?.[0] ?? '') : '';
+      add(op, shown.styleKey, shown.style, text.slice(0, -ws.length), old.slice(0, old.length - oldWs.length));
+      add(op, '', PLAIN_STYLE, ws, oldWs);
+    } else add(op, shown.styleKey, shown.style, text, old);
+  };
+  const { olds, news } = steps;
+  for (const r of regions) {
+    if (r.equal) {
+      for (let k = r.start; k < r.end; k++) step('equal', news[k]!, news[k]!.text, olds[k]!.text);
+      continue;
+    }
+    let lastDel = -1;
+    let lastIns = -1;
+    for (let k = r.start; k < r.end; k++) {
+      if (olds[k]) lastDel = k;
+      if (news[k]) lastIns = k;
+    }
+    // Tokens carry their trailing space; when both sides of a replacement end in one, that space
+    // is not part of the change (`[-monthly-]{+quarterly+} report`, not `[-monthly -]{+quarterly +}report`).
+    let dws = '';
+    let iws = '';
+    if (lastDel >= 0 && lastIns >= 0) {
+      const d = olds[lastDel]!.text;
+      const i = news[lastIns]!.text;
+      dws = TRAILING_SPACE.exec(d)?.[0] ?? '';
+      iws = TRAILING_SPACE.exec(i)?.[0] ?? '';
+      if (!dws || !iws || dws.length === d.length || iws.length === i.length) dws = iws = '';
+    }
+    for (let k = r.start; k < r.end; k++) {
+      const o = olds[k];
+      if (o) step('delete', o, k === lastDel && dws ? o.text.slice(0, -dws.length) : o.text, '');
+    }
+    for (let k = r.start; k < r.end; k++) {
+      const n = news[k];
+      if (n) step('insert', n, k === lastIns && iws ? n.text.slice(0, -iws.length) : n.text, '');
+    }
+    if (dws) add('equal', '', PLAIN_STYLE, iws, dws);
   }
   flush();
   return out;
