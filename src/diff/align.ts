@@ -263,7 +263,7 @@ function pairsOf(n: Node): Int32Array {
 
 /** How many words `bags` gives the clause, without making them. */
 function wordsIn(n: Node): number {
-  return (n.words ??= n.bags ? n.bags.uni.length : countWords(sig(n)));
+  return (n.words ??= n.bags ? n.bags.words : countWords(sig(n)));
 }
 
 /** Only gap pairs compare headings, so most are never normalised. */
@@ -495,7 +495,19 @@ function alignTrees(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Ali
     queue.length = 0;
   }
   for (const [o, n] of partsByHeading) o.similarity = n.similarity = alignedSimilarity(o, n);
+  forgetMemos(a);
+  forgetMemos(b);
   return { oldRoot: a, newRoot: b };
+}
+
+/**
+ * Drop what only the alignment reads (texts, bags, content ids), so the change builder holds
+ * just the pairs. On a large document the memos were two thirds of what the alignment left
+ * alive, and every young-generation GC while the changes were built copied them.
+ */
+function forgetMemos(n: Node): void {
+  n.sig = n.bags = n.pairs = n.heading = n.headingBags = n.desc = n.contents = undefined;
+  if (n.kids) for (const k of n.kids) forgetMemos(k);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Block, TableCell } from '../model/types.js';
 import { blockText, inlineText, normalizeSpace } from '../model/text.js';
 import { sameBlock } from '../model/equal.js';
 import { DEFINITIONS_HEADER } from '../model/query.js';
-import { blockRuns, inlineRuns, type TermIndex } from './tokens.js';
+import { blockRuns, inlineRuns, type TermIndex, type TokenKeys } from './tokens.js';
 import { diffRuns, wholeSegments } from './words.js';
 import { bagsOf, dice, textSimilarity, WordIds } from './similarity.js';
 
@@ -16,6 +16,8 @@ export interface BlockContext {
   exact: boolean;
   maxEditLength: number;
   terms: TermIndex;
+  /** The ids of token keys, for every word diff of the comparison. */
+  keys: TokenKeys;
   /** Counts word diffs that hit the edit bound. */
   replacedWhole: number;
 }

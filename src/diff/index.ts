@@ -18,7 +18,7 @@ import type { Clause, ClauseDocument } from '../model/types.js';
 import { normalizeSpace } from '../model/text.js';
 import { align, children, sameNumberKey, type Node } from './align.js';
 import { diffBlocks, pairSequences, placeDeleted, unchangedBlocks, type BlockContext } from './blocks.js';
-import { plainRuns, TermIndex } from './tokens.js';
+import { plainRuns, TermIndex, TokenKeys } from './tokens.js';
 import { diffRuns, plainSegments } from './words.js';
 
 export { acceptClause, clauseSegments, contentSegments, rejectClause, tableSegments, walkChanges, acceptSegments, rejectSegments } from '../model/change.js';
@@ -65,6 +65,7 @@ export function diffDocuments(oldDoc: ClauseDocument, newDoc: ClauseDocument, op
 class DiffContext implements BlockContext {
   readonly exact: boolean;
   readonly maxEditLength: number;
+  readonly keys = new TokenKeys();
   replacedWhole = 0;
   private termIndex: TermIndex | undefined = undefined;
 

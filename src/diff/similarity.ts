@@ -5,11 +5,34 @@ export type Bag<K = number> = Map<K, number>;
 
 /**
  * Words and adjacent word pairs, each as a small integer id, in text order: two bags intersect in
- * one pass over a table of counts indexed by id, and joining bags is concatenation.
+ * one pass over a table of counts indexed by id, and joining bags is concatenation. One array
+ * holds both, the words first, then the pairs (a typed array each was two thirds of a bag).
  */
-export interface Bags {
-  uni: Int32Array;
-  bi: Int32Array;
+export class Bags {
+  constructor(
+    readonly ids: Int32Array,
+    /** How many words: `ids[0..words)` are the words, the rest the word pairs. */
+    readonly words: number,
+  ) {}
+
+  /** The words, as a view (the similarity reads `ids` by range instead). */
+  get uni(): Int32Array {
+    return this.ids.subarray(0, this.words);
+  }
+
+  /** The word pairs, as a view. */
+  get bi(): Int32Array {
+    return this.ids.subarray(this.words);
+  }
+
+  /** Where the words (or with `pairs`, the word pairs) start and end in `ids`. */
+  from(pairs: boolean): number {
+    return pairs ? this.words : 0;
+  }
+
+  to(pairs: boolean): number {
+    return pairs ? this.ids.length : this.words;
+  }
 }
 
 /** Words: runs of letters and digits in the lower-cased text. */
@@ -103,22 +126,22 @@ export class WordIds {
       }
     }
     if (inWord) n = pushId(n, this.byHash.id(h1, h2));
-    return this.withPairs(wordScratch.slice(0, n));
+    return this.withPairs(wordScratch, n);
   }
 
   /** The same ids, from words cut out by WORDS. */
   private bagsOfWords(words: string[]): Bags {
-    const uni = new Int32Array(words.length);
-    words.forEach((w, k) => {
+    let n = 0;
+    for (const w of words) {
       let h1 = FNV_OFFSET;
       let h2 = 0;
       for (let i = 0; i < w.length; i++) {
         h1 = Math.imul(h1 ^ w.charCodeAt(i), FNV_PRIME);
         h2 = Math.imul(h2 + w.charCodeAt(i), POLY_BASE);
       }
-      uni[k] = this.byHash.id(h1, h2);
-    });
-    return this.withPairs(uni);
+      n = pushId(n, this.byHash.id(h1, h2));
+    }
+    return this.withPairs(wordScratch, n);
   }
 
   /** How many word pairs have an id: every id given so far is below it. */
@@ -126,10 +149,12 @@ export class WordIds {
     return this.byPair.count;
   }
 
-  private withPairs(uni: Int32Array): Bags {
-    const bi = new Int32Array(Math.max(uni.length - 1, 0));
-    for (let i = 1; i < uni.length; i++) bi[i - 1] = this.byPair.id(uni[i - 1]!, uni[i]!);
-    return { uni, bi };
+  /** Bags of the `n` word ids in `words`. */
+  private withPairs(words: Int32Array, n: number): Bags {
+    const ids = new Int32Array(n + Math.max(n - 1, 0));
+    for (let i = 0; i < n; i++) ids[i] = words[i]!;
+    for (let i = 1; i < n; i++) ids[n + i - 1] = this.byPair.id(words[i - 1]!, words[i]!);
+    return new Bags(ids, n);
   }
 }
 
@@ -238,28 +263,32 @@ export function dice<K>(a: Bag<K>, b: Bag<K>): number {
 /** Scratch counts by id; all zero between calls. */
 let counts = new Int32Array(1024);
 
-/** The scratch counts, long enough to index by every id in `ids`. */
-function countsFor(ids: Int32Array): Int32Array {
+/** The scratch counts, long enough to index by every id in `ids[from..to)`. */
+function countsFor(ids: Int32Array, from = 0, to = ids.length): Int32Array {
   let max = 0;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  for (let i = from; i < to; i++) if (ids[i]! > max) max = ids[i]!;
   if (max >= counts.length) counts = new Int32Array(Math.max(max + 1, 2 * counts.length));
   return counts;
 }
 
 /** The distinct word pairs of a bag, in order of first appearance. */
 export function distinctPairs(b: Bags): Int32Array {
-  const c = countsFor(b.bi);
-  const out = new Int32Array(b.bi.length);
+  const { ids } = b;
+  const from = b.from(true);
+  const c = countsFor(ids, from);
+  // Counted first, so the result is made at its size.
   let n = 0;
-  for (let i = 0; i < b.bi.length; i++) {
-    const k = b.bi[i]!;
-    if (c[k] === 0) {
-      c[k] = 1;
+  for (let i = from; i < ids.length; i++) if (c[ids[i]!]!++ === 0) n++;
+  const out = new Int32Array(n);
+  n = 0;
+  for (let i = from; i < ids.length; i++) {
+    const k = ids[i]!;
+    if (c[k] !== 0) {
+      c[k] = 0;
       out[n++] = k;
     }
   }
-  for (let i = 0; i < n; i++) c[out[i]!] = 0;
-  return out.subarray(0, n);
+  return out;
 }
 
 /**
@@ -272,10 +301,10 @@ export function textSimilarity(a: Bags, b: Bags): number {
 
 const NOTHING_SHARED = { uni: 0, bi: 0 };
 
-/** Counts down `c` by the ids of `b` it holds, and returns how many it held. */
-function takeCommon(c: Int32Array, b: Int32Array): number {
+/** Counts down `c` by the ids of `b[from..to)` it holds, and returns how many it held. */
+function takeCommon(c: Int32Array, b: Int32Array, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < b.length; i++) {
+  for (let i = from; i < to; i++) {
     const y = b[i]!;
     if (y < c.length && c[y]! > 0) {
       c[y]!--;
@@ -287,24 +316,24 @@ function takeCommon(c: Int32Array, b: Int32Array): number {
 
 /** The common ids of two lists of bags (their words, or with `pairs` their word pairs), as if each list were joined into one. */
 function commonOfParts(a: readonly Bags[], b: readonly Bags[], pairs: boolean): number {
-  for (const p of a) countsFor(pairs ? p.bi : p.uni);
+  for (const p of a) countsFor(p.ids, p.from(pairs), p.to(pairs));
   const c = counts;
   for (const p of a) {
-    const ids = pairs ? p.bi : p.uni;
-    for (let i = 0; i < ids.length; i++) c[ids[i]!]!++;
+    const { ids } = p;
+    for (let i = p.from(pairs), to = p.to(pairs); i < to; i++) c[ids[i]!]!++;
   }
   let n = 0;
-  for (const p of b) n += takeCommon(c, pairs ? p.bi : p.uni);
+  for (const p of b) n += takeCommon(c, p.ids, p.from(pairs), p.to(pairs));
   for (const p of a) {
-    const ids = pairs ? p.bi : p.uni;
-    for (let i = 0; i < ids.length; i++) c[ids[i]!] = 0;
+    const { ids } = p;
+    for (let i = p.from(pairs), to = p.to(pairs); i < to; i++) c[ids[i]!] = 0;
   }
   return n;
 }
 
 function sizeOf(parts: readonly Bags[], pairs: boolean): number {
   let n = 0;
-  for (const p of parts) n += (pairs ? p.bi : p.uni).length;
+  for (const p of parts) n += p.to(pairs) - p.from(pairs);
   return n;
 }
 

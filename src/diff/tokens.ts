@@ -21,8 +21,11 @@ export interface Run {
 
 export interface Token {
   text: string;
-  /** What the diff compares: the text with whitespace collapsed (plus the style if shown). */
-  key: string;
+  /**
+   * What the diff compares, as an id from the comparison's `TokenKeys`: the text with
+   * whitespace collapsed (plus the style if shown). -1 for a stand-in token never compared.
+   */
+  key: number;
   style: SegmentStyle;
   styleKey: string;
   /** Whitespace only. */
@@ -312,9 +315,8 @@ function setPiece(k: number, start: number, end: number, kind: number): void {
   kinds[k] = kind;
 }
 
-/** Cuts `text` into pieces; returns how many. */
-function scan(text: string): number {
-  let n = 0;
+/** Cuts `text` into pieces from piece `n` on; returns where they end. */
+function scan(text: string, n: number): number {
   let i = 0;
   while (i < text.length) {
     let end = plainTokenEnd(text, i);
@@ -372,11 +374,12 @@ function mayStartTermRun(text: string, i: number, n: number): boolean {
 /**
  * Join words into one term piece: a document's defined term (longest first), else a run of two
  * or more Capitalised words with at least one in Title case, joined by single spaces or a line
- * break (re-wrapped terms compare equal). The pieces are rewritten in place; returns how many.
+ * break (re-wrapped terms compare equal). The pieces of `text`, `from` up to `n`, are rewritten
+ * in place; returns where they end.
  */
-function joinTerms(text: string, n: number, terms: TermIndex): number {
-  let out = 0;
-  let i = 0;
+function joinTerms(text: string, from: number, n: number, terms: TermIndex): number {
+  let out = from;
+  let i = from;
   while (i < n) {
     if (kinds[i] !== WORD_PIECE) {
       setPiece(out++, starts[i]!, ends[i]!, kinds[i]!);
@@ -426,10 +429,84 @@ function joinTerms(text: string, n: number, terms: TermIndex): number {
 
 const HAS_SPACE = /\s/;
 
+/**
+ * Token keys as small integers, one set per comparison: two tokens get the same id exactly
+ * when their keys are the same string. A key is looked up by hashing its characters where they
+ * stand in the text, so only a key not seen before is cut out as a string (cutting one for
+ * every token was a quarter of what tokenizing allocated), and the diff compares integers.
+ */
+export class TokenKeys {
+  /** The key of each id. */
+  private readonly keys: string[] = [];
+  /** The hash of each id's key. */
+  private hashes = new Int32Array(256);
+  /** Open addressing by hash: id + 1, or 0 for an empty slot. */
+  private slots = new Int32Array(512);
+
+  /** The id of `text.slice(start, end)`. */
+  id(text: string, start: number, end: number): number {
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) return this.add(i, h, text.slice(start, end));
+      const id = slot - 1;
+      if (this.hashes[id] === h && sameChars(this.keys[id]!, text, start, end)) return id;
+    }
+  }
+
+  /** The id of a whole string. */
+  idOf(key: string): number {
+    return this.id(key, 0, key.length);
+  }
+
+  /** The key an id stands for. */
+  key(id: number): string {
+    return this.keys[id]!;
+  }
+
+  private add(slot: number, hash: number, key: string): number {
+    const id = this.keys.length;
+    this.keys.push(key);
+    if (id === this.hashes.length) {
+      const grown = new Int32Array(2 * id);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = hash;
+    this.slots[slot] = id + 1;
+    if (2 * this.keys.length > this.slots.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(2 * this.slots.length);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.keys.length; id++) {
+      let i = this.hashes[id]! & mask;
+      while (this.slots[i] !== 0) i = (i + 1) & mask;
+      this.slots[i] = id + 1;
+    }
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** `key === text.slice(start, end)`, without the slice. */
+function sameChars(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
 export interface TokenizeOptions {
   /** Compare formatting and exact whitespace too. */
   exact: boolean;
   terms?: TermIndex;
+  /** The ids of keys: both texts of a comparison are tokenized with the same. */
+  keys: TokenKeys;
 }
 
 /**
@@ -438,43 +515,73 @@ export interface TokenizeOptions {
  * change at all unless formatting is shown. Whitespace with no token before it stands alone.
  */
 export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[] {
-  const out: Token[] = [];
   const terms = options.terms ?? EMPTY_TERMS;
-  let last: Token | null = null;
+  // Every run is cut into pieces first, so the tokens are counted before their list is made:
+  // growing it as they came allocated about three times its size. An atomic run is one piece.
+  let n = 0;
+  let count = 0;
+  let leadingSpace = true;
   for (const run of runs) {
+    const from = n;
+    if (run.atomic) setPiece(n++, 0, run.text.length, OTHER);
+    else n = joinTerms(run.text, from, scan(run.text, from), terms);
+    // Every piece but whitespace makes a token; whitespace rides on the token before it, so
+    // only whitespace before the first other piece stands alone.
+    for (let k = from; k < n; k++) {
+      if (kinds[k] !== SPACE) leadingSpace = false;
+      if (kinds[k] !== SPACE || leadingSpace) count++;
+    }
+    pieceEnds.push(n);
+  }
+  const out = new Array<Token>(count);
+  let made = 0;
+  let last: Token | null = null;
+  let k = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     const text = run.text;
+    const end = pieceEnds[r]!;
     if (run.atomic) {
-      out.push((last = token(run, text, text, OTHER, options.exact)));
+      const key = options.exact ? -1 : plainKey(text, k, OTHER, options.keys);
+      out[made++] = last = { text, key, style: run.style, styleKey: run.styleKey, space: false };
+      k = end;
       continue;
     }
-    const n = joinTerms(text, scan(text), terms);
-    for (let k = 0; k < n; k++) {
+    for (; k < end; k++) {
       const kind = kinds[k]!;
       if (kind === SPACE && last && !last.space) {
         // Whitespace at the start of a run rides on the last token of the run before.
-        const space = pieceText(text, k);
-        last.text += space;
-        if (options.exact) last.key += space;
+        last.text += pieceText(text, k);
         continue;
       }
       // The whitespace after a token rides on it: one slice from its start to the space's end.
-      const spaced = kind !== SPACE && k + 1 < n && kinds[k + 1] === SPACE;
-      const own = pieceText(text, k);
-      out.push((last = token(run, own, spaced ? text.slice(starts[k], ends[k + 1]) : own, kind, options.exact)));
+      const spaced = kind !== SPACE && k + 1 < end && kinds[k + 1] === SPACE;
+      const shown = spaced ? text.slice(starts[k], ends[k + 1]) : pieceText(text, k);
+      const key = options.exact ? -1 : kind === SPACE ? options.keys.idOf(' ') : plainKey(text, k, kind, options.keys);
+      out[made++] = last = { text: shown, key, style: run.style, styleKey: run.styleKey, space: kind === SPACE };
       if (spaced) k++;
     }
   }
+  pieceEnds.length = 0;
+  // `count` is exact; should it ever not be, the list is still right, only made differently.
+  out.length = made;
+  // Shown formatting and exact whitespace are compared too: the key is the style and the text,
+  // whitespace riding on a token included (so only known once every run is read).
+  if (options.exact) for (const t of out) t.key = options.keys.idOf(`${t.styleKey}\u0002${t.text}`);
   return out;
 }
 
-/** A token of `own` text (a piece), shown as `shown` (with the whitespace that rides on it). */
-function token(run: Run, own: string, shown: string, kind: number, exact: boolean): Token {
-  const space = kind === SPACE;
-  let key: string;
-  if (exact) key = `${run.styleKey}\u0002${shown}`;
-  else key = space ? ' ' : kind === OTHER && HAS_SPACE.test(own) ? normalizeSpace(own) : own;
-  return { text: shown, key, style: run.style, styleKey: run.styleKey, space };
+/** The key of piece `k`: its text, with any whitespace inside (a date, a term) collapsed. */
+function plainKey(text: string, k: number, kind: number, keys: TokenKeys): number {
+  if (kind === OTHER) {
+    const own = pieceText(text, k);
+    if (HAS_SPACE.test(own)) return keys.idOf(normalizeSpace(own));
+  }
+  return keys.id(text, starts[k]!, ends[k]!);
 }
+
+/** Where each run's pieces end, for the run being tokenized. */
+const pieceEnds: number[] = [];
 
 /* ---------- tokenizing only around a change ---------- */
 
@@ -626,7 +733,8 @@ export function wholeRunTokens(runs: readonly Run[]): Token[] {
       text = text.slice(lead);
     }
     if (text === '') continue;
-    const t: Token = { text, key: text, style: run.style, styleKey: run.styleKey, space: false };
+    // Never compared: these stand for text the same on both sides.
+    const t: Token = { text, key: -1, style: run.style, styleKey: run.styleKey, space: false };
     out.push(t);
     if (lead < run.text.length) last = t;
   }

@@ -4,7 +4,7 @@
  */
 import { Diff } from 'diff';
 import type { Segment, SegmentOp } from '../model/change.js';
-import { changeWindow, tokenize, wholeRunTokens, type Run, type TermIndex, type Token } from './tokens.js';
+import { changeWindow, tokenize, wholeRunTokens, type Run, type TermIndex, type Token, type TokenKeys } from './tokens.js';
 
 class TokenDiff extends Diff<Token, Token[], Token[]> {
   override equals(left: Token, right: Token): boolean {
@@ -30,6 +30,7 @@ export interface WordDiffOptions {
   exact: boolean;
   maxEditLength: number;
   terms?: TermIndex;
+  keys: TokenKeys;
 }
 
 export interface WordDiffResult {
@@ -159,14 +160,19 @@ function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b
  * the bound still counts them. False, with nothing written, past the bound.
  */
 function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Script): boolean {
-  const inA = new Set<string>();
-  const inB = new Set<string>();
-  for (let i = a0; i < a1; i++) inA.add(a[i]!.key);
-  for (let j = b0; j < b1; j++) inB.add(b[j]!.key);
+  // Which keys each side has, marked in a table by key id (ids are small integers).
+  let max = 0;
+  for (let i = a0; i < a1; i++) max = Math.max(max, a[i]!.key);
+  for (let j = b0; j < b1; j++) max = Math.max(max, b[j]!.key);
+  if (max >= marks.length) marks = new Uint8Array(Math.max(max + 1, 2 * marks.length));
+  for (let i = a0; i < a1; i++) marks[a[i]!.key]! |= IN_OLD;
+  for (let j = b0; j < b1; j++) marks[b[j]!.key]! |= IN_NEW;
   const keptA: number[] = [];
   const keptB: number[] = [];
-  for (let i = a0; i < a1; i++) if (inB.has(a[i]!.key)) keptA.push(i);
-  for (let j = b0; j < b1; j++) if (inA.has(b[j]!.key)) keptB.push(j);
+  for (let i = a0; i < a1; i++) if (marks[a[i]!.key] === BOTH) keptA.push(i);
+  for (let j = b0; j < b1; j++) if (marks[b[j]!.key] === BOTH) keptB.push(j);
+  for (let i = a0; i < a1; i++) marks[a[i]!.key] = 0;
+  for (let j = b0; j < b1; j++) marks[b[j]!.key] = 0;
   const discarded = a1 - a0 - keptA.length + (b1 - b0 - keptB.length);
   if (discarded > maxEditLength) return false;
   // The pairs of equal tokens, by their places in `a` and `b`.
@@ -198,9 +204,15 @@ function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: n
   return true;
 }
 
+/** Scratch marks by key id (`IN_OLD`, `IN_NEW`, both); all zero between calls. */
+let marks = new Uint8Array(1024);
+const IN_OLD = 1;
+const IN_NEW = 2;
+const BOTH = IN_OLD | IN_NEW;
+
 /** Pairs (i, j) of tokens unique in both ranges, the longest run increasing in both. */
 function uniqueAnchors(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number): Array<[number, number]> {
-  const seen = new Map<string, { ai: number; an: number; bj: number; bn: number }>();
+  const seen = new Map<number, { ai: number; an: number; bj: number; bn: number }>();
   for (let i = a0; i < a1; i++) {
     const k = a[i]!.key;
     const e = seen.get(k);

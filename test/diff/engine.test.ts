@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
-import { tokenize, plainRuns, TermIndex, inlineRuns, type Run } from '../../src/diff/tokens.js';
+import { tokenize, plainRuns, TermIndex, TokenKeys, inlineRuns, type Run } from '../../src/diff/tokens.js';
 import { describeChange, changeNote, clauseSegments, walkChanges, type Segment } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
 import { definedTerms as modelTerms } from '../../src/model/query.js';
@@ -262,13 +262,17 @@ describe('diffDocuments: words', () => {
     const toks = tokenize(plainRuns('Paragraph 18.12A(a)(ii) pays £500,000 by 2022-06-10 to the Smart Metering System and the DCC under § 20a.'), {
       exact: false,
       terms: new TermIndex(['Smart Metering System']),
+      keys: new TokenKeys(),
     }).map((t) => t.text);
     // Each token carries the space after it.
     expect(toks.map((t) => t.trim())).toEqual(['Paragraph 18.12A(a)(ii)', 'pays', '£', '500,000', 'by', '2022-06-10', 'to', 'the', 'Smart Metering System', 'and', 'the', 'DCC', 'under', '§ 20a', '.']);
   });
 
   it('should join a term re-wrapped over one line break, never over a blank line', () => {
-    const keys = (t: string) => tokenize(plainRuns(t), { exact: false, terms: new TermIndex(['Smart Metering System']) }).map((x) => x.key);
+    const keys = (t: string) => {
+      const ids = new TokenKeys();
+      return tokenize(plainRuns(t), { exact: false, terms: new TermIndex(['Smart Metering System']), keys: ids }).map((x) => ids.key(x.key));
+    };
     expect(keys('the Smart\nMetering System shall')).toEqual(['the', 'Smart Metering System', 'shall']);
     expect(keys('the Smart\n\nMetering System shall')).toEqual(['the', 'Smart', 'Metering System', 'shall']);
   });
@@ -280,7 +284,7 @@ describe('diffDocuments: words', () => {
     fc.assert(
       fc.property(fc.array(run, { maxLength: 4 }), fc.boolean(), (runs, exact) => {
         const rs: Run[] = runs.map((r) => ({ text: r.text, atomic: r.atomic, style: r.bold ? { bold: true } : {}, styleKey: r.bold ? 'b' : '' }));
-        const toks = tokenize(rs, { exact, terms });
+        const toks = tokenize(rs, { exact, terms, keys: new TokenKeys() });
         expect(toks.map((t) => t.text).join('')).toBe(rs.map((r) => r.text).join(''));
         // Whitespace rides on the token before it: a token of whitespace alone follows none.
         toks.forEach((t, i) => expect(t.space && i > 0 && !toks[i - 1]!.space).toBe(false));
@@ -290,8 +294,9 @@ describe('diffDocuments: words', () => {
   });
 
   it('should not join a sentence-opening word to a term', () => {
-    const toks = tokenize(inlineRuns([{ type: 'text', value: 'The Supplier Party shall' }]), { exact: false });
-    expect(toks.map((t) => t.key)).toEqual(['The', 'Supplier Party', 'shall']);
+    const keys = new TokenKeys();
+    const toks = tokenize(inlineRuns([{ type: 'text', value: 'The Supplier Party shall' }]), { exact: false, keys });
+    expect(toks.map((t) => keys.key(t.key))).toEqual(['The', 'Supplier Party', 'shall']);
   });
 
   it('should fold tiny equalities into a rewrite so the marks stay readable', () => {
