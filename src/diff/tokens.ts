@@ -26,10 +26,8 @@ export interface Token {
    * whitespace collapsed (plus the style if shown). -1 for a stand-in token never compared.
    */
   key: number;
-  style: SegmentStyle;
-  styleKey: string;
-  /** Whitespace only. */
-  space: boolean;
+  /** The run it was cut from, which gives its formatting. */
+  run: Run;
 }
 
 const PLAIN: SegmentStyle = {};
@@ -496,9 +494,7 @@ const FNV_PRIME = 16777619;
 
 /** `key === text.slice(start, end)`, without the slice. */
 function sameChars(key: string, text: string, start: number, end: number): boolean {
-  if (key.length !== end - start) return false;
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
+  return key.length === end - start && text.startsWith(key, start);
 }
 
 export interface TokenizeOptions {
@@ -536,6 +532,8 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[
   const out = new Array<Token>(count);
   let made = 0;
   let last: Token | null = null;
+  /** The last token is whitespace alone. */
+  let lastSpace = false;
   let k = 0;
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
@@ -543,13 +541,14 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[
     const end = pieceEnds[r]!;
     if (run.atomic) {
       const key = options.exact ? -1 : plainKey(text, k, OTHER, options.keys);
-      out[made++] = last = { text, key, style: run.style, styleKey: run.styleKey, space: false };
+      out[made++] = last = { text, key, run };
+      lastSpace = false;
       k = end;
       continue;
     }
     for (; k < end; k++) {
       const kind = kinds[k]!;
-      if (kind === SPACE && last && !last.space) {
+      if (kind === SPACE && last && !lastSpace) {
         // Whitespace at the start of a run rides on the last token of the run before.
         last.text += pieceText(text, k);
         continue;
@@ -558,7 +557,8 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[
       const spaced = kind !== SPACE && k + 1 < end && kinds[k + 1] === SPACE;
       const shown = spaced ? text.slice(starts[k], ends[k + 1]) : pieceText(text, k);
       const key = options.exact ? -1 : kind === SPACE ? options.keys.idOf(' ') : plainKey(text, k, kind, options.keys);
-      out[made++] = last = { text: shown, key, style: run.style, styleKey: run.styleKey, space: kind === SPACE };
+      out[made++] = last = { text: shown, key, run };
+      lastSpace = kind === SPACE;
       if (spaced) k++;
     }
   }
@@ -567,7 +567,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[
   out.length = made;
   // Shown formatting and exact whitespace are compared too: the key is the style and the text,
   // whitespace riding on a token included (so only known once every run is read).
-  if (options.exact) for (const t of out) t.key = options.keys.idOf(`${t.styleKey}\u0002${t.text}`);
+  if (options.exact) for (const t of out) t.key = options.keys.idOf(`${t.run.styleKey}\u0002${t.text}`);
   return out;
 }
 
@@ -734,7 +734,7 @@ export function wholeRunTokens(runs: readonly Run[]): Token[] {
     }
     if (text === '') continue;
     // Never compared: these stand for text the same on both sides.
-    const t: Token = { text, key: -1, style: run.style, styleKey: run.styleKey, space: false };
+    const t: Token = { text, key: -1, run };
     out.push(t);
     if (lead < run.text.length) last = t;
   }

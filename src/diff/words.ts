@@ -3,7 +3,7 @@
  * readability clean-up, then segments grouped by operation and formatting.
  */
 import { Diff } from 'diff';
-import type { Segment, SegmentOp } from '../model/change.js';
+import type { Segment, SegmentOp, SegmentStyle } from '../model/change.js';
 import { changeWindow, tokenize, wholeRunTokens, type Run, type TermIndex, type Token, type TokenKeys } from './tokens.js';
 
 class TokenDiff extends Diff<Token, Token[], Token[]> {
@@ -177,7 +177,10 @@ function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: n
   if (discarded > maxEditLength) return false;
   // The pairs of equal tokens, by their places in `a` and `b`.
   const pairs: number[] = [];
-  if (keptA.length && keptB.length) {
+  if (keptA.length === keptB.length && sameKeys(a, keptA, b, keptB)) {
+    // What is left is the same on both sides (a third of the calls): every kept token pairs.
+    for (let k = 0; k < keptA.length; k++) pairs.push(keptA[k]!, keptB[k]!);
+  } else if (keptA.length && keptB.length) {
     const changes = engine.diff(
       keptA.map((i) => a[i]!),
       keptB.map((j) => b[j]!),
@@ -201,6 +204,12 @@ function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: n
     while (j < bj) out.insert(b[j++]!);
     if (p < pairs.length) out.equal(a[i++]!, b[j++]!);
   }
+  return true;
+}
+
+/** The tokens of `a` at `ia` have the keys of those of `b` at `ib`, in order. */
+function sameKeys(a: Token[], ia: number[], b: Token[], ib: number[]): boolean {
+  for (let k = 0; k < ia.length; k++) if (a[ia[k]!]!.key !== b[ib[k]!]!.key) return false;
   return true;
 }
 
@@ -324,11 +333,11 @@ function toRegions(steps: Script): Region[] {
 
 /* ---------- segments ---------- */
 
-function segment(op: SegmentOp, text: string, style: Token['style']): Segment {
+function segment(op: SegmentOp, text: string, style: SegmentStyle): Segment {
   return { op, text, ...style };
 }
 
-const PLAIN_STYLE: Token['style'] = {};
+const PLAIN_STYLE: SegmentStyle = {};
 
 /**
  * The segments of a cleaned-up script: consecutive steps with the same operation and formatting
@@ -340,7 +349,7 @@ const PLAIN_STYLE: Token['style'] = {};
  */
 function toSegments(steps: Script, regions: readonly Region[]): Segment[] {
   const out: Segment[] = [];
-  let cur: { op: SegmentOp; styleKey: string; text: string; old: string | null; style: Token['style'] } | null = null;
+  let cur: { op: SegmentOp; styleKey: string; text: string; old: string | null; style: SegmentStyle } | null = null;
   const flush = () => {
     if (!cur) return;
     const s = segment(cur.op, cur.text, cur.style);
@@ -348,7 +357,7 @@ function toSegments(steps: Script, regions: readonly Region[]): Segment[] {
     out.push(s);
     cur = null;
   };
-  const add = (op: SegmentOp, styleKey: string, style: Token['style'], text: string, old: string) => {
+  const add = (op: SegmentOp, styleKey: string, style: SegmentStyle, text: string, old: string) => {
     if (!cur || cur.op !== op || cur.styleKey !== styleKey) {
       flush();
       cur = { op, styleKey, text: '', old: null, style };
@@ -359,13 +368,14 @@ function toSegments(steps: Script, regions: readonly Region[]): Segment[] {
   };
   /** One step: `shown` is the token shown, `text` its text (trimmed, or as it is), `old` the old text of an equal step. */
   const step = (op: SegmentOp, shown: Token, text: string, old: string) => {
-    const linked = shown.style.href !== undefined || shown.style.xref !== undefined;
+    const { style, styleKey } = shown.run;
+    const linked = style.href !== undefined || style.xref !== undefined;
     const ws = linked ? TRAILING_SPACE.exec(text)?.[0] : undefined;
     if (ws && ws.length < text.length) {
       const oldWs = op === 'equal' ? (TRAILING_SPACE.exec(old)?.[0] ?? '') : '';
-      add(op, shown.styleKey, shown.style, text.slice(0, -ws.length), old.slice(0, old.length - oldWs.length));
+      add(op, styleKey, style, text.slice(0, -ws.length), old.slice(0, old.length - oldWs.length));
       add(op, '', PLAIN_STYLE, ws, oldWs);
-    } else add(op, shown.styleKey, shown.style, text, old);
+    } else add(op, styleKey, style, text, old);
   };
   const { olds, news } = steps;
   for (const r of regions) {
