@@ -215,22 +215,31 @@ const EMPTY_TERMS = new TermIndex([]);
 
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const SPACE_CHAR = /^\s$/u;
-/** WORD_CHAR and SPACE_CHAR of non-ASCII code units, memoised. */
-const wordChars = new Map<number, boolean>();
-const spaceChars = new Map<number, boolean>();
+/**
+ * What each UTF-16 unit is, looked up once: WORD_CHAR (a letter, mark or digit), SPACE_CHAR,
+ * or neither; 0 until first seen. A table read, where a Map of non-ASCII units cost a lookup
+ * for every umlaut.
+ */
+const CHAR_CLASS = new Uint8Array(0x10000);
+const WORD_CLASS = 1;
+const SPACE_CLASS = 2;
+const OTHER_CLASS = 3;
+
+function charClass(c: number): number {
+  let k = CHAR_CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    CHAR_CLASS[c] = k = WORD_CHAR.test(ch) ? WORD_CLASS : SPACE_CHAR.test(ch) ? SPACE_CLASS : OTHER_CLASS;
+  }
+  return k;
+}
 
 function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  let w = wordChars.get(c);
-  if (w === undefined) wordChars.set(c, (w = WORD_CHAR.test(String.fromCharCode(c))));
-  return w;
+  return charClass(c) === WORD_CLASS;
 }
 
 function isSpaceChar(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  let w = spaceChars.get(c);
-  if (w === undefined) spaceChars.set(c, (w = SPACE_CHAR.test(String.fromCharCode(c))));
-  return w;
+  return charClass(c) === SPACE_CLASS;
 }
 
 const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
@@ -279,12 +288,30 @@ function plainTokenEnd(text: string, i: number): number {
 const DATE_OR_REF_WORDS = `${MONTHS}|${REF_WORDS}|Appendix`.replace(/\\\.\??/g, '');
 const DATE_OR_REF_WORD = new RegExp(String.raw`(?:${DATE_OR_REF_WORDS})(?![\p{L}\p{M}\p{N}])`, 'uy');
 
+/**
+ * The first character and length (`shapeOf`) of every word DATE_OR_REF_WORD matches, so most
+ * capitalised words (nouns, in German) are ruled out without running it; null, to always run
+ * it, should an alternative use more of the pattern language than a trailing optional part.
+ */
+const DATE_OR_REF_SHAPES = ((): Set<number> | null => {
+  const shapes = new Set<number>();
+  for (const alt of DATE_OR_REF_WORDS.split('|')) {
+    const m = /^(.*?)(?:\(\?:(\w+)\)\?|(\w|§)\?)$/u.exec(alt);
+    for (const word of m ? [m[1]!, m[1]! + (m[2] ?? m[3])] : [alt]) {
+      if (/[()[\]?*+{}|\\.]/.test(word)) return null;
+      shapes.add(shapeOf(word, 0, word.length));
+    }
+  }
+  return shapes;
+})();
+
 /** A capitalised word at `i`, ending its letters at `end`, that only WORD reads. */
 function plainCapitalWord(text: string, i: number, end: number): boolean {
   for (let k = i + 1; k < end; k++) {
     const d = text.charCodeAt(k);
     if (d >= 48 && d <= 57) return false;
   }
+  if (DATE_OR_REF_SHAPES && !DATE_OR_REF_SHAPES.has(shapeOf(text, i, end))) return true;
   DATE_OR_REF_WORD.lastIndex = i;
   return !(DATE_OR_REF_WORD.test(text) && DATE_OR_REF_WORD.lastIndex === end);
 }
@@ -429,72 +456,33 @@ const HAS_SPACE = /\s/;
 
 /**
  * Token keys as small integers, one set per comparison: two tokens get the same id exactly
- * when their keys are the same string. A key is looked up by hashing its characters where they
- * stand in the text, so only a key not seen before is cut out as a string (cutting one for
- * every token was a quarter of what tokenizing allocated), and the diff compares integers.
+ * when their keys are the same string. The diff then compares integers, and the step that
+ * drops tokens with no equal on the other side marks them in a table by id.
  */
 export class TokenKeys {
-  /** The key of each id. */
+  private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
-  /** The hash of each id's key. */
-  private hashes = new Int32Array(256);
-  /** Open addressing by hash: id + 1, or 0 for an empty slot. */
-  private slots = new Int32Array(512);
 
   /** The id of `text.slice(start, end)`. */
   id(text: string, start: number, end: number): number {
-    let h = FNV_OFFSET;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    const mask = this.slots.length - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const slot = this.slots[i]!;
-      if (slot === 0) return this.add(i, h, text.slice(start, end));
-      const id = slot - 1;
-      if (this.hashes[id] === h && sameChars(this.keys[id]!, text, start, end)) return id;
-    }
+    return this.idOf(text.slice(start, end));
   }
 
   /** The id of a whole string. */
   idOf(key: string): number {
-    return this.id(key, 0, key.length);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.ids.set(key, id);
+    }
+    return id;
   }
 
   /** The key an id stands for. */
   key(id: number): string {
     return this.keys[id]!;
   }
-
-  private add(slot: number, hash: number, key: string): number {
-    const id = this.keys.length;
-    this.keys.push(key);
-    if (id === this.hashes.length) {
-      const grown = new Int32Array(2 * id);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    this.hashes[id] = hash;
-    this.slots[slot] = id + 1;
-    if (2 * this.keys.length > this.slots.length) this.grow();
-    return id;
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(2 * this.slots.length);
-    const mask = this.slots.length - 1;
-    for (let id = 0; id < this.keys.length; id++) {
-      let i = this.hashes[id]! & mask;
-      while (this.slots[i] !== 0) i = (i + 1) & mask;
-      this.slots[i] = id + 1;
-    }
-  }
-}
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-
-/** `key === text.slice(start, end)`, without the slice. */
-function sameChars(key: string, text: string, start: number, end: number): boolean {
-  return key.length === end - start && text.startsWith(key, start);
 }
 
 export interface TokenizeOptions {
