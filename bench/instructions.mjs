@@ -20,8 +20,12 @@ const [, , mode, oldTrees, newTrees, runs] = process.argv;
 if (mode === '--run') {
   // Under callgrind: diff the saved trees `runs` times.
   const { diffDocuments } = await import('../lib/diff/index.js');
-  const a = JSON.parse(readFileSync(oldTrees, 'utf8'));
-  const b = JSON.parse(readFileSync(newTrees, 'utf8'));
+  // JSON keeps each clause's word hashes (an Int32Array) as an object of numbers: make them
+  // typed arrays again.
+  const load = (path) =>
+    JSON.parse(readFileSync(path, 'utf8'), (key, value) => (key === 'words' && value && typeof value === 'object' && !Array.isArray(value) ? Int32Array.from(Object.values(value)) : value));
+  const a = load(oldTrees);
+  const b = load(newTrees);
   for (let i = 0; i < Number(runs); i++) diffDocuments(a, b);
 } else {
   const { parseDocument } = await import('../lib/parse/index.js');

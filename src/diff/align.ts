@@ -26,7 +26,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText, headedTextLength, normalizeSpace } from '../model/text.js';
-import { countWords, distinctPairs, sharedSimilarity, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { distinctPairs, sharedSimilarity, textSimilarity, WordIds, type Bags } from './similarity.js';
 
 export interface Node {
   clause: Clause | null;
@@ -62,8 +62,6 @@ export interface Node {
   contents?: Int32Array;
   /** See `contentId`. */
   contentId?: number;
-  /** See `wordsIn`. */
-  words?: number;
 }
 
 export interface Alignment {
@@ -136,7 +134,6 @@ function makeNode(clause: Clause | null, sub: readonly Clause[], parent: Node | 
     desc: undefined,
     contents: undefined,
     contentId: undefined,
-    words: undefined,
   };
 }
 
@@ -209,10 +206,12 @@ function below(n: Node): number {
 /** One per alignment: word ids mean nothing across two calls. */
 let wordIds = new WordIds();
 
-/** The heading and text of `sig` stay apart as words do: `\u0001` is not a word character. */
+/** The words of `sig`, from the hashes the parser took of them (the root has none). */
 function bags(n: Node): Bags {
-  return (n.bags ??= wordIds.bags(sig(n)));
+  return (n.bags ??= wordIds.bagsOf(n.clause ? n.clause.words : NO_WORDS));
 }
+
+const NO_WORDS = new Int32Array(0);
 
 /**
  * `textSimilarity` of the whole texts of two clauses (their own and all their sub-clauses'),
@@ -263,7 +262,7 @@ function pairsOf(n: Node): Int32Array {
 
 /** How many words `bags` gives the clause, without making them. */
 function wordsIn(n: Node): number {
-  return (n.words ??= n.bags ? n.bags.words : countWords(sig(n)));
+  return n.clause ? n.clause.words.length >> 1 : 0;
 }
 
 /** Only gap pairs compare headings, so most are never normalised. */

@@ -1,4 +1,5 @@
 /** Word-bag similarity used to pair clauses whose text changed. */
+import { wordHashes } from '../model/words.js';
 
 /** A multiset: item -> count. */
 export type Bag<K = number> = Map<K, number>;
@@ -35,84 +36,11 @@ export class Bags {
   }
 }
 
-/** Words: runs of letters and digits in the lower-cased text. */
-const WORDS = /[\p{L}\p{N}]+/gu;
-
-/** Whether a UTF-16 code unit is a letter or digit: 1 yes, 2 no, 0 not yet looked up. */
-const WORD_UNIT = new Uint8Array(0x10000);
-
-function isWordUnit(c: number): boolean {
-  let k = WORD_UNIT[c]!;
-  if (k === 0) WORD_UNIT[c] = k = /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1;
-}
-
-/** A surrogate: the text goes to WORDS, which reads code points. */
-const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
-
-/**
- * Each UTF-16 unit lower-cased as `toLowerCase` lower-cases it in a text: -1 not yet looked up,
- * NEEDS_TEXT for a unit whose lower case is not one unit or depends on its neighbours (`İ`,
- * `Σ`) or is a surrogate. Folding unit by unit, a text is lower-cased without a lower-cased
- * copy of it being made (a third of what bagging allocated).
- */
-const FOLD = new Int32Array(0x10000).fill(-1);
-const NEEDS_TEXT = -2;
-
-function fold(c: number): number {
-  let f = FOLD[c]!;
-  if (f === -1) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    FOLD[c] = f = isSurrogate(c) || c === 0x03a3 || lower.length !== 1 ? NEEDS_TEXT : lower.charCodeAt(0);
-  }
-  return f;
-}
-
-/** Not part of a word, in `WORD_FOLD`. */
-const NOT_WORD = -3;
-
-/**
- * Each UTF-16 unit as bagging reads it: its lower case (`fold`) when that is a letter or digit,
- * else NOT_WORD, or NEEDS_TEXT; -1 until first looked up. One read per character, where
- * folding and then classifying took two.
- */
-const WORD_FOLD = new Int32Array(0x10000).fill(-1);
-
-function wordFold(c: number): number {
-  let v = WORD_FOLD[c]!;
-  if (v === -1) {
-    const f = fold(c);
-    WORD_FOLD[c] = v = f === NEEDS_TEXT ? NEEDS_TEXT : isWordUnit(f) ? f : NOT_WORD;
-  }
-  return v;
-}
-
-/** How many words `WordIds.bags` sees in a text, without making them. */
-export function countWords(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = wordFold(text.charCodeAt(i));
-    if (c >= 0) {
-      if (!inWord) count++;
-      inWord = true;
-    } else if (c === NOT_WORD) inWord = false;
-    else return text.toLowerCase().match(WORDS)?.length ?? 0;
-  }
-  return count;
-}
-
-/** Two 32-bit hashes of a word, FNV-1a and a polynomial one, carried along as it is read. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-const POLY_BASE = 0x9e3779b1 | 0;
-
 /**
  * Words and word pairs as small integers, so bags hold numbers and a word pair is one number.
- * A word's id is found by its two hashes, taken while the text is read: no word is cut out as
- * a string and no string is hashed (cutting and hashing every word was most of the cost of a
- * bag). Two different words would have to agree in all 64 bits to share an id: about one chance
- * in 10^12 among the few thousand words of a comparison.
+ * A word's id is found by its two hashes (`wordHashes`), which the parser took once for every
+ * clause: bagging a clause reads no text. Two different words would have to agree in all 64
+ * bits to share an id: about one chance in 10^12 among the few thousand words of a comparison.
  */
 export class WordIds {
   private readonly byHash: PairIds;
@@ -126,68 +54,22 @@ export class WordIds {
 
   /** Bags of one text. */
   bags(text: string): Bags {
-    let n = 0;
-    let h1 = FNV_OFFSET;
-    let h2 = 0;
-    let inWord = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = wordFold(text.charCodeAt(i));
-      if (c >= 0) {
-        h1 = Math.imul(h1 ^ c, FNV_PRIME);
-        h2 = Math.imul(h2 + c, POLY_BASE);
-        inWord = true;
-      } else if (c === NEEDS_TEXT) return this.bagsOfWords(text.toLowerCase().match(WORDS) ?? []);
-      else if (inWord) {
-        n = pushId(n, this.byHash.id(h1, h2));
-        h1 = FNV_OFFSET;
-        h2 = 0;
-        inWord = false;
-      }
-    }
-    if (inWord) n = pushId(n, this.byHash.id(h1, h2));
-    return this.withPairs(wordScratch, n);
+    return this.bagsOf(wordHashes(text));
   }
 
-  /** The same ids, from words cut out by WORDS. */
-  private bagsOfWords(words: string[]): Bags {
-    let n = 0;
-    for (const w of words) {
-      let h1 = FNV_OFFSET;
-      let h2 = 0;
-      for (let i = 0; i < w.length; i++) {
-        h1 = Math.imul(h1 ^ w.charCodeAt(i), FNV_PRIME);
-        h2 = Math.imul(h2 + w.charCodeAt(i), POLY_BASE);
-      }
-      n = pushId(n, this.byHash.id(h1, h2));
-    }
-    return this.withPairs(wordScratch, n);
+  /** Bags of the words with these hashes (`wordHashes`, or a clause's `words`). */
+  bagsOf(hashes: Int32Array): Bags {
+    const n = hashes.length >> 1;
+    const ids = new Int32Array(n + Math.max(n - 1, 0));
+    for (let i = 0; i < n; i++) ids[i] = this.byHash.id(hashes[2 * i]!, hashes[2 * i + 1]!);
+    for (let i = 1; i < n; i++) ids[n + i - 1] = this.byPair.id(ids[i - 1]!, ids[i]!);
+    return new Bags(ids, n);
   }
 
   /** How many word pairs have an id: every id given so far is below it. */
   get pairCount(): number {
     return this.byPair.count;
   }
-
-  /** Bags of the `n` word ids in `words`. */
-  private withPairs(words: Int32Array, n: number): Bags {
-    const ids = new Int32Array(n + Math.max(n - 1, 0));
-    for (let i = 0; i < n; i++) ids[i] = words[i]!;
-    for (let i = 1; i < n; i++) ids[n + i - 1] = this.byPair.id(words[i - 1]!, words[i]!);
-    return new Bags(ids, n);
-  }
-}
-
-/** Word ids of the text being read. */
-let wordScratch = new Int32Array(1024);
-
-function pushId(n: number, id: number): number {
-  if (n === wordScratch.length) {
-    const grown = new Int32Array(2 * n);
-    grown.set(wordScratch);
-    wordScratch = grown;
-  }
-  wordScratch[n] = id;
-  return n + 1;
 }
 
 /** Small by default: diffTable makes a WordIds for every table it compares. */

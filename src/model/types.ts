@@ -106,6 +106,11 @@ export interface Clause {
    * large parts by it.
    */
   textBelow: number;
+  /**
+   * The hashes of the words of its heading and own text (`wordHashes`), set by the parser: the
+   * redline pairs changed clauses by the words they share.
+   */
+  words: Int32Array;
   /** Where the clause starts and where its own label sits. */
   position: Position;
 }

@@ -7,7 +7,8 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, 
 import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
 import { ownContentFingerprint, subtreeFingerprint } from '../model/equal.js';
-import { clauseTextLength, headedTextLength } from '../model/text.js';
+import { clauseText, clauseTextLength, headedTextLength } from '../model/text.js';
+import { wordHashes } from '../model/words.js';
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, romanValue, STABLE_KEY, type Label } from './labels.js';
 
@@ -377,16 +378,26 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     size: 1,
     keyed: 0,
     textBelow: 0,
+    words: NO_WORDS,
   };
 }
 
-/** Every clause's fingerprints, text lengths and counts, once the tree is built. */
+const NO_WORDS = new Int32Array(0);
+
+/** The word hashes of a clause's heading and own text, as the redline joins them (`sig`). */
+function clauseWords(c: Clause): Int32Array {
+  const heading = c.heading ?? '';
+  return heading || c.textLength ? wordHashes(`${heading}\u0001${clauseText(c)}`) : NO_WORDS;
+}
+
+/** Every clause's fingerprints, text lengths, words and counts, once the tree is built. */
 export function summariseClauses(clauses: readonly Clause[]): void {
   for (const c of clauses) {
     // Sub-clauses first: a subtree's fingerprint and size are made of theirs.
     summariseClauses(c.children);
     c.fingerprint = ownContentFingerprint(c);
     c.textLength = clauseTextLength(c);
+    c.words = clauseWords(c);
     c.treeFingerprint = subtreeFingerprint(c);
     c.size = 1;
     c.keyed = c.key === null ? 0 : 1;
