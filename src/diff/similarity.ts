@@ -79,7 +79,7 @@ const INITIAL_SLOTS = 1 << 8;
  * Ids of pairs of 32-bit integers, in an open-addressing table over typed arrays: a Map keyed by
  * `a * 2^26 + b` boxed every key as a heap number and cost as much as the word lookups.
  */
-class PairIds {
+export class PairIds {
   private firsts: Int32Array;
   private seconds: Int32Array;
   /** -1 in an empty slot: any key is a valid pair, hashes included. */

@@ -9,6 +9,7 @@
 import type { Block, Inline } from '../model/types.js';
 import type { SegmentStyle } from '../model/change.js';
 import { blockText, normalizeSpace } from '../model/text.js';
+import { PairIds } from './similarity.js';
 
 export interface Run {
   text: string;
@@ -452,38 +453,73 @@ function joinTerms(text: string, from: number, n: number, terms: TermIndex): num
   return out;
 }
 
-const HAS_SPACE = /\s/;
-
 /**
- * Token keys as small integers, one set per comparison: two tokens get the same id exactly
- * when their keys are the same string. The diff then compares integers, and the step that
- * drops tokens with no equal on the other side marks them in a table by id.
+ * Token keys as small integers, one set per comparison: the same key gets the same id. A key is
+ * found by two 32-bit hashes of its characters, taken where they stand in the text, so no key
+ * is cut out as a string, and looked up in a table of integers (a Map of strings cost more than
+ * the rest of tokenizing). Two different keys would have to agree in all 64 bits to share an
+ * id: the odds the parser's clause fingerprints already take, about one in 10^11 over the ten
+ * thousand distinct tokens of a large comparison. Each key's text is kept the first time it is
+ * seen (`key`).
  */
 export class TokenKeys {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new PairIds(1 << 10);
   private readonly keys: string[] = [];
 
   /** The id of `text.slice(start, end)`. */
   id(text: string, start: number, end: number): number {
-    return this.idOf(text.slice(start, end));
+    let h1 = FNV_OFFSET;
+    let h2 = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, FNV_PRIME);
+      h2 = Math.imul(h2 + c, POLY_BASE);
+    }
+    return this.lookUp(h1, h2, text, start, end, false);
+  }
+
+  /** The id of `normalizeSpace(text.slice(start, end))`: each run of whitespace read as one space. */
+  idCollapsed(text: string, start: number, end: number): number {
+    let h1 = FNV_OFFSET;
+    let h2 = 0;
+    let space = false;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (isSpaceChar(c)) {
+        if (space) continue;
+        space = true;
+        c = 32;
+      } else space = false;
+      h1 = Math.imul(h1 ^ c, FNV_PRIME);
+      h2 = Math.imul(h2 + c, POLY_BASE);
+    }
+    return this.lookUp(h1, h2, text, start, end, true);
   }
 
   /** The id of a whole string. */
   idOf(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.keys.push(key);
-      this.ids.set(key, id);
-    }
-    return id;
+    return this.id(key, 0, key.length);
   }
 
   /** The key an id stands for. */
   key(id: number): string {
     return this.keys[id]!;
   }
+
+  private lookUp(h1: number, h2: number, text: string, start: number, end: number, collapsed: boolean): number {
+    const id = this.ids.id(h1, h2);
+    if (id === this.keys.length) {
+      const key = text.slice(start, end);
+      this.keys.push(collapsed ? normalizeSpace(key) : key);
+    }
+    return id;
+  }
 }
+
+/** FNV-1a and a polynomial hash, as for words (`model/words.ts`). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+const POLY_BASE = 0x9e3779b1 | 0;
 
 export interface TokenizeOptions {
   /** Compare formatting and exact whitespace too. */
@@ -561,11 +597,8 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): Token[
 
 /** The key of piece `k`: its text, with any whitespace inside (a date, a term) collapsed. */
 function plainKey(text: string, k: number, kind: number, keys: TokenKeys): number {
-  if (kind === OTHER) {
-    const own = pieceText(text, k);
-    if (HAS_SPACE.test(own)) return keys.idOf(normalizeSpace(own));
-  }
-  return keys.id(text, starts[k]!, ends[k]!);
+  // Only a date, a reference or a joined term (OTHER) can hold whitespace.
+  return kind === OTHER ? keys.idCollapsed(text, starts[k]!, ends[k]!) : keys.id(text, starts[k]!, ends[k]!);
 }
 
 /** Where each run's pieces end, for the run being tokenized. */

@@ -294,6 +294,25 @@ describe('diffDocuments: words', () => {
     );
   });
 
+  it('should give two token keys one id exactly when they are the same, whitespace collapsed where asked', () => {
+    const piece = fc.constantFrom('a', 'b', 'Ä', 'ß', '§', '1', '.', ' ', '  ', '\n', '\u00a0', '\t', '😀');
+    const key = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 12 }), (list) => {
+        const keys = new TokenKeys();
+        const ids = list.map((k) => keys.idOf(k));
+        list.forEach((k, i) => {
+          expect(keys.key(ids[i]!)).toBe(k);
+          list.forEach((l, j) => expect(ids[i] === ids[j]).toBe(k === l));
+          // Inside a longer text, with whitespace collapsed: the id of the collapsed key.
+          const text = `x${k}y`;
+          expect(keys.idCollapsed(text, 1, 1 + k.length)).toBe(keys.idOf(k.replace(/\s+/g, ' ')));
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('should not join a sentence-opening word to a term', () => {
     const keys = new TokenKeys();
     const toks = tokenize(inlineRuns([{ type: 'text', value: 'The Supplier Party shall' }]), { exact: false, keys });
