@@ -405,9 +405,9 @@ function alignedSimilarity(o: Node, n: Node): number {
   return partSimilarity(o, n, count ? kept / count : 0);
 }
 
+/** `x` is below `ancestor` (in the same tree): its pre-order index falls inside the ancestor's subtree. */
 function isBelow(x: Node, ancestor: Node): boolean {
-  for (let p = x.parent; p; p = p.parent) if (p === ancestor) return true;
-  return false;
+  return x.index > ancestor.index && (ancestor.clause === null || x.index < ancestor.index + ancestor.clause.size);
 }
 
 export function align(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: AlignOptions): Alignment {
