@@ -95,7 +95,7 @@ for (const k of [1, 2, 4]) {
   // Best of many runs at every size: at 4x, best of 5 moved between 158 and 208 ms in one hour.
   const t = time(() => diffDocuments(a, b), k === 1 ? 25 : k === 2 ? 13 : 9, k === 1 ? 5 : 1, 'minor');
   // What of the best run was GC: the young generation holds about 16 MB, so a 1x run (about
-  // 7 MB allocated) has no scavenge of its own and a 4x run (about 24 MB) has one.
+  // 6 MB allocated) has no scavenge of its own and a 4x run (about 22 MB) has one.
   const gcMs = await gcWithin(t.window);
   rows.push({ k, ms: t.ms, gcMs, size: mb(oldText) * k + mb(newText) * k });
   console.log(`  ${k}x ${fmt(rows.at(-1).size).padStart(5)} MB  ${fmt(t.ms, 1).padStart(8)} ms   of which GC pauses ${fmt(gcMs, 1)} ms`);
