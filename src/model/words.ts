@@ -57,10 +57,10 @@ function wordFold(c: number): number {
   return v;
 }
 
-/** Two 32-bit hashes of a word, FNV-1a and a polynomial one, carried along as it is read. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-const POLY_BASE = 0x9e3779b1 | 0;
+/** Two 32-bit hashes of a word, FNV-1a and a polynomial one, carried along as it is read (the redline's token keys use them too). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 16777619;
+export const POLY_BASE = 0x9e3779b1 | 0;
 
 /**
  * The two hashes of every word of `text`, in order: word k is `[out[2k], out[2k + 1]]`. Two
