@@ -10,7 +10,7 @@ import { sameBlock } from '../model/equal.js';
 import { DEFINITIONS_HEADER } from '../model/query.js';
 import { blockRuns, inlineRuns, type TermIndex, type TokenKeys } from './tokens.js';
 import { diffRuns, wholeSegments } from './words.js';
-import { bagsOf, dice, textSimilarity, WordIds } from './similarity.js';
+import { dice, textSimilarity, WordIds } from './similarity.js';
 
 export interface BlockContext {
   exact: boolean;
@@ -190,7 +190,7 @@ function diffTable(o: Table | null, n: Table | null, ctx: BlockContext): TableCh
     oldCols.map((i) => column(o!, i)),
     newCols.map((i) => column(n!, i)),
     (c) => c.text,
-    (x, y) => textSimilarity(bagsOf(x.text, ids), bagsOf(y.text, ids)) >= 0.5 || dice(x.cells, y.cells) >= 0.5,
+    (x, y) => textSimilarity(ids.bags(x.text), ids.bags(y.text)) >= 0.5 || dice(x.cells, y.cells) >= 0.5,
   );
   const columns: ColumnChange[] = headerPairs.map((p) => {
     const header = diffCell(p.old ? o!.header[p.old.i] : null, p.new ? n!.header[p.new.i] : null, ctx);

@@ -16,16 +16,6 @@ export class Bags {
     readonly words: number,
   ) {}
 
-  /** The words, as a view (the similarity reads `ids` by range instead). */
-  get uni(): Int32Array {
-    return this.ids.subarray(0, this.words);
-  }
-
-  /** The word pairs, as a view. */
-  get bi(): Int32Array {
-    return this.ids.subarray(this.words);
-  }
-
   /** Where the words (or with `pairs`, the word pairs) start and end in `ids`. */
   from(pairs: boolean): number {
     return pairs ? this.words : 0;
@@ -52,7 +42,7 @@ export class WordIds {
     this.byPair = new PairIds(slots);
   }
 
-  /** Bags of one text. */
+  /** Bags of one text; compare only bags made with the same ids. */
   bags(text: string): Bags {
     return this.bagsOf(wordHashes(text));
   }
@@ -138,11 +128,6 @@ function mix(a: number, b: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
-}
-
-/** Bags of one text; compare only bags made with the same `ids`. */
-export function bagsOf(text: string, ids: WordIds): Bags {
-  return ids.bags(text);
 }
 
 /** Dice coefficient of two multisets: 2|A∩B| / (|A|+|B|). */

@@ -71,12 +71,6 @@ class Script {
     this.olds[this.length] = null;
     this.news[this.length++] = n;
   }
-
-  /** Some step is not an equal pair. */
-  changed(): boolean {
-    for (let k = 0; k < this.length; k++) if (this.olds[k] === null || this.news[k] === null) return true;
-    return false;
-  }
 }
 
 export function diffRuns(oldRuns: readonly Run[], newRuns: readonly Run[], options: WordDiffOptions): WordDiffResult {
@@ -99,7 +93,9 @@ export function diffTokens(a: Token[], b: Token[], maxEditLength: number, head: 
   for (const t of head) steps.equal(t, t);
   diffRange(a, 0, a.length, b, 0, b.length, maxEditLength, steps, state);
   for (const t of tail) steps.equal(t, t);
-  return { segments: toSegments(steps, cleanup(steps)), changed: steps.changed(), replacedWhole: state.replacedWhole };
+  const regions = cleanup(steps);
+  // A change region holds every step that is not an equal pair (folding only widens them).
+  return { segments: toSegments(steps, regions), changed: regions.some((r) => !r.equal), replacedWhole: state.replacedWhole };
 }
 
 /** Above this many token pairs, split the texts at tokens found once in each (patience anchors). */
