@@ -719,23 +719,26 @@ function matchGlobally(oldOpen: Node[], newOpen: Node[], pair: Pair): number {
   }
 
   // Similar text: candidates share an uncommon word pair, then the full similarity decides.
-  const targets = ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS);
-  const postings = new Postings(targets.map(pairsOf), wordIds.pairCount);
+  // Clauses with the same content (a document's repeated provisions) are looked up as one:
+  // looking up every copy against every copy grew as the square of the repetition.
+  const targets = sameContent(ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS));
+  const postings = new Postings(
+    targets.map((copies) => pairsOf(copies[0]!)),
+    targets.map((copies) => copies.length),
+    wordIds.pairCount,
+  );
   // Pairs shared with each target, by its position; back to zero after each old clause.
   const hits = new Int32Array(targets.length);
   // The targets an old clause hit, in order of first hit: `hit[0..hitCount)`, one array reused
   // for every old clause (a list per clause grew with the document's repeated text).
   const hit = new Int32Array(targets.length);
   const cands: Candidate[] = [];
-  for (const o of os) {
-    if (o.partner || sig(o).length < MIN_GLOBAL_CHARS) continue;
-    const keys = pairsOf(o);
+  for (const olds of sameContent(os.filter((o) => !o.partner && sig(o).length >= MIN_GLOBAL_CHARS))) {
+    const keys = pairsOf(olds[0]!);
     let hitCount = 0;
     for (const k of keys) {
-      const from = postings.from(k);
-      const to = postings.to(k);
-      if (to - from > MAX_POSTINGS) continue;
-      for (let p = from; p < to; p++) {
+      if (postings.clauses(k) > MAX_POSTINGS) continue;
+      for (let p = postings.from(k), to = postings.to(k); p < to; p++) {
         const t = postings.targets[p]!;
         if (hits[t]!++ === 0) hit[hitCount++] = t;
       }
@@ -743,16 +746,39 @@ function matchGlobally(oldOpen: Node[], newOpen: Node[], pair: Pair): number {
     const need = Math.max(2, 0.2 * keys.length);
     for (let h = 0; h < hitCount; h++) {
       const t = hit[h]!;
-      if (hits[t]! >= need) {
-        const n = targets[t]!;
-        const sim = similarity(o, n);
-        if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, score: sim });
-      }
+      if (hits[t]! >= need) addCandidates(olds, targets[t]!, cands);
       hits[t] = 0;
     }
   }
   count += greedy(cands, (c) => pair(c.o, c.n, basisOf(c.o, c.n), c.sim));
   return count;
+}
+
+/** Clauses grouped by content (`Clause.fingerprint`), in order of first occurrence. */
+function sameContent(nodes: Node[]): Node[][] {
+  const groups = new Map<number, Node[]>();
+  for (const n of nodes) {
+    const key = n.clause!.fingerprint;
+    const group = groups.get(key);
+    if (group) group.push(n);
+    else groups.set(key, [n]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Every pair of an old and a new clause, each from a group of the same content, that is alike
+ * enough to be a move. Two clauses without sub-clauses compare by their own words only, so one
+ * similarity serves every such pair of copies.
+ */
+function addCandidates(olds: Node[], news: Node[], cands: Candidate[]): void {
+  let ownWords: number | undefined;
+  for (const o of olds) {
+    for (const n of news) {
+      const sim = o.sub.length === 0 && n.sub.length === 0 ? (ownWords ??= similarity(o, n)) : similarity(o, n);
+      if (sim >= MOVE_THRESHOLD) cands.push({ o, n, sim, score: sim });
+    }
+  }
 }
 
 /**
@@ -762,12 +788,23 @@ function matchGlobally(oldOpen: Node[], newOpen: Node[], pair: Pair): number {
 class Postings {
   /** The targets of pair `k` are `targets[start[k]]` up to `targets[start[k + 1]]`. */
   private readonly start: Int32Array;
+  /** How many clauses the targets of pair `k` stand for. */
+  private readonly copies: Int32Array;
   readonly targets: Int32Array;
 
-  /** `keysOf[t]`: the distinct pair ids of target `t`, each below `ids`. */
-  constructor(keysOf: readonly Int32Array[], ids: number) {
+  /**
+   * `keysOf[t]`: the distinct pair ids of target `t`, each below `ids`; `copiesOf[t]`: how many
+   * clauses of that content it stands for.
+   */
+  constructor(keysOf: readonly Int32Array[], copiesOf: readonly number[], ids: number) {
     this.start = new Int32Array(ids + 1);
-    for (const keys of keysOf) for (const k of keys) this.start[k + 1]!++;
+    this.copies = new Int32Array(ids);
+    keysOf.forEach((keys, t) => {
+      for (const k of keys) {
+        this.start[k + 1]!++;
+        this.copies[k]! += copiesOf[t]!;
+      }
+    });
     for (let k = 0; k < ids; k++) this.start[k + 1]! += this.start[k]!;
     this.targets = new Int32Array(this.start[ids]!);
     const next = this.start.slice(0, ids);
@@ -778,12 +815,17 @@ class Postings {
 
   /** Where the targets of pair `k` start in `targets` (none for a pair given an id later). */
   from(k: number): number {
-    return k + 1 < this.start.length ? this.start[k]! : 0;
+    return k < this.copies.length ? this.start[k]! : 0;
   }
 
   /** Where they end. */
   to(k: number): number {
-    return k + 1 < this.start.length ? this.start[k + 1]! : 0;
+    return k < this.copies.length ? this.start[k + 1]! : 0;
+  }
+
+  /** How many clauses hold pair `k`: a pair too common suggests nothing. */
+  clauses(k: number): number {
+    return k < this.copies.length ? this.copies[k]! : 0;
   }
 }
 

@@ -106,6 +106,24 @@ describe('diffDocuments: clause alignment', () => {
     expect(d.summary.inserted).toBe(0);
   });
 
+  it('should pair the copies of a repeated provision that moved in document order, each with one other', () => {
+    const provision = 'The Party shall give the Panel notice in writing of any Modification Proposal it raises';
+    const part = (k: number, clauses: string[]) => `## ${k} Part ${k}\n\n${clauses.map((c, i) => `${k}.${i + 1} ${c}`).join('\n\n')}\n`;
+    const own = (k: number) => `Part ${k} applies to the cohort of Devices numbered ${k} in the Migration Schedule.`;
+    const a = parse([1, 2, 3].map((k) => part(k, [own(k), `${provision}.`])).join('\n'));
+    const b = parse(
+      [1, 2, 3].map((k) => part(k, [own(k)])).join('\n') + '\n' + [4, 5, 6].map((k) => part(k, [`${provision} under this Part.`])).join('\n'),
+    );
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    for (const k of [1, 2, 3]) {
+      const c = byOld(d, `doc/${k}.2`)!;
+      expect(c.status).toBe('moved');
+      expect(c.new!.id).toBe(`doc/${k + 3}.1`);
+    }
+    expect(d.summary.deleted).toBe(0);
+  });
+
   it('should keep a deleted clause where it stood in the old document', () => {
     const a = parse(BASE);
     const b = parse(BASE.replace('1.2 Each Supplier Party shall provide the information that the DCC reasonably requests for that purpose.\n\n', '').replace('1.3 The Secretary', '1.2 The Secretary'));
