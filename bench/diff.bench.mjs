@@ -99,7 +99,7 @@ const rows = [1, 2, 4].map((k) => ({
 }));
 for (const row of rows) diffDocuments(row.a, row.b);
 globalThis.gc?.();
-const ROUNDS = 25;
+const ROUNDS = 40;
 for (let r = 0; r < ROUNDS; r++) {
   for (const row of rows) {
     // One untimed run first, as in a block of runs of one size: the timed run finds what the
