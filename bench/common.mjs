@@ -56,6 +56,24 @@ export function time(fn, runs = 3, warmup = 0, gc = 'full') {
   return { ms: best, result, window };
 }
 
+/**
+ * The best wall time of each entry (`{ ms, window }`), timed in turn: one run of each per round,
+ * each run after `warmup` untimed runs of the same entry and a minor GC. A burst of load on this
+ * shared machine then slows every entry alike; timed in blocks, one entry alone could meet it
+ * (one run read the 4x redline at 100.9 ms while its 2x row read 28.2 ms). The entries return
+ * nothing, so no run holds another's result while it runs.
+ */
+export function timeInTurn(entries, rounds, warmup = 0) {
+  const best = entries.map(() => ({ ms: Infinity, window: null }));
+  for (let r = 0; r < rounds; r++) {
+    entries.forEach((fn, i) => {
+      const t = time(fn, 1, warmup, 'minor');
+      if (t.ms < best[i].ms) best[i] = { ms: t.ms, window: t.window };
+    });
+  }
+  return best;
+}
+
 /** Every GC pause so far, as [start, duration] on `performance.now()`'s clock. */
 const pauses = [];
 new PerformanceObserver((list) => {

@@ -16,7 +16,7 @@ import { diffWordsWithSpace } from 'diff';
 import { parseDocument } from '../lib/parse/index.js';
 import { diffDocuments } from '../lib/diff/index.js';
 import { diffToJson } from '../lib/render/json/diff.js';
-import { benchPair, gcWithin, time, mb, fmt } from './common.mjs';
+import { benchPair, gcWithin, time, timeInTurn, mb, fmt } from './common.mjs';
 
 const { oldText, newText } = benchPair();
 const parse = (text, path) => parseDocument(text, new VFile({ path }));
@@ -29,6 +29,8 @@ const B = parse(newText, 'new.md');
 // Best of many short runs: on a shared 2-core machine a best-of-9 varied by 1.7x between runs.
 // 25 untimed runs first: after 5, this row read 17.1-21.8 ms in four full runs while the same
 // redline re-timed in the growth rows below read 14.9-16.1 ms (the JIT was not done with it).
+// secdoc and git are timed in blocks, not in turn: a redline run just after a git process has
+// started is slower (in turn 0.95x-1.00x git, in blocks 0.89x-0.93x, in one process).
 const WARMUP = 25;
 const secdoc = time(() => diffDocuments(A, B), 25, WARMUP, 'minor');
 const s = secdoc.result.summary;
@@ -83,32 +85,19 @@ console.log(`one word changed: secdoc diff ${fmt(oneWord.ms, 1)} ms, git diff --
 // Growth: the same pair repeated k times.
 console.log('');
 console.log('growth (secdoc diff on the pair repeated k times):');
-// The sizes are timed in turn, one run each per round, and each keeps its best run. Timed in a
-// block per size, a burst of load on this shared machine fell on one size alone: one run read
-// 100.9 ms at 4x while its 2x row read 28.2 ms. In turn, a burst slows every size alike.
-// The 1x row is timed again here, so all three sizes run with the same heap. Each size runs once
-// untimed after its input is parsed, and the rounds start after a full GC, so the garbage of
-// parsing is not collected inside a timed run.
+// The sizes are timed in turn (`timeInTurn`), 40 rounds, each timed run after an untimed run of
+// the same size, so the processor's caches hold that size's trees, as in a block of its runs.
+// The 1x row is timed again here, so all three sizes run with the same heap. The rounds start
+// after a full GC, so the garbage of parsing is not collected inside a timed run.
 const rows = [1, 2, 4].map((k) => ({
   k,
   a: k === 1 ? A : parse(repeat(oldText, k), 'old.md'),
   b: k === 1 ? B : parse(repeat(newText, k), 'new.md'),
   size: mb(oldText) * k + mb(newText) * k,
-  ms: Infinity,
-  window: null,
 }));
-for (const row of rows) diffDocuments(row.a, row.b);
 globalThis.gc?.();
-const ROUNDS = 40;
-for (let r = 0; r < ROUNDS; r++) {
-  for (const row of rows) {
-    // One untimed run first, as in a block of runs of one size: the timed run finds what the
-    // processor's caches hold of this size's trees, not of another's. Results are dropped at
-    // once: no run holds another's while it runs.
-    const t = time(() => void diffDocuments(row.a, row.b), 1, 1, 'minor');
-    if (t.ms < row.ms) Object.assign(row, { ms: t.ms, window: t.window });
-  }
-}
+const best = timeInTurn(rows.map((row) => () => void diffDocuments(row.a, row.b)), 40, 1);
+rows.forEach((row, i) => Object.assign(row, best[i]));
 for (const row of rows) {
   // What of the best run was GC: the young generation holds about 16 MB, so a 1x run (about
   // 6 MB allocated) has no scavenge of its own and a 4x run (about 22 MB) has one.
