@@ -727,10 +727,10 @@ function matchGlobally(oldOpen: Node[], newOpen: Node[], pair: Pair): number {
     targets.map((copies) => copies.length),
     wordIds.pairCount,
   );
-  // Pairs shared with each target, by its position; back to zero after each old clause.
+  // Pairs shared with each target, by its position; back to zero after each old content.
   const hits = new Int32Array(targets.length);
-  // The targets an old clause hit, in order of first hit: `hit[0..hitCount)`, one array reused
-  // for every old clause (a list per clause grew with the document's repeated text).
+  // The targets an old content hit, in order of first hit: `hit[0..hitCount)`, one array reused
+  // for every old content (a list per clause grew with the document's repeated text).
   const hit = new Int32Array(targets.length);
   const cands: Candidate[] = [];
   for (const olds of sameContent(os.filter((o) => !o.partner && sig(o).length >= MIN_GLOBAL_CHARS))) {
