@@ -26,6 +26,7 @@ import { diffArrays } from 'diff';
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText, headedTextLength, normalizeSpace } from '../model/text.js';
+import { NO_WORDS } from '../model/words.js';
 import { distinctPairs, sharedSimilarity, textSimilarity, WordIds, type Bags } from './similarity.js';
 
 export interface Node {
@@ -210,8 +211,6 @@ let wordIds = new WordIds();
 function bags(n: Node): Bags {
   return (n.bags ??= wordIds.bagsOf(n.clause ? n.clause.words : NO_WORDS));
 }
-
-const NO_WORDS = new Int32Array(0);
 
 /**
  * `textSimilarity` of the whole texts of two clauses (their own and all their sub-clauses'),

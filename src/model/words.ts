@@ -57,6 +57,9 @@ function wordFold(c: number): number {
   return v;
 }
 
+/** The hashes of a text with no words: a clause with neither heading nor text, or the root. */
+export const NO_WORDS = new Int32Array(0);
+
 /** Two 32-bit hashes of a word, FNV-1a and a polynomial one, carried along as it is read (the redline's token keys use them too). */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;

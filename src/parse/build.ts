@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
 import { ownContentFingerprint, subtreeFingerprint } from '../model/equal.js';
 import { clauseText, clauseTextLength, headedTextLength } from '../model/text.js';
-import { wordHashes } from '../model/words.js';
+import { NO_WORDS, wordHashes } from '../model/words.js';
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, romanValue, STABLE_KEY, type Label } from './labels.js';
 
@@ -381,8 +381,6 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     words: NO_WORDS,
   };
 }
-
-const NO_WORDS = new Int32Array(0);
 
 /** The word hashes of a clause's heading and own text, as the redline joins them (`sig`). */
 function clauseWords(c: Clause): Int32Array {
