@@ -5,7 +5,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const realCorpus = resolve(repoRoot, '../shared/corpus/real');
+export const realCorpus = resolve(repoRoot, 'test/corpus');
 
 export function readCorpus(folder, pattern) {
   const dir = join(realCorpus, folder);

@@ -1,4 +1,4 @@
-/** Test helpers: run the CLI in-process with captured output, and find the shared corpus. */
+/** Test helpers: run the CLI in-process with captured output, and find the real corpus (test/corpus). */
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { nodeHost } from '../src/corpus/node-host.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const documentsDir = join(repoRoot, 'documents');
-export const realCorpusDir = resolve(repoRoot, '../shared/corpus/real');
+export const realCorpusDir = join(repoRoot, 'test', 'corpus');
 
 export interface CliResult {
   code: number;
@@ -36,7 +36,7 @@ export function copyDocuments(): string {
   return dir;
 }
 
-/** Every Markdown file of the shared real corpus, as absolute paths. */
+/** Every Markdown file of the real corpus under test/corpus, as absolute paths. */
 export function realCorpusFiles(): string[] {
   const out: string[] = [];
   for (const folder of readdirSync(realCorpusDir, { withFileTypes: true })) {

@@ -1,5 +1,5 @@
 /**
- * Facts about the Smart Energy Code that secdoc relies on, from ../shared/reference/sec-domain.md.
+ * Facts about the Smart Energy Code that secdoc relies on, from the project's SEC domain reference (clause skeletons and glossary).
  * An appendix letter outside the known range is reported as unknown.
  */
 /** Appendix names that the domain notes verify; other letters in the range are known but unnamed here. */

@@ -1,5 +1,5 @@
 /**
- * The redline on real documents: every pair the shared corpus lists, and the re-designations
+ * The redline on real documents: every pair the real corpus (test/corpus) lists, and the re-designations
  * held under documents/. Each must read back exactly; the known changes must show as the
  * corpus notes (and the SEC re-designations) describe them.
  */
@@ -36,7 +36,7 @@ function realDiff(folder: string, before: string, after: string) {
   return cache.get(key)!.diff;
 }
 
-describe('redline: the shared real corpus', () => {
+describe('redline: the real corpus', () => {
   it('should list the corpus pairs', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(7);
   });

@@ -18,7 +18,7 @@ function numbers(clauses: TreeClause[]): string[] {
 describe('parse: real legal documents', () => {
   const files = realCorpusFiles();
 
-  it('should find the shared corpus', () => {
+  it('should find the real corpus under test/corpus', () => {
     expect(files.length).toBeGreaterThanOrEqual(13);
   });
 
