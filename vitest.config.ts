@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: one worker per core keeps CLI and render tests from starving each other.
     maxWorkers: 2,
+    // The second reporter lists system tests skipped for a missing program, with the install command.
+    reporters: ['default', './test/system-reporter.ts'],
   },
 });

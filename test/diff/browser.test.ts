@@ -2,19 +2,19 @@
  * `secdoc diff --format html` in headless Chromium: no axe-core violations, and insertions and
  * deletions tell apart without colour (computed underline vs line-through, in greyscale too).
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cli, realCorpusDir } from '../helpers.js';
+import { describeSystem } from '../system.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
 
-describe.skipIf(!existsSync(CHROMIUM))('the HTML redline in headless Chromium', () => {
+describeSystem('the HTML redline in headless Chromium', ['chromium'], ({ chromium: executablePath }) => {
   const dir = mkdtempSync(join(tmpdir(), 'secdoc-redline-'));
   const files: string[] = [];
   let browser: Browser;
@@ -32,7 +32,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML redline in headless Chromium', 
       expect(r.code, r.stderr).toBe(0);
       files.push(out);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   }, 120_000);
 
   afterAll(async () => {

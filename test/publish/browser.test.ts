@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cli } from '../helpers.js';
+import { describeSystem } from '../system.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-describe('the HTML annexes in headless Chromium', () => {
+describeSystem('the HTML annexes in headless Chromium', ['chromium'], ({ chromium: executablePath }) => {
   const out = join(mkdtempSync(join(tmpdir(), 'secdoc-html-')), 'dist');
   let browser: Browser;
   let pages: Array<{ path: string; annex: string | null }>;
@@ -24,7 +25,7 @@ describe('the HTML annexes in headless Chromium', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { artefacts: Array<{ path: string; annex: string | null }> };
     pages = manifest.artefacts.filter((a) => ((a.annex === 'A' || a.annex === 'B') && a.path.startsWith('directions/')) || a.path === 'index.html');
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   }, 120_000);
