@@ -3,8 +3,10 @@
  * that turn REFs into documents with usage errors (exit 2) when they cannot.
  */
 import type { VFile } from 'vfile';
+import { ContentError, UsageError } from './exit.js';
 import { collect, formatDiagnostic, hasErrors } from '../diagnostics/index.js';
 import {
+  appendixOf,
   findVersion,
   loadCorpus,
   parseRef,
@@ -14,7 +16,11 @@ import {
   type VersionDocument,
 } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
-import { intervalOf, type VersionInterval } from '../time/index.js';
+import { isIsoDate } from '../model/sec.js';
+import { intervalOf, versionsInForce, type VersionInterval } from '../time/index.js';
+
+/** Where a project keeps its secdoc settings, under the `secdoc` key. */
+const PACKAGE_JSON = 'package.json';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
 function isFilePath(ref: string): boolean {
@@ -30,16 +36,12 @@ export interface Io {
   host: Host;
 }
 
-export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+export { EXIT, UsageError, ContentError } from './exit.js';
 
-/** A problem with how the command was called: bad REF, missing file, unknown command. */
-export class UsageError extends Error {}
-
-/** Content errors stop the command after their diagnostics are printed. */
-export class ContentError extends Error {
-  constructor(readonly files: readonly VFile[]) {
-    super('content errors');
-  }
+/** A DATE argument: a real YYYY-MM-DD date, or a usage error (exit 2). */
+export function parseDate(value: string, what = 'DATE'): string {
+  if (!isIsoDate(value)) throw new UsageError(`not a date: ${value} (expected ${what} as YYYY-MM-DD, e.g. 2022-06-10)`);
+  return value;
 }
 
 export class Context {
@@ -78,6 +80,70 @@ export class Context {
     const file = corpus.files.find((f) => f.path === doc.path);
     if (file && hasErrors([file])) throw new ContentError([file]);
     return doc;
+  }
+
+  /** Today's date where the user is: the only clock secdoc reads. SECDOC_TODAY (YYYY-MM-DD)
+   * fixes it for scripts and tests. */
+  today(): string {
+    const fixed = this.io.env.SECDOC_TODAY;
+    if (fixed) return parseDate(fixed, 'SECDOC_TODAY');
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  }
+
+  /** The version of a document (`AL`, `tmad`) in force on `date`. */
+  inForce(name: string, date: string): VersionDocument {
+    const corpus = this.corpus();
+    const appendix = appendixOf(corpus, name);
+    if (!appendix) throw new UsageError(`no document ${name} in ${this.documentsDir} (known: ${[...new Set(corpus.versions.map((v) => v.meta.appendix))].join(', ') || 'none'})`);
+    const found = versionsInForce(corpus, date).find((v) => v.appendix === appendix);
+    if (!found) {
+      const held = corpus.versions.filter((v) => v.meta.appendix === appendix).map((v) => `${appendix}@${v.meta.version}`);
+      throw new UsageError(`${name}: no version in force on ${date}; name one: ${held.join(', ')}`);
+    }
+    const file = corpus.files.find((f) => f.path === found.document.path);
+    if (file && hasErrors([file])) throw new ContentError([file]);
+    return found.document;
+  }
+
+  /** Whether to colour terminal output, as Node decides for its own (util.styleText):
+   * FORCE_COLOR turns colour on (unless 0 or false), NO_COLOR off (https://no-color.org),
+   * otherwise a terminal gets colour. */
+  color(): boolean {
+    const force = this.io.env.FORCE_COLOR;
+    if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+    if (this.io.env.NO_COLOR) return false;
+    return this.io.isTTY && this.io.env.TERM !== 'dumb';
+  }
+
+  /**
+   * The author of Word tracked changes: `--author`, else `"secdoc": { "author": ... }` in the
+   * package.json of the working folder (where npm projects keep tool settings, as `eslintConfig`
+   * and `browserslist` are), else undefined for the renderer's default.
+   */
+  author(flag: string | undefined): string | undefined {
+    if (flag !== undefined) {
+      if (flag.trim() === '') throw new UsageError('--author needs a name');
+      return flag;
+    }
+    const author = this.settings().author;
+    if (author !== undefined && (typeof author !== 'string' || author.trim() === '')) throw new UsageError(`${PACKAGE_JSON}: "secdoc.author" must be a name (a non-empty string)`);
+    return author;
+  }
+
+  /** The `secdoc` key of ./package.json; {} when there is no such file or key. */
+  private settings(): Record<string, unknown> {
+    if (!this.io.host.exists(PACKAGE_JSON)) return {};
+    let pkg: unknown;
+    try {
+      pkg = JSON.parse(new TextDecoder().decode(this.io.host.readFile(PACKAGE_JSON)));
+    } catch (error) {
+      throw new UsageError(`${PACKAGE_JSON}: not valid JSON (${(error as Error).message})`);
+    }
+    const settings = (pkg as { secdoc?: unknown } | null)?.secdoc;
+    if (settings === undefined) return {};
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) throw new UsageError(`${PACKAGE_JSON}: "secdoc" must be an object, such as { "author": "Policy Team" }`);
+    return settings as Record<string, unknown>;
   }
 
   /** The designation and dates of `doc`, the version REF names; null for a file. */

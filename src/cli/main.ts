@@ -1,11 +1,13 @@
 /**
- * The `secdoc` command line: flags -> options, one place. Commands live in ./commands and
- * register themselves on the program.
+ * The `secdoc` command line: flags -> options, one place. Commands live in ./commands: each
+ * defines itself on the program, and its action is imported only when it runs, so `--help`
+ * loads commander and the definitions, and a command loads only what it uses.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { Context, ContentError, EXIT, UsageError, type Io } from './context.js';
-import { commands } from './commands/index.js';
+import type { Io } from './context.js';
+import { ContentError, EXIT, UsageError } from './exit.js';
+import { commands, type Lazy } from './commands/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -20,12 +22,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .enablePositionalOptions(false);
 
   let exitCode: number = EXIT.ok;
-  const context = () => new Context(io, program.opts<{ documents: string }>().documents);
-  for (const register of commands) {
-    register(program, context, (code) => {
-      exitCode = code;
-    });
-  }
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  // The action module and the context (which brings the parser) load when the command runs.
+  const lazy: Lazy = (load) => async (...args) => {
+    const [{ action }, { Context }] = await Promise.all([load(), import('./context.js')]);
+    await action({ ctx: new Context(io, program.opts<{ documents: string }>().documents), setExit }, ...args);
+  };
+  for (const define of commands) define(program, lazy);
   // Every subcommand errors like the program itself: usage problems exit 2, never a stack trace.
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
 
@@ -45,6 +50,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof ContentError) {
+      const { Context } = await import('./context.js');
       new Context(io, '').printDiagnostics(error.files);
       return EXIT.content;
     }

@@ -11,7 +11,7 @@ import { diffToJson } from '../render/json/diff.js';
 import { treeToJson } from '../render/json/tree.js';
 import { buildView, longDate, type ViewInput } from '../render/view/index.js';
 import { indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
-import { renderAnnex, renderPool, type RenderPool } from './render.js';
+import { renderAnnex, renderPool, type Rendered, type RenderPool } from './render.js';
 import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
@@ -67,8 +67,9 @@ export interface PackOptions {
   producers?: readonly ArtefactProducer[];
   /** Author of tracked changes and document properties. */
   author?: string;
-  /** Called after each artefact is made (progress lines), in the order they finish. */
-  onArtefact?: (artefact: Artefact, done: number, total: number) => void;
+  /** Called after each artefact is made (progress lines), in the order they finish, with the
+   * milliseconds that artefact took to make (its own work, not its wait for a worker). */
+  onArtefact?: (artefact: Artefact, done: number, total: number, ms: number) => void;
   /** Worker threads for PDF and Word files beside this thread, which renders too; 0 renders all
    * here. Default: see `defaultWorkers` (none below 4 cores or when running from the sources). */
   workers?: number;
@@ -94,16 +95,22 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   const jsonVersions = formats.has('json') ? corpus.versions.filter((v) => selection.documents === null || selection.documents.has(v.meta.appendix)) : [];
   // The redline as data (schemas/diff.schema.json) beside each version's marked-up annex.
   const jsonRedlines = formats.has('json') ? jobs.filter((j) => j.kind === 'marked-up' && j.places.some((p) => p.role === 'version')) : [];
-  const extra: Artefact[] = [];
+  const extra: Array<{ artefact: Artefact; ms: number }> = [];
   const places = jobs.reduce((n, j) => n + j.places.length, 0);
   // Known once the producers have run, before the first artefact is reported.
   let total = 0;
 
   const artefacts: Artefact[] = [];
   let done = 0;
-  const add = (a: Artefact) => {
+  const add = (a: Artefact, ms: number) => {
     artefacts.push(a);
-    options.onArtefact?.(a, ++done, total);
+    options.onArtefact?.(a, ++done, total, ms);
+  };
+  /** Run `make` and time it. */
+  const timed = <T>(make: () => T): { value: T; ms: number } => {
+    const started = performance.now();
+    const value = make();
+    return { value, ms: performance.now() - started };
   };
 
   // Each redline is computed once, for the annex view and for its JSON.
@@ -118,9 +125,9 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     return diff;
   };
 
-  // One rendering per annex, written at each of its places.
-  const place = (job: AnnexJob, format: Exclude<Format, 'json'>, bytes: Uint8Array) => {
-    for (const p of job.places) add({ ...describe(job), path: `${p.base}.${EXT[format]}`, format, bytes });
+  // One rendering per annex, written at each of its places (the first place took the time).
+  const place = (job: AnnexJob, format: Exclude<Format, 'json'>, { bytes, ms }: Rendered) => {
+    job.places.forEach((p, i) => add({ ...describe(job), path: `${p.base}.${EXT[format]}`, format, bytes }, i === 0 ? ms : 0));
   };
 
   // PDF and Word files are queued longest first as soon as every view is built; the workers
@@ -134,19 +141,28 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
       .sort((a, b) => Number(b.format === 'pdf') - Number(a.format === 'pdf') || b.weight - a.weight);
     rendered = Promise.all(heavy.map(async (h) => place(h.job, h.format, await pool.render(h.view, h.format))));
     // The workers have their first jobs; the producers run meanwhile.
-    for (const producer of options.producers ?? []) extra.push(...producer.produce({ corpus, intervals, formats, selection }));
+    for (const producer of options.producers ?? []) {
+      // A producer makes its files in one go: each is given an equal share of its time.
+      const { value: made, ms } = timed(() => producer.produce({ corpus, intervals, formats, selection }));
+      extra.push(...made.map((artefact) => ({ artefact, ms: ms / made.length })));
+    }
     total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + (formats.has('html') ? 1 : 0);
     if (annexFormats.includes('html')) {
-      for (const { job, view } of views) place(job, 'html', await renderAnnex(view, 'html'));
+      for (const { job, view } of views) {
+        const started = performance.now();
+        const bytes = await renderAnnex(view, 'html');
+        place(job, 'html', { bytes, ms: performance.now() - started });
+      }
     }
     // JSON is quick: made here, while the workers are still laying out PDFs.
     for (const doc of jsonVersions) {
-      const bytes = utf8(JSON.stringify(treeToJson(doc), null, 2) + '\n');
-      add({ path: `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes });
+      const { value: bytes, ms } = timed(() => utf8(JSON.stringify(treeToJson(doc), null, 2) + '\n'));
+      add({ path: `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes }, ms);
     }
     for (const job of jsonRedlines) {
       const base = job.places.find((p) => p.role === 'version')!.base;
-      add({ ...describe(job), path: `${base}.diff.json`, format: 'json', bytes: utf8(JSON.stringify(diffToJson(diffOf(job)!), null, 2) + '\n') });
+      const { value: bytes, ms } = timed(() => utf8(JSON.stringify(diffToJson(diffOf(job)!), null, 2) + '\n'));
+      add({ ...describe(job), path: `${base}.diff.json`, format: 'json', bytes }, ms);
     }
     await pool.drain();
     await rendered;
@@ -155,9 +171,10 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     await rendered.catch(() => undefined);
     if (!options.pool) await pool.close();
   }
-  for (const a of extra) add(a);
+  for (const { artefact, ms } of extra) add(artefact, ms);
   if (formats.has('html')) {
-    add({ path: 'index.html', kind: 'index', format: 'html', document: null, version: null, against: null, annex: null, direction: null, bytes: utf8(indexToHtml(indexPage(corpus, intervals, jobs, artefacts))) });
+    const { value: bytes, ms } = timed(() => utf8(indexToHtml(indexPage(corpus, intervals, jobs, artefacts))));
+    add({ path: 'index.html', kind: 'index', format: 'html', document: null, version: null, against: null, annex: null, direction: null, bytes }, ms);
   }
 
   const seen = new Set<string>();

@@ -25,11 +25,17 @@ export async function renderAnnex(view: AnnexView, format: AnnexFormat): Promise
   }
 }
 
+/** A rendered file and the time its rendering took, in whichever thread (not its wait in the queue). */
+export interface Rendered {
+  bytes: Uint8Array;
+  ms: number;
+}
+
 /** A queue of render jobs served by worker threads, or by the caller's thread through `drain`. */
 export interface RenderPool {
   /** Queue a job. Workers take PDFs in the order queued (queue the longest first); this thread,
    * in `drain`, takes the other formats first, then whatever PDFs are left. */
-  render(view: AnnexView, format: AnnexFormat): Promise<Uint8Array>;
+  render(view: AnnexView, format: AnnexFormat): Promise<Rendered>;
   /** Serve queued jobs in this thread too, until the queue is empty (all of them when there are
    * no workers); then wait for the workers' jobs to finish. */
   drain(): Promise<void>;
@@ -40,7 +46,7 @@ interface Job {
   id: number;
   view: AnnexView;
   format: AnnexFormat;
-  resolve: (bytes: Uint8Array) => void;
+  resolve: (rendered: Rendered) => void;
   reject: (error: Error) => void;
 }
 
@@ -84,10 +90,10 @@ export function renderPool(workers = defaultWorkers()): RenderPool {
   };
   for (let i = 0; i < workers; i++) {
     const slot = { worker: new Worker(WORKER), jobs: new Map<number, Job>() };
-    slot.worker.on('message', (reply: { id: number; bytes?: Uint8Array; error?: string }) => {
+    slot.worker.on('message', (reply: { id: number; bytes?: Uint8Array; ms?: number; error?: string }) => {
       const job = slot.jobs.get(reply.id);
       slot.jobs.delete(reply.id);
-      if (reply.bytes) job?.resolve(reply.bytes);
+      if (reply.bytes) job?.resolve({ bytes: reply.bytes, ms: reply.ms ?? 0 });
       else job?.reject(new Error(reply.error ?? 'a render worker returned nothing'));
       pump();
     });
@@ -114,7 +120,9 @@ export function renderPool(workers = defaultWorkers()): RenderPool {
         const at = queue.findIndex((j) => j.format !== 'pdf');
         const job = queue.splice(at < 0 ? 0 : at, 1)[0]!;
         try {
-          job.resolve(await renderAnnex(job.view, job.format));
+          const started = performance.now();
+          const bytes = await renderAnnex(job.view, job.format);
+          job.resolve({ bytes, ms: performance.now() - started });
         } catch (error) {
           job.reject(error as Error);
         }

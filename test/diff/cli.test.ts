@@ -33,7 +33,7 @@ interface TreeClause {
 const flat = <T extends { children: T[] }>(list: T[]): T[] => list.flatMap((c) => [c, ...flat(c.children)]);
 
 describe('secdoc diff', () => {
-  it('should print plain marks without a terminal, and colour on one unless NO_COLOR or --no-color', async () => {
+  it('should print plain marks without a terminal, and colour on one or with FORCE_COLOR, unless NO_COLOR, FORCE_COLOR=0 or --no-color', async () => {
     const plain = await cli(['diff', OLD, NEW]);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toContain('{+');
@@ -41,10 +41,16 @@ describe('secdoc diff', () => {
     expect(plain.stdout).not.toContain('\x1b[');
     expect(plain.stdout).toMatch(/^3\.6 {2}Renumbered \(formerly 3\.5\), amended$/m);
     const tty = await cli(['diff', OLD, NEW], { isTTY: true });
-    expect(tty.stdout).toContain('\x1b[32;4m');
-    expect(tty.stdout).toContain('\x1b[31;9m');
+    // Green underlined insertions, red struck-through deletions (SGR 32 + 4, 31 + 9).
+    expect(tty.stdout).toContain('\x1b[32m\x1b[4m');
+    expect(tty.stdout).toContain('\x1b[31m\x1b[9m');
+    expect(tty.stdout).not.toContain('{+');
     expect((await cli(['diff', OLD, NEW], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
     expect((await cli(['diff', OLD, NEW, '--no-color'], { isTTY: true })).stdout).not.toContain('\x1b[');
+    // FORCE_COLOR wins over NO_COLOR and the lack of a terminal, as in Node; 0 turns colour off.
+    expect((await cli(['diff', OLD, NEW], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).toContain('\x1b[32m\x1b[4m');
+    expect((await cli(['diff', OLD, NEW], { isTTY: true, env: { FORCE_COLOR: '0' } })).stdout).not.toContain('\x1b[');
+    expect((await cli(['diff', OLD, NEW, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\x1b[');
   });
 
   it('should print JSON that validates against the published schema and reads back exactly against secdoc tree', async () => {

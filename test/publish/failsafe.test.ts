@@ -103,19 +103,22 @@ describe('secdoc build is fail-safe', () => {
 });
 
 describe('secdoc build output', () => {
-  it('should print a progress line per file on a terminal and nothing otherwise', async () => {
+  it('should print one summary line when stdout is not a terminal, and a line per file with its own time on one', async () => {
     const quiet = scratch();
     const q = await cli(['--documents', quiet.docs, 'build', '--out', quiet.out, '--formats', 'html,json']);
     expect(q.code, q.stderr).toBe(0);
-    expect(q.stdout).toBe('');
+    const written = JSON.parse(readFileSync(join(quiet.out, 'manifest.json'), 'utf8')) as { artefacts: Array<{ path: string; bytes: number }> };
+    const total = written.artefacts.reduce((n, a) => n + a.bytes, 0);
+    expect(q.stdout).toMatch(new RegExp(`^Built ${written.artefacts.length} files and manifest\\.json \\((\\d+ B|\\d+ kB|\\d+\\.\\d MB)\\) into ${quiet.out.replace(/[.]/g, '\\.')}/ in (\\d+ ms|\\d+\\.\\d s)\n$`));
+    expect(q.stdout).toContain(total < 1024 * 1024 ? `(${(total / 1024).toFixed(0)} kB)` : `(${(total / 1024 / 1024).toFixed(1)} MB)`);
     const loud = scratch();
     const t = await cli(['--documents', loud.docs, 'build', '--out', loud.out, '--formats', 'html,json'], { isTTY: true });
     expect(t.code, t.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(join(loud.out, 'manifest.json'), 'utf8')) as { artefacts: Array<{ path: string }> };
     const lines = t.stdout.trim().split('\n');
     expect(lines).toHaveLength(manifest.artefacts.length + 1);
-    for (const a of manifest.artefacts) expect(t.stdout).toMatch(new RegExp(`^\\[\\s*\\d+/${manifest.artefacts.length}\\] ${a.path.replace(/[.]/g, '\\.')} \\(`, 'm'));
-    expect(lines.at(-1)).toMatch(/^Built \d+ files and manifest\.json into .* in \d+\.\d s$/);
+    for (const a of manifest.artefacts) expect(t.stdout).toMatch(new RegExp(`^\\[\\s*\\d+/${manifest.artefacts.length}\\] ${a.path.replace(/[.]/g, '\\.')} \\(\\d+ (B|kB|MB), (\\d+ ms|\\d+\\.\\d s)\\)$`, 'm'));
+    expect(lines.at(-1)).toMatch(/^Built \d+ files and manifest\.json \(.+\) into .* in (\d+ ms|\d+\.\d s)$/);
   });
 
   it('should publish only the formats and the document asked for', async () => {

@@ -1,23 +1,8 @@
-import type { Register } from './index.js';
+import type { Action } from './index.js';
 import { atJson, type VersionJson } from '../../render/json/rules.js';
 import { corpusRules, QueryError } from '../../rules/index.js';
 import { report } from '../../diagnostics/index.js';
-import { isIsoDate } from '../../model/sec.js';
-import { ContentError, UsageError, type Context } from '../context.js';
-
-/** A DATE argument: a real YYYY-MM-DD date, or a usage error (exit 2). */
-export function parseDate(value: string, what = 'DATE'): string {
-  if (!isIsoDate(value)) throw new UsageError(`not a date: ${value} (expected ${what} as YYYY-MM-DD, e.g. 2022-06-10)`);
-  return value;
-}
-
-/** Today's date where the user is; SECDOC_TODAY (YYYY-MM-DD) fixes it for scripts and tests. */
-export function today(ctx: Context): string {
-  const fixed = ctx.io.env.SECDOC_TODAY;
-  if (fixed) return parseDate(fixed, 'SECDOC_TODAY');
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+import { ContentError, parseDate, UsageError, type Context } from '../context.js';
 
 /**
  * The corpus, with its rules compiled. Any error in the sources (front matter, rule blocks) stops
@@ -56,34 +41,26 @@ export function span(from: string | null, until: string | null): string {
   return until === null ? `from ${from}` : `from ${from} until ${until}`;
 }
 
-export const registerAt: Register = (program, context) => {
-  program
-    .command('at')
-    .description('show the version of each document in force on DATE, and versions designated but not yet in force')
-    .argument('<date>', 'YYYY-MM-DD')
-    .option('--json', 'print JSON (schema: schemas/rules.schema.json#/$defs/at)')
-    .action((date: string, options: { json?: boolean }) => {
-      const ctx = context();
-      const at = parseDate(date);
-      const corpus = loadRules(ctx, { rules: false });
-      const result = atJson(corpus, at);
-      if (options.json) {
-        ctx.json(result);
-        return;
-      }
-      const lines = [`In force on ${at}:`];
-      const pending: string[] = [];
-      for (const d of result.documents) {
-        const name = d.short_name ?? '';
-        if (d.in_force) lines.push(`  ${versionLine(d.in_force).padEnd(10)} ${name.padEnd(6)} ${span(d.in_force.effective, d.in_force.until).padEnd(34)} ${d.title}`);
-        else if (d.expired) lines.push(`  ${d.document.padEnd(10)} ${name.padEnd(6)} no version in force: ${d.expired.version} ceased to have effect on ${d.expired.until} (${d.expired.expiry!.clause})`);
-        else lines.push(`  ${d.document.padEnd(10)} ${name.padEnd(6)} no version in force`);
-        for (const v of d.designated) {
-          const when = v.effective === null ? 'no effective date yet (prospective)' : `takes effect ${v.effective}`;
-          pending.push(`  ${versionLine(v).padEnd(10)} ${name.padEnd(6)} designated ${v.designated} by ${v.designated_by}, ${when}`);
-        }
-      }
-      if (pending.length > 0) lines.push('Designated, not in force:', ...pending);
-      ctx.io.stdout(lines.join('\n') + '\n');
-    });
+export const action: Action<[date: string, options: { json?: boolean }]> = ({ ctx }, date, options) => {
+  const at = parseDate(date);
+  const corpus = loadRules(ctx, { rules: false });
+  const result = atJson(corpus, at);
+  if (options.json) {
+    ctx.json(result);
+    return;
+  }
+  const lines = [`In force on ${at}:`];
+  const pending: string[] = [];
+  for (const d of result.documents) {
+    const name = d.short_name ?? '';
+    if (d.in_force) lines.push(`  ${versionLine(d.in_force).padEnd(10)} ${name.padEnd(6)} ${span(d.in_force.effective, d.in_force.until).padEnd(34)} ${d.title}`);
+    else if (d.expired) lines.push(`  ${d.document.padEnd(10)} ${name.padEnd(6)} no version in force: ${d.expired.version} ceased to have effect on ${d.expired.until} (${d.expired.expiry!.clause})`);
+    else lines.push(`  ${d.document.padEnd(10)} ${name.padEnd(6)} no version in force`);
+    for (const v of d.designated) {
+      const when = v.effective === null ? 'no effective date yet (prospective)' : `takes effect ${v.effective}`;
+      pending.push(`  ${versionLine(v).padEnd(10)} ${name.padEnd(6)} designated ${v.designated} by ${v.designated_by}, ${when}`);
+    }
+  }
+  if (pending.length > 0) lines.push('Designated, not in force:', ...pending);
+  ctx.io.stdout(lines.join('\n') + '\n');
 };

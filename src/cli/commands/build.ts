@@ -1,14 +1,16 @@
-import type { Register } from './index.js';
+import type { Action } from './index.js';
 import { checkCorpus } from '../../check/index.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
-import { buildPack, FORMATS, renderPool, UnknownSelectionError, writePack, type Artefact, type Format, type RenderPool } from '../../publish/index.js';
+import { buildPack, FORMATS, renderPool, UnknownSelectionError, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
 import { producers } from '../../publish/producers.js';
 import { EXIT, UsageError, type Context } from '../context.js';
+import { failure } from '../output.js';
 
 interface BuildOptions {
   out: string;
   only?: string;
   formats: string;
+  author?: string;
   jobs?: string;
 }
 
@@ -19,33 +21,24 @@ function parseFormats(value: string): Format[] {
   return [...new Set(list)] as Format[];
 }
 
-const kb = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(0)} kB`);
+const size = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
-export const registerBuild: Register = (program, context, setExit) => {
-  program
-    .command('build')
-    .description('publish the annex pack: clean and marked-up annexes (HTML, PDF, Word), tree JSON, index page and manifest')
-    .option('--out <dir>', 'output folder, replaced in one step when the build succeeds', 'dist')
-    .option('--only <doc>', 'publish one document (appendix letter or short name) or one direction (its id)')
-    .option('--formats <list>', `comma-separated formats: ${FORMATS.join(',')}`, FORMATS.join(','))
-    .option('--jobs <n>', 'worker threads laying out PDFs beside the main thread, which makes the rest (default: one per core beyond the first, up to 3; 0 does everything in one thread)')
-    .action(async (options: BuildOptions) => {
-      const ctx = context();
-      const formats = parseFormats(options.formats);
-      const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0 && jobs <= 64)) throw new UsageError(`--jobs ${options.jobs}: expected a whole number from 0 to 64`);
-      const started = performance.now();
-      // Workers start now, so they load Typst and docx while this thread parses and checks.
-      const pool = formats.includes('pdf') || formats.includes('docx') ? renderPool(jobs) : undefined;
-      try {
-        setExit(await build(ctx, options, formats, pool, started));
-      } finally {
-        await pool?.close();
-      }
-    });
+export const action: Action<[options: BuildOptions]> = async ({ ctx, setExit }, options) => {
+  const formats = parseFormats(options.formats);
+  const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0 && jobs <= 64)) throw new UsageError(`--jobs ${options.jobs}: expected a whole number from 0 to 64`);
+  const author = ctx.author(options.author);
+  const started = performance.now();
+  // Workers start now, so they load Typst and docx while this thread parses and checks.
+  const pool = formats.includes('pdf') || formats.includes('docx') ? renderPool(jobs) : undefined;
+  try {
+    setExit(await build(ctx, options, formats, pool, started, author));
+  } finally {
+    await pool?.close();
+  }
 };
 
-async function build(ctx: Context, options: BuildOptions, formats: Format[], pool: RenderPool | undefined, started: number): Promise<number> {
+async function build(ctx: Context, options: BuildOptions, formats: Format[], pool: RenderPool | undefined, started: number, author: string | undefined): Promise<number> {
   const corpus = ctx.corpus();
   // The build publishes nothing that validate would reject.
   checkCorpus(corpus);
@@ -56,24 +49,33 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
     ctx.io.stderr(`secdoc build: ${errors} error${errors === 1 ? '' : 's'}; nothing written, ${options.out} left as it was\n`);
     return EXIT.content;
   }
-  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-  const progress = (a: Artefact, done: number, total: number) => ctx.io.stdout(`[${String(done).padStart(String(total).length)}/${total}] ${a.path} (${kb(a.bytes.byteLength)}, ${seconds()} s)\n`);
-  let count: number;
+  const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+  // On a terminal, a line per file as it is made, with its own time; otherwise one summary line.
+  const progress = (a: Artefact, done: number, total: number, ms: number) =>
+    ctx.io.stdout(`[${String(done).padStart(String(total).length)}/${total}] ${a.path} (${size(a.bytes.byteLength)}, ${seconds(ms)})\n`);
+  let pack: Pack;
   try {
-    const pack = await buildPack(corpus, {
+    pack = await buildPack(corpus, {
       formats,
       only: options.only ?? null,
       producers,
+      ...(author ? { author } : {}),
       ...(pool ? { pool } : {}),
       ...(ctx.io.isTTY ? { onArtefact: progress } : {}),
     });
-    writePack(options.out, pack);
-    count = pack.artefacts.length;
   } catch (error) {
     if (error instanceof UnknownSelectionError) throw new UsageError(error.message);
     ctx.io.stderr(`secdoc build: ${(error as Error).message}; nothing written, ${options.out} left as it was\n`);
     return EXIT.content;
   }
-  if (ctx.io.isTTY) ctx.io.stdout(`Built ${count} files and manifest.json into ${options.out}/ in ${seconds()} s\n`);
+  try {
+    writePack(options.out, pack);
+  } catch (error) {
+    // Node names the temporary folder beside the output; the user named the output.
+    ctx.io.stderr(`secdoc build: cannot write ${options.out}: ${failure(error)}; ${options.out} left as it was\n`);
+    return EXIT.content;
+  }
+  const bytes = pack.artefacts.reduce((n, a) => n + a.bytes.byteLength, 0);
+  ctx.io.stdout(`Built ${pack.artefacts.length} files and manifest.json (${size(bytes)}) into ${options.out}/ in ${seconds(performance.now() - started)}\n`);
   return EXIT.ok;
 }

@@ -1,71 +1,61 @@
-import type { Register } from './index.js';
+import type { Action } from './index.js';
 import { evalJson, type ResultJson, type TraceJson } from '../../render/json/rules.js';
 import { validateFacts } from '../../rules/index.js';
-import { EXIT, UsageError } from '../context.js';
-import { answering, loadRules, parseDate, today, versionLine } from './at.js';
+import { EXIT, parseDate, UsageError } from '../context.js';
+import { answering, loadRules, versionLine } from './at.js';
 
-export const registerEval: Register = (program, context, setExit) => {
-  program
-    .command('eval')
-    .description('show which rules in force on a date apply to the facts of one case, with a trace of each condition')
-    .argument('<facts>', 'a JSON file of facts (names and types declared in documents/facts.yaml)')
-    .option('--at <date>', 'the date (YYYY-MM-DD); default today')
-    .option('--doc <doc>', 'only the rules of one document (AL, TMAD) or version (AL@20.0)')
-    .option('--json', 'print JSON (schema: schemas/rules.schema.json#/$defs/eval)')
-    .action((path: string, options: { at?: string; doc?: string; json?: boolean }) => {
-      const ctx = context();
-      const at = options.at !== undefined ? parseDate(options.at) : today(ctx);
-      if (!ctx.io.host.exists(path)) throw new UsageError(`facts file not found: ${path}`);
-      const corpus = loadRules(ctx);
-      let raw: unknown;
-      try {
-        raw = JSON.parse(new TextDecoder().decode(ctx.io.host.readFile(path)));
-      } catch (error) {
-        ctx.io.stderr(`${path}: not valid JSON: ${(error as Error).message}\n`);
-        setExit(EXIT.content);
-        return;
-      }
-      const { facts, problems } = validateFacts(raw, corpus.facts);
-      if (problems.length > 0) {
-        for (const p of problems) ctx.io.stderr(`${path}: ${p.message}\n`);
-        setExit(EXIT.content);
-        return;
-      }
-      const result = answering(() => evalJson(corpus, at, facts, { doc: options.doc ?? null }));
-      if (options.json) return ctx.json(result);
+export const action: Action<[path: string, options: { at?: string; doc?: string; json?: boolean }]> = ({ ctx, setExit }, path, options) => {
+  const at = options.at !== undefined ? parseDate(options.at) : ctx.today();
+  if (!ctx.io.host.exists(path)) throw new UsageError(`facts file not found: ${path}`);
+  const corpus = loadRules(ctx);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder().decode(ctx.io.host.readFile(path)));
+  } catch (error) {
+    ctx.io.stderr(`${path}: not valid JSON: ${(error as Error).message}\n`);
+    setExit(EXIT.content);
+    return;
+  }
+  const { facts, problems } = validateFacts(raw, corpus.facts);
+  if (problems.length > 0) {
+    for (const p of problems) ctx.io.stderr(`${path}: ${p.message}\n`);
+    setExit(EXIT.content);
+    return;
+  }
+  const result = answering(() => evalJson(corpus, at, facts, { doc: options.doc ?? null }));
+  if (options.json) return ctx.json(result);
 
-      const applying = result.results.filter((r) => r.applies && r.determined && !r.unconditional);
-      const open = result.results.filter((r) => !r.determined);
-      const not = result.results.filter((r) => !r.applies && r.determined);
-      const always = result.results.filter((r) => r.unconditional);
-      const lines = [
-        `On ${at}, ${applying.length} of ${result.results.length} rules in force apply to ${path} (${result.versions.map(versionLine).join(', ') || 'no version in force'})`,
-      ];
-      for (const r of applying) {
-        lines.push('', `APPLIES  ${r.rule}  (${r.kind}, ${where(r)})`, `  ${r.effect}`);
-        for (const t of parts(r)) traceLines(t, '  ', lines, () => true);
-      }
-      if (open.length > 0) {
-        lines.push('', `Undetermined: the facts leave out what these need (${open.length}):`);
-        for (const r of open) {
-          lines.push(`  ${r.rule}  (${where(r)}) needs ${r.missing.join(', ')}`);
-          for (const t of parts(r)) traceLines(t, '    ', lines, (n) => !n.determined);
-        }
-      }
-      if (not.length > 0) {
-        lines.push('', `Do not apply (${not.length}):`);
-        for (const r of not) {
-          lines.push(`  ${r.rule}  (${where(r)})`);
-          // Only the settled tests that failed: they say why.
-          for (const t of parts(r)) traceLines(t, '    ', lines, (n) => !n.held && n.determined);
-        }
-      }
-      if (always.length > 0) {
-        lines.push('', `Unconditional, in force whatever the facts (${always.length}):`);
-        for (const r of always) lines.push(`  ${r.rule}  (${r.kind}, ${where(r)})`);
-      }
-      ctx.io.stdout(lines.join('\n') + '\n');
-    });
+  const applying = result.results.filter((r) => r.applies && r.determined && !r.unconditional);
+  const open = result.results.filter((r) => !r.determined);
+  const not = result.results.filter((r) => !r.applies && r.determined);
+  const always = result.results.filter((r) => r.unconditional);
+  const lines = [
+    `On ${at}, ${applying.length} of ${result.results.length} rules in force apply to ${path} (${result.versions.map(versionLine).join(', ') || 'no version in force'})`,
+  ];
+  for (const r of applying) {
+    lines.push('', `APPLIES  ${r.rule}  (${r.kind}, ${where(r)})`, `  ${r.effect}`);
+    for (const t of parts(r)) traceLines(t, '  ', lines, () => true);
+  }
+  if (open.length > 0) {
+    lines.push('', `Undetermined: the facts leave out what these need (${open.length}):`);
+    for (const r of open) {
+      lines.push(`  ${r.rule}  (${where(r)}) needs ${r.missing.join(', ')}`);
+      for (const t of parts(r)) traceLines(t, '    ', lines, (n) => !n.determined);
+    }
+  }
+  if (not.length > 0) {
+    lines.push('', `Do not apply (${not.length}):`);
+    for (const r of not) {
+      lines.push(`  ${r.rule}  (${where(r)})`);
+      // Only the settled tests that failed: they say why.
+      for (const t of parts(r)) traceLines(t, '    ', lines, (n) => !n.held && n.determined);
+    }
+  }
+  if (always.length > 0) {
+    lines.push('', `Unconditional, in force whatever the facts (${always.length}):`);
+    for (const r of always) lines.push(`  ${r.rule}  (${r.kind}, ${where(r)})`);
+  }
+  ctx.io.stdout(lines.join('\n') + '\n');
 };
 
 function parts(r: ResultJson): TraceJson[] {

@@ -1,16 +1,38 @@
-/** Every command, in the order `--help` lists them. One file per command. */
+/**
+ * Every command, in the order `--help` lists them. A command is two files, so that `--help` and
+ * each command load only what they need:
+ *
+ * - `<name>.command.ts` defines it: name, arguments, options, description, examples. It imports
+ *   nothing but types and ../help.js, and ends with `.action(lazy(() => import('./<name>.js')))`.
+ * - `<name>.ts` exports `action`, which does the work; it and what it imports load only when the
+ *   command runs.
+ */
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { registerAt } from './at.js';
-import { registerBuild } from './build.js';
-import { registerDiff } from './diff.js';
-import { registerEval } from './eval.js';
-import { registerHistory } from './history.js';
-import { registerRules } from './rules.js';
-import { registerTree } from './tree.js';
-import { registerValidate } from './validate.js';
+import { defineAt } from './at.command.js';
+import { defineBuild } from './build.command.js';
+import { defineDiff } from './diff.command.js';
+import { defineEval } from './eval.command.js';
+import { defineHistory } from './history.command.js';
+import { defineRules } from './rules.command.js';
+import { defineTree } from './tree.command.js';
+import { defineValidate } from './validate.command.js';
 
-/** A command registers itself; `setExit` records the exit code it wants. */
-export type Register = (program: Command, context: () => Context, setExit: (code: number) => void) => void;
+/** What an action gets before its arguments and options. */
+export interface Run {
+  /** Streams, file system, the documents folder, shared helpers. */
+  ctx: Context;
+  /** The exit code the command wants (0 unless set). */
+  setExit(code: number): void;
+}
 
-export const commands: Register[] = [registerValidate, registerTree, registerDiff, registerBuild, registerAt, registerRules, registerHistory, registerEval];
+/** A command's work: the positional arguments and then the options object, as commander passes them. */
+export type Action<Args extends unknown[]> = (run: Run, ...args: Args) => void | Promise<void>;
+
+/** Turns a module loader into a commander action that imports the module when the command runs. */
+export type Lazy = <Args extends unknown[]>(load: () => Promise<{ action: Action<Args> }>) => (...args: Args) => Promise<void>;
+
+/** Adds one command to the program. */
+export type Define = (program: Command, lazy: Lazy) => void;
+
+export const commands: Define[] = [defineValidate, defineTree, defineDiff, defineBuild, defineAt, defineRules, defineHistory, defineEval];

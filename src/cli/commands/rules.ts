@@ -1,50 +1,40 @@
-import type { Register } from './index.js';
+import type { Action } from './index.js';
 import { ruleDiffJson, rulesJson, type RuleJson, type RulesJson } from '../../render/json/rules.js';
 import { formatLogic, type FieldChange, type JsonLogic } from '../../rules/index.js';
 import type { VersionDocument } from '../../corpus/index.js';
-import { UsageError } from '../context.js';
-import { answering, loadRules, parseDate, span, today, versionLine } from './at.js';
+import { parseDate, UsageError } from '../context.js';
+import { answering, loadRules, span, versionLine } from './at.js';
 
-export const registerRules: Register = (program, context) => {
-  program
-    .command('rules')
-    .description('list the rules in force on a date (default today), for all documents or one; or compare the rules of two versions')
-    .option('--at <date>', 'the date (YYYY-MM-DD); default today, or every rule of the version when --doc names one')
-    .option('--doc <doc>', 'one document: a letter or short name (AL, TMAD), or one version (AL@20.0)')
-    .option('--diff <refs...>', 'OLD NEW: rules added, removed and changed between two versions (e.g. AL@19.0 AL@20.0)')
-    .option('--json', 'print JSON (schema: schemas/rules.schema.json)')
-    .action((options: { at?: string; doc?: string; diff?: string[]; json?: boolean }) => {
-      const ctx = context();
-      if (options.diff) {
-        if (options.diff.length !== 2) throw new UsageError(`--diff takes two versions, OLD and NEW (e.g. --diff AL@19.0 AL@20.0), got ${options.diff.length}`);
-        if (options.at || options.doc) throw new UsageError('--diff compares two versions; it does not take --at or --doc');
-        const corpus = loadRules(ctx);
-        const [before, after] = options.diff.map((ref) => {
-          const doc = ctx.document(ref);
-          if (!corpus.versions.includes(doc as VersionDocument)) throw new UsageError(`--diff compares versions held under the documents folder (DOC@VERSION), not ${ref}`);
-          return doc as VersionDocument;
-        });
-        const diff = ruleDiffJson(corpus, before!, after!);
-        if (options.json) return ctx.json(diff);
-        const lines = [
-          `Rules ${diff.old.document} ${diff.old.version} -> ${diff.new.document} ${diff.new.version}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged.length} unchanged`,
-        ];
-        for (const r of diff.added) lines.push(`+ ${r.id}  (${r.kind}, Clause ${clauseOf(r)})`);
-        for (const r of diff.removed) lines.push(`- ${r.id}  (${r.kind}, was Clause ${clauseOf(r)})`);
-        for (const c of diff.changed) {
-          lines.push(`~ ${c.id}  (Clause ${clauseOf(c.new)})`);
-          for (const change of c.changes) lines.push(`    ${describeChange(change)}`);
-        }
-        ctx.io.stdout(lines.join('\n') + '\n');
-        return;
-      }
-      const versionAsked = options.doc !== undefined && options.doc.includes('@');
-      const at = options.at !== undefined ? parseDate(options.at) : versionAsked ? null : today(ctx);
-      const corpus = loadRules(ctx);
-      const result = answering(() => rulesJson(corpus, { at, doc: options.doc ?? null }));
-      if (options.json) return ctx.json(result);
-      ctx.io.stdout(rulesText(result));
+export const action: Action<[options: { at?: string; doc?: string; diff?: string[]; json?: boolean }]> = ({ ctx }, options) => {
+  if (options.diff) {
+    if (options.diff.length !== 2) throw new UsageError(`--diff takes two versions, OLD and NEW (e.g. --diff AL@19.0 AL@20.0), got ${options.diff.length}`);
+    if (options.at || options.doc) throw new UsageError('--diff compares two versions; it does not take --at or --doc');
+    const corpus = loadRules(ctx);
+    const [before, after] = options.diff.map((ref) => {
+      const doc = ctx.document(ref);
+      if (!corpus.versions.includes(doc as VersionDocument)) throw new UsageError(`--diff compares versions held under the documents folder (DOC@VERSION), not ${ref}`);
+      return doc as VersionDocument;
     });
+    const diff = ruleDiffJson(corpus, before!, after!);
+    if (options.json) return ctx.json(diff);
+    const lines = [
+      `Rules ${diff.old.document} ${diff.old.version} -> ${diff.new.document} ${diff.new.version}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged.length} unchanged`,
+    ];
+    for (const r of diff.added) lines.push(`+ ${r.id}  (${r.kind}, Clause ${clauseOf(r)})`);
+    for (const r of diff.removed) lines.push(`- ${r.id}  (${r.kind}, was Clause ${clauseOf(r)})`);
+    for (const c of diff.changed) {
+      lines.push(`~ ${c.id}  (Clause ${clauseOf(c.new)})`);
+      for (const change of c.changes) lines.push(`    ${describeChange(change)}`);
+    }
+    ctx.io.stdout(lines.join('\n') + '\n');
+    return;
+  }
+  const versionAsked = options.doc !== undefined && options.doc.includes('@');
+  const at = options.at !== undefined ? parseDate(options.at) : versionAsked ? null : ctx.today();
+  const corpus = loadRules(ctx);
+  const result = answering(() => rulesJson(corpus, { at, doc: options.doc ?? null }));
+  if (options.json) return ctx.json(result);
+  ctx.io.stdout(rulesText(result));
 };
 
 function clauseOf(r: RuleJson): string {

@@ -1,25 +1,18 @@
-import type { Register } from './index.js';
+import type { Action } from './index.js';
 import { checkCorpus } from '../../check/index.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
 import { EXIT } from '../context.js';
 
-export const registerValidate: Register = (program, context, setExit) => {
-  program
-    .command('validate')
-    .description('check every document under --documents; print path:line:col: severity message [rule-id]')
-    .option('--json', 'print diagnostics as JSON')
-    .action((options: { json?: boolean }) => {
-      const ctx = context();
-      const corpus = ctx.corpus();
-      checkCorpus(corpus);
-      const diagnostics = collect(corpus.files);
-      const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      if (options.json) {
-        ctx.json({ ok: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics });
-      } else {
-        for (const d of diagnostics) ctx.io.stderr(formatDiagnostic(d) + '\n');
-        ctx.io.stderr(`${corpus.versions.length} document versions, ${corpus.directions.length} directions: ${errors} errors, ${diagnostics.length - errors} warnings\n`);
-      }
-      setExit(errors > 0 ? EXIT.content : EXIT.ok);
-    });
+export const action: Action<[options: { json?: boolean }]> = ({ ctx, setExit }, options) => {
+  const corpus = ctx.corpus();
+  checkCorpus(corpus);
+  const diagnostics = collect(corpus.files);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (options.json) {
+    ctx.json({ ok: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics });
+  } else {
+    for (const d of diagnostics) ctx.io.stderr(formatDiagnostic(d) + '\n');
+    ctx.io.stderr(`${corpus.versions.length} document versions, ${corpus.directions.length} directions: ${errors} errors, ${diagnostics.length - errors} warnings\n`);
+  }
+  setExit(errors > 0 ? EXIT.content : EXIT.ok);
 };

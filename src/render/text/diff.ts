@@ -3,6 +3,7 @@
  * asked (red struck-through deletions, green underlined insertions); without it, marks that
  * survive copy and paste: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff` writes them.
  */
+import { styleText } from 'node:util';
 import {
   changeNote,
   describeChange,
@@ -19,22 +20,18 @@ export interface TextOptions {
   full?: boolean;
 }
 
-const ESC = '\x1b[';
-const STYLE = {
-  del: [`${ESC}31;9m`, `${ESC}0m`],
-  ins: [`${ESC}32;4m`, `${ESC}0m`],
-  bold: [`${ESC}1m`, `${ESC}0m`],
-  dim: [`${ESC}2m`, `${ESC}0m`],
-} as const;
-const PLAIN = { del: ['[-', '-]'], ins: ['{+', '+}'], bold: ['', ''], dim: ['', ''] } as const;
+type Mark = 'del' | 'ins' | 'bold' | 'dim';
+const STYLE: Record<Mark, Parameters<typeof styleText>[0]> = { del: ['red', 'strikethrough'], ins: ['green', 'underline'], bold: 'bold', dim: 'dim' };
+const PLAIN: Record<Mark, readonly [string, string]> = { del: ['[-', '-]'], ins: ['{+', '+}'], bold: ['', ''], dim: ['', ''] };
 
 /** Unchanged stretches longer than this are cut to their ends in an amended clause. */
 const ELIDE_OVER = 200;
 const KEEP = 70;
 
 export function diffToText(diff: DocumentDiff, options: TextOptions): string {
-  const s = options.color ? STYLE : PLAIN;
-  const wrap = (kind: keyof typeof STYLE, text: string) => (text ? `${s[kind][0]}${text}${s[kind][1]}` : '');
+  // The caller decided whether to colour (NO_COLOR, FORCE_COLOR, a terminal); styleText must not
+  // look at this process's own stdout again.
+  const wrap = (kind: Mark, text: string) => (!text ? '' : options.color ? styleText(STYLE[kind], text, { validateStream: false }) : `${PLAIN[kind][0]}${text}${PLAIN[kind][1]}`);
   const out: string[] = [];
   const name = (side: DocumentDiff['old']) => (side.meta.kind === 'version' ? `${side.meta.appendix} v${side.meta.version}` : side.path.split(/[\\/]/).pop()!);
   const sum = diff.summary;

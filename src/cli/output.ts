@@ -1,0 +1,32 @@
+/** Writing what the user asked for with --out: the folder made if missing, errors in their terms. */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UsageError } from './exit.js';
+
+/** Why a file operation failed, without the path Node puts in the message (often a temporary
+ * one the user never named): `EACCES: permission denied, open '/x/.a.123.tmp'` -> `permission denied`. */
+export function failure(error: unknown): string {
+  const { code, syscall, message } = error as NodeJS.ErrnoException;
+  // mkdir -p reports a file in the way as EEXIST, writing under a file as ENOTDIR.
+  if (code === 'ENOTDIR' || (code === 'EEXIST' && syscall === 'mkdir')) return 'part of the path is a file, not a folder';
+  if (code === 'EISDIR') return 'it is a folder';
+  return /^E[A-Z]+: ([^,]+)/.exec(message)?.[1] ?? String(message ?? error);
+}
+
+/** Write `data` to `path`: written beside it, then renamed over it, so a failed write never leaves
+ * half a file; the folder is made first when missing. A failure names `path` as the user gave it. */
+export function writeOutput(path: string, data: string | Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
+    }
+    throw new UsageError(`cannot write ${path}: ${failure(error)}`);
+  }
+}
