@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cli, documentsDir, repoRoot } from '../helpers.js';
+import { FORMATS } from '../../src/publish/plan.js';
 
 const bin = join(repoRoot, 'bin', 'secdoc.js');
 const scratch = () => mkdtempSync(join(tmpdir(), 'secdoc-conventions-'));
@@ -62,6 +63,10 @@ describe('help', () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     for (const name of names) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+  });
+
+  it('should offer in build --help the formats the publisher makes (the light definition keeps its own list)', async () => {
+    expect((await cli(['build', '--help'])).stdout.replace(/\s+/g, ' ')).toContain(`comma-separated formats: ${FORMATS.join(',')} (default: "${FORMATS.join(',')}")`);
   });
 
   it("should end each command's --help with two or three examples of that command", async () => {

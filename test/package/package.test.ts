@@ -58,7 +58,7 @@ describe('the npm package', () => {
     const r = typecheck(dir);
     expect(r.output).toBe('');
     expect(r.code).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('should typecheck the same import and a JSON Schema import under NodeNext, and run it', () => {
     const dir = consumer('nodenext', {
@@ -72,7 +72,7 @@ describe('the npm package', () => {
     // The same import at run time, from the consumer's folder.
     const run = execFileSync(process.execPath, ['--input-type=module', '-e', `import { parseDocument } from 'secdoc'; console.log(parseDocument('## 1 Scope\\n\\n1.1 Text.\\n').tree.clauses[0].number);`], { cwd: dir, encoding: 'utf8' });
     expect(run.trim()).toBe('1');
-  }, 60_000);
+  }, 180_000);
 
   it("should resolve 'secdoc/schemas/rules.schema.json' with require.resolve", () => {
     const dir = consumer('schemas', { 'package.json': JSON.stringify({ name: 'consumer-schemas', private: true }) });
@@ -104,7 +104,7 @@ describe('the npm package', () => {
     const writer = probe(`await import(${JSON.stringify(join(repoRoot, 'lib', 'render', 'pdf', 'index.js'))});`);
     expect(writer.cache.length).toBeGreaterThan(0);
     expect(writer.native.some((s) => s.endsWith('.node'))).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('should list in dependencies only what lib/ imports', () => {
     const dependencies = Object.keys(pkg.dependencies as Record<string, string>);

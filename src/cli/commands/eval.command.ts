@@ -12,9 +12,9 @@ export const defineEval: Define = (program, lazy) => {
     .addHelpText(
       'after',
       examples(
-        ['secdoc eval facts.json', 'which rules in force today apply to one case, with traces'],
-        ['secdoc eval facts.json --at 2022-06-10 --doc AL', "on a date, only AL's rules"],
-        ['secdoc eval facts.json --json', 'as JSON'],
+        ['secdoc eval examples/facts/dormant-moc-mds.json', 'which rules in force today apply to one case, with traces'],
+        ['secdoc eval examples/facts/dormant-moc-mds.json --at 2022-06-10 --doc AL', "on a date, only AL's rules"],
+        ['secdoc eval examples/facts/ioc-active-gas-han-errors.json --json', 'another case, as JSON'],
       ),
     )
     .action(lazy(() => import('./eval.js')));
