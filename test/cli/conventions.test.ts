@@ -177,5 +177,5 @@ describe('the author of tracked changes', () => {
     cpSync(join(project, 'documents'), join(project, 'plain', 'documents'), { recursive: true });
     execFileSync(process.execPath, [bin, 'diff', 'AL@19.0', 'AL@20.0', '--out', 'd.docx'], { cwd: join(project, 'plain') });
     expect(authors(join(project, 'plain', 'd.docx'))).toEqual(['secdoc']);
-  }, 60_000);
+  }, 180_000);
 });
