@@ -157,8 +157,9 @@ export interface DirectionMeta {
   kind: 'direction';
   id: string;
   title: string;
-  /** The date the direction was made (the designation date). */
-  made: string;
+  /** The date the direction was made (the designation date); null where the record does not
+   * hold it (the baseline of versions in force before the first direction held). */
+  made: string | null;
   /** The date from which what it designates takes effect; null while not yet fixed. */
   effective: string | null;
   designates: DesignationMeta[];

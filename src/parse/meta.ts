@@ -81,7 +81,7 @@ function readDirection(r: FieldReader): DocumentMeta {
     kind: 'direction',
     id: r.string('id') ?? '?',
     title: r.string('title') ?? '',
-    made: r.date('made') ?? '?',
+    made: r.has('made') ? (r.date('made') ?? '?') : null,
     effective: r.has('effective') ? r.date('effective') : null,
     designates,
     annexes,
