@@ -153,6 +153,15 @@ export interface AnnexMeta {
   title: string | null;
 }
 
+/** Who signed a direction, as the letter gives it. */
+export interface SignatoryMeta {
+  name: string;
+  /** The post, e.g. "Deputy Director & Head of Delivery, Smart Metering Implementation Programme". */
+  position: string;
+  /** On whose behalf and by what authority, e.g. an official authorised to act for the Secretary of State. */
+  authority: string | null;
+}
+
 export interface DirectionMeta {
   kind: 'direction';
   id: string;
@@ -164,6 +173,9 @@ export interface DirectionMeta {
   effective: string | null;
   designates: DesignationMeta[];
   annexes: AnnexMeta[];
+  /** To whom the letter is addressed, as written; null when not given. */
+  addressees: string | null;
+  signatory: SignatoryMeta | null;
 }
 
 export interface PlainMeta {

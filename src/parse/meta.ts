@@ -85,6 +85,14 @@ function readDirection(r: FieldReader): DocumentMeta {
     effective: r.has('effective') ? r.date('effective') : null,
     designates,
     annexes,
+    addressees: r.has('addressees') ? r.string('addressees') : null,
+    signatory: r.has('signatory')
+      ? {
+          name: r.string('signatory.name') ?? '?',
+          position: r.string('signatory.position') ?? '?',
+          authority: r.has('signatory.authority') ? r.string('signatory.authority') : null,
+        }
+      : null,
   };
 }
 
