@@ -138,6 +138,13 @@ describe('rules implementing the direction of 9 June 2022, against the clause te
     expect(actual).toEqual(c.expect);
   });
 
+  it('should cite each 18.14 category by its full number, so reports can tell them apart', async () => {
+    const text = await cli(['--documents', documentsDir, 'eval', '--at', '2022-06-10', join(repoRoot, 'examples', 'facts', 'moc-mds-firmware-failure-no-partial-migration.json')]);
+    expect(text.stdout).toContain('APPLIES  tmad.exclusion.firmware-upgrade-failure  (exclusion-category, AL 20.0 Clause 18.14(a))');
+    const diff = await cli(['--documents', documentsDir, 'rules', '--diff', 'AL@19.0', 'AL@20.0']);
+    expect(diff.stdout).toContain('+ tmad.exclusion.firmware-upgrade-not-attempted  (exclusion-category, Clause 18.14(c))');
+  });
+
   it('should cover every rule that the direction added or changed', async () => {
     type RuleDiff = { added: Array<{ id: string }>; changed: Array<{ id: string; changes: Array<{ field: string }> }> };
     const diff = async (a: string, b: string) => JSON.parse((await cli(['--documents', documentsDir, 'rules', '--diff', a, b, '--json'])).stdout) as RuleDiff;

@@ -48,7 +48,8 @@ export const registerRules: Register = (program, context) => {
 };
 
 function clauseOf(r: RuleJson): string {
-  return r.provenance.clause.number ?? r.provenance.clause.id;
+  // The clause's path (`18.14(a)`), not its own label (`(a)`).
+  return r.provenance.clause.id.slice(r.provenance.clause.id.indexOf('/') + 1);
 }
 
 function value(v: unknown): string {
