@@ -9,7 +9,9 @@ import { loadCorpus, findDirection } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
 import { walkClauses, clauseText } from '../../src/model/text.js';
 import { buildPack } from '../../src/publish/index.js';
-import { documentsDir } from '../helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, copyDocuments, documentsDir } from '../helpers.js';
 
 const corpus = loadCorpus(documentsDir, nodeHost);
 const direction = findDirection(corpus, 'direction-2022-06-09')!;
@@ -56,5 +58,16 @@ describe('the direction of 9 June 2022', () => {
       const text = JSON.stringify(history);
       expect([v.path, /this record|start of the record/i.test(text)]).toEqual([v.path, false]);
     }
+  });
+
+  it('should accept "Not recorded" as a history date only where the direction holds no date', async () => {
+    const dir = copyDocuments();
+    const v20 = join(dir, 'tmad', 'v20.0.md');
+    writeFileSync(v20, readFileSync(v20, 'utf8').replace('| 20.0 | 10 June 2022 |', '| 20.0 | Not recorded |'));
+    const result = await cli(['--documents', dir, 'validate']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/tmad\/v20\.0\.md:\d+:\d+: error Unexpected date `Not recorded` in the version history.*\[date-invalid\]/);
+    // v19.0's own row says "Not recorded" too, and the baseline holds no date: no problem there.
+    expect(result.stderr).not.toMatch(/v19\.0\.md/);
   });
 });
