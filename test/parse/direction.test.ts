@@ -50,6 +50,10 @@ describe('the direction of 9 June 2022', () => {
     expect(index).toContain('<td>A</td><td>SEC Appendix AL – SMETS1 Transition Migration Approach Document v.20.0 – (marked up against v.19.0)</td>');
     for (const v of ['19.0', '9.0', '5.0']) expect(index).toContain(`<tr><td>${v}</td><td>Not recorded</td>`);
     expect(index).not.toMatch(/<td>1 January 2022<\/td>/);
+    // The cover of a replaced version gives no designation or effective date the record does not hold.
+    const v19 = new TextDecoder().decode(pack.artefacts.find((a) => a.path === 'AL/v19.0/appendix-AL-v19.0.html')!.bytes);
+    expect(v19).toContain('<dt>Effective date</dt><dd>Not recorded</dd>');
+    expect(v19).not.toMatch(/Designation date|Designated by|1 January 2022/);
   });
 
   it('should leave no repository note in the history rows of the versions it replaced', () => {

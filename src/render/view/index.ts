@@ -60,7 +60,9 @@ export function buildView(input: ViewInput): AnnexView {
 
   const facts: CoverFact[] = [];
   if (input.designated) facts.push({ label: 'Designation date', value: longDate(input.designated) });
-  facts.push({ label: 'Effective date', value: input.effective ? longDate(input.effective) : 'Not yet fixed (designated prospectively)' });
+  // A direction with no date on record is the baseline: its effective date is where the record starts, not the SEC's.
+  const undated = input.direction !== null && input.direction.made === null;
+  facts.push({ label: 'Effective date', value: undated ? 'Not recorded' : input.effective ? longDate(input.effective) : 'Not yet fixed (designated prospectively)' });
   if (input.direction?.made) facts.push({ label: 'Designated by', value: `${input.direction.title} (${longDate(input.direction.made)})` });
   if (againstText) facts.push({ label: 'Compared with', value: `${meta.appendix} ${againstText}, the version this one replaces` });
   if (meta.classification) facts.push({ label: 'Classification', value: meta.classification });
