@@ -33,7 +33,7 @@ export type { AtJson, EvalJson, HistoryJson, RuleDiffJson, RulesJson, Diagnostic
 export type { ClauseJson } from './render/json/tree.js';
 export type { RuleJson, VersionJson, TraceJson, ResultJson, NarrowingJson } from './render/json/rules.js';
 export { rulesDocumentJson, rulesFiles, type RulesFile } from './render/json/rules.js';
-export { evaluate as evaluateLogic, factsJsonSchema, formatLogic, validateFacts, type JsonLogic } from './rules/index.js';
+export { answerOf as ruleAnswer, evaluate as evaluateLogic, factsJsonSchema, formatLogic, UNDETERMINED, validateFacts, type JsonLogic } from './rules/index.js';
 
 /** A facts object that names an undeclared fact or gives one the wrong type or value. */
 export class FactsError extends Error {

@@ -65,14 +65,14 @@ export function checkVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => V
 
   for (const d of corpus.directions.filter(healthy)) {
     const file = fileOf(d);
-    if (d.meta.effective && d.meta.made !== '?' && d.meta.effective < d.meta.made) {
+    if (d.meta.effective && d.meta.made !== null && d.meta.made !== '?' && d.meta.effective < d.meta.made) {
       report(file, 'date-conflict', `Unexpected effective date ${d.meta.effective} before the direction was made (${d.meta.made})`, at(d, 'effective'));
     }
     d.meta.designates.forEach((des, i) => {
       if (!findVersion(corpus, des.document, des.version)) {
         report(file, 'direction-unknown-version', `Unexpected designation of ${des.document} v${des.version}, which is not held under documents/`, at(d, `designates.${i}.version`));
       }
-      if (des.effective && des.effective < d.meta.made) {
+      if (des.effective && d.meta.made !== null && des.effective < d.meta.made) {
         report(file, 'date-conflict', `Unexpected effective date ${des.effective} before the direction was made (${d.meta.made})`, at(d, `designates.${i}.effective`));
       }
     });
@@ -130,6 +130,8 @@ function checkHistory(v: VersionDocument, corpus: Corpus, file: VFile): void {
   if (!direction) return;
   const firstText = own.cell?.children.find((c) => c.type === 'text');
   const place = (firstText?.type === 'text' ? firstText.position?.start : undefined) ?? table.position?.start;
+  // Where the record does not hold the designation date, the row may say so instead of a date.
+  if (date === null && direction.meta.made === null) return;
   if (date === null) {
     report(file, 'date-invalid', `Unexpected date \`${own.date}\` in the version history, expected a date such as 10 June 2022`, place);
   } else if (date !== effective && date !== direction.meta.made) {

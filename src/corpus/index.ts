@@ -58,7 +58,7 @@ export function loadCorpus(root: string, host: Host): Corpus {
     }
   }
   versions.sort((a, b) => a.meta.appendix.localeCompare(b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
-  directions.sort((a, b) => a.meta.made.localeCompare(b.meta.made) || a.meta.id.localeCompare(b.meta.id));
+  directions.sort((a, b) => (a.meta.made ?? '').localeCompare(b.meta.made ?? '') || a.meta.id.localeCompare(b.meta.id));
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);

@@ -153,16 +153,29 @@ export interface AnnexMeta {
   title: string | null;
 }
 
+/** Who signed a direction, as the letter gives it. */
+export interface SignatoryMeta {
+  name: string;
+  /** The post, e.g. "Deputy Director & Head of Delivery, Smart Metering Implementation Programme". */
+  position: string;
+  /** On whose behalf and by what authority, e.g. an official authorised to act for the Secretary of State. */
+  authority: string | null;
+}
+
 export interface DirectionMeta {
   kind: 'direction';
   id: string;
   title: string;
-  /** The date the direction was made (the designation date). */
-  made: string;
+  /** The date the direction was made (the designation date); null where the record does not
+   * hold it (the baseline of versions in force before the first direction held). */
+  made: string | null;
   /** The date from which what it designates takes effect; null while not yet fixed. */
   effective: string | null;
   designates: DesignationMeta[];
   annexes: AnnexMeta[];
+  /** To whom the letter is addressed, as written; null when not given. */
+  addressees: string | null;
+  signatory: SignatoryMeta | null;
 }
 
 export interface PlainMeta {

@@ -81,10 +81,18 @@ function readDirection(r: FieldReader): DocumentMeta {
     kind: 'direction',
     id: r.string('id') ?? '?',
     title: r.string('title') ?? '',
-    made: r.date('made') ?? '?',
+    made: r.has('made') ? (r.date('made') ?? '?') : null,
     effective: r.has('effective') ? r.date('effective') : null,
     designates,
     annexes,
+    addressees: r.has('addressees') ? r.string('addressees') : null,
+    signatory: r.has('signatory')
+      ? {
+          name: r.string('signatory.name') ?? '?',
+          position: r.string('signatory.position') ?? '?',
+          authority: r.has('signatory.authority') ? r.string('signatory.authority') : null,
+        }
+      : null,
   };
 }
 

@@ -265,8 +265,10 @@ function indexPage(corpus: Corpus, intervals: readonly VersionInterval[], jobs: 
         return {
           anchor: `direction-${d.meta.id.replace(/[^A-Za-z0-9]+/g, '-')}`,
           title: d.meta.title,
-          made: longDate(d.meta.made),
+          made: d.meta.made ? longDate(d.meta.made) : 'on a date not recorded',
           effective: d.meta.effective ? `effective ${longDate(d.meta.effective)}` : 'no effective date fixed yet',
+          signedBy: d.meta.signatory ? `${d.meta.signatory.name}, ${d.meta.signatory.position}${d.meta.signatory.authority ? ` ${d.meta.signatory.authority}` : ''}` : null,
+          addressees: d.meta.addressees,
           annexes,
         };
       })

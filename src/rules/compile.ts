@@ -10,7 +10,7 @@ import type { Clause, Point } from '../model/types.js';
 import { walkClauses } from '../model/text.js';
 import { compareVersions } from '../model/sec.js';
 import { clauseIntervalIn, clauseKeys, versionIntervals, type VersionInterval } from '../time/index.js';
-import { factProblems, factsOf, valueProblems } from './logic.js';
+import { factProblems, factsOf, guardedTest, valueProblems } from './logic.js';
 import { matchClauses } from './match.js';
 import { readRuleBlock } from './parse.js';
 import type { JsonLogic, Rule, RuleProblem } from './types.js';
@@ -101,7 +101,7 @@ function versionRules(doc: VersionDocument, interval: VersionInterval, facts: Re
         for (const p of factProblems(fields.condition, facts)) problem(p.kind === 'unknown-fact' ? 'rule-unknown-fact' : 'rule-malformed', p.message, place('condition'));
       }
       const parts = [...scopeLogic, ...(fields.condition === null ? [] : [fields.condition])];
-      const appliesIf: JsonLogic = parts.length === 0 ? true : parts.length === 1 ? parts[0]! : { and: parts };
+      const appliesIf = guardedTest(parts.length === 0 ? true : parts.length === 1 ? parts[0]! : { and: parts });
 
       out.push({
         ...fields,

@@ -7,7 +7,7 @@ export { diffRules, fieldChanges, type FieldChange, type RuleChange, type RuleDi
 export { deriveFromText, obligationsIn, type ClauseRef, type Derived, type Modal, type Modality } from './extract.js';
 export { factsJsonSchema, validateFacts, type FactProblem } from './facts.js';
 export { clauseHistory, type ClauseChangeKind, type ClauseHistory, type HistoryEntry } from './history.js';
-export { canonicalJson, evaluate, factsOf, formatLogic, trace, type TraceNode } from './logic.js';
+export { answerOf, canonicalJson, evaluate, factsOf, formatLogic, guardedTest, trace, UNDETERMINED, type TraceNode } from './logic.js';
 export { matchClauses } from './match.js';
 export { evaluateRules, knownDocuments, QueryError, selectRules, type RuleResult, type RuleSelection } from './query.js';
 export { RULE_ID } from './parse.js';

@@ -182,6 +182,48 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/* ---------- a test every JSON Logic implementation answers alike ---------- */
+
+/** What a rule's `applies_if` returns when the facts given do not settle it. */
+export const UNDETERMINED = 'undetermined';
+
+/**
+ * The rule's test as `{"if": [surely true, true, surely false, false, "undetermined"]}`, so that
+ * every conforming JSON Logic implementation gives one answer even when facts are missing.
+ * Implementations agree when every fact a comparison reads is present, and disagree when one is
+ * absent (`{"==": [{"var": "x"}, false]}` with no `x` is false in json-logic-js and true in
+ * json-logic-engine), so no comparison is ever evaluated over a missing fact: each is guarded by
+ * `missing`, and `and`, `or` and `!` combine the guarded parts as Kleene's three-valued logic
+ * does, the reading `trace` gives `determined`. A test that reads no fact is returned as it is.
+ */
+export function guardedTest(logic: JsonLogic): JsonLogic {
+  if (factsOf(logic).length === 0) return logic;
+  return { if: [surely(logic, true), true, surely(logic, false), false, UNDETERMINED] };
+}
+
+/** An expression that is true exactly when the facts given settle `logic` to `value`. */
+function surely(logic: JsonLogic, value: boolean): JsonLogic {
+  if (isOperation(logic) && Object.keys(logic).length === 1) {
+    const { operator, args } = argsOf(logic);
+    if (operator === 'and' || operator === 'or') {
+      // A settled `and` is true when every part surely is, false when any part surely is false.
+      const every = (operator === 'and') === value;
+      const parts = args.map((a) => surely(a, value));
+      return parts.length === 1 ? parts[0]! : { [every ? 'and' : 'or']: parts };
+    }
+    if (operator === '!' && args.length === 1) return surely(args[0]!, !value);
+  }
+  const facts = factsOf(logic);
+  const test: JsonLogic = value ? { '!!': [logic] } : { '!': [logic] };
+  return facts.length === 0 ? test : { and: [{ '!': [{ missing: facts }] }, test] };
+}
+
+/** The answer of a guarded test (see `guardedTest`): true, false or "undetermined". */
+export function answerOf(logic: JsonLogic, facts: Readonly<Record<string, unknown>>): boolean | typeof UNDETERMINED {
+  const result: unknown = jsonLogic.apply(logic as never, facts);
+  return result === UNDETERMINED ? UNDETERMINED : jsonLogic.truthy(result);
+}
+
 /* ---------- evaluation ---------- */
 
 export interface TraceNode {

@@ -5,7 +5,7 @@
 import { appendixOf, findVersion, parseRef, type Corpus } from '../corpus/index.js';
 import { contains, statusOn, versionsAt, type VersionInterval } from '../time/index.js';
 import { corpusRules } from './compile.js';
-import { evaluate, settled, trace, type TraceNode } from './logic.js';
+import { answerOf, trace, UNDETERMINED, type TraceNode } from './logic.js';
 import type { Rule } from './types.js';
 
 /** A question the corpus cannot answer as asked: unknown document or version. */
@@ -63,9 +63,10 @@ export function knownDocuments(corpus: Corpus): string {
 
 export interface RuleResult {
   rule: Rule;
-  /** The whole test (`appliesIf`) as json-logic-js evaluates it. */
+  /** Whether the rule's `appliesIf` gives true: the facts given settle that the rule applies. */
   applies: boolean;
-  /** Whether the facts given settle the answer whatever the missing facts would be. */
+  /** Whether `appliesIf` gives true or false rather than "undetermined": the facts given settle
+   * the answer whatever the missing facts would be. */
   determined: boolean;
   /** Neither scope nor condition: the rule holds whatever the facts. */
   unconditional: boolean;
@@ -80,12 +81,12 @@ export function evaluateRules(rules: readonly Rule[], facts: Readonly<Record<str
   return rules.map((rule) => {
     const scope = rule.scopeTests.map((p) => trace(p, facts));
     const condition = rule.condition === null ? null : trace(rule.condition, facts);
-    const parts = [...scope, ...(condition ? [condition] : [])];
+    const answer = answerOf(rule.appliesIf, facts);
     return {
       rule,
-      applies: evaluate(rule.appliesIf, facts),
-      determined: parts.length === 0 || settled('and', parts),
-      unconditional: parts.length === 0,
+      applies: answer === true,
+      determined: answer !== UNDETERMINED,
+      unconditional: scope.length === 0 && condition === null,
       scope,
       condition,
       missing: rule.facts.filter((f) => !Object.hasOwn(facts, f)),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AtJson, EvalJson, HistoryJson, RuleDiffJson, RulesJson } from '../../src/index.js';
 import { factsDir, fixtureFiles, MEMORY_ROOT, memoryHost, onFixture, rulesSchema, secdoc } from './helpers.js';
+import { guardedTest } from '../../src/rules/index.js';
 
 const validRules = rulesSchema();
 const ids = (json: RulesJson) => json.rules.map((r) => r.id);
@@ -71,13 +72,16 @@ describe('secdoc rules', () => {
       source: { file: 'corpus/tmad/v20.0.md', line: 120, clause_line: 118 },
     });
     expect(rule.in_force).toEqual({ from: '2022-06-10', until: '2024-12-31', narrowed_by: [expect.objectContaining({ kind: 'expiry', scope: 'document' })] });
-    expect(rule.applies_if).toEqual({
-      and: [
-        { in: [{ var: 'cohort' }, ['IOC', 'MOC (Secure)', 'MOC (MDS)', 'FOC']] },
-        { in: [{ var: 'installation_status' }, ['Dormant']] },
-        { and: [{ '==': [{ var: 'smso_contract_terminated' }, true] }, { '==': [{ var: 'supplier_statement_given' }, true] }] },
-      ],
-    });
+    // The scope tests AND the condition, guarded so a missing fact gives "undetermined".
+    expect(rule.applies_if).toEqual(
+      guardedTest({
+        and: [
+          { in: [{ var: 'cohort' }, ['IOC', 'MOC (Secure)', 'MOC (MDS)', 'FOC']] },
+          { in: [{ var: 'installation_status' }, ['Dormant']] },
+          { and: [{ '==': [{ var: 'smso_contract_terminated' }, true] }, { '==': [{ var: 'supplier_statement_given' }, true] }] },
+        ],
+      }),
+    );
     expect(rule.facts).toEqual(['cohort', 'installation_status', 'smso_contract_terminated', 'supplier_statement_given']);
   });
 

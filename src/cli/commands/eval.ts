@@ -63,7 +63,8 @@ function parts(r: ResultJson): TraceJson[] {
 }
 
 function where(r: ResultJson): string {
-  return `${r.document} ${r.version} Clause ${r.clause.number ?? r.clause.id}`;
+  // The clause's path (`18.14(a)`), not its own label (`(a)`): several rules may share a clause's sub-clauses.
+  return `${r.document} ${r.version} Clause ${r.clause.id.slice(r.clause.id.indexOf('/') + 1)}`;
 }
 
 /** One line per part: whether it held, the expression, and the facts it read. */

@@ -12,8 +12,8 @@ export const action: Action<[doc: string, clause: string, options: { at?: string
   for (const e of h.entries) {
     const v = e.version;
     const dates = e.in_force
-      ? `designated ${v.designated ?? '?'}; clause in force ${span(e.in_force.from, e.in_force.until)}`
-      : `designated ${v.designated ?? '?'}; version in force ${span(v.effective, v.until)}`;
+      ? `designated ${v.designated ?? 'on a date not recorded'}; clause in force ${span(e.in_force.from, e.in_force.until)}`
+      : `designated ${v.designated ?? 'on a date not recorded'}; version in force ${span(v.effective, v.until)}`;
     let what: string;
     if (!e.clause) what = e.change === 'removed' ? 'removed in this version' : 'not in this version';
     else {

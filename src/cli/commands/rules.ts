@@ -38,7 +38,8 @@ export const action: Action<[options: { at?: string; doc?: string; diff?: string
 };
 
 function clauseOf(r: RuleJson): string {
-  return r.provenance.clause.number ?? r.provenance.clause.id;
+  // The clause's path (`18.14(a)`), not its own label (`(a)`).
+  return r.provenance.clause.id.slice(r.provenance.clause.id.indexOf('/') + 1);
 }
 
 function value(v: unknown): string {

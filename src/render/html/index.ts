@@ -74,6 +74,9 @@ export interface IndexPage {
     title: string;
     made: string;
     effective: string;
+    /** "Duncan Stone, Deputy Director ..., (authority)"; null when the source names no signatory. */
+    signedBy: string | null;
+    addressees: string | null;
     annexes: Array<{ letter: string; title: string; kind: string; files: Link[] }>;
   }>;
   documents: Array<{

@@ -69,7 +69,8 @@ export interface RuleJson {
   from: string | null;
   /** Every fact the rule reads, from `applies_to` categories and the condition. */
   facts: string[];
-  /** One JSON Logic expression: the `applies_to` tests AND the condition. Truthy = applies. */
+  /** One JSON Logic expression: the `applies_to` tests AND the condition, guarded so that it gives
+   * true, false or "undetermined" in every implementation (see `guardedTest`). */
   applies_if: JsonLogic;
   provenance: {
     document: string;
@@ -235,9 +236,9 @@ export interface ResultJson {
   version: string;
   clause: { id: string; number: string | null };
   effect: string;
-  /** The rule's `applies_if` as JSON Logic evaluates it (missing facts read as null). */
+  /** Whether the rule's `applies_if` gives true. */
   applies: boolean;
-  /** Whether the facts given settle `applies` whatever the missing facts would be. */
+  /** Whether `applies_if` gives true or false rather than "undetermined". */
   determined: boolean;
   unconditional: boolean;
   missing: string[];

@@ -18,8 +18,8 @@ export type VersionDoc = ClauseDocument & { meta: VersionMeta };
 export interface DirectionRef {
   id: string;
   title: string;
-  /** ISO date the direction was made. */
-  made: string;
+  /** ISO date the direction was made; null where the record does not hold it. */
+  made: string | null;
 }
 
 export interface ViewInput {
@@ -60,8 +60,10 @@ export function buildView(input: ViewInput): AnnexView {
 
   const facts: CoverFact[] = [];
   if (input.designated) facts.push({ label: 'Designation date', value: longDate(input.designated) });
-  facts.push({ label: 'Effective date', value: input.effective ? longDate(input.effective) : 'Not yet fixed (designated prospectively)' });
-  if (input.direction) facts.push({ label: 'Designated by', value: `${input.direction.title} (${longDate(input.direction.made)})` });
+  // A direction with no date on record is the baseline: its effective date is where the record starts, not the SEC's.
+  const undated = input.direction !== null && input.direction.made === null;
+  facts.push({ label: 'Effective date', value: undated ? 'Not recorded' : input.effective ? longDate(input.effective) : 'Not yet fixed (designated prospectively)' });
+  if (input.direction?.made) facts.push({ label: 'Designated by', value: `${input.direction.title} (${longDate(input.direction.made)})` });
   if (againstText) facts.push({ label: 'Compared with', value: `${meta.appendix} ${againstText}, the version this one replaces` });
   if (meta.classification) facts.push({ label: 'Classification', value: meta.classification });
 
@@ -75,7 +77,7 @@ export function buildView(input: ViewInput): AnnexView {
     subject: `Smart Energy Code, Appendix ${meta.appendix}, ${meta.title}, version ${meta.version}`,
     header: heading,
     // Short enough for one footer line beside "Page x of y" in every writer.
-    footer: annex ? `Annex ${annex.letter} to the direction of ${longDate(annex.direction.made)}` : `Appendix ${meta.appendix} ${versionText}${againstText ? ` marked up against ${againstText}` : ''}`,
+    footer: annex?.direction.made ? `Annex ${annex.letter} to the direction of ${longDate(annex.direction.made)}` : `Appendix ${meta.appendix} ${versionText}${againstText ? ` marked up against ${againstText}` : ''}`,
     date: annexDate(input),
     author: input.author ?? DEFAULT_AUTHOR,
     cover: {
