@@ -2,7 +2,8 @@ import type { Register } from './index.js';
 import { evalJson, type ResultJson, type TraceJson } from '../../render/json/rules.js';
 import { validateFacts } from '../../rules/index.js';
 import { EXIT, UsageError } from '../context.js';
-import { answering, loadRules, parseDate, today, versionLine } from './at.js';
+import { appendixOf } from '../../corpus/index.js';
+import { answering, comingLines, loadRules, parseDate, today, versionLine } from './at.js';
 
 export const registerEval: Register = (program, context, setExit) => {
   program
@@ -64,6 +65,9 @@ export const registerEval: Register = (program, context, setExit) => {
         lines.push('', `Unconditional, in force whatever the facts (${always.length}):`);
         for (const r of always) lines.push(`  ${r.rule}  (${r.kind}, ${where(r)})`);
       }
+      const asked = options.doc === undefined ? null : appendixOf(corpus, options.doc.split('@')[0]!);
+      const coming = comingLines(corpus, at, (appendix) => asked === null || asked === appendix);
+      if (coming.length > 0) lines.push('', `Coming after ${at} (its rules are not evaluated above):`, ...coming);
       ctx.io.stdout(lines.join('\n') + '\n');
     });
 };

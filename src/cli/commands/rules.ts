@@ -3,7 +3,7 @@ import { ruleDiffJson, rulesJson, type RuleJson, type RulesJson } from '../../re
 import { formatLogic, type FieldChange, type JsonLogic } from '../../rules/index.js';
 import type { VersionDocument } from '../../corpus/index.js';
 import { UsageError } from '../context.js';
-import { answering, loadRules, parseDate, span, today, versionLine } from './at.js';
+import { answering, comingLines, loadRules, parseDate, span, today, versionLine } from './at.js';
 
 export const registerRules: Register = (program, context) => {
   program
@@ -43,7 +43,9 @@ export const registerRules: Register = (program, context) => {
       const corpus = loadRules(ctx);
       const result = answering(() => rulesJson(corpus, { at, doc: options.doc ?? null }));
       if (options.json) return ctx.json(result);
-      ctx.io.stdout(rulesText(result));
+      const asked = result.query.document;
+      const coming = at === null ? [] : comingLines(corpus, at, (appendix) => asked === null || asked === appendix);
+      ctx.io.stdout(rulesText(result) + (coming.length > 0 ? `\nComing after ${at} (not counted above):\n${coming.join('\n')}\n` : ''));
     });
 };
 
