@@ -12,10 +12,12 @@ import { clauseIndex, xrefsIn } from '../model/query.js';
 import { inlineText, normalizeSpace, walkClauses } from '../model/text.js';
 import { correspondence } from '../rules/correspondence.js';
 import { versionIntervals } from '../time/index.js';
+import { UNFILLED_HISTORY } from '../model/sec.js';
 
 export function checkAcrossVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
   const healthy = (doc: ClauseDocument) => !fileOf(doc).messages.some((m) => m.fatal && m.ruleId?.startsWith('front-matter'));
   for (const v of corpus.versions.filter(healthy)) {
+    checkHistoryFilled(v, fileOf(v));
     const previous = v.meta.replaces === null ? null : findVersion(corpus, v.meta.appendix, v.meta.replaces);
     if (!previous || !healthy(previous)) continue;
     checkRenumberedReferences(previous, v, fileOf(v));
@@ -110,6 +112,14 @@ function checkHistoryRows(before: VersionDocument, after: VersionDocument, file:
     } else if (mine.text !== row.text) {
       report(file, 'history-rewritten', `Unexpected change to the version-history row for ${row.version}, expected it as in v${before.meta.version}: \`${row.text}\``, mine.place ?? now.place);
     }
+  }
+}
+
+/** The row `secdoc new` left for this version, still to be described. */
+function checkHistoryFilled(v: VersionDocument, file: VFile): void {
+  const own = historyRows(v)?.rows.find((r) => r.version === v.meta.version);
+  if (own?.text.includes(UNFILLED_HISTORY)) {
+    report(file, 'history-unfilled', `Unexpected placeholder in the version-history row for ${v.meta.version}, expected a description of the changes this version makes`, own.place);
   }
 }
 
