@@ -7,6 +7,8 @@ import { registerDiff } from './diff.js';
 import { registerEval } from './eval.js';
 import { registerHistory } from './history.js';
 import { registerNew } from './new.js';
+import { registerRenameTerm } from './rename-term.js';
+import { registerRenumber } from './renumber.js';
 import { registerRules } from './rules.js';
 import { registerTree } from './tree.js';
 import { registerValidate } from './validate.js';
@@ -14,4 +16,4 @@ import { registerValidate } from './validate.js';
 /** A command registers itself; `setExit` records the exit code it wants. */
 export type Register = (program: Command, context: () => Context, setExit: (code: number) => void) => void;
 
-export const commands: Register[] = [registerValidate, registerTree, registerDiff, registerBuild, registerAt, registerRules, registerHistory, registerEval, registerNew];
+export const commands: Register[] = [registerValidate, registerTree, registerDiff, registerBuild, registerAt, registerRules, registerHistory, registerEval, registerNew, registerRenumber, registerRenameTerm];
