@@ -1,7 +1,10 @@
-/** Two clauses with one number, and numbers out of sequence (`18.11` then `18.13`). */
+/**
+ * Two clauses with one number or one `{#key}`, numbers out of sequence (`18.11` then `18.13`,
+ * `(b)` then `(d)`), a skipped suffix (`18.12` then `18.12B`) and a lower-case one (`18.12a`).
+ */
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
-import type { Clause, ClauseDocument } from '../model/types.js';
+import type { Block, Clause, ClauseDocument } from '../model/types.js';
 import { isRoman, romanValue } from '../parse/labels.js';
 import { referenceKey } from '../model/query.js';
 
@@ -21,14 +24,33 @@ export function checkNumbering(doc: ClauseDocument, file: VFile): void {
         }
         if (previous && previous.style === c.style && previous.number !== null && !first) {
           const problem = sequenceProblem(previous.number, c.number, c.style);
-          if (problem) report(file, 'number-sequence', problem, c.position.start);
+          if (problem) report(file, problem.ruleId, problem.reason, c.position.start);
         }
         previous = c;
       }
+      if (c.key !== null) {
+        const first = keys.get(c.key);
+        if (first) report(file, 'duplicate-key', `Unexpected second clause with key \`{#${c.key}}\`, expected unique keys (first at line ${first.position.start.line}, Clause ${first.number ?? first.heading})`, c.position.start);
+        else keys.set(c.key, c);
+      }
+      if (doc.meta.kind === 'version') for (const b of [...c.content, ...c.tail]) lowerCaseSuffix(b, file);
       visit(c.children, c.number !== null ? c : parent);
     }
   };
+  const keys = new Map<string, Clause>();
   visit(doc.clauses, null);
+}
+
+/** `18.12a Text`: not read as a clause at all, since inserted numbers take capital letters. */
+const LOWER_SUFFIX = /^(\d+(?:\.\d+[A-Z]{0,2})*\.\d+)([a-z]{1,2})(?=\s)/;
+
+function lowerCaseSuffix(block: Block, file: VFile): void {
+  if (block.type !== 'paragraph') return;
+  const first = block.children[0];
+  const m = first?.type === 'text' ? LOWER_SUFFIX.exec(first.value) : null;
+  if (!m) return;
+  const written = m[0];
+  report(file, 'number-suffix', `Unexpected lower-case suffix in \`${written}\`, expected \`${m[1]}${m[2]!.toUpperCase()}\` (it is read as text of the clause before, not as a clause)`, (first?.type === 'text' ? first.position?.start : undefined) ?? block.position?.start);
 }
 
 interface Ordinal {
@@ -51,13 +73,26 @@ function ordinal(number: string, style: string): Ordinal | null {
   return m ? { value: Number(m[1]), suffix: m[2]!.toUpperCase() } : null;
 }
 
-function sequenceProblem(prev: string, next: string, style: string): string | null {
+function sequenceProblem(prev: string, next: string, style: string): { ruleId: 'number-sequence' | 'number-suffix'; reason: string } | null {
   const a = ordinal(prev, style);
   const b = ordinal(next, style);
   if (!a || !b) return null;
-  // 18.12 -> 18.12A -> 18.12B -> 18.13: a suffix continues its base number.
-  if (b.value === a.value && b.suffix > a.suffix) return null;
+  // 18.12 -> 18.12A -> 18.12B -> 18.13: a suffix continues its base number, one letter at a time.
+  if (b.value === a.value && b.suffix > a.suffix) {
+    const expected = nextSuffix(a.suffix);
+    if (b.suffix === expected) return null;
+    const base = next.slice(0, next.length - b.suffix.length);
+    return { ruleId: 'number-suffix', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected \`${base}${expected}\` first (a skipped suffix)` };
+  }
   if (b.value === a.value + 1 && b.suffix === '') return null;
-  if (b.value <= a.value) return `Unexpected clause \`${next}\` after \`${prev}\`, expected numbers in ascending order`;
-  return `Unexpected clause \`${next}\` after \`${prev}\`, expected the next number (a gap in the numbering)`;
+  if (b.value <= a.value) return { ruleId: 'number-sequence', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected numbers in ascending order` };
+  const missing = style === 'paren-alpha' && b.value - a.value === 2 ? `: \`(${String.fromCharCode(96 + a.value + 1)})\` is missing` : '';
+  return { ruleId: 'number-sequence', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected the next number (a gap in the numbering)${missing}` };
+}
+
+/** '' -> 'A', 'A' -> 'B', 'Z' -> 'AA'. */
+function nextSuffix(suffix: string): string {
+  if (suffix === '') return 'A';
+  const last = suffix[suffix.length - 1]!;
+  return last === 'Z' ? suffix + 'A' : suffix.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) + 1);
 }

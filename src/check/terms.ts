@@ -159,8 +159,10 @@ function segment(words: string[], known: Map<string, string>): { used: string[] 
     i = j > i ? j : i + 1;
   }
   const loose = (k: number) => isCapitalised(words[k]!) && !covered[k] && !isStandalone(words[k]!);
+  // An acronym or code stands alone, but opens a term when a loose word follows ("SMETS1 Installation").
+  const opens = (k: number) => loose(k) || (isCapitalised(words[k]!) && !covered[k] && isStandalone(words[k]!));
   for (let k = 0; k + 1 < n; k++) {
-    if (loose(k) && loose(k + 1)) {
+    if (opens(k) && loose(k + 1)) {
       let end = k + 2;
       while (end < n && loose(end)) end++;
       return { undefinedPhrase: words.slice(k, end).join(' ') };

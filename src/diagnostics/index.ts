@@ -33,6 +33,13 @@ export const catalogue = {
   'rule-unknown-fact': { severity: 'error', summary: 'A rule condition names a fact not declared in facts.yaml.' },
   'rule-clause-missing': { severity: 'error', summary: 'A rule names a clause that does not exist in its version.' },
   'rule-not-followed': { severity: 'error', summary: 'A clause was renumbered but its rule still names the old number.' },
+  'renumbered-reference': { severity: 'error', summary: 'A reference carried over from the replaced version names a number that now belongs to another clause.' },
+  'renumbered-reference-new': { severity: 'warning', summary: 'A new reference names a number that belonged to another clause in the replaced version.' },
+  'number-suffix': { severity: 'error', summary: 'An inserted number skips a suffix letter (18.12 then 18.12B) or writes it in lower case (18.12a).' },
+  'duplicate-key': { severity: 'error', summary: 'Two clauses in one version carry the same stable key `{#key}`.' },
+  'history-rewritten': { severity: 'error', summary: 'An earlier row of the version-history table differs from the replaced version\'s.' },
+  'never-in-force': { severity: 'error', summary: 'A version\'s own expiry falls on or before its effective date, so it is never in force.' },
+  'history-unfilled': { severity: 'warning', summary: 'A version-history row left to fill in by `secdoc new`.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof catalogue;

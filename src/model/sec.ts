@@ -44,3 +44,6 @@ export function compareVersions(a: string, b: string): number {
   const [bm = 0, bn = 0] = b.split('.').map(Number);
   return am - bm || an - bn;
 }
+
+/** The description `secdoc new` gives a new version-history row; `validate` warns until it is replaced. */
+export const UNFILLED_HISTORY = 'TO FILL IN: describe the changes made by this version.';

@@ -10,7 +10,7 @@ import { ownContentFingerprint, subtreeFingerprint } from '../model/equal.js';
 import { clauseText, clauseTextLength, headedTextLength } from '../model/text.js';
 import { NO_WORDS, wordHashes } from '../model/words.js';
 import { toInlines, type Shift } from './inline.js';
-import { headingLabel, isAbsolute, isProvision, isRoman, paragraphLabel, previousLetter, romanValue, STABLE_KEY, type Label } from './labels.js';
+import { headingLabel, isAbsolute, isProvision, letterOrNumeral, paragraphLabel, STABLE_KEY, type Label } from './labels.js';
 
 interface Open {
   clause: Clause;
@@ -169,7 +169,7 @@ export class TreeBuilder {
   private leadLabel(children: readonly PhrasingContent[], next: RootContent | undefined): { label: Label; rest: PhrasingContent[] } | null {
     const first = children[0];
     if (!first) return null;
-    const isAlpha = (letter: string) => this.isAlphaContinuation(letter, next);
+    const isAlpha = (letter: string) => this.readsAsLetter(letter, next);
     if (first.type === 'strong') {
       const text = toString(first).trim();
       const label = paragraphLabel(text + ' ', isAlpha) ?? headingLabel(text);
@@ -188,24 +188,19 @@ export class TreeBuilder {
     return { label, rest };
   }
 
-  /** `(i)` after an open `(h)` continues the letters, unless the next label is `(ii)`. */
-  private isAlphaContinuation(letter: string, next: RootContent | undefined): boolean {
-    const prev = previousLetter(letter);
-    if (!prev) return false;
-    let open: Clause | null = null;
-    for (let i = this.stack.length - 1; i >= 0; i--) {
+  /** Whether an ambiguous label (`(c)`, `(i)`, `(v)`) is a letter, from the paragraphs open around it. */
+  private readsAsLetter(label: string, next: RootContent | undefined): boolean {
+    let openLetter: string | null = null;
+    let openNumeral: string | null = null;
+    for (let i = this.stack.length - 1; i >= 0 && openLetter === null; i--) {
       const c = this.stack[i]!.clause;
-      if (c.style === 'division') break;
-      if (c.style === 'paren-alpha') {
-        open = c;
-        break;
-      }
+      if (c.style === 'division' || isAbsolute(c.style)) break;
+      if (c.style === 'paren-alpha') openLetter = c.number!.slice(1, -1);
+      else if (c.style === 'paren-roman' && openNumeral === null) openNumeral = c.number!.slice(1, -1);
     }
-    if (!open || open.number !== `(${prev})`) return false;
-    // `(i)` then `(ii)`: the numeral sequence starts here after all.
     const nextText = next?.type === 'paragraph' && next.children[0]?.type === 'text' ? next.children[0].value : '';
-    const nextRoman = /^\(([ivxlcdm]+)\)/.exec(nextText);
-    return !(nextRoman && isRoman(nextRoman[1]!) && romanValue(nextRoman[1]!) === romanValue(letter) + 1);
+    const nextNumeral = /^\(([ivxlcdm]+)\)/.exec(nextText)?.[1] ?? null;
+    return letterOrNumeral(label, { openLetter, openNumeral, nextNumeral }) === 'letter';
   }
 
   private openProvision(label: Label, rest: PhrasingContent[], position: Position): void {

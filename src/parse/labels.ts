@@ -37,11 +37,10 @@ export function headingLabel(text: string): Label | null {
 }
 
 /**
- * A label at the start of a paragraph or list item. `isAlphaContinuation` decides the
- * `(i)` / `(v)` / `(x)` ambiguity: it says whether an alphabetic sibling is open whose letter
- * comes just before this one.
+ * A label at the start of a paragraph or list item. `readsAsLetter` decides the `(c)` / `(i)` /
+ * `(v)` ambiguity by context (see `letterOrNumeral`).
  */
-export function paragraphLabel(text: string, isAlphaContinuation: (letter: string) => boolean): Label | null {
+export function paragraphLabel(text: string, readsAsLetter: (letter: string) => boolean): Label | null {
   let m = PARAGRAPH_DECIMAL.exec(text);
   if (m) return decimal(m[1]!, m[0].length);
   m = PAREN.exec(text);
@@ -50,7 +49,7 @@ export function paragraphLabel(text: string, isAlphaContinuation: (letter: strin
     const length = m[0].length;
     if (/^\d/.test(inner)) return { number: `(${inner})`, style: 'paren-number', depth: 1, length };
     if (/^[A-Z]+$/.test(inner)) return { number: `(${inner})`, style: 'paren-upper', depth: 1, length };
-    if (isRoman(inner) && !isAlphaContinuation(inner)) {
+    if (isRoman(inner) && !readsAsLetter(inner)) {
       return { number: `(${inner})`, style: 'paren-roman', depth: 1, length };
     }
     if (/^[a-z]$/.test(inner) || /^([a-z])\1$/.test(inner)) {
@@ -91,10 +90,33 @@ export function romanValue(s: string): number {
   return total;
 }
 
-/** The letter before `letter` in the alphabet (`i` -> `h`), for `(i)` after `(h)`. */
-export function previousLetter(letter: string): string | null {
-  if (letter.length !== 1 || letter === 'a') return null;
-  return String.fromCharCode(letter.charCodeAt(0) - 1);
+/** What is open around a paragraph label that reads both as a letter and as a Roman numeral. */
+export interface LabelContext {
+  /** The letter of the alphabetic paragraph open at this level (`b` for an open `(b)`), if any. */
+  openLetter: string | null;
+  /** The numeral of the Roman paragraph open at this level (`iv`), if any. */
+  openNumeral: string | null;
+  /** The numeral labelling the next paragraph, if it has one. */
+  nextNumeral: string | null;
+}
+
+/**
+ * `(c)`, `(d)`, `(i)`, `(v)`, `(x)`, `(l)`, `(m)`: a letter or a numeral, read as a reader does,
+ * by which sequence it continues with the smaller gap. After `(a)`, `(b)` a `(d)` is a letter with
+ * `(c)` missing, not 500; after `(iv)` a `(v)` is 5; after `(g)` an `(i)` opens numerals. When both
+ * continue without a gap (`(i)` after `(h)`), the next label decides: `(ii)` makes it a numeral.
+ */
+export function letterOrNumeral(label: string, context: LabelContext): 'letter' | 'numeral' {
+  if (label.length !== 1 || !isRoman(label)) return isRoman(label) ? 'numeral' : 'letter';
+  const code = label.charCodeAt(0);
+  const letterGap = context.openLetter === null ? code - 97 : code - context.openLetter.charCodeAt(0) - 1;
+  const value = romanValue(label);
+  const numeralGap = context.openNumeral === null ? value - 1 : value - romanValue(context.openNumeral) - 1;
+  const letter = letterGap < 0 ? Infinity : letterGap;
+  const numeral = numeralGap < 0 ? Infinity : numeralGap;
+  if (letter !== numeral) return letter < numeral ? 'letter' : 'numeral';
+  const next = context.nextNumeral;
+  return next !== null && isRoman(next) && romanValue(next) === value + 1 ? 'numeral' : 'letter';
 }
 
 /** Styles whose numbers are complete on their own (`18.12`, `§ 20a`), so IDs need no parent. */

@@ -1,15 +1,16 @@
 /**
  * One clause through every version of its document: the number it had, whether its text changed,
  * when each version was designated and in force, and the rules on it. The clause is followed
- * across renumbering by its stable key, its rule ids, then its text (see ./match.ts).
+ * across versions by the redline's alignment (./correspondence.ts), so `history` and `diff` say
+ * the same about it; where the redline lost it, by its stable key or rule ids.
  */
 import { appendixOf, parseRef, versionsOf, type Corpus, type VersionDocument } from '../corpus/index.js';
 import type { Clause } from '../model/types.js';
 import { clauseText, walkClauses } from '../model/text.js';
 import { compareVersions } from '../model/sec.js';
-import { clauseIntervalIn, clauseKeys, type ClauseInterval, type VersionInterval } from '../time/index.js';
+import { clauseIntervalIn, clauseKeys, statusOn, type ClauseInterval, type VersionInterval } from '../time/index.js';
 import { corpusRules } from './compile.js';
-import { matchClauses } from './match.js';
+import { correspondence } from './correspondence.js';
 import { knownDocuments, QueryError } from './query.js';
 import type { Rule } from './types.js';
 
@@ -38,7 +39,11 @@ export interface ClauseHistory {
   entries: HistoryEntry[];
 }
 
-export function clauseHistory(corpus: Corpus, doc: string, query: string): ClauseHistory {
+/**
+ * `at`: read a clause number as of this date, in the version then in force (a number may name
+ * another clause in a later version); without it, or with none in force, the newest holding it.
+ */
+export function clauseHistory(corpus: Corpus, doc: string, query: string, options: { at?: string } = {}): ClauseHistory {
   const ref = parseRef(doc);
   const appendix = appendixOf(corpus, ref ? ref.document : doc);
   if (!appendix) throw new QueryError(`no document ${doc} (known: ${knownDocuments(corpus)})`);
@@ -46,7 +51,9 @@ export function clauseHistory(corpus: Corpus, doc: string, query: string): Claus
   const set = corpusRules(corpus);
   const rulesOn = (version: VersionDocument) => (c: Clause) => set.rules.filter((r) => r.document === version && r.clause === c);
 
-  const searchIn = ref ? chain.filter((v) => v.meta.version === ref.version) : chain.slice().reverse();
+  const inForce = options.at === undefined ? undefined : set.intervals.find((i) => i.appendix === appendix && statusOn(i, options.at!) === 'in-force')?.document;
+  const newestFirst = chain.slice().reverse();
+  const searchIn = ref ? chain.filter((v) => v.meta.version === ref.version) : inForce ? [inForce, ...newestFirst.filter((v) => v !== inForce)] : newestFirst;
   if (ref && searchIn.length === 0) throw new QueryError(`no version ${ref.version} of ${appendix} (held: ${chain.map((v) => v.meta.version).join(', ')})`);
   let anchor: ClauseHistory['anchor'] | null = null;
   let anchorIndex = -1;
@@ -63,7 +70,7 @@ export function clauseHistory(corpus: Corpus, doc: string, query: string): Claus
   const clauses: Array<Clause | null> = chain.map(() => null);
   clauses[anchorIndex] = anchor.clause;
   const ids = (version: VersionDocument, c: Clause) => rulesOn(version)(c).map((r) => r.id);
-  const match = (i: number) => matchClauses(chain[i]!, chain[i + 1]!, { rulesOf: { old: (c) => ids(chain[i]!, c), new: (c) => ids(chain[i + 1]!, c) } });
+  const match = (i: number) => correspondence(chain[i]!, chain[i + 1]!);
   // The anchor's identity, to pick the clause up again if it disappears for a version.
   const keyOf = anchor.clause.key;
   const ruleIds = new Set(ids(chain[anchorIndex]!, anchor.clause));
@@ -74,13 +81,11 @@ export function clauseHistory(corpus: Corpus, doc: string, query: string): Claus
   };
   for (let i = anchorIndex + 1; i < chain.length; i++) {
     const prev = clauses[i - 1];
-    clauses[i] = (prev ? match(i - 1).get(prev) : undefined) ?? relocate(chain[i]!);
+    clauses[i] = (prev ? match(i - 1).forward.get(prev) : undefined) ?? (prev && match(i - 1).change.has(prev) ? null : relocate(chain[i]!));
   }
   for (let i = anchorIndex - 1; i >= 0; i--) {
     const next = clauses[i + 1];
-    let found: Clause | null = null;
-    if (next) for (const [a, b] of match(i)) if (b === next) found = a;
-    clauses[i] = found ?? relocate(chain[i]!);
+    clauses[i] = (next ? match(i).backward.get(next) : undefined) ?? (next && match(i).change.has(next) ? null : relocate(chain[i]!));
   }
 
   const entries = chain.map((version, i): HistoryEntry => {

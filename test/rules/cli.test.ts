@@ -11,7 +11,7 @@ describe('secdoc at', () => {
   it('should give each document the version in force on the day before and the day of a re-designation', async () => {
     const before = await onFixture(['at', '2022-06-09']);
     expect(before.code).toBe(0);
-    expect(before.stdout).toMatch(/^ {2}AL 19\.0 +TMAD +from 2022-01-01 until 2022-06-10/m);
+    expect(before.stdout).toMatch(/^ {2}AL 19\.0 +TMAD +from 2022-01-01 until 2022-06-10 \(not included\)/m);
     expect(before.stdout).toMatch(/^ {2}J 5\.0 +ETAD/m);
     // Designated on the 9th, in force from the 10th: the two dates are kept apart.
     expect(before.stdout).toMatch(/AL 20\.0 +TMAD +designated 2022-06-09 by direction-2022-06-09, takes effect 2022-06-10/);
@@ -115,7 +115,7 @@ describe('secdoc rules', () => {
     const result = await onFixture(['rules', '--at', '2022-06-10']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Rules in force on 2022-06-10 \(AL 20\.0, J 6\.0\): 9$/m);
-    expect(result.stdout).toMatch(/Clause 5\.2 +tmad\.partial-migration\.moc-mds +permission, DCC +\[from 2022-06-10 until 2022-12-31\]/);
+    expect(result.stdout).toMatch(/Clause 5\.2 +tmad\.partial-migration\.moc-mds +permission, DCC +\[from 2022-06-10 until 2022-12-31 \(not included\)\]/);
   });
 
   it('should take today from SECDOC_TODAY when no date is given', async () => {
@@ -191,7 +191,7 @@ describe('secdoc history', () => {
     const result = await onFixture(['history', 'AL', '5.2', '--at', '2023-01-01']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ {2}20\.0 +expired +Clause 5\.2: added$/m);
-    expect(result.stdout).toContain('designated 2022-06-09; clause in force from 2022-06-10 until 2022-12-31; rules: tmad.partial-migration.moc-mds');
+    expect(result.stdout).toContain('designated 2022-06-09; clause in force from 2022-06-10 until 2022-12-31 (not included); rules: tmad.partial-migration.moc-mds');
   });
 
   it('should answer a usage error for a clause held nowhere', async () => {

@@ -2,6 +2,8 @@ import type { Action } from './index.js';
 import { atJson, type VersionJson } from '../../render/json/rules.js';
 import { corpusRules, QueryError } from '../../rules/index.js';
 import { report } from '../../diagnostics/index.js';
+import type { Corpus } from '../../corpus/index.js';
+import { versionIntervals } from '../../time/index.js';
 import { ContentError, parseDate, UsageError, type Context } from '../context.js';
 
 /**
@@ -32,13 +34,34 @@ export function answering<T>(fn: () => T): T {
   }
 }
 
+/**
+ * What is coming after `at`, for answers given on a date: each document's next version not yet
+ * in force then, with the date it takes effect and the direction designating it. Empty when none.
+ */
+export function comingLines(corpus: Corpus, at: string, only: (appendix: string) => boolean = () => true): string[] {
+  const next = new Map<string, ReturnType<typeof versionIntervals>[number]>();
+  for (const v of versionIntervals(corpus)) {
+    if (!only(v.appendix) || (v.effective !== null && v.effective <= at)) continue;
+    const seen = next.get(v.appendix);
+    // The earliest dated one; one with no date yet only when none is dated.
+    const earlier = !seen || (v.effective !== null && (seen.effective === null || v.effective < seen.effective));
+    if (earlier) next.set(v.appendix, v);
+  }
+  return [...next.values()].map((v) => {
+    const when = v.effective === null ? 'with no effective date fixed yet' : `from ${v.effective}`;
+    const by = v.direction ? `designated ${v.designated} by ${v.direction.meta.id}` : `designated by ${v.document.meta.designatedBy}, not held`;
+    return `  ${v.appendix} ${v.version} takes effect ${when} (${by})`;
+  });
+}
+
 export function versionLine(v: VersionJson): string {
   return `${v.document} ${v.version}`;
 }
 
 export function span(from: string | null, until: string | null): string {
   if (from === null) return 'no effective date yet (prospective)';
-  return until === null ? `from ${from}` : `from ${from} until ${until}`;
+  // The end date is the first day out of force: say so, a reader would take "until" either way.
+  return until === null ? `from ${from}, open-ended` : `from ${from} until ${until} (not included)`;
 }
 
 export const action: Action<[date: string, options: { json?: boolean }]> = ({ ctx }, date, options) => {
@@ -53,7 +76,7 @@ export const action: Action<[date: string, options: { json?: boolean }]> = ({ ct
   const pending: string[] = [];
   for (const d of result.documents) {
     const name = d.short_name ?? '';
-    if (d.in_force) lines.push(`  ${versionLine(d.in_force).padEnd(10)} ${name.padEnd(6)} ${span(d.in_force.effective, d.in_force.until).padEnd(34)} ${d.title}`);
+    if (d.in_force) lines.push(`  ${versionLine(d.in_force).padEnd(10)} ${name.padEnd(6)} ${span(d.in_force.effective, d.in_force.until).padEnd(52)} ${d.title}`);
     else if (d.expired) lines.push(`  ${d.document.padEnd(10)} ${name.padEnd(6)} no version in force: ${d.expired.version} ceased to have effect on ${d.expired.until} (${d.expired.expiry!.clause})`);
     else lines.push(`  ${d.document.padEnd(10)} ${name.padEnd(6)} no version in force`);
     for (const v of d.designated) {
@@ -62,5 +85,7 @@ export const action: Action<[date: string, options: { json?: boolean }]> = ({ ct
     }
   }
   if (pending.length > 0) lines.push('Designated, not in force:', ...pending);
+  const coming = comingLines(corpus, at, (appendix) => !result.documents.some((d) => d.document === appendix && d.designated.length > 0));
+  if (coming.length > 0) lines.push(`Coming after ${at}:`, ...coming);
   ctx.io.stdout(lines.join('\n') + '\n');
 };

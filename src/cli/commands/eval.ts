@@ -2,7 +2,8 @@ import type { Action } from './index.js';
 import { evalJson, type ResultJson, type TraceJson } from '../../render/json/rules.js';
 import { validateFacts } from '../../rules/index.js';
 import { EXIT, parseDate, UsageError } from '../context.js';
-import { answering, loadRules, versionLine } from './at.js';
+import { appendixOf } from '../../corpus/index.js';
+import { answering, comingLines, loadRules, versionLine } from './at.js';
 
 export const action: Action<[path: string, options: { at?: string; doc?: string; json?: boolean }]> = ({ ctx, setExit }, path, options) => {
   const at = options.at !== undefined ? parseDate(options.at) : ctx.today();
@@ -55,6 +56,9 @@ export const action: Action<[path: string, options: { at?: string; doc?: string;
     lines.push('', `Unconditional, in force whatever the facts (${always.length}):`);
     for (const r of always) lines.push(`  ${r.rule}  (${r.kind}, ${where(r)})`);
   }
+  const asked = options.doc === undefined ? null : appendixOf(corpus, options.doc.split('@')[0]!);
+  const coming = comingLines(corpus, at, (appendix) => asked === null || asked === appendix);
+  if (coming.length > 0) lines.push('', `Coming after ${at} (its rules are not evaluated above):`, ...coming);
   ctx.io.stdout(lines.join('\n') + '\n');
 };
 

@@ -13,7 +13,11 @@ import { defineAt } from './at.command.js';
 import { defineBuild } from './build.command.js';
 import { defineDiff } from './diff.command.js';
 import { defineEval } from './eval.command.js';
+import { defineFmt } from './fmt.command.js';
 import { defineHistory } from './history.command.js';
+import { defineNew } from './new.command.js';
+import { defineRenameTerm } from './rename-term.command.js';
+import { defineRenumber } from './renumber.command.js';
 import { defineRules } from './rules.command.js';
 import { defineTree } from './tree.command.js';
 import { defineValidate } from './validate.command.js';
@@ -35,4 +39,4 @@ export type Lazy = <Args extends unknown[]>(load: () => Promise<{ action: Action
 /** Adds one command to the program. */
 export type Define = (program: Command, lazy: Lazy) => void;
 
-export const commands: Define[] = [defineValidate, defineTree, defineDiff, defineBuild, defineAt, defineRules, defineHistory, defineEval];
+export const commands: Define[] = [defineValidate, defineTree, defineDiff, defineBuild, defineAt, defineRules, defineHistory, defineEval, defineNew, defineRenumber, defineRenameTerm, defineFmt];

@@ -3,7 +3,7 @@ import { ruleDiffJson, rulesJson, type RuleJson, type RulesJson } from '../../re
 import { formatLogic, type FieldChange, type JsonLogic } from '../../rules/index.js';
 import type { VersionDocument } from '../../corpus/index.js';
 import { parseDate, UsageError } from '../context.js';
-import { answering, loadRules, span, versionLine } from './at.js';
+import { answering, comingLines, loadRules, span, versionLine } from './at.js';
 
 export const action: Action<[options: { at?: string; doc?: string; diff?: string[]; json?: boolean }]> = ({ ctx }, options) => {
   if (options.diff) {
@@ -34,7 +34,9 @@ export const action: Action<[options: { at?: string; doc?: string; diff?: string
   const corpus = loadRules(ctx);
   const result = answering(() => rulesJson(corpus, { at, doc: options.doc ?? null }));
   if (options.json) return ctx.json(result);
-  ctx.io.stdout(rulesText(result));
+  const asked = result.query.document;
+  const coming = at === null ? [] : comingLines(corpus, at, (appendix) => asked === null || asked === appendix);
+  ctx.io.stdout(rulesText(result) + (coming.length > 0 ? `\nComing after ${at} (not counted above):\n${coming.join('\n')}\n` : ''));
 };
 
 function clauseOf(r: RuleJson): string {

@@ -345,7 +345,7 @@ export interface HistoryJson {
 }
 
 export function historyJson(corpus: Corpus, doc: string, clause: string, at: string): HistoryJson {
-  const h = clauseHistory(corpus, doc, clause);
+  const h = clauseHistory(corpus, doc, clause, { at });
   return {
     'secdoc-api-version': API_VERSION,
     document: h.appendix,

@@ -1,0 +1,140 @@
+/**
+ * Checks across versions: what a version must keep of the one it replaces. A reference left on a
+ * number that renumbering gave to another clause, version-history rows rewritten, and a version
+ * whose own expiry comes before it takes effect. The renumbering is read from the redline's
+ * alignment (`correspondence`), the same that `diff` and `history` show.
+ */
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/index.js';
+import { findVersion, type Corpus, type VersionDocument } from '../corpus/index.js';
+import type { Block, Clause, ClauseDocument, Point, TableCell } from '../model/types.js';
+import { clauseIndex, xrefsIn } from '../model/query.js';
+import { inlineText, normalizeSpace, walkClauses } from '../model/text.js';
+import { correspondence } from '../rules/correspondence.js';
+import { versionIntervals } from '../time/index.js';
+import { UNFILLED_HISTORY } from '../model/sec.js';
+
+export function checkAcrossVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
+  const healthy = (doc: ClauseDocument) => !fileOf(doc).messages.some((m) => m.fatal && m.ruleId?.startsWith('front-matter'));
+  for (const v of corpus.versions.filter(healthy)) {
+    checkHistoryFilled(v, fileOf(v));
+    const previous = v.meta.replaces === null ? null : findVersion(corpus, v.meta.appendix, v.meta.replaces);
+    if (!previous || !healthy(previous)) continue;
+    checkRenumberedReferences(previous, v, fileOf(v));
+    checkHistoryRows(previous, v, fileOf(v));
+  }
+  checkNeverInForce(corpus, fileOf, healthy);
+}
+
+/** Each clause by the number a cross-reference uses for it (`9.3`, `7.2(a)`). */
+function referenceNames(doc: ClauseDocument): Map<Clause, string> {
+  const names = new Map<Clause, string>();
+  for (const [name, clause] of clauseIndex(doc)) if (!names.has(clause)) names.set(clause, name);
+  return names;
+}
+
+function clauseXrefs(c: Clause) {
+  return [...xrefsIn([...c.content, ...c.tail])].filter((x) => x.scope === 'clause');
+}
+
+/**
+ * "Clause 9.4" in the new version, where the old 9.4 is now 9.3 and 9.4 is the old 9.5. Left
+ * over from the old text it is an error; written new, it may mean either, so it is a warning.
+ */
+function checkRenumberedReferences(before: VersionDocument, after: VersionDocument, file: VFile): void {
+  const { forward, backward } = correspondence(before, after);
+  const oldIndex = clauseIndex(before);
+  const newIndex = clauseIndex(after);
+  const newNames = referenceNames(after);
+  const was = `${before.meta.appendix} v${before.meta.version}`;
+  for (const clause of walkClauses(after.clauses)) {
+    const refs = clauseXrefs(clause);
+    if (refs.length === 0) continue;
+    const oldSelf = backward.get(clause);
+    const oldTargets = new Set(oldSelf ? clauseXrefs(oldSelf).map((x) => x.target) : []);
+    // Where the old text's references point now: "Clause 10.2" updated to "Clause 10.3" is right.
+    const updated = new Set([...oldTargets].map((t) => forward.get(oldIndex.get(t)!)));
+    for (const ref of refs) {
+      const oldTarget = oldIndex.get(ref.target);
+      if (!oldTarget) continue;
+      const nowTarget = forward.get(oldTarget) ?? null;
+      if (nowTarget !== null && newIndex.get(ref.target) === nowTarget) continue;
+      // A number that names nothing now is xref-unresolved's to report.
+      if (!newIndex.has(ref.target) || updated.has(newIndex.get(ref.target)!)) continue;
+      const now = nowTarget ? newNames.get(nowTarget) : undefined;
+      const place = ref.position?.start ?? clause.position.start;
+      const meant = now ? `named the clause that is now ${now}` : `named a clause deleted since`;
+      if (oldTargets.has(ref.target)) {
+        report(file, 'renumbered-reference', `Unexpected reference to Clause ${ref.target}: in ${was} Clause ${ref.target} ${meant}, expected ${now ? `Clause ${now}` : 'the reference updated or removed'}`, place);
+      } else if (backward.has(newIndex.get(ref.target)!)) {
+        // (A new reference to a clause inserted in this version is taken to mean it.)
+        report(file, 'renumbered-reference-new', `Unexpected new reference to Clause ${ref.target}: in ${was} Clause ${ref.target} ${meant}, expected a check that it means the clause now numbered ${ref.target}`, place);
+      }
+    }
+  }
+}
+
+interface HistoryRow {
+  version: string;
+  text: string;
+  place: Point | undefined;
+}
+
+/** The rows of a version's version-history table, by their version cell. */
+export function historyRows(doc: ClauseDocument): { rows: HistoryRow[]; place: Point | undefined } | null {
+  const section = doc.sections.find((s) => /history/i.test(s.heading));
+  const table = section?.content.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
+  if (!section || !table) return null;
+  const cellText = (cell: TableCell | undefined) => normalizeSpace(inlineText(cell?.children ?? [])).trim();
+  const rows = table.rows.map((r) => ({
+    version: cellText(r[0]).replace(/^v\.?\s*/i, ''),
+    text: r.map(cellText).join(' | '),
+    place: firstPoint(r),
+  }));
+  return { rows, place: table.position?.start ?? section.position.start };
+}
+
+function firstPoint(row: readonly TableCell[]): Point | undefined {
+  for (const cell of row) for (const n of cell.children) if ('position' in n && n.position) return n.position.start;
+  return undefined;
+}
+
+/** The rows the replaced version has must be in the new one as they were. */
+function checkHistoryRows(before: VersionDocument, after: VersionDocument, file: VFile): void {
+  const old = historyRows(before);
+  const now = historyRows(after);
+  if (!old || !now) return;
+  const byVersion = new Map(now.rows.map((r) => [r.version, r]));
+  for (const row of old.rows) {
+    const mine = byVersion.get(row.version);
+    if (!mine) {
+      report(file, 'history-rewritten', `Unexpected version history without the row for ${row.version}, expected it as in v${before.meta.version}: \`${row.text}\``, now.place);
+    } else if (mine.text !== row.text) {
+      report(file, 'history-rewritten', `Unexpected change to the version-history row for ${row.version}, expected it as in v${before.meta.version}: \`${row.text}\``, mine.place ?? now.place);
+    }
+  }
+}
+
+/** The row `secdoc new` left for this version, still to be described. */
+function checkHistoryFilled(v: VersionDocument, file: VFile): void {
+  const own = historyRows(v)?.rows.find((r) => r.version === v.meta.version);
+  if (own?.text.includes(UNFILLED_HISTORY)) {
+    report(file, 'history-unfilled', `Unexpected placeholder in the version-history row for ${v.meta.version}, expected a description of the changes this version makes`, own.place);
+  }
+}
+
+/** A version whose own text ends it on or before the day its direction brings it into force. */
+function checkNeverInForce(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile, healthy: (doc: ClauseDocument) => boolean): void {
+  for (const interval of versionIntervals(corpus)) {
+    const { expiry, effective, document } = interval;
+    if (!expiry || effective === null || expiry.date > effective || !healthy(document)) continue;
+    const source = expiry.source;
+    const place = source.position.start.line === expiry.line ? source.position.start : { line: expiry.line, column: 1 };
+    report(
+      fileOf(document),
+      'never-in-force',
+      `Unexpected expiry: ${document.meta.appendix} v${document.meta.version} ceases to have effect from ${expiry.date} (Clause ${source.number ?? source.id}) but takes effect on ${effective} (direction \`${interval.direction?.meta.id ?? document.meta.designatedBy}\`), so it is never in force; expected an expiry after ${effective}`,
+      place,
+    );
+  }
+}
