@@ -33,6 +33,14 @@ export const catalogue = {
   'rule-unknown-fact': { severity: 'error', summary: 'A rule condition names a fact not declared in facts.yaml.' },
   'rule-clause-missing': { severity: 'error', summary: 'A rule names a clause that does not exist in its version.' },
   'rule-not-followed': { severity: 'error', summary: 'A clause was renumbered but its rule still names the old number.' },
+  'import-not-docx': { severity: 'error', summary: 'The file given to `import` is not a readable Word (.docx) package.' },
+  'import-image': { severity: 'warning', summary: 'An image, drawing or embedded object in a Word file is not imported.' },
+  'import-text-box': { severity: 'warning', summary: 'A text box in a Word file is not imported; the warning carries its text.' },
+  'import-footnote': { severity: 'warning', summary: 'A footnote or endnote in a Word file is not imported; the warning carries its text.' },
+  'import-field': { severity: 'warning', summary: 'A Word field (other than a page number) is imported as its displayed text only.' },
+  'import-comments': { severity: 'warning', summary: 'Comments in a Word file are not imported.' },
+  'import-merged-cells': { severity: 'warning', summary: 'Merged or nested table cells in a Word file cannot be held in a Markdown table.' },
+  'import-unmapped': { severity: 'warning', summary: 'Word content with no place in a source (cover page, table of contents, hidden text, equations) is left out; the warning carries its text.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof catalogue;

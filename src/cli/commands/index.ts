@@ -6,6 +6,7 @@ import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
 import { registerEval } from './eval.js';
 import { registerHistory } from './history.js';
+import { registerImport } from './import.js';
 import { registerRules } from './rules.js';
 import { registerTree } from './tree.js';
 import { registerValidate } from './validate.js';
@@ -13,4 +14,4 @@ import { registerValidate } from './validate.js';
 /** A command registers itself; `setExit` records the exit code it wants. */
 export type Register = (program: Command, context: () => Context, setExit: (code: number) => void) => void;
 
-export const commands: Register[] = [registerValidate, registerTree, registerDiff, registerBuild, registerAt, registerRules, registerHistory, registerEval];
+export const commands: Register[] = [registerValidate, registerTree, registerDiff, registerBuild, registerAt, registerRules, registerHistory, registerEval, registerImport];
