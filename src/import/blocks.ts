@@ -385,7 +385,7 @@ export class BlockReader {
   private drawing(node: XElement, paragraph: number): void {
     const boxes = [...descendants(node, 'w:txbxContent')];
     if (boxes.length) {
-      for (const box of boxes) this.warn('import-text-box', paragraph, `text box not imported: "${elements(box, 'w:p').map(plainText).filter((t) => t.trim()).join(' / ')}"`);
+      for (const box of boxes) this.warn('import-text-box', paragraph, `text box not imported: "${paragraphTexts(box).join(' / ')}"`);
       return;
     }
     const docPr = descendants(node, 'wp:docPr')[0];
@@ -461,13 +461,15 @@ function fieldName(instruction: string): string {
   return instruction.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
 }
 
-/** The text of paragraphs as Word shows it, for warnings (no deleted text, no field codes). */
-function plainText(e: XElement): string {
+/** The text of the paragraphs below an element as Word shows it (no deleted text, no field codes). */
+function paragraphTexts(e: XElement): string[] {
   return descendants(e, 'w:p')
-    .map((p) => descendants(p, 'w:t').map(textOf).join(''))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .map((p) => descendants(p, 'w:t').map(textOf).join('').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function plainText(e: XElement): string {
+  return paragraphTexts(e).join(' ');
 }
 
 function firstWords(text: string): string {

@@ -174,13 +174,15 @@ export class Numbering {
     let values = this.counters.get(key);
     if (!values) this.counters.set(key, (values = []));
     if (lvl.format !== 'bullet' && lvl.format !== 'none') values[level] = values[level] === undefined ? startAt(level) : values[level]! + 1;
+    // A level the list skipped counts as used at its start value: after 1, (a) at level 3, the
+    // next level-2 paragraph is 1.2 (as Word and LibreOffice show it).
+    for (let higher = 0; higher < level; higher++) if (values[higher] === undefined && levelAt(higher)) values[higher] = startAt(higher);
     for (let deeper = level + 1; deeper < 9; deeper++) {
       const restart = levelAt(deeper)?.restart ?? deeper;
       if (level < restart) values[deeper] = undefined;
     }
     if (lvl.format === 'bullet') return { text: lvl.text, bullet: true, unknownFormat: null };
     let unknownFormat: string | null = null;
-    // A level the list skipped shows its start value, as Word does, without counting it.
     const text = lvl.text.replace(/%([1-9])/g, (_, n: string) => {
       const i = Number(n) - 1;
       const at = levelAt(i);
