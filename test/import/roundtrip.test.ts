@@ -3,12 +3,12 @@
  * source whose clause tree equals the original's, and `secdoc diff` finds no changed clause. A
  * marked-up annex gives the new version with its changes accepted and the old one rejected.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { cli, documentsDir } from '../helpers.js';
+import { cli, copyDocuments, documentsDir } from '../helpers.js';
 import { findVersion, loadCorpus, type VersionDocument } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
 import { importDocx, type FrontMatterOptions } from '../../src/import/index.js';
@@ -83,6 +83,21 @@ describe('import of the Word annexes the build writes', () => {
       expect(accepted.warnings.some((w) => w.ruleId === 'import-comments')).toBe(annex.document !== 'J');
     });
   }
+
+  it('should give sources that validate accepts in place of the originals', async () => {
+    const documents = copyDocuments();
+    const versions = annexes.filter((a) => a.kind === 'clean' && a.path.startsWith(`${a.document}/`));
+    expect(versions).toHaveLength(6);
+    for (const annex of versions) {
+      const original = findVersion(corpus, annex.document!, annex.version!)!;
+      const target = join(documents, original.path.slice(documentsDir.length + 1));
+      writeFileSync(target, importDocx(annex.bytes, { frontMatter: frontMatter(original) }).markdown);
+      expect(readFileSync(target, 'utf8')).toMatch(/^---\nappendix: /);
+    }
+    const r = await cli(['--documents', documents, 'validate', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, errors: 0, warnings: 0 });
+    expect(r.code).toBe(0);
+  });
 
   it('should write both versions with --both, which secdoc diff then compares as the build does', async () => {
     const annex = annexes.find((a) => a.kind === 'marked-up' && a.document === 'AL')!;
