@@ -179,11 +179,11 @@ function phrasing(spans: readonly Span[], { plain = false, inline = false }: { p
         if (plain || inline) text(' ');
         else out.push({ type: 'break' });
       }
-      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(part)!;
-      const [, lead = '', core = '', trail = ''] = match;
-      text(lead);
+      const start = part.length - part.trimStart().length;
+      const core = part.trim();
+      text(part.slice(0, start));
       if (core !== '') out.push(formatted(core, plain ? { href: s.href } : s));
-      text(trail);
+      text(part.slice(start + core.length));
     });
   }
   // Merge adjacent text nodes that formatted() returned bare.

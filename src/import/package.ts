@@ -4,7 +4,7 @@
  * what the Word writer uses); parts are found through the package relationships, not by fixed
  * names, as Word and LibreOffice do.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { child, elements, parseXml, textOf, type XElement } from './xml.js';
 
 /** The file is not a Word package, or a part of it is broken. */
@@ -40,6 +40,7 @@ export interface WordPackage {
   title: string | null;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 
@@ -55,7 +56,7 @@ export function readPackage(bytes: Uint8Array): WordPackage {
     if (!data) return null;
     let text: string;
     try {
-      text = strFromU8(data);
+      text = UTF8.decode(data);
     } catch {
       throw new PackageError('part is not UTF-8 text', name);
     }

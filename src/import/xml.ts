@@ -48,11 +48,19 @@ export class XmlError extends Error {
   }
 }
 
+/** Names by namespace and local name, made once: a large part repeats a few dozen names a million times. */
+const names = new Map<string, Map<string, string>>();
+
 function qualified(uri: string, local: string, prefix: string): string {
   if (uri === '') return local;
-  const known = PREFIXES[uri];
-  return `${known ?? prefix}:${local}`;
+  let byLocal = names.get(uri);
+  if (!byLocal) names.set(uri, (byLocal = new Map()));
+  let name = byLocal.get(local);
+  if (name === undefined) byLocal.set(local, (name = `${PREFIXES[uri] ?? prefix}:${local}`));
+  return name;
 }
+
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Parse one part. Throws XmlError at the first well-formedness error. */
 export function parseXml(text: string, part: string): XElement {
@@ -64,9 +72,11 @@ export function parseXml(text: string, part: string): XElement {
     failure ??= new XmlError(part, parser.line, parser.column, error.message.replace(/^[^:]*:\d+:\d+: /, ''));
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
-    const attributes: Record<string, string> = {};
-    for (const attribute of Object.values(tag.attributes)) {
+    let attributes = NO_ATTRIBUTES;
+    for (const key in tag.attributes) {
+      const attribute = tag.attributes[key]!;
       if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue;
+      if (attributes === NO_ATTRIBUTES) attributes = {};
       attributes[qualified(attribute.uri, attribute.local, attribute.prefix)] = attribute.value;
     }
     const element: XElement = { name: qualified(tag.uri, tag.local, tag.prefix), attributes, children: [], line: parser.line };
