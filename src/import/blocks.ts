@@ -56,12 +56,13 @@ export interface ImportWarning {
 interface Field {
   instruction: string;
   phase: 'instruction' | 'result';
-  kind: 'page' | 'toc' | 'other';
+  kind: 'toc' | 'other';
   result: string;
   paragraph: number;
 }
 
-const PAGE_FIELDS = new Set(['PAGE', 'NUMPAGES', 'SECTIONPAGES']);
+/** Page numbers: kept as the text they show, with no warning (a field of layout, not of content). */
+const PAGE_FIELDS = new Set(['PAGE', 'NUMPAGES', 'SECTIONPAGES', 'PAGEREF']);
 
 interface Format {
   bold?: true;
@@ -250,12 +251,10 @@ export class BlockReader {
         }
         case 'w:fldSimple': {
           const instruction = (node.attributes['w:instr'] ?? '').trim();
-          const name = fieldName(instruction);
-          if (PAGE_FIELDS.has(name)) break;
           const before = reading.spans.length;
           this.inline(node.children, reading, format);
           const result = reading.spans.slice(before).map((s) => s.text).join('');
-          this.warn('import-field', reading.index, `field {${instruction}} is not imported as a field; its displayed text "${result}" is kept`);
+          if (!PAGE_FIELDS.has(fieldName(instruction))) this.warn('import-field', reading.index, `field {${instruction}} is not imported as a field; its displayed text "${result}" is kept`);
           break;
         }
         case 'w:smartTag':
@@ -289,7 +288,7 @@ export class BlockReader {
     const hidden = isOn(child(rPr, 'w:vanish')) ?? false;
     const push = (text: string) => {
       const field = this.fields[this.fields.length - 1];
-      if (this.fields.some((f) => f.phase === 'instruction' || f.kind === 'page')) return;
+      if (this.fields.some((f) => f.phase === 'instruction')) return;
       if (field) field.result += text;
       if (this.fields.some((f) => f.kind === 'toc')) reading.underToc = true;
       if (hidden) {
@@ -372,7 +371,7 @@ export class BlockReader {
     if (type === 'separate' && field.phase === 'instruction') {
       field.phase = 'result';
       const name = fieldName(field.instruction);
-      field.kind = PAGE_FIELDS.has(name) ? 'page' : name === 'TOC' ? 'toc' : 'other';
+      field.kind = name === 'TOC' ? 'toc' : 'other';
     } else if (type === 'end') {
       this.fields.pop();
       const name = fieldName(field.instruction);
