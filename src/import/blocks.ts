@@ -266,6 +266,11 @@ export class BlockReader {
         case 'w:sdt':
           this.inline(child(node, 'w:sdtContent')?.children ?? [], reading, format);
           break;
+        case 'mc:AlternateContent': {
+          const choice = child(node, 'mc:Choice') ?? child(node, 'mc:Fallback');
+          if (choice) this.inline(choice.children, reading, format);
+          break;
+        }
         case 'm:oMath':
         case 'm:oMathPara':
           this.warn('import-unmapped', reading.index, `an equation is not imported: "${textOf(node).trim()}"`);
