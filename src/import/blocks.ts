@@ -149,9 +149,11 @@ export class BlockReader {
             break;
           }
           case 'w:customXml':
+            visit(node.children, toc);
+            break;
           case 'w:ins':
           case 'w:moveTo':
-            if (node.name !== 'w:customXml' && this.mode === 'reject') break;
+            if (this.mode === 'reject') break;
             visit(node.children, toc);
             break;
           case 'w:del':

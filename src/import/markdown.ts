@@ -72,6 +72,8 @@ export function bodyTree(blocks: readonly Block[], { sec = false }: { sec?: bool
     }
     if (entries > 0 && (j === rest.length || isHeading(rest[j]!))) dropped.add(b);
   });
+  const contents = rest.filter((b): b is ParagraphBlock => dropped.has(b) && b.kind === 'paragraph').map((b) => spansText(labelled(b)).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  if (contents.length) warnings.push(skipped(rest.find((b) => dropped.has(b))!, `the table of contents is not imported (it repeats the headings): "${contents.join(' / ')}"`));
   if (sec) {
     // The first numbered heading, where there is one: it is surer than a paragraph that only seems to start with a number.
     const clauseHeading = rest.findIndex((b) => !dropped.has(b) && isHeading(b) && numbered(b));
@@ -107,9 +109,6 @@ export function bodyTree(blocks: readonly Block[], { sec = false }: { sec?: bool
       }
     });
   }
-  const contents = rest.filter((b): b is ParagraphBlock => dropped.has(b) && b.kind === 'paragraph').map((b) => spansText(labelled(b)).replace(/\s+/g, ' ').trim()).filter(Boolean);
-  if (contents.length) warnings.push(skipped(rest.find((b) => dropped.has(b))!, `the table of contents is not imported (it repeats the headings): "${contents.join(' / ')}"`));
-
   const children: RootContent[] = [];
   let list: List | null = null;
   const kept = rest.filter((b) => !dropped.has(b) && (b.kind === 'table' || !isBlank(b.spans) || b.number !== null));

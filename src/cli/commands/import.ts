@@ -58,7 +58,7 @@ export const registerImport: Register = (program, context, setExit) => {
       const seen = new Set<string>();
       const warn = (result: ImportResult) => {
         for (const w of result.warnings) {
-          const text = `${w.where}: ${w.message}`;
+          const text = w.paragraph > 0 ? `${w.where}: ${w.message}` : w.message;
           if (seen.has(text)) continue;
           seen.add(text);
           report(file, w.ruleId, text, { line: Math.max(w.paragraph, 1), column: 1 });
