@@ -2,8 +2,8 @@
  * Paragraph styles and list numbering as Word computes them: a paragraph's list comes from its
  * own w:numPr or from its style (following w:basedOn), each w:num points to an w:abstractNum whose
  * levels give start, format and text (`%1.%2`, `(%3)`); instances of one abstract list count on
- * together unless a w:lvlOverride restarts them, and a level restarts when a higher one is used
- * (or as w:lvlRestart says).
+ * together, a w:lvlOverride restarts a level at the instance's first paragraph, and a level
+ * restarts when a higher one is used (or as w:lvlRestart says).
  */
 import { child, elements, isOn, valueOf, type XElement } from './xml.js';
 
@@ -115,8 +115,10 @@ export interface ListNumber {
 export class Numbering {
   private readonly abstracts = new Map<string, AbstractList>();
   private readonly instances = new Map<string, ListInstance>();
-  /** Counters per list: an abstract list, or an instance that restarts it. */
+  /** Counters per abstract list, by level. */
   private readonly counters = new Map<string, Array<number | undefined>>();
+  /** Instances whose first paragraph has been counted. */
+  private readonly started = new Set<string>();
 
   constructor(
     numbering: XElement | null,
@@ -168,11 +170,14 @@ export class Numbering {
     const startAt = (i: number): number => instance.overrides.get(i)?.start ?? levelAt(i)?.start ?? 1;
     const lvl = levelAt(level);
     if (!lvl) return null;
-    // An instance that overrides a start value is a list of its own from its first paragraph on.
-    const restarts = [...instance.overrides.values()].some((o) => o.start !== undefined || o.level !== undefined);
-    const key = restarts ? `num:${numId}` : `abstract:${abstract.id}`;
-    let values = this.counters.get(key);
-    if (!values) this.counters.set(key, (values = []));
+    // Instances of one abstract list count together. An instance that overrides a start value
+    // restarts those levels at its first paragraph; later paragraphs of any instance count on.
+    let values = this.counters.get(abstract.id);
+    if (!values) this.counters.set(abstract.id, (values = []));
+    if (!this.started.has(numId)) {
+      this.started.add(numId);
+      for (const [i, o] of instance.overrides) if (o.start !== undefined || o.level !== undefined) values[i] = undefined;
+    }
     if (lvl.format !== 'bullet' && lvl.format !== 'none') values[level] = values[level] === undefined ? startAt(level) : values[level]! + 1;
     // A level the list skipped counts as used at its start value: after 1, (a) at level 3, the
     // next level-2 paragraph is 1.2 (as Word and LibreOffice show it).

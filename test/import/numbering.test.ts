@@ -77,4 +77,15 @@ describe('Word numbering (numbering.xml only)', () => {
     theirs[restartIndex] = 'b)';
     expect(theirs).toEqual(expected);
   }, 150_000);
+
+  it.skipIf(!hasProgram('soffice'))('should read the same numbers from the file as LibreOffice writes it again', () => {
+    // LibreOffice writes its own numbering.xml: one w:num per run of a list, startOverride on the
+    // instance that restarts, and no lvlRestart (so the level that never restarted now does).
+    const out = mkdtempSync(join(tmpdir(), 'secdoc-import-lo-'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(out, 'docx'), numberingDocx], { stdio: 'pipe', timeout: 120_000 });
+    const labels = paragraphs(readFileSync(join(out, 'docx', 'numbering.docx'))).map((p) => p.label);
+    const restartIndex = expected.lastIndexOf('b)');
+    expect(labels[restartIndex]).toBe('a)');
+    expect(labels.filter((_, i) => i !== restartIndex)).toEqual(expected.filter((_, i) => i !== restartIndex));
+  }, 150_000);
 });
