@@ -201,12 +201,12 @@ export class Numbering {
   private abstractOf(numId: string): AbstractList | undefined {
     const instance = this.instances.get(numId);
     let abstract = instance ? this.abstracts.get(instance.abstractId) : undefined;
-    // A list that only links to a numbering style takes the levels of the style's own list.
+    // A list that only links to a numbering style is the style's own list: its levels and counters.
     if (abstract?.styleLink) {
       const linked = this.styles.paragraphProperty(abstract.styleLink, (p) => valueOf(child(p, 'w:numPr'), 'w:numId'));
       const target = linked !== undefined ? this.instances.get(linked) : undefined;
       const resolved = target ? this.abstracts.get(target.abstractId) : undefined;
-      if (resolved && resolved !== abstract) abstract = { ...resolved, id: abstract.id };
+      if (resolved) abstract = resolved;
     }
     return abstract;
   }
