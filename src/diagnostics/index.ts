@@ -40,6 +40,14 @@ export const catalogue = {
   'history-rewritten': { severity: 'error', summary: 'An earlier row of the version-history table differs from the replaced version\'s.' },
   'never-in-force': { severity: 'error', summary: 'A version\'s own expiry falls on or before its effective date, so it is never in force.' },
   'history-unfilled': { severity: 'warning', summary: 'A version-history row left to fill in by `secdoc new`.' },
+  'import-not-docx': { severity: 'error', summary: 'The file given to `import` is not a readable Word (.docx) package.' },
+  'import-image': { severity: 'warning', summary: 'An image, drawing or embedded object in a Word file is not imported.' },
+  'import-text-box': { severity: 'warning', summary: 'A text box in a Word file is not imported; the warning carries its text.' },
+  'import-footnote': { severity: 'warning', summary: 'A footnote or endnote in a Word file is not imported; the warning carries its text.' },
+  'import-field': { severity: 'warning', summary: 'A Word field (other than a page number) is imported as its displayed text only.' },
+  'import-comments': { severity: 'warning', summary: 'Comments in a Word file are not imported.' },
+  'import-merged-cells': { severity: 'warning', summary: 'Merged or nested table cells in a Word file cannot be held in a Markdown table.' },
+  'import-unmapped': { severity: 'warning', summary: 'Word content with no place in a source (cover page, table of contents, hidden text, equations) is left out; the warning carries its text.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof catalogue;

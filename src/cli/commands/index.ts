@@ -15,6 +15,7 @@ import { defineDiff } from './diff.command.js';
 import { defineEval } from './eval.command.js';
 import { defineFmt } from './fmt.command.js';
 import { defineHistory } from './history.command.js';
+import { defineImport } from './import.command.js';
 import { defineNew } from './new.command.js';
 import { defineRenameTerm } from './rename-term.command.js';
 import { defineRenumber } from './renumber.command.js';
@@ -39,4 +40,4 @@ export type Lazy = <Args extends unknown[]>(load: () => Promise<{ action: Action
 /** Adds one command to the program. */
 export type Define = (program: Command, lazy: Lazy) => void;
 
-export const commands: Define[] = [defineValidate, defineTree, defineDiff, defineBuild, defineAt, defineRules, defineHistory, defineEval, defineNew, defineRenumber, defineRenameTerm, defineFmt];
+export const commands: Define[] = [defineValidate, defineTree, defineDiff, defineBuild, defineAt, defineRules, defineHistory, defineEval, defineNew, defineRenumber, defineRenameTerm, defineFmt, defineImport];

@@ -1,0 +1,65 @@
+// Importing a Word file: a 1 MB .docx (issue 21: under 2 s), beside parsing the Markdown it gives.
+// The Word file is made here, the same on every run: the real statutes and codes of test/corpus
+// joined into one document and written by secdoc's own Word writer (the marked-up comparison
+// of the text with itself, so it has numbers, headings and tables but no changes).
+import { VFile } from 'vfile';
+import { diffDocuments } from '../lib/diff/index.js';
+import { openWordFile } from '../lib/import/index.js';
+import { parseDocument } from '../lib/parse/index.js';
+import { annexToDocx } from '../lib/render/docx/index.js';
+import { comparisonView } from '../lib/render/view/index.js';
+import { fmt, mb, readCorpus } from './common.mjs';
+
+const TARGET = 1e6;
+const texts = ['de-bundestag-gesetze', 'fr-etalab-codes', 'en-github-site-policy'].flatMap((folder) => readCorpus(folder, /\.md$/)).map((f) => f.text.replace(/^---[\s\S]*?\n---\n/, ''));
+
+async function wordFile(count) {
+  const text = texts.slice(0, count).join('\n\n');
+  const doc = parseDocument(text, new VFile({ path: 'corpus.md' }));
+  return annexToDocx(comparisonView(diffDocuments(doc, doc)));
+}
+
+// The fewest corpus files whose Word file reaches 1 MB (all of them, repeated, if they do not).
+let count = 1;
+let docx = await wordFile(count);
+while (docx.byteLength < TARGET && count < texts.length) docx = await wordFile(++count);
+if (docx.byteLength < TARGET) {
+  const all = [...texts];
+  while (docx.byteLength < TARGET) {
+    texts.push(...all);
+    docx = await wordFile(texts.length);
+  }
+}
+
+/**
+ * Wall time and CPU time (user + system of this process) of the best of `runs`. On this shared
+ * machine wall time grows with the load (other processes hold the cores); CPU time is close to
+ * what the run takes on an idle core.
+ */
+function timed(fn, runs) {
+  let best = { ms: Infinity, cpu: Infinity, result: undefined };
+  fn();
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const result = fn();
+    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (ms < best.ms) best = { ms, cpu: (c.user + c.system) / 1000, result };
+  }
+  return best;
+}
+
+const imported = timed(() => openWordFile(docx).source('accept').markdown, 3);
+const markdown = imported.result;
+const parsed = timed(() => parseDocument(markdown, new VFile({ path: 'imported.md' })), 3);
+const clauses = (function countClauses(list) {
+  return list.reduce((n, c) => n + 1 + countClauses(c.children), 0);
+})(parsed.result.clauses);
+
+console.log(`input: ${count} real corpus files as one Word file by secdoc's writer: ${fmt(docx.byteLength / 1e6)} MB .docx -> ${fmt(mb(markdown))} MB Markdown, ${clauses} clauses`);
+console.log(`                          wall        CPU`);
+console.log(`import .docx -> Markdown  ${fmt(imported.ms, 0).padStart(6)} ms  ${fmt(imported.cpu, 0).padStart(6)} ms  (target < 2000 ms)  ${imported.ms < 2000 ? 'OK' : imported.cpu < 2000 ? 'OK in CPU time (wall time slowed by load)' : 'MISSED'}`);
+console.log(`parse the Markdown        ${fmt(parsed.ms, 0).padStart(6)} ms  ${fmt(parsed.cpu, 0).padStart(6)} ms`);
+console.log(`import / parse = ${fmt(imported.ms / parsed.ms)} (wall), ${fmt(imported.cpu / parsed.cpu)} (CPU)`);
