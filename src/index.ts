@@ -16,16 +16,15 @@ import { isIsoDate } from './model/sec.js';
 import {
   atJson,
   evalJson,
-  historyJson,
   ruleDiffJson,
   rulesDocumentJson,
   rulesJson,
   type AtJson,
   type EvalJson,
-  type HistoryJson,
   type RuleDiffJson,
   type RulesJson,
 } from './render/json/rules.js';
+import { historyJson, type HistoryJson } from './render/json/history.js';
 import { corpusRules, factsJsonSchema, QueryError, validateFacts, type FactProblem } from './rules/index.js';
 
 export { QueryError };

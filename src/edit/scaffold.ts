@@ -93,9 +93,12 @@ export function annexTitles(directions: readonly DirectionMeta[], d: Designation
   const latest = [...directions].reverse().flatMap((dir) => dir.annexes).filter((a) => a.document === d.appendix && a.title !== null);
   const markedUp = latest.find((a) => a.against !== null);
   const clean = latest.find((a) => a.against === null);
-  // "v20.0" -> "v21.0" and "v19.0" -> "v20.0" in one pass, so the second does not undo the first.
+  // "v20.0" -> "v21.0" and "v19.0" -> "v20.0" in one pass, so the second does not undo the first;
+  // the letter's own style "v.20.0" keeps its dot.
   const carry = (a: AnnexMeta) =>
-    a.title!.replace(/v(\d+\.\d+)/g, (whole, v: string) => (v === a.version ? `v${d.version}` : v === a.against ? `v${d.against}` : whole));
+    a.title!.replace(/v(\.?)(\d+\.\d+)/g, (whole, dot: string, v: string) =>
+      v === a.version ? `v${dot}${d.version}` : v === a.against ? `v${dot}${d.against}` : whole,
+    );
   return { markedUp: markedUp ? carry(markedUp) : fallback.markedUp, clean: clean ? carry(clean) : fallback.clean };
 }
 

@@ -97,7 +97,7 @@ describe('checks across versions', () => {
 
   it('should resolve a direction\'s references against the versions it designates', async () => {
     const r = await validateWith('directions/2022-06-09.md', (t) =>
-      replaceOnce(t, 'The changes add exclusion categories to the TMAD', 'The changes add exclusion categories to the TMAD in Clauses 18.12 to 18.15 and Clause 18.99'),
+      replaceOnce(t, 'This direction does not decide any Requesting Party Decommissioning Timetable.', 'This direction does not decide any Requesting Party Decommissioning Timetable, nor change Clauses 18.12 to 18.15 and Clause 18.99.'),
     );
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/Clause 18\.12,/);

@@ -52,7 +52,7 @@ describe('drafting TMAD v21.0', () => {
     expect(text).toContain('9.4 A Supplier Party may, within 20 Working Days after receiving a notification under Clause 9.3,');
     expect(text).toContain('in Clause 9.4A.');
     expect(text).toContain('| Unresolved Data Problem | means');
-    expect(text).toContain('resolution of data issues in Clause 9.5A;'); // v20.0's history row, as written
+    expect(text).toContain('steps to resolve data issues before exclusion (Clause 9.5A);'); // v20.0's history row, as written
 
     const out = mkdtempSync(join(tmpdir(), 'secdoc-annex-'));
     const build = await cli(['--documents', dir, 'build', '--only', 'direction-2022-10-20', '--formats', 'html', '--out', out]);

@@ -18,8 +18,8 @@ describe('secdoc new', () => {
     const changed = next.split('\n').filter((l) => !previous.split('\n').includes(l));
     expect(changed).toEqual(['version: "21.0"', 'replaces: "20.0"', 'designated_by: direction-2022-10-20', '| 21.0 | 1 November 2022 | TO FILL IN: describe the changes made by this version. |']);
     const direction = readFileSync(join(dir, 'directions', '2022-10-20.md'), 'utf8');
-    expect(direction).toContain('  - { letter: A, document: AL, version: "21.0", against: "20.0", title: "SEC Appendix AL - SMETS1 Transition and Migration Approach Document v21.0 (marked up against v20.0)" }');
-    expect(direction).toContain('  - { letter: B, document: AL, version: "21.0", title: "SEC Appendix AL - SMETS1 Transition and Migration Approach Document v21.0" }');
+    expect(direction).toContain('  - { letter: A, document: AL, version: "21.0", against: "20.0", title: "SEC Appendix AL – SMETS1 Transition Migration Approach Document v.21.0 – (marked up against v.20.0)" }');
+    expect(direction).toContain('  - { letter: B, document: AL, version: "21.0", title: "SEC Appendix AL – SMETS1 Transition Migration Approach Document v.21.0" }');
 
     const validate = await cli(['--documents', dir, 'validate']);
     expect(validate.code).toBe(0);
@@ -37,8 +37,8 @@ describe('secdoc new', () => {
     expect(r.code).toBe(0);
     const direction = readFileSync(join(dir, 'directions', '2022-10-20.md'), 'utf8');
     expect(direction).toContain('  - { document: AK, version: "11.0", effective: 2022-12-01 }');
-    expect(direction).toContain('  - { letter: C, document: AK, version: "11.0", against: "10.0", title: "SEC Appendix AK - SVTAD for SMETS1 Services v11.0 (marked up against v10.0)" }');
-    expect(direction).toContain('  - { letter: D, document: AK, version: "11.0", title: "SEC Appendix AK - SVTAD for SMETS1 Services v11.0" }');
+    expect(direction).toContain('  - { letter: C, document: AK, version: "11.0", against: "10.0", title: "SEC Appendix AK – SVTAD for SMETS1 Services v.11.0 (marked up against v.10.0)" }');
+    expect(direction).toContain('  - { letter: D, document: AK, version: "11.0", title: "SEC Appendix AK – SVTAD for SMETS1 Services v.11.0" }');
     expect(direction).toMatch(/\n1\.3 With effect from 1 December 2022, the SEC Variation Testing Approach Document for SMETS1 Services \(Appendix AK\) is re-designated as version 11\.0, in the form set out in Annex D\. Annex C shows version 11\.0 marked up against version 10\.0\.\n$/);
     const validate = await cli(['--documents', dir, 'validate']);
     expect(validate.stderr).toMatch(/0 errors/);

@@ -1,6 +1,7 @@
 import type { Action } from './index.js';
 import { atJson, type VersionJson } from '../../render/json/rules.js';
-import { corpusRules, QueryError } from '../../rules/index.js';
+import { corpusRules } from '../../rules/compile.js';
+import { QueryError } from '../../rules/query.js';
 import { report } from '../../diagnostics/index.js';
 import type { Corpus } from '../../corpus/index.js';
 import { versionIntervals } from '../../time/index.js';

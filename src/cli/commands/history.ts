@@ -1,5 +1,5 @@
 import type { Action } from './index.js';
-import { historyJson } from '../../render/json/rules.js';
+import { historyJson } from '../../render/json/history.js';
 import { parseDate } from '../context.js';
 import { answering, loadRules, span } from './at.js';
 

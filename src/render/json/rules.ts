@@ -5,25 +5,16 @@
  */
 import { dirname, relative } from 'node:path';
 import type { Corpus, VersionDocument } from '../../corpus/index.js';
-import type { Clause } from '../../model/types.js';
-import { clauseText } from '../../model/text.js';
-import {
-  clauseHistory,
-  corpusRules,
-  deriveFromText,
-  diffRules,
-  evaluateRules,
-  factsJsonSchema,
-  rulesOf,
-  selectRules,
-  type Derived,
-  type FieldChange,
-  type JsonLogic,
-  type Rule,
-  type RuleResult,
-  type TraceNode,
-} from '../../rules/index.js';
-import { contains, statusOn, versionsAt, type ClauseInterval, type ClauseTiming, type Status, type VersionInterval } from '../../time/index.js';
+// Each rules module by name, not the rules barrel: `at` loads this file, and the barrel's clause
+// history would bring in the redline engine it never uses.
+import { corpusRules, rulesOf } from '../../rules/compile.js';
+import { diffRules, type FieldChange } from '../../rules/diff.js';
+import { deriveFromText, type Derived } from '../../rules/extract.js';
+import { factsJsonSchema } from '../../rules/facts.js';
+import type { TraceNode } from '../../rules/logic.js';
+import { evaluateRules, selectRules, type RuleResult } from '../../rules/query.js';
+import type { JsonLogic, Rule } from '../../rules/types.js';
+import { statusOn, versionsAt, type ClauseInterval, type ClauseTiming, type Status, type VersionInterval } from '../../time/index.js';
 import { API_VERSION } from './tree.js';
 
 type ApiVersion = readonly [number, number];
@@ -120,7 +111,7 @@ export function versionJson(corpus: Corpus, v: VersionInterval, at?: string): Ve
   };
 }
 
-function intervalJson(i: ClauseInterval): RuleJson['in_force'] {
+export function intervalJson(i: ClauseInterval): RuleJson['in_force'] {
   return { from: i.from, until: i.until, narrowed_by: i.narrowedBy.map(narrowingJson) };
 }
 
@@ -318,60 +309,6 @@ export function ruleDiffJson(corpus: Corpus, before: VersionDocument, after: Ver
     changed: diff.changed.map((c) => ({ id: c.id, changes: c.changes, old: ruleJson(corpus, c.old), new: ruleJson(corpus, c.new) })),
     unchanged: diff.unchanged.map((r) => r.id),
   };
-}
-
-/* ---------- clause history ---------- */
-
-export type ClauseStatus = Status | 'absent';
-
-export interface HistoryJson {
-  'secdoc-api-version': ApiVersion;
-  document: string;
-  query: string;
-  /** The date statuses are given for. */
-  at: string;
-  anchor: { version: string; clause: { id: string; number: string | null }; matched_by: 'number' | 'key' | 'rule' };
-  entries: Array<{
-    version: VersionJson;
-    clause: { id: string; number: string | null; key: string | null; heading: string | null; text: string } | null;
-    change: string;
-    text_changed: boolean;
-    previous_number: string | null;
-    in_force: RuleJson['in_force'] | null;
-    /** The clause's status on `at`: its version's, unless its own commencement or expiry says otherwise. */
-    status: ClauseStatus;
-    rules: string[];
-  }>;
-}
-
-export function historyJson(corpus: Corpus, doc: string, clause: string, at: string): HistoryJson {
-  const h = clauseHistory(corpus, doc, clause, { at });
-  return {
-    'secdoc-api-version': API_VERSION,
-    document: h.appendix,
-    query: h.query,
-    at,
-    anchor: { version: h.anchor.version, clause: { id: h.anchor.clause.id, number: h.anchor.clause.number }, matched_by: h.anchor.matchedBy },
-    entries: h.entries.map((e) => ({
-      version: versionJson(corpus, e.version, at),
-      clause: e.clause ? clauseJson(e.clause) : null,
-      change: e.change,
-      text_changed: e.textChanged,
-      previous_number: e.previousNumber,
-      in_force: e.interval ? intervalJson(e.interval) : null,
-      status: e.clause === null || e.interval === null ? 'absent' : clauseStatus(statusOn(e.version, at), e.interval, at),
-      rules: e.rules.map((r) => r.id),
-    })),
-  };
-}
-
-function clauseJson(c: Clause): NonNullable<HistoryJson['entries'][number]['clause']> {
-  return { id: c.id, number: c.number, key: c.key, heading: c.heading, text: clauseText(c) };
-}
-
-function clauseStatus(version: Status, interval: ClauseInterval, at: string): Status {
-  if (version !== 'in-force' || contains(interval, at)) return version;
-  return interval.from !== null && at < interval.from ? 'not-yet-in-force' : 'expired';
 }
 
 /* ---------- published files ---------- */
