@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import type { Register } from './index.js';
 import { UsageError } from '../context.js';
 import { diffDocuments } from '../../diff/index.js';
+import { DEFAULT_DIFF_OPTIONS } from '../../model/change.js';
 import { diffToJson } from '../../render/json/diff.js';
 import { diffToText } from '../../render/text/diff.js';
 import { comparisonView } from '../../render/view/index.js';
@@ -28,7 +29,7 @@ export const registerDiff: Register = (program, context) => {
     .option('--no-color', 'plain text marks ([-deleted-] {+inserted+}) even on a terminal')
     .option('--show-formatting', 'also show changes that are only formatting or whitespace (emphasis, re-wrapped lines, `2.1` vs `2.1.`)')
     .option('--full', 'text format: print unchanged stretches of amended clauses in full')
-    .option('--max-edit <tokens>', 'bound on each word diff; past it a paragraph is shown replaced whole', '4000')
+    .option('--max-edit <tokens>', 'bound on each word diff; past it a paragraph is shown replaced whole', String(DEFAULT_DIFF_OPTIONS.maxEditLength))
     .action(async (oldRef: string, newRef: string, flags: DiffFlags) => {
       const ctx = context();
       const maxEditLength = Number(flags.maxEdit);
