@@ -1,5 +1,4 @@
 /**
-// Each of the whole-corpus tests parses every real document: on a loaded 2-core machine that took over a minute.
  * Clause fingerprints: a document digest's hash of a clause's own content (`model/digest.ts`),
  * which the redline trusts to settle an untouched clause. The law: two clauses have the same fingerprint exactly when
  * `sameOwnContent` holds (heading, blocks and formatting; positions and sub-clauses aside).
@@ -16,6 +15,7 @@ import { walkClauses } from '../../src/model/text.js';
 import type { Clause } from '../../src/model/types.js';
 import { documentsDir, realCorpusFiles } from '../helpers.js';
 
+// The whole-corpus tests below parse every real document: on a loaded 2-core machine, over a minute.
 const parse = (text: string, path = 'doc.md') => parseDocument(text, new VFile({ path }));
 
 /** Every clause of a source file with its digest. */
