@@ -13,7 +13,7 @@ import { sameBlock } from '../model/equal.js';
 import { DEFINITIONS_HEADER } from '../model/query.js';
 import { identicalPairs, normNumber, type ClausePair, type ClausePairing } from './pair.js';
 import { increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
-import { dice, textSimilarity, WordIds, type Bag } from './similarity.js';
+import { dice, WordIds, type Multiset } from './similarity.js';
 import { blockRuns, inlineRuns, plainRuns, type Run } from './tokens.js';
 
 export type Table = Extract<Block, { type: 'table' }>;
@@ -228,12 +228,12 @@ function compareTable(o: Table | null, n: Table | null): TableComparison {
   const newCols = n ? n.header.map((_, i) => i) : [];
   // In a gap, a column is the same column renamed when its header or its cells are mostly kept.
   const ids = new WordIds();
-  const column = (t: Table, i: number) => ({ i, text: cellText(t.header[i]), cells: bagOf(t.rows.map((r) => cellText(r[i]))) });
+  const column = (t: Table, i: number) => ({ i, text: cellText(t.header[i]), cells: multisetOf(t.rows.map((r) => cellText(r[i]))) });
   const headerPairs = pairSequences(
     oldCols.map((i) => column(o!, i)),
     newCols.map((i) => column(n!, i)),
     (c) => c.text,
-    (x, y) => textSimilarity(ids.bags(x.text), ids.bags(y.text)) >= 0.5 || dice(x.cells, y.cells) >= 0.5,
+    (x, y) => ids.similarity(ids.bag(x.text), ids.bag(y.text)) >= 0.5 || dice(x.cells, y.cells) >= 0.5,
   );
   const columns: ColumnPairing[] = headerPairs.map((p) => ({
     old: p.old?.i ?? null,
@@ -279,7 +279,7 @@ function compareTable(o: Table | null, n: Table | null): TableComparison {
   return { kind: 'table', old: o, new: n, keyColumn, columns, rows };
 }
 
-function bagOf(items: string[]): Bag<string> {
+function multisetOf(items: string[]): Multiset<string> {
   const m = new Map<string, number>();
   for (const x of items) m.set(x, (m.get(x) ?? 0) + 1);
   return m;

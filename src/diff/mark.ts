@@ -8,8 +8,8 @@
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, SectionComparison, TableComparison, TextBlockComparison } from './compare.js';
-import { blockRuns, plainRuns, TermIndex, TokenKeys } from './tokens.js';
-import { diffRuns, plainSegments, wholeSegments, type WordDiffOptions } from './words.js';
+import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type Run } from './tokens.js';
+import { plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
 
 export function markWords(comparison: BlockComparison, options: Required<DiffOptions>): DocumentDiff {
   const marker = new Marker(comparison.old, comparison.new, options);
@@ -27,38 +27,25 @@ export function markWords(comparison: BlockComparison, options: Required<DiffOpt
   };
 }
 
-/**
- * The working state of one `markWords` call: the token keys every word diff of the comparison
- * shares, and the counts. A class, not an object literal with a getter: V8 keeps such a literal
- * in dictionary mode, and the word diff reads its options on every block.
- */
-class Marker implements WordDiffOptions {
-  readonly exact: boolean;
-  readonly maxEditLength: number;
-  readonly keys = new TokenKeys();
+/** The working state of one `markWords` call: its word diffs (which share token keys) and its counts. */
+class Marker {
+  private readonly exact: boolean;
+  private readonly wordDiff: WordDiff;
   /** Every clause change made, counted as it is made. */
   readonly summary: Omit<DiffSummary, 'replacedWhole'> = { unchanged: 0, amended: 0, inserted: 0, deleted: 0, renumbered: 0, moved: 0, changed: 0 };
   /** Word diffs that hit the edit bound and were shown as a whole replacement. */
   replacedWhole = 0;
-  private termIndex: TermIndex | undefined = undefined;
 
-  constructor(
-    private readonly oldDoc: ClauseDocument,
-    private readonly newDoc: ClauseDocument,
-    options: Required<DiffOptions>,
-  ) {
+  constructor(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Required<DiffOptions>) {
     this.exact = options.showFormatting;
-    this.maxEditLength = options.maxEditLength;
-  }
-
-  /** Only changed text is tokenized: a pair with no word changes never walks for its terms. */
-  get terms(): TermIndex {
-    return (this.termIndex ??= new TermIndex([...this.oldDoc.terms, ...this.newDoc.terms]));
+    // The defined terms are found only when a text is tokenized: a pair with no word changes never walks for them.
+    const terms = () => new TermIndex([...oldDoc.terms, ...newDoc.terms]);
+    this.wordDiff = new WordDiff(new Tokenizer({ exact: options.showFormatting, keys: new TokenKeys(), terms }), options.maxEditLength);
   }
 
   /** A word diff of two texts, its whole replacements counted. */
-  private words(oldRuns: Parameters<typeof diffRuns>[0], newRuns: Parameters<typeof diffRuns>[1]): ReturnType<typeof diffRuns> {
-    const r = diffRuns(oldRuns, newRuns, this);
+  private words(oldRuns: readonly Run[], newRuns: readonly Run[]): WordDiffResult {
+    const r = this.wordDiff.diff(oldRuns, newRuns);
     if (r.replacedWhole) this.replacedWhole++;
     return r;
   }
@@ -130,7 +117,7 @@ class Marker implements WordDiffOptions {
 
   section(s: SectionComparison): SectionChange {
     // A section heading replaced whole is not counted: the counts are of clauses and blocks.
-    const h = diffRuns(s.heading.oldRuns ?? [], s.heading.newRuns ?? [], this);
+    const h = this.wordDiff.diff(s.heading.oldRuns ?? [], s.heading.newRuns ?? []);
     const content = this.blocks(s.content);
     const status = !s.old ? 'inserted' : !s.new ? 'deleted' : h.changed || content.some((c) => c.status !== 'unchanged') ? 'amended' : 'unchanged';
     return { status, heading: h.segments, content };

@@ -28,7 +28,7 @@ import { clauseText, normalizeSpace } from '../model/text.js';
 import { digestOf, type ClauseDigest, type DocumentDigest } from '../model/digest.js';
 import { NO_WORDS } from '../model/words.js';
 import { placeDeleted, walkSequences } from './sequence.js';
-import { distinctPairs, sharedSimilarity, textSimilarity, WordIds, type Bags } from './similarity.js';
+import { WordIds, type WordBag } from './similarity.js';
 
 /** Two clauses paired, or one clause on one side only, with what the pairing found. */
 export interface ClausePair {
@@ -90,13 +90,13 @@ interface Node {
   /** Heading and own text, as written: see `sig`. */
   sig?: string;
   /** The words and word pairs of heading and text. */
-  bags?: Bags;
+  bag?: WordBag;
   /** See `pairsOf`. */
   pairs?: Int32Array;
   /** Normalised heading, for the same-heading rule. */
   heading?: string;
   /** The words and word pairs of the normalised heading. */
-  headingBags?: Bags;
+  headingBag?: WordBag;
   /** The own contents of all sub-clauses, as sorted ids: see `desc`. */
   desc?: Int32Array;
   /** The same with its own: see `subtreeContents`. */
@@ -165,10 +165,10 @@ function makeNode(clause: Clause | null, tree: DocumentDigest, sub: readonly Cla
     sameAs: null,
     // Memos, declared up front so every node keeps one shape and property reads stay fast.
     sig: undefined,
-    bags: undefined,
+    bag: undefined,
     pairs: undefined,
     heading: undefined,
-    headingBags: undefined,
+    headingBag: undefined,
     desc: undefined,
     contents: undefined,
     contentId: undefined,
@@ -241,7 +241,7 @@ function below(n: Node): number {
   return n.digest ? n.digest.textBelow : n.tree.textLength;
 }
 
-/** How many words `bags` gives the clause, without making them. */
+/** How many words `bag` gives the clause, without making them. */
 function wordsIn(n: Node): number {
   return n.clause ? n.digest!.words.length >> 1 : 0;
 }
@@ -265,7 +265,7 @@ function isBelow(x: Node, ancestor: Node): boolean {
  * alive, and every young-generation GC while the changes were built copied them.
  */
 function forgetMemos(n: Node): void {
-  n.sig = n.bags = n.pairs = n.heading = n.headingBags = n.desc = n.contents = undefined;
+  n.sig = n.bag = n.pairs = n.heading = n.headingBag = n.desc = n.contents = undefined;
   if (n.kids) for (const k of n.kids) forgetMemos(k);
 }
 
@@ -439,12 +439,12 @@ class Aligner {
   private partsByHeading: Array<[Node, Node]> = [];
 
   /** The words of `sig`, from the hashes the parser took of them (the root has none). */
-  private bags(n: Node): Bags {
-    return (n.bags ??= this.wordIds.bagsOf(n.clause ? n.digest!.words : NO_WORDS));
+  private bag(n: Node): WordBag {
+    return (n.bag ??= this.wordIds.bagOf(n.clause ? n.digest!.words : NO_WORDS));
   }
 
   /**
-   * `textSimilarity` of the whole texts of two clauses (their own and all their sub-clauses'),
+   * ``similarity` of the whole texts of two clauses (their own and all their sub-clauses'),
    * without making bags of the sub-clauses the two share unchanged: those add the same ids to
    * both sides, so they count once each toward the common words (`sharedSimilarity`). Nearly all
    * of an amended part's provisions are usually unchanged, and bagging them was most of the cost.
@@ -455,12 +455,12 @@ class Aligner {
   private wholeSimilarity(o: Node, n: Node): number {
     const a = this.subtreeContents(o);
     const b = this.subtreeContents(n);
-    const onlyOld: Bags[] = [];
-    const onlyNew: Bags[] = [];
+    const onlyOld: WordBag[] = [];
+    const onlyNew: WordBag[] = [];
     const shared = { uni: 0, bi: 0 };
     for (let i = 0, j = 0; i < a.length || j < b.length; ) {
-      if (j === b.length || (i < a.length && a[i]! < b[j]!)) onlyOld.push(this.bags(this.contentNodes[a[i++]!]!));
-      else if (i === a.length || b[j]! < a[i]!) onlyNew.push(this.bags(this.contentNodes[b[j++]!]!));
+      if (j === b.length || (i < a.length && a[i]! < b[j]!)) onlyOld.push(this.bag(this.contentNodes[a[i++]!]!));
+      else if (i === a.length || b[j]! < a[i]!) onlyNew.push(this.bag(this.contentNodes[b[j++]!]!));
       else {
         const uni = wordsIn(this.contentNodes[a[i]!]!);
         shared.uni += uni;
@@ -469,7 +469,7 @@ class Aligner {
         j++;
       }
     }
-    return sharedSimilarity(onlyOld, onlyNew, shared);
+    return this.wordIds.sharedSimilarity(onlyOld, onlyNew, shared);
   }
 
   /** `desc` with the clause's own content id: the contents of its whole subtree, sorted. */
@@ -487,7 +487,7 @@ class Aligner {
 
   /** The distinct word pairs of a clause: the search for moves reads them in every round. */
   private pairsOf(n: Node): Int32Array {
-    return (n.pairs ??= distinctPairs(this.bags(n)));
+    return (n.pairs ??= this.wordIds.distinctPairs(this.bag(n)));
   }
 
   private headingSimilarity(o: Node, n: Node): number {
@@ -496,7 +496,7 @@ class Aligner {
     if (!ho || !hn) return 0;
     if (ho === hn) return 1;
     // A gap compares each heading with every heading on the other side: bag each once.
-    return textSimilarity((o.headingBags ??= this.wordIds.bags(ho)), (n.headingBags ??= this.wordIds.bags(hn)));
+    return this.wordIds.similarity((o.headingBag ??= this.wordIds.bag(ho)), (n.headingBag ??= this.wordIds.bag(hn)));
   }
 
   private contentId(n: Node): number {
@@ -565,14 +565,14 @@ class Aligner {
   }
 
   private computeSimilarity(o: Node, n: Node): number {
-    if (o.sub.length === 0 && n.sub.length === 0) return textSimilarity(this.bags(o), this.bags(n));
+    if (o.sub.length === 0 && n.sub.length === 0) return this.wordIds.similarity(this.bag(o), this.bag(n));
     if (o.sub.length && n.sub.length && below(o) + below(n) > 2 * LARGE_SUBTREE) return this.partSimilarity(o, n, this.descDice(o, n));
     return this.wholeSimilarity(o, n);
   }
 
   /** Own words, and `kept` (a share of the sub-clauses kept word for word), weighted by their text. */
   private partSimilarity(o: Node, n: Node, kept: number): number {
-    const own = textSimilarity(this.bags(o), this.bags(n));
+    const own = this.wordIds.similarity(this.bag(o), this.bag(n));
     const wo = sig(o).length + sig(n).length;
     return (own * wo + kept * (below(o) + below(n))) / (wo + below(o) + below(n));
   }

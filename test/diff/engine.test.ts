@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
-import { tokenize, plainRuns, TermIndex, TokenKeys, inlineRuns, type Run } from '../../src/diff/tokens.js';
+import { plainRuns, TermIndex, Tokenizer, TokenKeys, inlineRuns, type Run } from '../../src/diff/tokens.js';
+
+const tokenize = (runs: Run[], options: ConstructorParameters<typeof Tokenizer>[0]) => new Tokenizer(options).tokenize(runs);
 import { describeChange, changeNote, clauseSegments, walkChanges, type Segment } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
 import { definedTerms as modelTerms } from '../../src/model/query.js';
