@@ -3,7 +3,7 @@
  * that turn REFs into documents with usage errors (exit 2) when they cannot.
  */
 import type { VFile } from 'vfile';
-import { collect, formatDiagnostic, hasErrors } from '../diagnostics/index.js';
+import { collect, formatDiagnostic, hasErrors, report } from '../diagnostics/index.js';
 import {
   findVersion,
   loadCorpus,
@@ -14,6 +14,9 @@ import {
   type VersionDocument,
 } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
+import { isIsoDate } from '../model/sec.js';
+import type { VersionJson } from '../render/json/rules.js';
+import { corpusRules, QueryError } from '../rules/index.js';
 import { intervalOf, type VersionInterval } from '../time/index.js';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
@@ -92,4 +95,57 @@ export class Context {
   json(value: unknown): void {
     this.io.stdout(JSON.stringify(value, null, 2) + '\n');
   }
+}
+
+/* ---------- helpers the date and rule commands share (at, eval, history, rules) ---------- */
+
+/** A DATE argument: a real YYYY-MM-DD date, or a usage error (exit 2). */
+export function parseDate(value: string, what = 'DATE'): string {
+  if (!isIsoDate(value)) throw new UsageError(`not a date: ${value} (expected ${what} as YYYY-MM-DD, e.g. 2022-06-10)`);
+  return value;
+}
+
+/** Today's date where the user is; SECDOC_TODAY (YYYY-MM-DD) fixes it for scripts and tests. */
+export function today(ctx: Context): string {
+  const fixed = ctx.io.env.SECDOC_TODAY;
+  if (fixed) return parseDate(fixed, 'SECDOC_TODAY');
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The corpus, with its rules compiled. Any error in the sources (front matter, rule blocks) stops
+ * the command after printing it: an answer over a broken source would be wrong without saying so.
+ */
+export function loadRules(ctx: Context, options: { rules?: boolean } = {}): ReturnType<Context['corpus']> {
+  const corpus = ctx.corpus();
+  // `at` reads only dates, so a broken rule block does not stop it.
+  const problems = options.rules === false ? [] : corpusRules(corpus).problems;
+  const byPath = new Map(corpus.files.map((f) => [f.path, f]));
+  for (const p of problems) {
+    const file = byPath.get(p.path);
+    if (file && !file.messages.some((m) => m.ruleId === p.ruleId && m.line === p.place.line && m.reason === p.reason)) report(file, p.ruleId, p.reason, p.place);
+  }
+  const broken = corpus.files.filter((f) => f.messages.some((m) => m.fatal));
+  if (broken.length > 0) throw new ContentError(broken);
+  return corpus;
+}
+
+/** Run `fn`, turning questions the corpus cannot answer into usage errors. */
+export function answering<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof QueryError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export function versionLine(v: VersionJson): string {
+  return `${v.document} ${v.version}`;
+}
+
+export function span(from: string | null, until: string | null): string {
+  if (from === null) return 'no effective date yet (prospective)';
+  return until === null ? `from ${from}` : `from ${from} until ${until}`;
 }

@@ -7,11 +7,11 @@
  * and how, is for the word marks (`markWords`).
  */
 import type { Block, Clause, ClauseDocument, TableCell } from '../model/types.js';
-import { digestOf, type DocumentDigest } from '../model/digest.js';
 import { blockText, inlineText, normalizeSpace } from '../model/text.js';
 import { sameBlock } from '../model/equal.js';
 import { DEFINITIONS_HEADER } from '../model/query.js';
-import { identicalPairs, normNumber, type ClausePair, type ClausePairing } from './pair.js';
+import { normNumber } from '../model/query.js';
+import type { ClausePair, ClausePairing } from './pair.js';
 import { increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
 import { blockRuns, inlineRuns, plainRuns, type Run } from './tokens.js';
@@ -101,7 +101,7 @@ export interface ClauseComparison {
   readonly content: readonly BlockPairing[];
   /** Continuation blocks after its children. */
   readonly tail: readonly BlockPairing[];
-  /** The clauses below, in redline order (those of `identicalPairs` below two clauses the same all the way down). */
+  /** The clauses below, in redline order. */
   readonly children: readonly ClauseComparison[];
 }
 
@@ -130,8 +130,7 @@ export interface CompareOptions {
 const KEY_HEADER = /^(?:key|id|identifier|ref(?:erence)?|no\.?|number|nr\.?|version|term|defined term|name|begriff)$/i;
 
 export function compareBlocks(pairing: ClausePairing, options: CompareOptions): BlockComparison {
-  const oldTree = digestOf(pairing.old);
-  const clauses = pairing.clauses.map((p) => compareClause(p, oldTree, options));
+  const clauses = pairing.clauses.map((p) => compareClause(p, options));
   return {
     old: pairing.old,
     new: pairing.new,
@@ -141,18 +140,17 @@ export function compareBlocks(pairing: ClausePairing, options: CompareOptions): 
   };
 }
 
-function compareClause(pair: ClausePair, oldTree: DocumentDigest, options: CompareOptions): ClauseComparison {
+function compareClause(pair: ClausePair, options: CompareOptions): ClauseComparison {
   const { old: o, new: n } = pair;
-  const children = (pairs: readonly ClausePair[]) => pairs.map((p) => compareClause(p, oldTree, options));
+  const below = () => pair.children.map((p) => compareClause(p, options));
   if (!o || !n) {
     const shown = (o ?? n)!;
     const side = (blocks: readonly Block[]) => (o ? pairBlocks(blocks, []) : pairBlocks([], blocks));
     const heading = shown.heading === null ? null : { old: o ? shown.heading : null, new: n ? shown.heading : null };
-    return { kind: o ? 'deleted' : 'inserted', pair, renumbered: false, moved: false, heading, content: side(shown.content), tail: side(shown.tail), children: children(pair.children) };
+    return { kind: o ? 'deleted' : 'inserted', pair, renumbered: false, moved: false, heading, content: side(shown.content), tail: side(shown.tail), children: below() };
   }
   const renumbered = options.showFormatting ? o.number !== n.number : !sameNumber(o, n);
   const moved = !pair.sameParent;
-  const below = () => children(pair.identicalBelow ? identicalPairs(o, n, oldTree) : pair.children);
   if (pair.sameContent && !renumbered && !moved) {
     return { kind: 'untouched', pair, renumbered, moved, heading: null, content: sameBlocks(o.content, n.content), tail: sameBlocks(o.tail, n.tail), children: below() };
   }

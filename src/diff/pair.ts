@@ -25,6 +25,7 @@
 import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText, normalizeSpace } from '../model/text.js';
+import { normNumber } from '../model/query.js';
 import { digestOf, type ClauseDigest, type DocumentDigest } from '../model/digest.js';
 import { NO_WORDS } from '../model/words.js';
 import { placeDeleted, walkSequences } from './sequence.js';
@@ -50,7 +51,7 @@ export interface ClausePair {
   readonly sameParent: boolean;
   /**
    * How many clauses below them are the same all the way down, each paired with its twin in
-   * order (`identicalPairs` lists them): `children` is then empty. 0 otherwise.
+   * order without being looked at; 0 when they are not the same all the way down.
    */
   readonly identicalBelow: number;
   /** The pairs below, in redline order: new order, with deleted clauses where they stood in the old document. */
@@ -123,11 +124,6 @@ const MAX_PAIRWISE = 4096;
 /** Index postings longer than this are too common to suggest a pair. */
 const MAX_POSTINGS = 64;
 
-export function normNumber(n: string | null): string | null {
-  if (n === null) return null;
-  // Nearly every number is already in this form: skip the two replacements.
-  return /\s|\.$/.test(n) ? n.replace(/\s+/g, '').replace(/\.+$/, '') : n;
-}
 
 /**
  * The number compared for renumbering (`normNumber`), made on first use: nearly every pair is
@@ -955,7 +951,7 @@ function pairOf(n: Node): ClausePair {
     sameContent: o.sameAs === n,
     sameParent: o.parent!.partner === n.parent,
     identicalBelow: o.identical ? o.digest!.size - 1 : 0,
-    children: o.identical ? [] : pairsUnder(o, n),
+    children: pairsUnder(o, n),
   };
 }
 
@@ -979,9 +975,9 @@ function deletedPair(o: Node): ClausePair {
 
 /**
  * The sub-clauses of two clauses the same all the way down (`identicalBelow`), each paired with
- * its twin in order, as the ordered alignment pairs them.
+ * its twin in order, as the ordered alignment would pair them: none of them was looked at.
  */
-export function identicalPairs(o: Clause, n: Clause, oldTree: DocumentDigest): ClausePair[] {
+function identicalPairs(o: Clause, n: Clause, oldTree: DocumentDigest): ClausePair[] {
   return o.children.map((c, i) => {
     return {
       old: c,
@@ -993,7 +989,7 @@ export function identicalPairs(o: Clause, n: Clause, oldTree: DocumentDigest): C
       sameContent: true,
       sameParent: true,
       identicalBelow: oldTree.clauses.get(c)!.size - 1,
-      children: [],
+      children: identicalPairs(c, n.children[i]!, oldTree),
     };
   });
 }

@@ -1,8 +1,7 @@
 import type { Register } from './index.js';
 import { evalJson, type ResultJson, type TraceJson } from '../../render/json/rules.js';
 import { validateFacts } from '../../rules/index.js';
-import { EXIT, UsageError } from '../context.js';
-import { answering, loadRules, parseDate, today, versionLine } from './at.js';
+import { answering, EXIT, loadRules, parseDate, today, UsageError, versionLine } from '../context.js';
 
 export const registerEval: Register = (program, context, setExit) => {
   program

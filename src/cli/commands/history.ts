@@ -1,6 +1,6 @@
 import type { Register } from './index.js';
 import { historyJson } from '../../render/json/rules.js';
-import { answering, loadRules, parseDate, span, today } from './at.js';
+import { answering, loadRules, parseDate, span, today } from '../context.js';
 
 export const registerHistory: Register = (program, context) => {
   program

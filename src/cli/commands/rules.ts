@@ -2,8 +2,7 @@ import type { Register } from './index.js';
 import { ruleDiffJson, rulesJson, type RuleJson, type RulesJson } from '../../render/json/rules.js';
 import { formatLogic, type FieldChange, type JsonLogic } from '../../rules/index.js';
 import type { VersionDocument } from '../../corpus/index.js';
-import { UsageError } from '../context.js';
-import { answering, loadRules, parseDate, span, today, versionLine } from './at.js';
+import { answering, loadRules, parseDate, span, today, UsageError, versionLine } from '../context.js';
 
 export const registerRules: Register = (program, context) => {
   program
