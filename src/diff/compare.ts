@@ -14,7 +14,7 @@ import { normNumber } from '../model/query.js';
 import type { ClausePair, ClausePairing } from './pair.js';
 import { increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
-import { blockRuns, inlineRuns, plainRuns, type Run } from './tokens.js';
+import { blockRuns, inlineRuns, plainRuns, type StyledRun } from './tokens.js';
 
 export type Table = Extract<Block, { type: 'table' }>;
 export type TextBlock = Exclude<Block, Table>;
@@ -22,8 +22,8 @@ export type TextBlock = Exclude<Block, Table>;
 /** A text compared as runs: a heading, a block or a table cell. */
 export interface TextComparison {
   /** The old and new text as runs; null on the side that has none. */
-  readonly oldRuns: readonly Run[] | null;
-  readonly newRuns: readonly Run[] | null;
+  readonly oldRuns: readonly StyledRun[] | null;
+  readonly newRuns: readonly StyledRun[] | null;
 }
 
 /** Two blocks compared as running text (one of them absent for an inserted or deleted block). */

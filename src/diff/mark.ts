@@ -8,7 +8,7 @@
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, SectionComparison, TableComparison, TextBlockComparison } from './compare.js';
-import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type Run } from './tokens.js';
+import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
 import { plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
 
 export function markWords(comparison: BlockComparison, options: Required<DiffOptions>): DocumentDiff {
@@ -44,7 +44,7 @@ class Marker {
   }
 
   /** A word diff of two texts, its whole replacements counted. */
-  private words(oldRuns: readonly Run[], newRuns: readonly Run[]): WordDiffResult {
+  private words(oldRuns: readonly StyledRun[], newRuns: readonly StyledRun[]): WordDiffResult {
     const r = this.wordDiff.diff(oldRuns, newRuns);
     if (r.replacedWhole) this.replacedWhole++;
     return r;

@@ -12,7 +12,8 @@ import { blockText, normalizeSpace } from '../model/text.js';
 import { FNV_OFFSET, FNV_PRIME, isSpaceChar, isWordChar, POLY_BASE } from '../model/words.js';
 import { PairIds } from './similarity.js';
 
-export interface Run {
+/** A stretch of source text in one formatting, as the word diff reads it (the view model's `Run` is what a page shows). */
+export interface StyledRun {
   text: string;
   style: SegmentStyle;
   /** A stable string for the style, to compare formatting cheaply. */
@@ -29,7 +30,7 @@ export interface Token {
    */
   key: number;
   /** The run it was cut from, which gives its formatting. */
-  run: Run;
+  run: StyledRun;
 }
 
 /** No formatting: plain text. */
@@ -46,7 +47,7 @@ function styleKeyOf(s: SegmentStyle): string {
   return k;
 }
 
-function pushRun(out: Run[], text: string, style: SegmentStyle, atomic = false): void {
+function pushRun(out: StyledRun[], text: string, style: SegmentStyle, atomic = false): void {
   if (text === '') return;
   const styleKey = styleKeyOf(style);
   const prev = out[out.length - 1];
@@ -54,7 +55,7 @@ function pushRun(out: Run[], text: string, style: SegmentStyle, atomic = false):
   else out.push({ text, style, styleKey, atomic });
 }
 
-export function inlineRuns(nodes: readonly Inline[], style: SegmentStyle = PLAIN_STYLE, out: Run[] = []): Run[] {
+export function inlineRuns(nodes: readonly Inline[], style: SegmentStyle = PLAIN_STYLE, out: StyledRun[] = []): StyledRun[] {
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
@@ -89,7 +90,7 @@ export function inlineRuns(nodes: readonly Inline[], style: SegmentStyle = PLAIN
 }
 
 /** Runs of one block, whose texts join to exactly `blockText(block)`. */
-export function blockRuns(block: Block, out: Run[] = []): Run[] {
+export function blockRuns(block: Block, out: StyledRun[] = []): StyledRun[] {
   switch (block.type) {
     case 'paragraph':
     case 'heading':
@@ -121,7 +122,7 @@ export function blockRuns(block: Block, out: Run[] = []): Run[] {
   }
 }
 
-export function plainRuns(text: string): Run[] {
+export function plainRuns(text: string): StyledRun[] {
   return text === '' ? [] : [{ text, style: PLAIN_STYLE, styleKey: '', atomic: false }];
 }
 
@@ -293,10 +294,10 @@ export class TokenKeys {
  * tokens a whole tokenize gives between them, as every cut is one no token crosses.
  */
 export interface ChangeWindow {
-  head: Run[];
-  oldMid: Run[];
-  newMid: Run[];
-  tail: Run[];
+  head: StyledRun[];
+  oldMid: StyledRun[];
+  newMid: StyledRun[];
+  tail: StyledRun[];
 }
 
 /** A place in a list of runs: a run index and an offset in its text. */
@@ -305,8 +306,8 @@ interface RunPos {
   at: number;
 }
 
-function runsBetween(runs: readonly Run[], from: RunPos, to: RunPos): Run[] {
-  const out: Run[] = [];
+function runsBetween(runs: readonly StyledRun[], from: RunPos, to: RunPos): StyledRun[] {
+  const out: StyledRun[] = [];
   for (let i = from.run; i <= to.run && i < runs.length; i++) {
     const r = runs[i]!;
     const a = i === from.run ? from.at : 0;
@@ -320,18 +321,18 @@ function runsBetween(runs: readonly Run[], from: RunPos, to: RunPos): Run[] {
  * Links of more than one token are left to the tokenizer: each of their tokens gives its
  * trailing space back to plain text.
  */
-const linkedWords = (r: Run) => !r.atomic && (r.style.href !== undefined || r.style.xref !== undefined);
+const linkedWords = (r: StyledRun) => !r.atomic && (r.style.href !== undefined || r.style.xref !== undefined);
 
-function sameKeptRun(o: Run, n: Run): boolean {
+function sameKeptRun(o: StyledRun, n: StyledRun): boolean {
   return o.text === n.text && o.styleKey === n.styleKey && o.atomic === n.atomic && !linkedWords(n);
 }
 
-function cuttable(o: Run, n: Run): boolean {
+function cuttable(o: StyledRun, n: StyledRun): boolean {
   return o.styleKey === n.styleKey && !o.atomic && !n.atomic && !linkedWords(n);
 }
 
 /** No whitespace rides from the run before into this one (or there is none). */
-function startsToken(run: Run | undefined): boolean {
+function startsToken(run: StyledRun | undefined): boolean {
   return !run || run.atomic || !isSpaceChar(run.text.charCodeAt(0));
 }
 
@@ -355,7 +356,7 @@ function commonSuffix(a: string, a0: number, b: string, b0: number): number {
  * text and formatting reach the segments, not where tokens split. As in `tokenize`, a run's
  * leading whitespace rides on the token before it.
  */
-export function wholeRunTokens(runs: readonly Run[]): Token[] {
+export function wholeRunTokens(runs: readonly StyledRun[]): Token[] {
   const out: Token[] = [];
   /** The last token that is not whitespace alone. */
   let last: Token | null = null;
@@ -615,7 +616,7 @@ export class Tokenizer {
    * key is `shall`): half as many tokens for Myers, and a change in spacing or line wrapping is no
    * change at all unless formatting is shown. Whitespace with no token before it stands alone.
    */
-  tokenize(runs: readonly Run[]): Token[] {
+  tokenize(runs: readonly StyledRun[]): Token[] {
     const { terms, keys, exact } = this;
     // Every run is cut into pieces first, so the tokens are counted before their list is made:
     // growing it as they came allocated about three times its size. An atomic run is one piece.
@@ -683,7 +684,7 @@ export class Tokenizer {
   }
 
   /** Two texts' runs cut where they are the same before and after a change: see `ChangeWindow`. */
-  changeWindow(oldRuns: readonly Run[], newRuns: readonly Run[]): ChangeWindow {
+  changeWindow(oldRuns: readonly StyledRun[], newRuns: readonly StyledRun[]): ChangeWindow {
     const { terms } = this;
     const head = this.headEnd(oldRuns, newRuns, terms);
     const [oldTail, newTail] = this.tailStarts(oldRuns, newRuns, head, terms);
@@ -697,7 +698,7 @@ export class Tokenizer {
   }
 
   /** Where the common head ends: after whole runs the same on both sides, then a clean cut in the next. */
-  private headEnd(oldRuns: readonly Run[], newRuns: readonly Run[], terms: TermIndex): RunPos {
+  private headEnd(oldRuns: readonly StyledRun[], newRuns: readonly StyledRun[], terms: TermIndex): RunPos {
     let run = 0;
     while (run < oldRuns.length && run < newRuns.length && sameKeptRun(oldRuns[run]!, newRuns[run]!)) run++;
     const o = oldRuns[run];
@@ -712,7 +713,7 @@ export class Tokenizer {
   }
 
   /** Where the common tail starts on each side, after `head`: a clean cut, then whole runs the same on both sides. */
-  private tailStarts(oldRuns: readonly Run[], newRuns: readonly Run[], head: RunPos, terms: TermIndex): [RunPos, RunPos] {
+  private tailStarts(oldRuns: readonly StyledRun[], newRuns: readonly StyledRun[], head: RunPos, terms: TermIndex): [RunPos, RunPos] {
     const free = head.run + (head.at > 0 ? 1 : 0);
     let t = 0;
     while (t < oldRuns.length - free && t < newRuns.length - free && sameKeptRun(oldRuns[oldRuns.length - 1 - t]!, newRuns[newRuns.length - 1 - t]!)) t++;

@@ -4,7 +4,7 @@
  */
 import { Diff } from 'diff';
 import type { Segment, SegmentOp, SegmentStyle } from '../model/change.js';
-import { PLAIN_STYLE, wholeRunTokens, type Run, type Token, type Tokenizer } from './tokens.js';
+import { PLAIN_STYLE, wholeRunTokens, type StyledRun, type Token, type Tokenizer } from './tokens.js';
 import { increasingRun } from './sequence.js';
 
 class TokenDiff extends Diff<Token, Token[], Token[]> {
@@ -81,7 +81,7 @@ export class WordDiff {
     readonly maxEditLength: number,
   ) {}
 
-  diff(oldRuns: readonly Run[], newRuns: readonly Run[]): WordDiffResult {
+  diff(oldRuns: readonly StyledRun[], newRuns: readonly StyledRun[]): WordDiffResult {
     const { tokenizer, maxEditLength } = this;
     // Fast path: identical runs (the common case for unchanged clauses) need no tokens at all.
     if (sameRuns(oldRuns, newRuns)) return { segments: newRuns.map((r) => segment('equal', r.text, r.style)), changed: false, replacedWhole: false };
@@ -408,7 +408,7 @@ function agreeToEnd(a: Token[], b: Token[]): boolean {
   return i === a.length || i === b.length;
 }
 
-function sameRuns(a: readonly Run[], b: readonly Run[]): boolean {
+function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text || a[i]!.styleKey !== b[i]!.styleKey) return false;
   return true;
@@ -420,6 +420,6 @@ export function plainSegments(op: SegmentOp, text: string): Segment[] {
 }
 
 /** Some runs as one operation: a whole deletion or insertion, or unchanged text. */
-export function wholeSegments(op: SegmentOp, runs: readonly Run[]): Segment[] {
+export function wholeSegments(op: SegmentOp, runs: readonly StyledRun[]): Segment[] {
   return runs.map((r) => segment(op, r.text, r.style));
 }

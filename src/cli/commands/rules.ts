@@ -32,7 +32,7 @@ export const registerRules: Register = (program, context) => {
         for (const r of diff.removed) lines.push(`- ${r.id}  (${r.kind}, was Clause ${clauseOf(r)})`);
         for (const c of diff.changed) {
           lines.push(`~ ${c.id}  (Clause ${clauseOf(c.new)})`);
-          for (const change of c.changes) lines.push(`    ${describeChange(change)}`);
+          for (const change of c.changes) lines.push(`    ${describeFieldChange(change)}`);
         }
         ctx.io.stdout(lines.join('\n') + '\n');
         return;
@@ -56,7 +56,7 @@ function value(v: unknown): string {
   return formatLogic(v as JsonLogic);
 }
 
-function describeChange(c: FieldChange): string {
+function describeFieldChange(c: FieldChange): string {
   if ('added' in c) return `${c.field}: ${[...c.added.map((v) => `+${v}`), ...c.removed.map((v) => `-${v}`)].join(', ')}`;
   return `${c.field}: ${value(c.old)} -> ${value(c.new)}`;
 }
