@@ -15,9 +15,9 @@
  * 4. Last, an old and a new clause still unpaired under paired parents, with the same number.
  *
  * Whenever two clauses pair whose subtree fingerprints agree (the same all the way down, as the
- * parser hashed them), everything below pairs in order without being looked at: most of a
+ * digest hashed them), everything below pairs in order without being looked at: most of a
  * re-designation is never made into nodes. Clause texts are compared by the fingerprints the
- * parser made, and built only for clauses whose content changed.
+ * digest holds, and built only for clauses whose content changed.
  *
  * Every step works on small groups or through an index, so time stays near linear in the size
  * of the documents.
@@ -178,7 +178,7 @@ function rootNode(doc: ClauseDocument): Node {
 /**
  * The nodes of the clauses below, made on first use. Most clauses of a re-designation sit in
  * parts that did not change at all: those are paired whole (`identical`) and never made into
- * nodes, which was a tenth of a redline on a large document and most of what GC had to copy.
+ * nodes.
  */
 function children(n: Node): Node[] {
   if (n.kids === null) {
@@ -232,7 +232,7 @@ function sameSig(o: Node, n: Node): boolean {
   return sigKey(o) === sigKey(n);
 }
 
-/** The length of the `sig`s of every clause below, as the parser added them up. */
+/** The length of the `sig`s of every clause below, as the digest adds them up. */
 function below(n: Node): number {
   return n.digest ? n.digest.textBelow : n.tree.textLength;
 }
@@ -253,16 +253,6 @@ const LARGE_SUBTREE = 20_000;
 /** `x` is below `ancestor` (in the same tree): its pre-order index falls inside the ancestor's subtree. */
 function isBelow(x: Node, ancestor: Node): boolean {
   return x.index > ancestor.index && (ancestor.clause === null || x.index < ancestor.index + ancestor.digest!.size);
-}
-
-/**
- * Drop what only the alignment reads (texts, bags, content ids), so the change builder holds
- * just the pairs. On a large document the memos were two thirds of what the alignment left
- * alive, and every young-generation GC while the changes were built copied them.
- */
-function forgetMemos(n: Node): void {
-  n.sig = n.bag = n.pairs = n.heading = n.headingBag = n.desc = n.contents = undefined;
-  if (n.kids) for (const k of n.kids) forgetMemos(k);
 }
 
 /**
@@ -434,7 +424,7 @@ class Aligner {
   /** Large parts paired by heading, whose similarity is measured at the end. */
   private partsByHeading: Array<[Node, Node]> = [];
 
-  /** The words of `sig`, from the hashes the parser took of them (the root has none). */
+  /** The words of `sig`, from the hashes the digest took of them (the root has none). */
   private bag(n: Node): WordBag {
     return (n.bag ??= this.wordIds.bagOf(n.clause ? n.digest!.words : NO_WORDS));
   }
@@ -443,7 +433,7 @@ class Aligner {
    * ``similarity` of the whole texts of two clauses (their own and all their sub-clauses'),
    * without making bags of the sub-clauses the two share unchanged: those add the same ids to
    * both sides, so they count once each toward the common words (`sharedSimilarity`). Nearly all
-   * of an amended part's provisions are usually unchanged, and bagging them was most of the cost.
+   * of an amended part's provisions are usually unchanged.
    * Shared means the same content (`contentId`), found by one merge of the two subtrees' sorted
    * content ids; parts with the same text in other formatting are bagged, which gives the same
    * result. A content's words are counted and bagged once, on the clause it was first seen in.
@@ -513,7 +503,7 @@ class Aligner {
    * The own contents of all sub-clauses, each as an id, sorted: two large parts then compare by
    * one merge of integers. Each clause is looked up once, however many parts it is compared
    * with: a gap of a dozen changed parts compares each with each, and comparing the texts again
-   * for every pair grew as the square of the document (8x the time at 4x the size).
+   * for every pair grows as the square of the document.
    */
   private desc(n: Node): Int32Array {
     if (n.desc) return n.desc;
@@ -678,8 +668,6 @@ class Aligner {
       queue.length = 0;
     }
     for (const [o, n] of this.partsByHeading) o.similarity = n.similarity = this.alignedSimilarity(o, n);
-    forgetMemos(a);
-    forgetMemos(b);
   }
 
   private alignChildren(po: Node, pn: Node, T: number, pair: Pair): void {
@@ -691,7 +679,7 @@ class Aligner {
     const unchanged = (o: Node, n: Node) => pair(o, n, basisOf(o, n), 1);
     // Nearly always every child is unchanged, and otherwise most are: the same children at the
     // start and at the end pair in order, and only those between them go to the diff (half of
-    // them on the bench pair; jsdiff costs about a microsecond a child).
+    // them on the bench pair).
     let head = 0;
     while (head < os.length && head < ns.length && sameSig(os[head]!, ns[head]!)) head++;
     let tail = 0;

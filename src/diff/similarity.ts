@@ -7,7 +7,7 @@ export type Multiset<K = number> = Map<K, number>;
 /**
  * Words and adjacent word pairs, each as a small integer id, in text order: two bags intersect in
  * one pass over a table of counts indexed by id, and joining bags is concatenation. One array
- * holds both, the words first, then the pairs (a typed array each was two thirds of a bag).
+ * holds both, the words first, then the pairs.
  */
 export class WordBag {
   constructor(
@@ -163,7 +163,7 @@ const INITIAL_SLOTS = 1 << 8;
 
 /**
  * Ids of pairs of 32-bit integers, in an open-addressing table over typed arrays: a Map keyed by
- * `a * 2^26 + b` boxed every key as a heap number and cost as much as the word lookups.
+ * `a * 2^26 + b` boxes every key as a heap number.
  */
 export class PairIds {
   private firsts: Int32Array;

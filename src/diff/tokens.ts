@@ -212,7 +212,7 @@ const DATE_OR_REF_SHAPES = ((): Set<number> | null => {
 
 /**
  * Pieces of the text being tokenized, as parallel arrays reused from call to call (an object
- * per piece was most of what tokenizing allocated): where each starts and ends, and its kind.
+ * per piece allocates): where each starts and ends, and its kind.
  */
 const SPACE = 0;
 const WORD_PIECE = 1;
@@ -226,9 +226,8 @@ function matchAt(pattern: RegExp, text: string, i: number): boolean {
 /**
  * Token keys as small integers, one set per comparison: the same key gets the same id. A key is
  * found by two 32-bit hashes of its characters, taken where they stand in the text, so no key
- * is cut out as a string, and looked up in a table of integers (a Map of cut-out strings was
- * a fifth of tokenizing). Two different keys would have to agree in all 64 bits to share an
- * id: the odds the parser's clause fingerprints already take, about one in 10^11 over the ten
+ * is cut out as a string, and looked up in a table of integers. Two different keys would have
+ * to agree in all 64 bits to share an id: the odds the clause fingerprints already take, about one in 10^11 over the ten
  * thousand distinct tokens of a large comparison. Each key's text is kept the first time it is
  * seen (`key`).
  */
@@ -619,7 +618,7 @@ export class Tokenizer {
   tokenize(runs: readonly StyledRun[]): Token[] {
     const { terms, keys, exact } = this;
     // Every run is cut into pieces first, so the tokens are counted before their list is made:
-    // growing it as they came allocated about three times its size. An atomic run is one piece.
+    // growing it as they came would allocate several times its size. An atomic run is one piece.
     let n = 0;
     let count = 0;
     let leadingSpace = true;

@@ -35,8 +35,7 @@ export interface WordDiffResult {
 }
 
 /**
- * The edit script as two parallel lists (an object per step was a fifth of what the word diffs
- * allocated): step k is an equal pair when `olds[k]` and `news[k]` are both set, a deletion
+ * The edit script as two parallel lists (not an object per step): step k is an equal pair when `olds[k]` and `news[k]` are both set, a deletion
  * when only the old token is, an insertion when only the new one is.
  */
 class Script {

@@ -321,16 +321,6 @@ export function tableSegments(t: TableChange): Segment[] {
   return out;
 }
 
-/** The old text of a clause's own blocks, as `clauseText` gives it. */
-export function rejectClause(change: ClauseChange): string {
-  return rejectSegments(clauseSegments(change));
-}
-
-/** The new text of a clause's own blocks, as `clauseText` gives it. */
-export function acceptClause(change: ClauseChange): string {
-  return acceptSegments(clauseSegments(change));
-}
-
 /** Every clause change, depth first, in redline order. */
 export function* walkChanges(changes: readonly ClauseChange[]): Generator<ClauseChange> {
   for (const c of changes) {

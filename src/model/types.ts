@@ -103,8 +103,6 @@ export interface Annotation {
 
 /* ---------- documents ---------- */
 
-export type DocumentKind = 'version' | 'direction' | 'plain';
-
 export interface VersionMeta {
   kind: 'version';
   appendix: string;

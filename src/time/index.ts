@@ -84,11 +84,6 @@ export function statusOn(interval: VersionInterval, date: string): Status {
   return 'in-force';
 }
 
-/** The version of each document in force on `date` (documents with none are left out). */
-export function versionsInForce(corpus: Corpus, date: string): VersionInterval[] {
-  return versionIntervals(corpus).filter((v) => statusOn(v, date) === 'in-force');
-}
-
 export interface DocumentAt {
   appendix: string;
   /** The version in force on the date; null before the first one takes effect or after expiry. */
