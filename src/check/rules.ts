@@ -4,7 +4,7 @@
  * number of a clause that was renumbered. The rules stage finds them; this check reports them.
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics/index.js';
+import { hasBrokenFrontMatter, report } from '../diagnostics/index.js';
 import type { Corpus } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { corpusRules } from '../rules/index.js';
@@ -13,8 +13,7 @@ export function checkRules(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFil
   const files = new Map(corpus.versions.map((v) => [v.path, fileOf(v)]));
   for (const p of corpusRules(corpus).problems) {
     const file = files.get(p.path);
-    // A file whose front matter failed is not checked further: its problems would cascade.
-    if (!file || file.messages.some((m) => m.fatal && m.ruleId?.startsWith('front-matter'))) continue;
+    if (!file || hasBrokenFrontMatter(file)) continue;
     report(file, p.ruleId, p.reason, p.place);
   }
 }

@@ -3,7 +3,7 @@
  * every designation names a held version, and the dates agree with one another.
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics/index.js';
+import { hasBrokenFrontMatter, report } from '../diagnostics/index.js';
 import { findDirection, findVersion, type Corpus, type VersionDocument } from '../corpus/index.js';
 import type { ClauseDocument, Point } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
@@ -14,7 +14,7 @@ const START: Point = { line: 1, column: 1 };
 
 export function checkVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
   const at = (doc: ClauseDocument, field: string) => doc.metaPositions[field] ?? START;
-  const healthy = (doc: ClauseDocument) => !fileOf(doc).messages.some((m) => m.fatal && m.ruleId?.startsWith('front-matter'));
+  const healthy = (doc: ClauseDocument) => !hasBrokenFrontMatter(fileOf(doc));
   const versions = corpus.versions.filter(healthy);
 
   // One file per version.

@@ -155,11 +155,6 @@ export function findDirection(corpus: Corpus, id: string): DirectionDocument | n
   return corpus.directions.find((d) => d.meta.id === id) ?? null;
 }
 
-/** A short human label for a document version: `AL v20.0 (TMAD)`. */
-export function versionLabel(meta: VersionMeta): string {
-  return `${meta.appendix} v${meta.version}${meta.shortName ? ` (${meta.shortName})` : ''}`;
-}
-
 /** Read and parse one loose Markdown file (front matter optional). */
 export function readDocumentFile(path: string, host: Host): { doc: ClauseDocument | null; file: VFile } {
   const file = new VFile({ path });

@@ -67,6 +67,11 @@ export function report(
   return message;
 }
 
+/** The file's front matter failed (`front-matter-*`): a check skips it, as its other problems would cascade. */
+export function hasBrokenFrontMatter(file: VFile): boolean {
+  return file.messages.some((m) => m.fatal && m.ruleId?.startsWith('front-matter'));
+}
+
 export interface Diagnostic {
   file: string;
   line: number;

@@ -2,14 +2,14 @@
 import { wordHashes } from '../model/words.js';
 
 /** A multiset: item -> count. */
-export type Bag<K = number> = Map<K, number>;
+export type Multiset<K = number> = Map<K, number>;
 
 /**
  * Words and adjacent word pairs, each as a small integer id, in text order: two bags intersect in
  * one pass over a table of counts indexed by id, and joining bags is concatenation. One array
- * holds both, the words first, then the pairs (a typed array each was two thirds of a bag).
+ * holds both, the words first, then the pairs.
  */
-export class Bags {
+export class WordBag {
   constructor(
     readonly ids: Int32Array,
     /** How many words: `ids[0..words)` are the words, the rest the word pairs. */
@@ -42,24 +42,120 @@ export class WordIds {
     this.byPair = new PairIds(slots);
   }
 
-  /** Bags of one text; compare only bags made with the same ids. */
-  bags(text: string): Bags {
-    return this.bagsOf(wordHashes(text));
+  /** The bag of one text; compare only bags made with the same ids. */
+  bag(text: string): WordBag {
+    return this.bagOf(wordHashes(text));
   }
 
-  /** Bags of the words with these hashes (`wordHashes`, or a clause's `words`). */
-  bagsOf(hashes: Int32Array): Bags {
+  /** WordBag of the words with these hashes (`wordHashes`, or a clause's `words`). */
+  bagOf(hashes: Int32Array): WordBag {
     const n = hashes.length >> 1;
     const ids = new Int32Array(n + Math.max(n - 1, 0));
     for (let i = 0; i < n; i++) ids[i] = this.byHash.id(hashes[2 * i]!, hashes[2 * i + 1]!);
     for (let i = 1; i < n; i++) ids[n + i - 1] = this.byPair.id(ids[i - 1]!, ids[i]!);
-    return new Bags(ids, n);
+    return new WordBag(ids, n);
   }
 
   /** How many word pairs have an id: every id given so far is below it. */
   get pairCount(): number {
     return this.byPair.count;
   }
+
+  /** Scratch counts by id; all zero between calls. */
+  private counts = new Int32Array(1024);
+
+  /** The scratch counts, long enough to index by every id in `ids[from..to)`. */
+  private countsFor(ids: Int32Array, from = 0, to = ids.length): Int32Array {
+    let max = 0;
+    for (let i = from; i < to; i++) if (ids[i]! > max) max = ids[i]!;
+    if (max >= this.counts.length) this.counts = new Int32Array(Math.max(max + 1, 2 * this.counts.length));
+    return this.counts;
+  }
+
+  /** The distinct word pairs of a bag, in order of first appearance. */
+  distinctPairs(b: WordBag): Int32Array {
+    const { ids } = b;
+    const from = b.from(true);
+    const c = this.countsFor(ids, from);
+    // Counted first, so the result is made at its size.
+    let n = 0;
+    for (let i = from; i < ids.length; i++) if (c[ids[i]!]!++ === 0) n++;
+    const out = new Int32Array(n);
+    n = 0;
+    for (let i = from; i < ids.length; i++) {
+      const k = ids[i]!;
+      if (c[k] !== 0) {
+        c[k] = 0;
+        out[n++] = k;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Unigrams say the same words are there; bigrams that they are in the same order. The mean of
+   * the two keeps two unrelated paragraphs that share function words (`the`, `der`) apart.
+   */
+  similarity(a: WordBag, b: WordBag): number {
+    return this.sharedSimilarity([a], [b], NOTHING_SHARED);
+  }
+
+  /**
+   * `similarity` of two texts given as parts: the parts only one side has, and the count of
+   * words and word pairs in parts both sides have word for word. A shared part adds the same ids
+   * to both multisets, and min(c + x, c + y) = c + min(x, y), so it adds its own size to the
+   * common count: the result is exactly that of joining every part.
+   */
+  sharedSimilarity(a: readonly WordBag[], b: readonly WordBag[], shared: { uni: number; bi: number }): number {
+    const na = sizeOf(a, false) + shared.uni;
+    const nb = sizeOf(b, false) + shared.uni;
+    if (na === 0 && nb === 0) return 1;
+    if (na === 0 || nb === 0) return 0;
+    const uni = (2 * (shared.uni + this.commonOfParts(a, b, false))) / (na + nb);
+    if (na === 1 || nb === 1) return uni;
+    const ba = sizeOf(a, true) + shared.bi;
+    const bb = sizeOf(b, true) + shared.bi;
+    const bi = ba + bb === 0 ? 0 : (2 * (shared.bi + this.commonOfParts(a, b, true))) / (ba + bb);
+    return (uni + bi) / 2;
+  }
+
+  /** The common ids of two lists of bags (their words, or with `pairs` their word pairs), as if each list were joined into one. */
+  private commonOfParts(a: readonly WordBag[], b: readonly WordBag[], pairs: boolean): number {
+    for (const p of a) this.countsFor(p.ids, p.from(pairs), p.to(pairs));
+    const c = this.counts;
+    for (const p of a) {
+      const { ids } = p;
+      for (let i = p.from(pairs), to = p.to(pairs); i < to; i++) c[ids[i]!]!++;
+    }
+    let n = 0;
+    for (const p of b) n += takeCommon(c, p.ids, p.from(pairs), p.to(pairs));
+    for (const p of a) {
+      const { ids } = p;
+      for (let i = p.from(pairs), to = p.to(pairs); i < to; i++) c[ids[i]!] = 0;
+    }
+    return n;
+  }
+}
+
+const NOTHING_SHARED = { uni: 0, bi: 0 };
+
+/** Counts down `c` by the ids of `b[from..to)` it holds, and returns how many it held. */
+function takeCommon(c: Int32Array, b: Int32Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const y = b[i]!;
+    if (y < c.length && c[y]! > 0) {
+      c[y]!--;
+      n++;
+    }
+  }
+  return n;
+}
+
+function sizeOf(parts: readonly WordBag[], pairs: boolean): number {
+  let n = 0;
+  for (const p of parts) n += p.to(pairs) - p.from(pairs);
+  return n;
 }
 
 /** Small by default: diffTable makes a WordIds for every table it compares. */
@@ -67,7 +163,7 @@ const INITIAL_SLOTS = 1 << 8;
 
 /**
  * Ids of pairs of 32-bit integers, in an open-addressing table over typed arrays: a Map keyed by
- * `a * 2^26 + b` boxed every key as a heap number and cost as much as the word lookups.
+ * `a * 2^26 + b` boxes every key as a heap number.
  */
 export class PairIds {
   private firsts: Int32Array;
@@ -131,7 +227,7 @@ function mix(a: number, b: number): number {
 }
 
 /** Dice coefficient of two multisets: 2|A∩B| / (|A|+|B|). */
-export function dice<K>(a: Bag<K>, b: Bag<K>): number {
+export function dice<K>(a: Multiset<K>, b: Multiset<K>): number {
   let na = 0;
   let nb = 0;
   for (const v of a.values()) na += v;
@@ -146,98 +242,3 @@ export function dice<K>(a: Bag<K>, b: Bag<K>): number {
   return (2 * common) / (na + nb);
 }
 
-/** Scratch counts by id; all zero between calls. */
-let counts = new Int32Array(1024);
-
-/** The scratch counts, long enough to index by every id in `ids[from..to)`. */
-function countsFor(ids: Int32Array, from = 0, to = ids.length): Int32Array {
-  let max = 0;
-  for (let i = from; i < to; i++) if (ids[i]! > max) max = ids[i]!;
-  if (max >= counts.length) counts = new Int32Array(Math.max(max + 1, 2 * counts.length));
-  return counts;
-}
-
-/** The distinct word pairs of a bag, in order of first appearance. */
-export function distinctPairs(b: Bags): Int32Array {
-  const { ids } = b;
-  const from = b.from(true);
-  const c = countsFor(ids, from);
-  // Counted first, so the result is made at its size.
-  let n = 0;
-  for (let i = from; i < ids.length; i++) if (c[ids[i]!]!++ === 0) n++;
-  const out = new Int32Array(n);
-  n = 0;
-  for (let i = from; i < ids.length; i++) {
-    const k = ids[i]!;
-    if (c[k] !== 0) {
-      c[k] = 0;
-      out[n++] = k;
-    }
-  }
-  return out;
-}
-
-/**
- * Unigrams say the same words are there; bigrams that they are in the same order. The mean of
- * the two keeps two unrelated paragraphs that share function words (`the`, `der`) apart.
- */
-export function textSimilarity(a: Bags, b: Bags): number {
-  return sharedSimilarity([a], [b], NOTHING_SHARED);
-}
-
-const NOTHING_SHARED = { uni: 0, bi: 0 };
-
-/** Counts down `c` by the ids of `b[from..to)` it holds, and returns how many it held. */
-function takeCommon(c: Int32Array, b: Int32Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const y = b[i]!;
-    if (y < c.length && c[y]! > 0) {
-      c[y]!--;
-      n++;
-    }
-  }
-  return n;
-}
-
-/** The common ids of two lists of bags (their words, or with `pairs` their word pairs), as if each list were joined into one. */
-function commonOfParts(a: readonly Bags[], b: readonly Bags[], pairs: boolean): number {
-  for (const p of a) countsFor(p.ids, p.from(pairs), p.to(pairs));
-  const c = counts;
-  for (const p of a) {
-    const { ids } = p;
-    for (let i = p.from(pairs), to = p.to(pairs); i < to; i++) c[ids[i]!]!++;
-  }
-  let n = 0;
-  for (const p of b) n += takeCommon(c, p.ids, p.from(pairs), p.to(pairs));
-  for (const p of a) {
-    const { ids } = p;
-    for (let i = p.from(pairs), to = p.to(pairs); i < to; i++) c[ids[i]!] = 0;
-  }
-  return n;
-}
-
-function sizeOf(parts: readonly Bags[], pairs: boolean): number {
-  let n = 0;
-  for (const p of parts) n += p.to(pairs) - p.from(pairs);
-  return n;
-}
-
-/**
- * `textSimilarity` of two texts given as parts: the parts only one side has, and the count of
- * words and word pairs in parts both sides have word for word. A shared part adds the same ids
- * to both multisets, and min(c + x, c + y) = c + min(x, y), so it adds its own size to the
- * common count: the result is exactly that of joining every part.
- */
-export function sharedSimilarity(a: readonly Bags[], b: readonly Bags[], shared: { uni: number; bi: number }): number {
-  const na = sizeOf(a, false) + shared.uni;
-  const nb = sizeOf(b, false) + shared.uni;
-  if (na === 0 && nb === 0) return 1;
-  if (na === 0 || nb === 0) return 0;
-  const uni = (2 * (shared.uni + commonOfParts(a, b, false))) / (na + nb);
-  if (na === 1 || nb === 1) return uni;
-  const ba = sizeOf(a, true) + shared.bi;
-  const bb = sizeOf(b, true) + shared.bi;
-  const bi = ba + bb === 0 ? 0 : (2 * (shared.bi + commonOfParts(a, b, true))) / (ba + bb);
-  return (uni + bi) / 2;
-}

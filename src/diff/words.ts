@@ -4,7 +4,8 @@
  */
 import { Diff } from 'diff';
 import type { Segment, SegmentOp, SegmentStyle } from '../model/change.js';
-import { changeWindow, tokenize, wholeRunTokens, type Run, type TermIndex, type Token, type TokenKeys } from './tokens.js';
+import { PLAIN_STYLE, wholeRunTokens, type StyledRun, type Token, type Tokenizer } from './tokens.js';
+import { increasingRun } from './sequence.js';
 
 class TokenDiff extends Diff<Token, Token[], Token[]> {
   override equals(left: Token, right: Token): boolean {
@@ -24,14 +25,6 @@ class TokenDiff extends Diff<Token, Token[], Token[]> {
   }
 }
 
-const engine = new TokenDiff();
-
-export interface WordDiffOptions {
-  exact: boolean;
-  maxEditLength: number;
-  terms?: TermIndex;
-  keys: TokenKeys;
-}
 
 export interface WordDiffResult {
   segments: Segment[];
@@ -42,8 +35,7 @@ export interface WordDiffResult {
 }
 
 /**
- * The edit script as two parallel lists (an object per step was a fifth of what the word diffs
- * allocated): step k is an equal pair when `olds[k]` and `news[k]` are both set, a deletion
+ * The edit script as two parallel lists (not an object per step): step k is an equal pair when `olds[k]` and `news[k]` are both set, a deletion
  * when only the old token is, an insertion when only the new one is.
  */
 class Script {
@@ -73,135 +65,153 @@ class Script {
   }
 }
 
-export function diffRuns(oldRuns: readonly Run[], newRuns: readonly Run[], options: WordDiffOptions): WordDiffResult {
-  // Fast path: identical runs (the common case for unchanged clauses) need no tokens at all.
-  if (sameRuns(oldRuns, newRuns)) return { segments: newRuns.map((r) => segment('equal', r.text, r.style)), changed: false, replacedWhole: false };
-  // Tokenize only between the common head and tail: most amendments touch a few words.
-  const w = changeWindow(oldRuns, newRuns, options.terms);
-  const a = tokenize(w.oldMid, options);
-  const b = tokenize(w.newMid, options);
-  // Whole tokens may still match past the end of one side's window (whitespace aside), and
-  // diffRange would pair them there: only a whole tokenize gives the same script then.
-  if (w.tail.length && agreeToEnd(a, b)) return diffTokens(tokenize(oldRuns, options), tokenize(newRuns, options), options.maxEditLength);
-  return diffTokens(a, b, options.maxEditLength, wholeRunTokens(w.head), wholeRunTokens(w.tail));
-}
+/**
+ * The word diffs of one comparison, with their working state: the tokenizer (and through it
+ * the token keys every text is compared by), jsdiff through its hooks, and scratch marks by key.
+ */
+export class WordDiff {
+  private readonly engine = new TokenDiff();
+  /** Scratch marks by key id (`IN_OLD`, `IN_NEW`, both); all zero between calls. */
+  private marks = new Uint8Array(1024);
 
-/** `head` and `tail` are tokens the same on both sides, before and after `a` and `b`. */
-export function diffTokens(a: Token[], b: Token[], maxEditLength: number, head: Token[] = [], tail: Token[] = []): WordDiffResult {
-  const steps = new Script(head.length + a.length + b.length + tail.length);
-  const state = { replacedWhole: false };
-  for (const t of head) steps.equal(t, t);
-  diffRange(a, 0, a.length, b, 0, b.length, maxEditLength, steps, state);
-  for (const t of tail) steps.equal(t, t);
-  const regions = cleanup(steps);
-  // A change region holds every step that is not an equal pair (folding only widens them).
-  return { segments: toSegments(steps, regions), changed: regions.some((r) => !r.equal), replacedWhole: state.replacedWhole };
+  constructor(
+    readonly tokenizer: Tokenizer,
+    /** The bound on each diff (jsdiff's `maxEditLength`, in tokens): past it the changed middle is replaced whole. */
+    readonly maxEditLength: number,
+  ) {}
+
+  diff(oldRuns: readonly StyledRun[], newRuns: readonly StyledRun[]): WordDiffResult {
+    const { tokenizer, maxEditLength } = this;
+    // Fast path: identical runs (the common case for unchanged clauses) need no tokens at all.
+    if (sameRuns(oldRuns, newRuns)) return { segments: newRuns.map((r) => segment('equal', r.text, r.style)), changed: false, replacedWhole: false };
+    // Tokenize only between the common head and tail: most amendments touch a few words.
+    const w = tokenizer.changeWindow(oldRuns, newRuns);
+    const a = tokenizer.tokenize(w.oldMid);
+    const b = tokenizer.tokenize(w.newMid);
+    // Whole tokens may still match past the end of one side's window (whitespace aside), and
+    // diffRange would pair them there: only a whole tokenize gives the same script then.
+    if (w.tail.length && agreeToEnd(a, b)) return this.diffTokens(tokenizer.tokenize(oldRuns), tokenizer.tokenize(newRuns), maxEditLength);
+    return this.diffTokens(a, b, maxEditLength, wholeRunTokens(w.head), wholeRunTokens(w.tail));
+  }
+
+  /** `head` and `tail` are tokens the same on both sides, before and after `a` and `b`. */
+  private diffTokens(a: Token[], b: Token[], maxEditLength: number, head: Token[] = [], tail: Token[] = []): WordDiffResult {
+    const steps = new Script(head.length + a.length + b.length + tail.length);
+    const state = { replacedWhole: false };
+    for (const t of head) steps.equal(t, t);
+    this.diffRange(a, 0, a.length, b, 0, b.length, maxEditLength, steps, state);
+    for (const t of tail) steps.equal(t, t);
+    const regions = cleanup(steps);
+    // A change region holds every step that is not an equal pair (folding only widens them).
+    return { segments: toSegments(steps, regions), changed: regions.some((r) => !r.equal), replacedWhole: state.replacedWhole };
+  }
+
+  /**
+   * Myers (jsdiff) on a range, after trimming the common prefix and suffix. A large range is first
+   * cut at anchors, tokens that occur exactly once in each text, in order, so the edit script of
+   * a long amended provision is found piece by piece instead of across the whole.
+   */
+  private diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Script, state: { replacedWhole: boolean }): void {
+    while (a0 < a1 && b0 < b1 && a[a0]!.key === b[b0]!.key) out.equal(a[a0++]!, b[b0++]!);
+    let e1 = a1;
+    let f1 = b1;
+    while (e1 > a0 && f1 > b0 && a[e1 - 1]!.key === b[f1 - 1]!.key) {
+      e1--;
+      f1--;
+    }
+    const tail = () => {
+      for (let i = 0; i < a1 - e1; i++) out.equal(a[e1 + i]!, b[f1 + i]!);
+    };
+    if (a0 === e1 || b0 === f1) {
+      for (let i = a0; i < e1; i++) out.delete(a[i]!);
+      for (let j = b0; j < f1; j++) out.insert(b[j]!);
+      tail();
+      return;
+    }
+    if ((e1 - a0) * (f1 - b0) > ANCHOR_OVER) {
+      const anchors = uniqueAnchors(a, a0, e1, b, b0, f1);
+      if (anchors.length) {
+        let i = a0;
+        let j = b0;
+        for (const [ai, bj] of anchors) {
+          this.diffRange(a, i, ai, b, j, bj, maxEditLength, out, state);
+          out.equal(a[ai]!, b[bj]!);
+          i = ai + 1;
+          j = bj + 1;
+        }
+        this.diffRange(a, i, e1, b, j, f1, maxEditLength, out, state);
+        tail();
+        return;
+      }
+    }
+    if (!this.myers(a, a0, e1, b, b0, f1, maxEditLength, out)) {
+      // Past the bound: show the changed middle as one replacement rather than run unbounded.
+      state.replacedWhole = true;
+      for (let i = a0; i < e1; i++) out.delete(a[i]!);
+      for (let j = b0; j < f1; j++) out.insert(b[j]!);
+    }
+    tail();
+  }
+
+  /**
+   * jsdiff's Myers on a range, without the tokens that have no equal on the other side (GNU diff's
+   * discarding): they can only be deleted or inserted, and a rewritten provision is mostly such
+   * tokens, so Myers runs on a fraction of the range. They are put back where they stand. The
+   * script stays minimal, since every common subsequence is made of tokens both sides have, and
+   * the bound still counts them. False, with nothing written, past the bound.
+   */
+  private myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Script): boolean {
+    // Which keys each side has, marked in a table by key id (ids are small integers).
+    let max = 0;
+    for (let i = a0; i < a1; i++) max = Math.max(max, a[i]!.key);
+    for (let j = b0; j < b1; j++) max = Math.max(max, b[j]!.key);
+    if (max >= this.marks.length) this.marks = new Uint8Array(Math.max(max + 1, 2 * this.marks.length));
+    const { marks } = this;
+    for (let i = a0; i < a1; i++) marks[a[i]!.key]! |= IN_OLD;
+    for (let j = b0; j < b1; j++) marks[b[j]!.key]! |= IN_NEW;
+    const keptA: number[] = [];
+    const keptB: number[] = [];
+    for (let i = a0; i < a1; i++) if (marks[a[i]!.key] === BOTH) keptA.push(i);
+    for (let j = b0; j < b1; j++) if (marks[b[j]!.key] === BOTH) keptB.push(j);
+    for (let i = a0; i < a1; i++) marks[a[i]!.key] = 0;
+    for (let j = b0; j < b1; j++) marks[b[j]!.key] = 0;
+    const discarded = a1 - a0 - keptA.length + (b1 - b0 - keptB.length);
+    if (discarded > maxEditLength) return false;
+    // The pairs of equal tokens, by their places in `a` and `b`.
+    const pairs: number[] = [];
+    if (keptA.length === keptB.length && sameKeys(a, keptA, b, keptB)) {
+      // What is left is the same on both sides (a third of the calls): every kept token pairs.
+      for (let k = 0; k < keptA.length; k++) pairs.push(keptA[k]!, keptB[k]!);
+    } else if (keptA.length && keptB.length) {
+      const changes = this.engine.diff(
+        keptA.map((i) => a[i]!),
+        keptB.map((j) => b[j]!),
+        { maxEditLength: maxEditLength - discarded },
+      );
+      if (!changes) return false;
+      let i = 0;
+      let j = 0;
+      for (const c of changes) {
+        if (c.added) j += c.count;
+        else if (c.removed) i += c.count;
+        else for (let k = 0; k < c.count; k++) pairs.push(keptA[i++]!, keptB[j++]!);
+      }
+    }
+    let i = a0;
+    let j = b0;
+    for (let p = 0; p <= pairs.length; p += 2) {
+      const ai = p < pairs.length ? pairs[p]! : a1;
+      const bj = p < pairs.length ? pairs[p + 1]! : b1;
+      while (i < ai) out.delete(a[i++]!);
+      while (j < bj) out.insert(b[j++]!);
+      if (p < pairs.length) out.equal(a[i++]!, b[j++]!);
+    }
+    return true;
+  }
 }
 
 /** Above this many token pairs, split the texts at tokens found once in each (patience anchors). */
 const ANCHOR_OVER = 4096;
-
-/**
- * Myers (jsdiff) on a range, after trimming the common prefix and suffix. A large range is first
- * cut at anchors, tokens that occur exactly once in each text, in order, so the edit script of
- * a long amended provision is found piece by piece instead of across the whole.
- */
-function diffRange(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Script, state: { replacedWhole: boolean }): void {
-  while (a0 < a1 && b0 < b1 && a[a0]!.key === b[b0]!.key) out.equal(a[a0++]!, b[b0++]!);
-  let e1 = a1;
-  let f1 = b1;
-  while (e1 > a0 && f1 > b0 && a[e1 - 1]!.key === b[f1 - 1]!.key) {
-    e1--;
-    f1--;
-  }
-  const tail = () => {
-    for (let i = 0; i < a1 - e1; i++) out.equal(a[e1 + i]!, b[f1 + i]!);
-  };
-  if (a0 === e1 || b0 === f1) {
-    for (let i = a0; i < e1; i++) out.delete(a[i]!);
-    for (let j = b0; j < f1; j++) out.insert(b[j]!);
-    tail();
-    return;
-  }
-  if ((e1 - a0) * (f1 - b0) > ANCHOR_OVER) {
-    const anchors = uniqueAnchors(a, a0, e1, b, b0, f1);
-    if (anchors.length) {
-      let i = a0;
-      let j = b0;
-      for (const [ai, bj] of anchors) {
-        diffRange(a, i, ai, b, j, bj, maxEditLength, out, state);
-        out.equal(a[ai]!, b[bj]!);
-        i = ai + 1;
-        j = bj + 1;
-      }
-      diffRange(a, i, e1, b, j, f1, maxEditLength, out, state);
-      tail();
-      return;
-    }
-  }
-  if (!myers(a, a0, e1, b, b0, f1, maxEditLength, out)) {
-    // Past the bound: show the changed middle as one replacement rather than run unbounded.
-    state.replacedWhole = true;
-    for (let i = a0; i < e1; i++) out.delete(a[i]!);
-    for (let j = b0; j < f1; j++) out.insert(b[j]!);
-  }
-  tail();
-}
-
-/**
- * jsdiff's Myers on a range, without the tokens that have no equal on the other side (GNU diff's
- * discarding): they can only be deleted or inserted, and a rewritten provision is mostly such
- * tokens, so Myers runs on a fraction of the range. They are put back where they stand. The
- * script stays minimal, since every common subsequence is made of tokens both sides have, and
- * the bound still counts them. False, with nothing written, past the bound.
- */
-function myers(a: Token[], a0: number, a1: number, b: Token[], b0: number, b1: number, maxEditLength: number, out: Script): boolean {
-  // Which keys each side has, marked in a table by key id (ids are small integers).
-  let max = 0;
-  for (let i = a0; i < a1; i++) max = Math.max(max, a[i]!.key);
-  for (let j = b0; j < b1; j++) max = Math.max(max, b[j]!.key);
-  if (max >= marks.length) marks = new Uint8Array(Math.max(max + 1, 2 * marks.length));
-  for (let i = a0; i < a1; i++) marks[a[i]!.key]! |= IN_OLD;
-  for (let j = b0; j < b1; j++) marks[b[j]!.key]! |= IN_NEW;
-  const keptA: number[] = [];
-  const keptB: number[] = [];
-  for (let i = a0; i < a1; i++) if (marks[a[i]!.key] === BOTH) keptA.push(i);
-  for (let j = b0; j < b1; j++) if (marks[b[j]!.key] === BOTH) keptB.push(j);
-  for (let i = a0; i < a1; i++) marks[a[i]!.key] = 0;
-  for (let j = b0; j < b1; j++) marks[b[j]!.key] = 0;
-  const discarded = a1 - a0 - keptA.length + (b1 - b0 - keptB.length);
-  if (discarded > maxEditLength) return false;
-  // The pairs of equal tokens, by their places in `a` and `b`.
-  const pairs: number[] = [];
-  if (keptA.length === keptB.length && sameKeys(a, keptA, b, keptB)) {
-    // What is left is the same on both sides (a third of the calls): every kept token pairs.
-    for (let k = 0; k < keptA.length; k++) pairs.push(keptA[k]!, keptB[k]!);
-  } else if (keptA.length && keptB.length) {
-    const changes = engine.diff(
-      keptA.map((i) => a[i]!),
-      keptB.map((j) => b[j]!),
-      { maxEditLength: maxEditLength - discarded },
-    );
-    if (!changes) return false;
-    let i = 0;
-    let j = 0;
-    for (const c of changes) {
-      if (c.added) j += c.count;
-      else if (c.removed) i += c.count;
-      else for (let k = 0; k < c.count; k++) pairs.push(keptA[i++]!, keptB[j++]!);
-    }
-  }
-  let i = a0;
-  let j = b0;
-  for (let p = 0; p <= pairs.length; p += 2) {
-    const ai = p < pairs.length ? pairs[p]! : a1;
-    const bj = p < pairs.length ? pairs[p + 1]! : b1;
-    while (i < ai) out.delete(a[i++]!);
-    while (j < bj) out.insert(b[j++]!);
-    if (p < pairs.length) out.equal(a[i++]!, b[j++]!);
-  }
-  return true;
-}
 
 /** The tokens of `a` at `ia` have the keys of those of `b` at `ib`, in order. */
 function sameKeys(a: Token[], ia: number[], b: Token[], ib: number[]): boolean {
@@ -209,8 +219,6 @@ function sameKeys(a: Token[], ia: number[], b: Token[], ib: number[]): boolean {
   return true;
 }
 
-/** Scratch marks by key id (`IN_OLD`, `IN_NEW`, both); all zero between calls. */
-let marks = new Uint8Array(1024);
 const IN_OLD = 1;
 const IN_NEW = 2;
 const BOTH = IN_OLD | IN_NEW;
@@ -234,23 +242,7 @@ function uniqueAnchors(a: Token[], a0: number, a1: number, b: Token[], b0: numbe
   const cands: Array<[number, number]> = [];
   for (const e of seen.values()) if (e.an === 1 && e.bn === 1) cands.push([e.ai, e.bj]);
   cands.sort((x, y) => x[0] - y[0]);
-  // Longest increasing subsequence on j (patience sorting).
-  const tails: number[] = [];
-  const prev = new Array<number>(cands.length).fill(-1);
-  for (let k = 0; k < cands.length; k++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cands[tails[mid]!]![1] < cands[k]![1]) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[k] = tails[lo - 1]!;
-    tails[lo] = k;
-  }
-  const out: Array<[number, number]> = [];
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.push(cands[k]!);
-  return out.reverse();
+  return increasingRun(cands.map((c) => ({ key: c, order: c[1] })));
 }
 
 /* ---------- readability ---------- */
@@ -332,8 +324,6 @@ function toRegions(steps: Script): Region[] {
 function segment(op: SegmentOp, text: string, style: SegmentStyle): Segment {
   return { op, text, ...style };
 }
-
-const PLAIN_STYLE: SegmentStyle = {};
 
 /**
  * The segments of a cleaned-up script: consecutive steps with the same operation and formatting
@@ -417,7 +407,7 @@ function agreeToEnd(a: Token[], b: Token[]): boolean {
   return i === a.length || i === b.length;
 }
 
-function sameRuns(a: readonly Run[], b: readonly Run[]): boolean {
+function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text || a[i]!.styleKey !== b[i]!.styleKey) return false;
   return true;
@@ -429,6 +419,6 @@ export function plainSegments(op: SegmentOp, text: string): Segment[] {
 }
 
 /** Some runs as one operation: a whole deletion or insertion, or unchanged text. */
-export function wholeSegments(op: SegmentOp, runs: readonly Run[]): Segment[] {
+export function wholeSegments(op: SegmentOp, runs: readonly StyledRun[]): Segment[] {
   return runs.map((r) => segment(op, r.text, r.style));
 }

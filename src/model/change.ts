@@ -173,6 +173,13 @@ export interface DiffOptions {
   similarityThreshold?: number;
 }
 
+/** What `diffDocuments` uses for an option not given (the CLI's defaults too). */
+export const DEFAULT_DIFF_OPTIONS: Readonly<Required<DiffOptions>> = {
+  showFormatting: false,
+  maxEditLength: 4000,
+  similarityThreshold: 0.5,
+};
+
 export interface DocumentDiff {
   old: DiffSide;
   new: DiffSide;
@@ -312,36 +319,6 @@ export function tableSegments(t: TableChange): Segment[] {
     hadNew ||= row.inNew;
   }
   return out;
-}
-
-/** The longest subsequence with increasing `old` (patience sorting), returned as keys. */
-export function increasingRun<K>(items: Array<{ key: K; old: number }>): K[] {
-  const tails: number[] = [];
-  const prev: number[] = new Array(items.length).fill(-1);
-  for (let i = 0; i < items.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[tails[mid]!]!.old < items[i]!.old) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  }
-  const out: K[] = [];
-  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out.push(items[i]!.key);
-  return out.reverse();
-}
-
-/** The old text of a clause's own blocks, as `clauseText` gives it. */
-export function rejectClause(change: ClauseChange): string {
-  return rejectSegments(clauseSegments(change));
-}
-
-/** The new text of a clause's own blocks, as `clauseText` gives it. */
-export function acceptClause(change: ClauseChange): string {
-  return acceptSegments(clauseSegments(change));
 }
 
 /** Every clause change, depth first, in redline order. */

@@ -83,8 +83,8 @@ export function sameOwnContent(a: Clause, b: Clause): boolean {
 /**
  * A 53-bit hash of what `sameOwnContent` compares: clauses with the same own content have the
  * same fingerprint, and two with different content the same one with odds of about 2^-53 (two
- * independent 32-bit hashes of every character, with structure and lengths mixed in). The parser
- * stores it on every clause, so a redline settles an untouched clause by one comparison
+ * independent 32-bit hashes of every character, with structure and lengths mixed in). A
+ * document's digest (`model/digest.ts`) holds it for every clause, so a redline settles an untouched clause by one comparison
  * instead of reading both texts: on a large document, reading them all was a sixth of the
  * redline, and twice that at four times the size, when the texts no longer stay in cache.
  */
@@ -101,20 +101,21 @@ export function ownContentFingerprint(c: Clause): number {
 
 /**
  * A 53-bit hash of a clause and everything below it, as the redline compares them: its own
- * content (`fingerprint`), number and key, and its sub-clauses' subtree fingerprints in order.
+ * content (`fingerprint`), number and key, and its sub-clauses' subtree fingerprints in order
+ * (`below`, one per child).
  * Two clauses with the same subtree fingerprint are the same all the way down, so the redline
- * pairs their sub-clauses in order without looking at them. The sub-clauses' must be set first.
+ * pairs their sub-clauses in order without looking at them.
  */
-export function subtreeFingerprint(c: Clause): number {
+export function subtreeFingerprint(c: Clause, fingerprint: number, below: ReadonlyArray<{ treeFingerprint: number }>): number {
   laneA = 0x811c9dc5;
   laneB = 0;
-  hashFingerprint(c.fingerprint);
+  hashFingerprint(fingerprint);
   if (c.number === null) mark(1);
   else hashText(c.number);
   if (c.key === null) mark(1);
   else hashText(c.key);
   mark(c.children.length);
-  for (const k of c.children) hashFingerprint(k.treeFingerprint);
+  for (const k of below) hashFingerprint(k.treeFingerprint);
   return laneValue();
 }
 

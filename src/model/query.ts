@@ -138,3 +138,10 @@ function firstPosition(nodes: readonly Inline[]): Position | undefined {
   for (const n of nodes) if ('position' in n && n.position) return n.position;
   return undefined;
 }
+
+/** A clause number as compared for renumbering: without spaces or a trailing dot (`§ 20a` = `§20a`, `2.1.` = `2.1`). */
+export function normNumber(n: string | null): string | null {
+  if (n === null) return null;
+  // Nearly every number is already in this form: skip the two replacements.
+  return /\s|\.$/.test(n) ? n.replace(/\s+/g, '').replace(/\.+$/, '') : n;
+}

@@ -55,15 +55,6 @@ export function clauseTextLength(clause: Clause): number {
   return n;
 }
 
-/**
- * The length of a clause's heading and text joined by one character (0 with neither), from
- * `textLength`: what `Clause.textBelow` adds up, and the length of the redline's `sig`.
- */
-export function headedTextLength(c: Clause): number {
-  const heading = c.heading ?? '';
-  return heading || c.textLength ? heading.length + 1 + c.textLength : 0;
-}
-
 /** `blockText(block).length`, by the same joins. */
 function blockTextLength(block: Block): number {
   switch (block.type) {

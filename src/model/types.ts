@@ -90,27 +90,6 @@ export interface Clause {
   children: Clause[];
   /** Machine-readable rules authored beside this clause (raw; the rules stage types them). */
   annotations: Annotation[];
-  /** `ownContentFingerprint`: the same for the same heading and own content, set by the parser. */
-  fingerprint: number;
-  /** `clauseText(clause).length`, set by the parser: the redline weighs parts by their text. */
-  textLength: number;
-  /** `subtreeFingerprint`: the same for the same clause all the way down, set by the parser. */
-  treeFingerprint: number;
-  /** How many clauses its subtree holds, itself included; set by the parser. */
-  size: number;
-  /** How many of them have an author key; set by the parser. */
-  keyed: number;
-  /**
-   * How much text its sub-clauses hold, all the way down: for each, the length of its heading
-   * and text joined by one character (0 with neither). Set by the parser; the redline weighs
-   * large parts by it.
-   */
-  textBelow: number;
-  /**
-   * The hashes of the words of its heading and own text (`wordHashes`), set by the parser: the
-   * redline pairs changed clauses by the words they share.
-   */
-  words: Int32Array;
   /** Where the clause starts and where its own label sits. */
   position: Position;
 }
@@ -123,8 +102,6 @@ export interface Annotation {
 }
 
 /* ---------- documents ---------- */
-
-export type DocumentKind = 'version' | 'direction' | 'plain';
 
 export interface VersionMeta {
   kind: 'version';

@@ -121,3 +121,32 @@ function pushHashes(n: number, h1: number, h2: number): number {
   scratch[n + 1] = h2;
   return n + 2;
 }
+
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const SPACE_CHAR = /^\s$/u;
+/**
+ * What each UTF-16 unit is to the redline's tokenizer, looked up once: WORD_CHAR (a letter, mark or digit), SPACE_CHAR,
+ * or neither; 0 until first seen. A table read, where a Map of non-ASCII units cost a lookup
+ * for every umlaut.
+ */
+const CHAR_CLASS = new Uint8Array(0x10000);
+const WORD_CLASS = 1;
+const SPACE_CLASS = 2;
+const OTHER_CLASS = 3;
+
+function charClass(c: number): number {
+  let k = CHAR_CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    CHAR_CLASS[c] = k = WORD_CHAR.test(ch) ? WORD_CLASS : SPACE_CHAR.test(ch) ? SPACE_CLASS : OTHER_CLASS;
+  }
+  return k;
+}
+
+export function isWordChar(c: number): boolean {
+  return charClass(c) === WORD_CLASS;
+}
+
+export function isSpaceChar(c: number): boolean {
+  return charClass(c) === SPACE_CLASS;
+}

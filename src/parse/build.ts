@@ -6,9 +6,6 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
-import { ownContentFingerprint, subtreeFingerprint } from '../model/equal.js';
-import { clauseText, clauseTextLength, headedTextLength } from '../model/text.js';
-import { NO_WORDS, wordHashes } from '../model/words.js';
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, letterOrNumeral, paragraphLabel, STABLE_KEY, type Label } from './labels.js';
 
@@ -366,41 +363,7 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     tail: [],
     children: [],
     annotations: [],
-    // Set once the clause's content is complete (`summariseClauses`).
-    fingerprint: 0,
-    textLength: 0,
-    treeFingerprint: 0,
-    size: 1,
-    keyed: 0,
-    textBelow: 0,
-    words: NO_WORDS,
   };
-}
-
-/** The word hashes of a clause's heading and own text, as the redline joins them (`sig`). */
-function clauseWords(c: Clause): Int32Array {
-  const heading = c.heading ?? '';
-  return heading || c.textLength ? wordHashes(`${heading}\u0001${clauseText(c)}`) : NO_WORDS;
-}
-
-/** Every clause's fingerprints, text lengths, words and counts, once the tree is built. */
-export function summariseClauses(clauses: readonly Clause[]): void {
-  for (const c of clauses) {
-    // Sub-clauses first: a subtree's fingerprint and size are made of theirs.
-    summariseClauses(c.children);
-    c.fingerprint = ownContentFingerprint(c);
-    c.textLength = clauseTextLength(c);
-    c.words = clauseWords(c);
-    c.treeFingerprint = subtreeFingerprint(c);
-    c.size = 1;
-    c.keyed = c.key === null ? 0 : 1;
-    c.textBelow = 0;
-    for (const k of c.children) {
-      c.size += k.size;
-      c.keyed += k.keyed;
-      c.textBelow += headedTextLength(k) + k.textBelow;
-    }
-  }
 }
 
 function trimLeading(children: PhrasingContent[]): PhrasingContent[] {

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { multiWordTerms } from '../model/query.js';
-import { assignIds, summariseClauses, TreeBuilder } from './build.js';
+import { assignIds, TreeBuilder } from './build.js';
 import { remarkTablesAndStrikethrough } from './gfm.js';
 import { readMeta } from './meta.js';
 import { splitSource } from './split.js';
@@ -77,7 +77,6 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
   // Clause IDs are prefixed with the document id, which comes from the front matter.
   const id = meta.kind === 'version' ? meta.appendix : meta.kind === 'direction' ? meta.id : docIdGuess;
   assignIds(id, built.clauses);
-  summariseClauses(built.clauses);
 
   if (built.clauses.length === 0 && built.sections.length === 0 && meta.kind !== 'direction' && !split.frontMatter && !looksLikeMarkdown(built.preamble.length, text)) {
     report(file, 'not-markdown', 'Unexpected text with no Markdown structure (no headings, numbered clauses or paragraphs), expected a Markdown document', { line: 1, column: 1 });

@@ -3,9 +3,9 @@
  * them. `history`, the checks across versions and the annex all read this one alignment, so
  * they never disagree about what was renumbered, moved or deleted.
  */
-import type { ClauseChange } from '../model/change.js';
+import { walkChanges, type ClauseChange } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
-import { diffDocuments, walkChanges } from '../diff/index.js';
+import { diffDocuments } from '../diff/index.js';
 
 export interface Correspondence {
   /** Old clause -> its new self; absent when deleted. */

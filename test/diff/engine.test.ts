@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
-import { tokenize, plainRuns, TermIndex, TokenKeys, inlineRuns, type Run } from '../../src/diff/tokens.js';
+import { plainRuns, TermIndex, Tokenizer, TokenKeys, inlineRuns, type StyledRun } from '../../src/diff/tokens.js';
+
+const tokenize = (runs: StyledRun[], options: ConstructorParameters<typeof Tokenizer>[0]) => new Tokenizer(options).tokenize(runs);
 import { describeChange, changeNote, clauseSegments, walkChanges, type Segment } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
 import { definedTerms as modelTerms } from '../../src/model/query.js';
@@ -301,7 +303,7 @@ describe('diffDocuments: words', () => {
     const terms = new TermIndex(['Smart Metering System', 'Metering System']);
     fc.assert(
       fc.property(fc.array(run, { maxLength: 4 }), fc.boolean(), (runs, exact) => {
-        const rs: Run[] = runs.map((r) => ({ text: r.text, atomic: r.atomic, style: r.bold ? { bold: true } : {}, styleKey: r.bold ? 'b' : '' }));
+        const rs: StyledRun[] = runs.map((r) => ({ text: r.text, atomic: r.atomic, style: r.bold ? { bold: true } : {}, styleKey: r.bold ? 'b' : '' }));
         const toks = tokenize(rs, { exact, terms, keys: new TokenKeys() });
         expect(toks.map((t) => t.text).join('')).toBe(rs.map((r) => r.text).join(''));
         // Whitespace rides on the token before it: a token of whitespace alone follows none.

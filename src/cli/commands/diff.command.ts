@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import type { Define } from './index.js';
 import { examples } from '../help.js';
+// The one home of the bound's default; model/change.ts imports nothing at run time, so --help stays light.
+import { DEFAULT_DIFF_OPTIONS } from '../../model/change.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'html', 'pdf', 'docx'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -24,7 +26,7 @@ export const defineDiff: Define = (program, lazy) => {
     .option('--no-color', 'plain text marks ([-deleted-] {+inserted+}) even on a terminal')
     .option('--show-formatting', 'also show changes that are only formatting or whitespace (emphasis, re-wrapped lines, `2.1` vs `2.1.`)')
     .option('--full', 'text format: print unchanged stretches of amended clauses in full')
-    .option('--max-edit <tokens>', 'bound on each word diff; past it a paragraph is shown replaced whole', '4000')
+    .option('--max-edit <tokens>', 'bound on each word diff; past it a paragraph is shown replaced whole', String(DEFAULT_DIFF_OPTIONS.maxEditLength))
     .addHelpText(
       'after',
       examples(

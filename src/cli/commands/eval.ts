@@ -3,7 +3,7 @@ import { evalJson, type ResultJson, type TraceJson } from '../../render/json/rul
 import { validateFacts } from '../../rules/index.js';
 import { EXIT, parseDate, UsageError } from '../context.js';
 import { appendixOf } from '../../corpus/index.js';
-import { answering, comingLines, loadRules, versionLine } from './at.js';
+import { answering, comingLines, loadRules, versionLine } from '../answers.js';
 
 export const action: Action<[path: string, options: { at?: string; doc?: string; json?: boolean }]> = ({ ctx, setExit }, path, options) => {
   const at = options.at !== undefined ? parseDate(options.at) : ctx.today();

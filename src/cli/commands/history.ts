@@ -1,7 +1,7 @@
 import type { Action } from './index.js';
 import { historyJson } from '../../render/json/history.js';
 import { parseDate } from '../context.js';
-import { answering, loadRules, span } from './at.js';
+import { answering, loadRules, span } from '../answers.js';
 
 export const action: Action<[doc: string, clause: string, options: { at?: string; json?: boolean }]> = ({ ctx }, doc, clause, options) => {
   const at = options.at !== undefined ? parseDate(options.at) : ctx.today();

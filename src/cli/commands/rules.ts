@@ -3,7 +3,7 @@ import { ruleDiffJson, rulesJson, type RuleJson, type RulesJson } from '../../re
 import { formatLogic, type FieldChange, type JsonLogic } from '../../rules/index.js';
 import type { VersionDocument } from '../../corpus/index.js';
 import { parseDate, UsageError } from '../context.js';
-import { answering, comingLines, loadRules, span, versionLine } from './at.js';
+import { answering, comingLines, loadRules, span, versionLine } from '../answers.js';
 
 export const action: Action<[options: { at?: string; doc?: string; diff?: string[]; json?: boolean }]> = ({ ctx }, options) => {
   if (options.diff) {
@@ -24,7 +24,7 @@ export const action: Action<[options: { at?: string; doc?: string; diff?: string
     for (const r of diff.removed) lines.push(`- ${r.id}  (${r.kind}, was Clause ${clauseOf(r)})`);
     for (const c of diff.changed) {
       lines.push(`~ ${c.id}  (Clause ${clauseOf(c.new)})`);
-      for (const change of c.changes) lines.push(`    ${describeChange(change)}`);
+      for (const change of c.changes) lines.push(`    ${describeFieldChange(change)}`);
     }
     ctx.io.stdout(lines.join('\n') + '\n');
     return;
@@ -50,7 +50,7 @@ function value(v: unknown): string {
   return formatLogic(v as JsonLogic);
 }
 
-function describeChange(c: FieldChange): string {
+function describeFieldChange(c: FieldChange): string {
   if ('added' in c) return `${c.field}: ${[...c.added.map((v) => `+${v}`), ...c.removed.map((v) => `-${v}`)].join(', ')}`;
   return `${c.field}: ${value(c.old)} -> ${value(c.new)}`;
 }

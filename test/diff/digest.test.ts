@@ -1,6 +1,6 @@
 /**
- * Clause fingerprints: the parser's hash of a clause's own content, which the redline trusts to
- * settle an untouched clause. The law: two clauses have the same fingerprint exactly when
+ * Clause fingerprints: a document digest's hash of a clause's own content (`model/digest.ts`),
+ * which the redline trusts to settle an untouched clause. The law: two clauses have the same fingerprint exactly when
  * `sameOwnContent` holds (heading, blocks and formatting; positions and sub-clauses aside).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,12 +9,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parseDocument } from '../../src/parse/index.js';
-import { sameOwnContent } from '../../src/model/equal.js';
+import { ownContentFingerprint, sameOwnContent } from '../../src/model/equal.js';
+import { digestOf, type ClauseDigest } from '../../src/model/digest.js';
 import { walkClauses } from '../../src/model/text.js';
 import type { Clause } from '../../src/model/types.js';
 import { documentsDir, realCorpusFiles } from '../helpers.js';
 
+// The whole-corpus tests below parse every real document: on a loaded 2-core machine, over a minute.
 const parse = (text: string, path = 'doc.md') => parseDocument(text, new VFile({ path }));
+
+/** Every clause of a source file with its digest. */
+function* digested(path: string): Generator<[Clause, ClauseDigest]> {
+  const doc = parse(readFileSync(path, 'utf8'), path);
+  const digest = digestOf(doc);
+  for (const c of walkClauses(doc.clauses)) yield [c, digest.clauses.get(c)!];
+}
 
 /** The real corpus, and the SEC documents (which have author keys). */
 function sources(): string[] {
@@ -27,28 +36,35 @@ function contentKey(c: Clause): string {
   return JSON.stringify({ heading: c.heading, content: c.content, tail: c.tail }, (key, value) => (key === 'position' ? undefined : value));
 }
 
-describe('clause fingerprints', () => {
+describe('document digests: clause fingerprints and counts', () => {
+  it('should be computed once per document, and not stored on its clauses', () => {
+    const doc = parse('## 1 Scope\n\n1.1 Text of the clause.\n');
+    expect(digestOf(doc)).toBe(digestOf(doc));
+    expect(digestOf(doc).clauseCount).toBe(2);
+    expect(Object.keys(doc.clauses[0]!).sort()).toEqual(['annotations', 'children', 'content', 'depth', 'heading', 'id', 'key', 'number', 'position', 'style', 'tail', 'type']);
+  });
+
   it('should be the same for the same own content and differ otherwise, over every clause of the real corpus and documents/', () => {
     const byKey = new Map<string, number>();
     const byFingerprint = new Map<number, string>();
     let clauses = 0;
     for (const path of sources()) {
-      for (const c of walkClauses(parse(readFileSync(path, 'utf8'), path).clauses)) {
+      for (const [c, { fingerprint }] of digested(path)) {
         clauses++;
         const key = contentKey(c);
-        expect(Number.isSafeInteger(c.fingerprint)).toBe(true);
+        expect(Number.isSafeInteger(fingerprint)).toBe(true);
         // Same content, same fingerprint ...
-        if (byKey.has(key)) expect(c.fingerprint).toBe(byKey.get(key));
-        else byKey.set(key, c.fingerprint);
+        if (byKey.has(key)) expect(fingerprint).toBe(byKey.get(key));
+        else byKey.set(key, fingerprint);
         // ... and one fingerprint, one content.
-        if (byFingerprint.has(c.fingerprint)) expect(byFingerprint.get(c.fingerprint)).toBe(key);
-        else byFingerprint.set(c.fingerprint, key);
+        if (byFingerprint.has(fingerprint)) expect(byFingerprint.get(fingerprint)).toBe(key);
+        else byFingerprint.set(fingerprint, key);
       }
     }
     // Versions of the same documents: many clauses recur unchanged, so both directions are tested.
     expect(clauses).toBeGreaterThan(5000);
     expect(byKey.size).toBeLessThan(0.7 * clauses);
-  });
+  }, 180_000);
 
   it('should give the same subtree fingerprint exactly to clauses the same all the way down, and count their clauses and keys', () => {
     const byKey = new Map<string, number>();
@@ -57,22 +73,22 @@ describe('clause fingerprints', () => {
     let clauses = 0;
     let keyed = 0;
     for (const path of sources()) {
-      for (const c of walkClauses(parse(readFileSync(path, 'utf8'), path).clauses)) {
+      for (const [c, d] of digested(path)) {
         clauses++;
-        expect(c.size).toBe([...walkClauses([c])].length);
-        expect(c.keyed).toBe([...walkClauses([c])].filter((k) => k.key !== null).length);
+        expect(d.size).toBe([...walkClauses([c])].length);
+        expect(d.keyed).toBe([...walkClauses([c])].filter((k) => k.key !== null).length);
         if (c.key !== null) keyed++;
         const key = subtreeKey(c);
-        if (byKey.has(key)) expect(c.treeFingerprint).toBe(byKey.get(key));
-        else byKey.set(key, c.treeFingerprint);
-        if (byFingerprint.has(c.treeFingerprint)) expect(byFingerprint.get(c.treeFingerprint)).toBe(key);
-        else byFingerprint.set(c.treeFingerprint, key);
+        if (byKey.has(key)) expect(d.treeFingerprint).toBe(byKey.get(key));
+        else byKey.set(key, d.treeFingerprint);
+        if (byFingerprint.has(d.treeFingerprint)) expect(byFingerprint.get(d.treeFingerprint)).toBe(key);
+        else byFingerprint.set(d.treeFingerprint, key);
       }
     }
     // Unchanged parts recur from version to version, so both directions are tested.
     expect(byKey.size).toBeLessThan(0.8 * clauses);
     expect(keyed).toBeGreaterThan(10);
-  });
+  }, 180_000);
 
   it('should agree with sameOwnContent on generated clauses that differ by a word, formatting or structure', () => {
     // A small alphabet, so two generated clauses are often the same and often differ by one mark.
@@ -108,7 +124,7 @@ describe('clause fingerprints', () => {
         const b = clauseOf(y);
         if (sameOwnContent(a, b)) same++;
         else different++;
-        expect(a.fingerprint === b.fingerprint).toBe(sameOwnContent(a, b));
+        expect(ownContentFingerprint(a) === ownContentFingerprint(b)).toBe(sameOwnContent(a, b));
       }),
       { numRuns: 400, seed: 20261129 },
     );

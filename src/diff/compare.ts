@@ -1,0 +1,315 @@
+/**
+ * The second stage of the redline: what to compare inside each pair of clauses. From the clause
+ * pairing it finds each pair's status as far as the pairing decides it (renumbered, moved,
+ * inserted, deleted, or untouched), pairs the blocks of two texts, the sections of two
+ * documents, and the columns and rows of two tables (rows on a key column), and gives each text
+ * that changed as its old and new runs. Whether a changed text changed in what a reader sees,
+ * and how, is for the word marks (`markWords`).
+ */
+import type { Block, Clause, ClauseDocument, TableCell } from '../model/types.js';
+import { blockText, inlineText, normalizeSpace } from '../model/text.js';
+import { sameBlock } from '../model/equal.js';
+import { DEFINITIONS_HEADER } from '../model/query.js';
+import { normNumber } from '../model/query.js';
+import type { ClausePair, ClausePairing } from './pair.js';
+import { increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
+import { dice, WordIds, type Multiset } from './similarity.js';
+import { blockRuns, inlineRuns, plainRuns, type StyledRun } from './tokens.js';
+
+export type Table = Extract<Block, { type: 'table' }>;
+export type TextBlock = Exclude<Block, Table>;
+
+/** A text compared as runs: a heading, a block or a table cell. */
+export interface TextComparison {
+  /** The old and new text as runs; null on the side that has none. */
+  readonly oldRuns: readonly StyledRun[] | null;
+  readonly newRuns: readonly StyledRun[] | null;
+}
+
+/** Two blocks compared as running text (one of them absent for an inserted or deleted block). */
+export interface TextBlockComparison extends TextComparison {
+  readonly kind: 'text';
+  readonly old: TextBlock | null;
+  readonly new: TextBlock | null;
+  /**
+   * Both sides are the same block, content and formatting: nothing to mark, and no runs made
+   * (`oldRuns` and `newRuns` are null).
+   */
+  readonly same: boolean;
+}
+
+export interface CellComparison extends TextComparison {
+  /** Set when a source row is shorter than the header and has no cell here on that side. */
+  readonly missing: 'old' | 'new' | 'both' | null;
+}
+
+export interface ColumnPairing {
+  /** Column index in the old / new table; null for an inserted / deleted column. */
+  readonly old: number | null;
+  readonly new: number | null;
+  readonly header: CellComparison;
+}
+
+export interface RowPairing {
+  /** Row index (header excluded) in the old / new table; null for an inserted / deleted row. */
+  readonly old: number | null;
+  readonly new: number | null;
+  /** The key column's text, normalised; null when rows are not paired by key. */
+  readonly key: string | null;
+  /** Paired, but off the longest run of rows in their old order. */
+  readonly moved: boolean;
+  /** One per column of `TableComparison.columns`, in the same order. */
+  readonly cells: readonly CellComparison[];
+}
+
+export interface TableComparison {
+  readonly kind: 'table';
+  readonly old: Table | null;
+  readonly new: Table | null;
+  /** How rows were paired: by a key column (a definitions table keys by its term column). */
+  readonly keyColumn: { old: number; new: number; name: string; definitions: boolean } | null;
+  /** New-table order, deleted columns kept in their old place. */
+  readonly columns: readonly ColumnPairing[];
+  /** New-table order, deleted rows kept in their old place. */
+  readonly rows: readonly RowPairing[];
+}
+
+export type BlockPairing = TextBlockComparison | TableComparison;
+
+/** Two headings; either may be missing. */
+export interface HeadingComparison {
+  readonly old: string | null;
+  readonly new: string | null;
+}
+
+/**
+ * One clause pair, as far as the pairing decides it. `untouched`: the same number, parent and
+ * own content, so nothing of its own is compared (every block is paired with its twin).
+ * `inserted` and `deleted`: one side only, every block on that side. `compared`: paired, and
+ * renumbered, moved or with its own content changed.
+ */
+export interface ClauseComparison {
+  readonly kind: 'untouched' | 'compared' | 'inserted' | 'deleted';
+  readonly pair: ClausePair;
+  /** The number changed (as written with `showFormatting`, else ignoring spaces and a trailing dot). */
+  readonly renumbered: boolean;
+  /** The parent changed. */
+  readonly moved: boolean;
+  /** Null when neither side has a heading, and for an untouched clause (whose heading is the same). */
+  readonly heading: HeadingComparison | null;
+  /** The clause's own blocks before its children. */
+  readonly content: readonly BlockPairing[];
+  /** Continuation blocks after its children. */
+  readonly tail: readonly BlockPairing[];
+  /** The clauses below, in redline order. */
+  readonly children: readonly ClauseComparison[];
+}
+
+export interface SectionComparison {
+  readonly old: ClauseDocument['sections'][number] | null;
+  readonly new: ClauseDocument['sections'][number] | null;
+  readonly heading: TextComparison;
+  readonly content: readonly BlockPairing[];
+}
+
+/** The output of `compareBlocks`. */
+export interface BlockComparison {
+  readonly old: ClauseDocument;
+  readonly new: ClauseDocument;
+  readonly preamble: readonly BlockPairing[];
+  readonly sections: readonly SectionComparison[];
+  readonly clauses: readonly ClauseComparison[];
+}
+
+export interface CompareOptions {
+  /** Compare numbers as written (`2.1` vs `2.1.` is a renumbering). */
+  showFormatting: boolean;
+}
+
+/** A header that names the column rows are matched on. */
+const KEY_HEADER = /^(?:key|id|identifier|ref(?:erence)?|no\.?|number|nr\.?|version|term|defined term|name|begriff)$/i;
+
+export function compareBlocks(pairing: ClausePairing, options: CompareOptions): BlockComparison {
+  const clauses = pairing.clauses.map((p) => compareClause(p, options));
+  return {
+    old: pairing.old,
+    new: pairing.new,
+    preamble: pairBlocks(pairing.old.preamble, pairing.new.preamble),
+    sections: compareSections(pairing.old, pairing.new),
+    clauses,
+  };
+}
+
+function compareClause(pair: ClausePair, options: CompareOptions): ClauseComparison {
+  const { old: o, new: n } = pair;
+  const below = () => pair.children.map((p) => compareClause(p, options));
+  if (!o || !n) {
+    const shown = (o ?? n)!;
+    const side = (blocks: readonly Block[]) => (o ? pairBlocks(blocks, []) : pairBlocks([], blocks));
+    const heading = shown.heading === null ? null : { old: o ? shown.heading : null, new: n ? shown.heading : null };
+    return { kind: o ? 'deleted' : 'inserted', pair, renumbered: false, moved: false, heading, content: side(shown.content), tail: side(shown.tail), children: below() };
+  }
+  const renumbered = options.showFormatting ? o.number !== n.number : !sameNumber(o, n);
+  const moved = !pair.sameParent;
+  if (pair.sameContent && !renumbered && !moved) {
+    return { kind: 'untouched', pair, renumbered, moved, heading: null, content: sameBlocks(o.content, n.content), tail: sameBlocks(o.tail, n.tail), children: below() };
+  }
+  const heading = o.heading === null && n.heading === null ? null : { old: o.heading, new: n.heading };
+  const blocks = (a: readonly Block[], b: readonly Block[]) => (pair.sameContent ? sameBlocks(a, b) : pairBlocks(a, b));
+  return { kind: 'compared', pair, renumbered, moved, heading, content: blocks(o.content, n.content), tail: blocks(o.tail, n.tail), children: below() };
+}
+
+/** Whether two clauses have the same number for renumbering, spaces and a trailing dot aside. */
+function sameNumber(o: Clause, n: Clause): boolean {
+  return o.number === n.number || normNumber(o.number) === normNumber(n.number);
+}
+
+/** Blocks known to be the same, content and formatting: each paired with its twin. */
+function sameBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): BlockPairing[] {
+  return newBlocks.map((n, i) => (n.type === 'table' ? compareTable(oldBlocks[i] as Table, n) : { kind: 'text', old: oldBlocks[i] as TextBlock, new: n, same: true, oldRuns: null, newRuns: null }));
+}
+
+function kindOf(b: Block): 'text' | 'table' {
+  return b.type === 'table' ? 'table' : 'text';
+}
+
+function blockKey(b: Block): string {
+  return `${b.type === 'table' ? 't' : 'p'}\u0001${normalizeSpace(blockText(b)).trim()}`;
+}
+
+/** The blocks of two texts, paired (equal ones in order, then by kind), each compared. */
+export function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): BlockPairing[] {
+  if (oldBlocks.length === 0 && newBlocks.length === 0) return [];
+  let pairs: Array<SequencePair<Block>>;
+  // A whole clause inserted or deleted: nothing to pair, and no block keys to compute.
+  if (oldBlocks.length === 0) pairs = newBlocks.map((b) => ({ old: null, new: b }));
+  else if (newBlocks.length === 0) pairs = oldBlocks.map((b) => ({ old: b, new: null }));
+  // Same count and kinds (nearly every clause): pair in place without computing block keys.
+  else if (oldBlocks.length === newBlocks.length && oldBlocks.every((b, i) => kindOf(b) === kindOf(newBlocks[i]!))) pairs = oldBlocks.map((b, i) => ({ old: b, new: newBlocks[i]! }));
+  else pairs = pairSequences(oldBlocks, newBlocks, blockKey, (o, n) => kindOf(o) === kindOf(n));
+  return pairs.map((p) => ((p.new ?? p.old)!.type === 'table' ? compareTable(p.old as Table | null, p.new as Table | null) : compareText(p.old as TextBlock | null, p.new as TextBlock | null)));
+}
+
+function compareText(o: TextBlock | null, n: TextBlock | null): TextBlockComparison {
+  // Most blocks are untouched: a structural check avoids building their runs at all.
+  if (o && n && sameBlock(o, n)) return { kind: 'text', old: o, new: n, same: true, oldRuns: null, newRuns: null };
+  // A block on one side only is marked whole, from its runs when they are read.
+  if (!o || !n) return { kind: 'text', old: o, new: n, same: false, oldRuns: null, newRuns: null };
+  return { kind: 'text', old: o, new: n, same: false, oldRuns: blockRuns(o), newRuns: blockRuns(n) };
+}
+
+/** Unnumbered top sections (Version History): paired by heading, then by position. */
+function compareSections(oldDoc: ClauseDocument, newDoc: ClauseDocument): SectionComparison[] {
+  const key = (s: { heading: string }) => normalizeSpace(s.heading).trim().toLowerCase();
+  return pairSequences(oldDoc.sections, newDoc.sections, key, () => true).map((p) => ({
+    old: p.old,
+    new: p.new,
+    heading: { oldRuns: plainRuns(p.old?.heading ?? ''), newRuns: plainRuns(p.new?.heading ?? '') },
+    content: pairBlocks(p.old?.content ?? [], p.new?.content ?? []),
+  }));
+}
+
+function cellText(c: TableCell | undefined): string {
+  return c ? normalizeSpace(inlineText(c.children)).trim() : '';
+}
+
+const EMPTY_CELL: TableCell = { children: [] };
+
+/** Two cells (either possibly absent), as runs. */
+function compareCell(o: TableCell | null | undefined, n: TableCell | null | undefined, missing: CellComparison['missing']): CellComparison {
+  return { oldRuns: o ? inlineRuns(o.children) : null, newRuns: n ? inlineRuns(n.children) : null, missing };
+}
+
+function compareTable(o: Table | null, n: Table | null): TableComparison {
+  // Columns: by header text in order, then a renamed header in the same place.
+  const oldCols = o ? o.header.map((_, i) => i) : [];
+  const newCols = n ? n.header.map((_, i) => i) : [];
+  // In a gap, a column is the same column renamed when its header or its cells are mostly kept.
+  const ids = new WordIds();
+  const column = (t: Table, i: number) => ({ i, text: cellText(t.header[i]), cells: multisetOf(t.rows.map((r) => cellText(r[i]))) });
+  const headerPairs = pairSequences(
+    oldCols.map((i) => column(o!, i)),
+    newCols.map((i) => column(n!, i)),
+    (c) => c.text,
+    (x, y) => ids.similarity(ids.bag(x.text), ids.bag(y.text)) >= 0.5 || dice(x.cells, y.cells) >= 0.5,
+  );
+  const columns: ColumnPairing[] = headerPairs.map((p) => ({
+    old: p.old?.i ?? null,
+    new: p.new?.i ?? null,
+    header: compareCell(p.old ? o!.header[p.old.i] : null, p.new ? n!.header[p.new.i] : null, null),
+  }));
+
+  // The key column: one the header names, else the first column both tables share.
+  const shared = columns.filter((c) => c.old !== null && c.new !== null);
+  const named = shared.find((c) => KEY_HEADER.test(cellText(n!.header[c.new!])));
+  const keyCol = named ?? shared[0] ?? null;
+  let keyColumn: TableComparison['keyColumn'] = null;
+  let rowPairs: Array<{ old: number | null; new: number | null }>;
+  const keysOf = (t: Table, col: number) => t.rows.map((r) => cellText(r[col]));
+  if (o && n && keyCol) {
+    const ok = keysOf(o, keyCol.old!);
+    const nk = keysOf(n, keyCol.new!);
+    if (unique(ok) && unique(nk)) {
+      const name = cellText(n.header[keyCol.new!]);
+      keyColumn = { old: keyCol.old!, new: keyCol.new!, name, definitions: DEFINITIONS_HEADER.test(name) };
+      rowPairs = pairByKey(ok, nk);
+    } else rowPairs = pairRowsByContent(o, n);
+  } else if (o && n) rowPairs = pairRowsByContent(o, n);
+  else rowPairs = o ? o.rows.map((_, i) => ({ old: i, new: null })) : n!.rows.map((_, i) => ({ old: null, new: i }));
+
+  // Rows matched by key may have changed order: those off the longest in-order run moved.
+  const inOrder = new Set(increasingRun(rowPairs.filter((p) => p.old !== null && p.new !== null).map((p) => ({ key: p, order: p.old! }))));
+  const rows: RowPairing[] = rowPairs.map((p) => {
+    const orow = p.old !== null ? o!.rows[p.old]! : null;
+    const nrow = p.new !== null ? n!.rows[p.new]! : null;
+    const cells = columns.map((c) => {
+      const oc = orow && c.old !== null ? orow[c.old] : null;
+      const nc = nrow && c.new !== null ? nrow[c.new] : null;
+      // Short source rows: blockText joins only the cells a row has, so the redline says which are absent.
+      const missOld = orow !== null && c.old !== null && oc === undefined;
+      const missNew = nrow !== null && c.new !== null && nc === undefined;
+      const missing = missOld || missNew ? (missOld && missNew ? 'both' : missOld ? 'old' : 'new') : null;
+      return compareCell(oc ?? (orow && c.old !== null ? EMPTY_CELL : null), nc ?? (nrow && c.new !== null ? EMPTY_CELL : null), missing);
+    });
+    const key = keyColumn ? cellText((nrow ?? orow)![nrow ? keyColumn.new : keyColumn.old]) : null;
+    return { old: p.old, new: p.new, key, moved: p.old !== null && p.new !== null && !inOrder.has(p), cells };
+  });
+  return { kind: 'table', old: o, new: n, keyColumn, columns, rows };
+}
+
+function multisetOf(items: string[]): Multiset<string> {
+  const m = new Map<string, number>();
+  for (const x of items) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}
+
+function unique(keys: string[]): boolean {
+  return keys.every((k) => k !== '') && new Set(keys).size === keys.length;
+}
+
+/** Rows by key; new order, with a deleted row placed after the old row it followed. */
+function pairByKey(oldKeys: string[], newKeys: string[]): Array<{ old: number | null; new: number | null }> {
+  const oldIndex = new Map(oldKeys.map((k, i) => [k, i]));
+  const newIndex = new Map(newKeys.map((k, i) => [k, i]));
+  return placeDeleted<{ old: number | null; new: number | null }>(
+    newKeys.map((k, j) => ({ old: oldIndex.get(k) ?? null, new: j })),
+    oldKeys.map((k, i) => {
+      const j = newIndex.get(k);
+      return j === undefined ? { placed: { old: i, new: null }, partnerNew: null } : { placed: null, partnerNew: j };
+    }),
+  );
+}
+
+/** Rows without a usable key: equal rows in order, then rows with the same first cell. */
+function pairRowsByContent(o: Table, n: Table): Array<{ old: number | null; new: number | null }> {
+  const rowKey = (t: Table) => (i: number) => t.rows[i]!.map((c) => cellText(c)).join('\u0001');
+  const ok = rowKey(o);
+  const nk = rowKey(n);
+  const tagged = pairSequences(
+    o.rows.map((_, i) => ({ k: ok(i), f: cellText(o.rows[i]![0]), i })),
+    n.rows.map((_, i) => ({ k: nk(i), f: cellText(n.rows[i]![0]), i })),
+    (x) => x.k,
+    (x, y) => x.f === y.f,
+  );
+  return tagged.map((p) => ({ old: p.old?.i ?? null, new: p.new?.i ?? null }));
+}

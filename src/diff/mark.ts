@@ -1,0 +1,175 @@
+/**
+ * The third stage of the redline: word marks. Every text the comparison gives as old and new
+ * runs is cut into tokens and compared by jsdiff (through its hooks, `words.ts`), cleaned up
+ * for reading, and turned into segments; every other block is marked whole. From the marks it
+ * settles what the pairing left open (whether a clause, block, row or column was amended) and
+ * counts the result.
+ */
+import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
+import type { Clause, ClauseDocument } from '../model/types.js';
+import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, SectionComparison, TableComparison, TextBlockComparison } from './compare.js';
+import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
+import { plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
+
+export function markWords(comparison: BlockComparison, options: Required<DiffOptions>): DocumentDiff {
+  const marker = new Marker(comparison.old, comparison.new, options);
+  const clauses = comparison.clauses.map((c) => marker.clause(c));
+  const preamble = marker.blocks(comparison.preamble);
+  const sections = comparison.sections.map((s) => marker.section(s));
+  return {
+    old: { id: comparison.old.id, path: comparison.old.path, meta: comparison.old.meta, document: comparison.old },
+    new: { id: comparison.new.id, path: comparison.new.path, meta: comparison.new.meta, document: comparison.new },
+    options,
+    preamble,
+    sections,
+    clauses,
+    summary: { ...marker.summary, replacedWhole: marker.replacedWhole },
+  };
+}
+
+/** The working state of one `markWords` call: its word diffs (which share token keys) and its counts. */
+class Marker {
+  private readonly exact: boolean;
+  private readonly wordDiff: WordDiff;
+  /** Every clause change made, counted as it is made. */
+  readonly summary: Omit<DiffSummary, 'replacedWhole'> = { unchanged: 0, amended: 0, inserted: 0, deleted: 0, renumbered: 0, moved: 0, changed: 0 };
+  /** Word diffs that hit the edit bound and were shown as a whole replacement. */
+  replacedWhole = 0;
+
+  constructor(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Required<DiffOptions>) {
+    this.exact = options.showFormatting;
+    // The defined terms are found only when a text is tokenized: a pair with no word changes never walks for them.
+    const terms = () => new TermIndex([...oldDoc.terms, ...newDoc.terms]);
+    this.wordDiff = new WordDiff(new Tokenizer({ exact: options.showFormatting, keys: new TokenKeys(), terms }), options.maxEditLength);
+  }
+
+  /** A word diff of two texts, its whole replacements counted. */
+  private words(oldRuns: readonly StyledRun[], newRuns: readonly StyledRun[]): WordDiffResult {
+    const r = this.wordDiff.diff(oldRuns, newRuns);
+    if (r.replacedWhole) this.replacedWhole++;
+    return r;
+  }
+
+  clause(c: ClauseComparison): ClauseChange {
+    const change = this.clauseChange(c);
+    this.summary[change.status]++;
+    if (change.status !== 'unchanged') this.summary.changed++;
+    return change;
+  }
+
+  private clauseChange(c: ClauseComparison): ClauseChange {
+    const { pair } = c;
+    const children = c.children.map((k) => this.clause(k));
+    const content = this.blocks(c.content);
+    const tail = this.blocks(c.tail);
+    if (c.kind === 'inserted' || c.kind === 'deleted') {
+      const inserted = c.kind === 'inserted';
+      const shown = (pair.new ?? pair.old)!;
+      return {
+        status: c.kind,
+        amended: false,
+        renumbered: false,
+        moved: false,
+        old: inserted ? null : sideOf(shown, pair.oldParent),
+        new: inserted ? sideOf(shown, pair.newParent) : null,
+        match: null,
+        similarity: null,
+        heading: shown.heading === null ? null : plainSegments(inserted ? 'insert' : 'delete', shown.heading),
+        content,
+        tail,
+        children,
+        subtreeChanged: true,
+      };
+    }
+    const o = pair.old!;
+    const n = pair.new!;
+    const heading = c.kind === 'untouched' ? { segments: n.heading === null ? null : plainSegments('equal', n.heading), changed: false } : this.heading(o.heading, n.heading);
+    const amended = heading.changed || content.some((b) => b.status !== 'unchanged') || tail.some((b) => b.status !== 'unchanged');
+    const status = c.moved ? 'moved' : c.renumbered ? 'renumbered' : amended ? 'amended' : 'unchanged';
+    return {
+      status,
+      amended,
+      renumbered: c.renumbered,
+      moved: c.moved,
+      old: sideOf(o, pair.oldParent),
+      new: sideOf(n, pair.newParent),
+      match: pair.basis,
+      similarity: round(pair.similarity ?? 0),
+      heading: heading.segments,
+      content,
+      tail,
+      children,
+      subtreeChanged: status !== 'unchanged' || children.some((k) => k.subtreeChanged),
+    };
+  }
+
+  private heading(o: string | null, n: string | null): { segments: Segment[] | null; changed: boolean } {
+    if (o === null && n === null) return { segments: null, changed: false };
+    // Nearly every heading is kept as it was: the same segments a word diff would give, without it.
+    if (o === n) return { segments: plainSegments('equal', n!), changed: false };
+    const r = this.words(plainRuns(o ?? ''), plainRuns(n ?? ''));
+    return { segments: r.segments, changed: r.changed || (this.exact && (o === null) !== (n === null)) };
+  }
+
+  blocks(pairs: readonly BlockPairing[]): ContentChange[] {
+    return pairs.map((b) => (b.kind === 'table' ? this.table(b) : this.text(b)));
+  }
+
+  section(s: SectionComparison): SectionChange {
+    // A section heading replaced whole is not counted: the counts are of clauses and blocks.
+    const h = this.wordDiff.diff(s.heading.oldRuns ?? [], s.heading.newRuns ?? []);
+    const content = this.blocks(s.content);
+    const status = !s.old ? 'inserted' : !s.new ? 'deleted' : h.changed || content.some((c) => c.status !== 'unchanged') ? 'amended' : 'unchanged';
+    return { status, heading: h.segments, content };
+  }
+
+  private text(b: TextBlockComparison): TextBlockChange {
+    const blockType = (b.new ?? b.old)!.type;
+    if (b.same) return { kind: 'text', blockType, status: 'unchanged', segments: wholeSegments('equal', blockRuns(b.new!)), old: b.old, new: b.new };
+    if (!b.old || !b.new) {
+      const inserted = b.old === null;
+      return { kind: 'text', blockType, status: inserted ? 'inserted' : 'deleted', segments: wholeSegments(inserted ? 'insert' : 'delete', blockRuns((b.new ?? b.old)!)), old: b.old, new: b.new };
+    }
+    const r = this.words(b.oldRuns!, b.newRuns!);
+    const changed = r.changed || (this.exact && b.old.type !== b.new.type);
+    return { kind: 'text', blockType, status: changed ? 'amended' : 'unchanged', segments: r.segments, old: b.old, new: b.new };
+  }
+
+  private cell(c: CellComparison): CellChange {
+    let cell: CellChange;
+    if (c.oldRuns && c.newRuns) {
+      const r = this.words(c.oldRuns, c.newRuns);
+      cell = { status: r.changed ? 'amended' : 'unchanged', segments: r.segments };
+    } else if (c.newRuns) cell = { status: 'inserted', segments: wholeSegments('insert', c.newRuns) };
+    else if (c.oldRuns) cell = { status: 'deleted', segments: wholeSegments('delete', c.oldRuns) };
+    else cell = { status: 'unchanged', segments: [] };
+    if (c.missing) cell.missing = c.missing;
+    return cell;
+  }
+
+  private table(t: TableComparison): TableChange {
+    const columns: ColumnChange[] = t.columns.map((p) => {
+      const header = this.cell(p.header);
+      const status = p.old === null ? 'inserted' : p.new === null ? 'deleted' : header.status === 'unchanged' ? 'unchanged' : 'amended';
+      return { status, old: p.old, new: p.new, header };
+    });
+    const rows: RowChange[] = t.rows.map((p) => {
+      const cells = p.cells.map((c) => this.cell(c));
+      const status = p.old === null ? 'inserted' : p.new === null ? 'deleted' : cells.every((c) => c.status === 'unchanged') ? 'unchanged' : 'amended';
+      const row: RowChange = { status, old: p.old, new: p.new, key: p.key, cells };
+      if (p.moved) row.moved = true;
+      return row;
+    });
+    const same = columns.every((c) => c.status === 'unchanged') && rows.every((r) => r.status === 'unchanged' && !r.moved);
+    const status = !t.old ? 'inserted' : !t.new ? 'deleted' : same ? 'unchanged' : 'amended';
+    return { kind: 'table', status, keyColumn: t.keyColumn, columns, rows, old: t.old, new: t.new };
+  }
+}
+
+function sideOf(c: Clause, parent: Clause | null): ClauseSide {
+  return { id: c.id, number: c.number, parent: parent ? { id: parent.id, number: parent.number } : null, clause: c };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
