@@ -15,7 +15,8 @@ import { renderAnnex, renderPool, type RenderPool } from './render.js';
 import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
-export { writePack, type WriteOptions } from './write.js';
+export { writePack, type WriteOptions, type WriteResult } from './write.js';
+export { assertReplaceable, OutDirError } from './out-dir.js';
 export { renderPool, defaultWorkers, type RenderPool } from './render.js';
 
 export const MANIFEST_VERSION = [1, 0] as const;

@@ -1,7 +1,7 @@
 import type { Register } from './index.js';
 import { checkCorpus } from '../../check/index.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
-import { buildPack, FORMATS, renderPool, UnknownSelectionError, writePack, type Artefact, type Format, type RenderPool } from '../../publish/index.js';
+import { assertReplaceable, buildPack, FORMATS, OutDirError, renderPool, UnknownSelectionError, writePack, type Artefact, type Format, type RenderPool } from '../../publish/index.js';
 import { producers } from '../../publish/producers.js';
 import { EXIT, UsageError, type Context } from '../context.js';
 
@@ -46,7 +46,11 @@ export const registerBuild: Register = (program, context, setExit) => {
 };
 
 async function build(ctx: Context, options: BuildOptions, formats: Format[], pool: RenderPool | undefined, started: number): Promise<number> {
+  // The output folder is replaced: refuse one secdoc does not own before any work is done.
+  const protectedDirs = [ctx.documentsDir, '.'];
+  guardOut(() => assertReplaceable(options.out, protectedDirs));
   const corpus = ctx.corpus();
+  if (corpus.versions.length === 0) throw new UsageError(`no documents in ${ctx.documentsDir}: nothing to publish, ${options.out} left as it was`);
   // The build publishes nothing that validate would reject.
   checkCorpus(corpus);
   const diagnostics = collect(corpus.files);
@@ -67,13 +71,23 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
       ...(pool ? { pool } : {}),
       ...(ctx.io.isTTY ? { onArtefact: progress } : {}),
     });
-    writePack(options.out, pack);
+    const { warnings } = guardOut(() => writePack(options.out, pack, { protectedDirs }));
+    for (const w of warnings) ctx.io.stderr(`secdoc build: warning: ${w}\n`);
     count = pack.artefacts.length;
   } catch (error) {
-    if (error instanceof UnknownSelectionError) throw new UsageError(error.message);
+    if (error instanceof UnknownSelectionError || error instanceof UsageError) throw new UsageError(error.message);
     ctx.io.stderr(`secdoc build: ${(error as Error).message}; nothing written, ${options.out} left as it was\n`);
     return EXIT.content;
   }
   if (ctx.io.isTTY) ctx.io.stdout(`Built ${count} files and manifest.json into ${options.out}/ in ${seconds()} s\n`);
   return EXIT.ok;
+}
+
+function guardOut<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (error) {
+    if (error instanceof OutDirError) throw new UsageError(error.message);
+    throw error;
+  }
 }
