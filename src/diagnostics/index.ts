@@ -81,8 +81,16 @@ export function collect(files: readonly VFile[]): Diagnostic[] {
   );
 }
 
+/** One line per diagnostic, whatever a file name or message holds. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
+  return `${escapeControls(d.file)}:${d.line}:${d.column}: ${d.severity} ${escapeControls(d.message)} [${d.ruleId}]`;
+}
+
+/** Control and bidi-override characters as escapes (`\n`, `\u202e`): they could forge or reorder lines. */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function hasErrors(files: readonly VFile[]): boolean {

@@ -67,7 +67,7 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
   }
 
   const docIdGuess = fileStem(path);
-  const builder = new TreeBuilder(text);
+  const builder = new TreeBuilder(text, parseMarkdown);
   for (const chunk of split.chunks) {
     const root = processor.parse(chunk.text) as Root;
     builder.addChunk(root.children, { line: chunk.line, offset: chunk.offset });
