@@ -33,6 +33,7 @@ export const catalogue = {
   'rule-unknown-fact': { severity: 'error', summary: 'A rule condition names a fact not declared in facts.yaml.' },
   'rule-clause-missing': { severity: 'error', summary: 'A rule names a clause that does not exist in its version.' },
   'rule-not-followed': { severity: 'error', summary: 'A clause was renumbered but its rule still names the old number.' },
+  'link-unsafe': { severity: 'warning', summary: 'A link target is not http(s), mailto, relative or a #fragment; it is published as text.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof catalogue;
