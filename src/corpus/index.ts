@@ -3,11 +3,11 @@
  * terms) and lookups by reference. File access goes through a Host so tests can supply files.
  */
 import { VFile } from 'vfile';
-import { parse as parseYaml } from 'yaml';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
 import { decodeSource, parseDocument } from '../parse/index.js';
+import { readYaml } from '../parse/yaml.js';
 
 export interface Host {
   /** Every file below `dir`, as paths joined onto `dir`, in any order. */
@@ -72,21 +72,23 @@ function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<st
   files.push(file);
   const text = decodeSource(host.readFile(path), file);
   if (text === null) return { facts: {}, factsFile: file };
-  try {
-    const raw = (parseYaml(text) ?? {}) as Record<string, FactDeclaration>;
-    const facts: Record<string, FactDeclaration> = {};
-    for (const [name, decl] of Object.entries(raw)) {
-      if (!decl || !['string', 'number', 'integer', 'boolean'].includes(decl.type)) {
-        report(file, 'front-matter-malformed', `Unexpected declaration of fact \`${name}\`, expected a \`type\` of string, number, integer or boolean`, lineOf(text, `${name}:`));
-        continue;
-      }
-      facts[name] = decl;
-    }
-    return { facts, factsFile: file };
-  } catch (error) {
-    report(file, 'front-matter-malformed', `Malformed YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1 });
+  const yaml = readYaml(text, { line: 1, column: 1 });
+  for (const problem of yaml.problems) report(file, 'front-matter-malformed', `Malformed YAML: ${problem.message}`, problem.place);
+  if (yaml.problems.length > 0) return { facts: {}, factsFile: file };
+  const raw = yaml.value ?? {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    report(file, 'front-matter-malformed', 'Unexpected content, expected a YAML mapping of fact names to declarations', { line: 1, column: 1 });
     return { facts: {}, factsFile: file };
   }
+  const facts: Record<string, FactDeclaration> = {};
+  for (const [name, decl] of Object.entries(raw as Record<string, FactDeclaration | null>)) {
+    if (!decl || !['string', 'number', 'integer', 'boolean'].includes(decl.type)) {
+      report(file, 'front-matter-malformed', `Unexpected declaration of fact \`${name}\`, expected a \`type\` of string, number, integer or boolean`, lineOf(text, `${name}:`));
+      continue;
+    }
+    facts[name] = decl;
+  }
+  return { facts, factsFile: file };
 }
 
 function readTerms(root: string, host: Host, files: VFile[]): Set<string> {
@@ -98,12 +100,8 @@ function readTerms(root: string, host: Host, files: VFile[]): Set<string> {
     files.push(file);
     return new Set();
   }
-  try {
-    const list = parseYaml(text) as unknown;
-    if (Array.isArray(list)) return new Set(list.map(String));
-  } catch {
-    // reported below
-  }
+  const yaml = readYaml(text, { line: 1, column: 1 });
+  if (yaml.problems.length === 0 && Array.isArray(yaml.value)) return new Set(yaml.value.map(String));
   files.push(file);
   report(file, 'front-matter-malformed', 'Unexpected content, expected a YAML list of Section A terms', { line: 1, column: 1 });
   return new Set();

@@ -1,6 +1,7 @@
 import type { Register } from './index.js';
 import { evalJson, type ResultJson, type TraceJson } from '../../render/json/rules.js';
 import { validateFacts } from '../../rules/index.js';
+import { readFactsFile } from '../../rules/facts-file.js';
 import { EXIT, UsageError } from '../context.js';
 import { answering, loadRules, parseDate, today, versionLine } from './at.js';
 
@@ -17,11 +18,9 @@ export const registerEval: Register = (program, context, setExit) => {
       const at = options.at !== undefined ? parseDate(options.at) : today(ctx);
       if (!ctx.io.host.exists(path)) throw new UsageError(`facts file not found: ${path}`);
       const corpus = loadRules(ctx);
-      let raw: unknown;
-      try {
-        raw = JSON.parse(new TextDecoder().decode(ctx.io.host.readFile(path)));
-      } catch (error) {
-        ctx.io.stderr(`${path}: not valid JSON: ${(error as Error).message}\n`);
+      const { value: raw, problems: unreadable } = readFactsFile(new TextDecoder().decode(ctx.io.host.readFile(path)));
+      if (unreadable.length > 0) {
+        for (const p of unreadable) ctx.io.stderr(`${path}:${p.line}:${p.column}: ${p.message}\n`);
         setExit(EXIT.content);
         return;
       }
