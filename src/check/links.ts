@@ -21,10 +21,14 @@ export function checkLinks(doc: ClauseDocument, file: VFile): void {
 /** Every link in `blocks` with the best place known for it, without recursion. */
 function links(blocks: readonly Block[]): Array<{ url: string; at: Position['start'] | undefined }> {
   const out: Array<{ url: string; at: Position['start'] | undefined }> = [];
-  const stack: Array<{ block?: Block; inline?: Inline; near?: Position }> = blocks.map((block) => ({ block })).reverse();
+  const stack: Array<{ block?: Block; inline?: Inline; near?: Position }> = [];
+  for (let i = blocks.length - 1; i >= 0; i--) stack.push({ block: blocks[i]! });
   while (stack.length > 0) {
     const { block, inline, near } = stack.pop()!;
-    const push = (items: Array<{ block?: Block; inline?: Inline; near?: Position }>) => stack.push(...items.reverse());
+    // In reverse, one by one: a spread of a paragraph's many inlines would overflow the stack.
+    const push = (items: Array<{ block?: Block; inline?: Inline; near?: Position }>) => {
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
+    };
     if (block) {
       const p = block.position;
       if (block.type === 'paragraph' || block.type === 'heading') push(block.children.map((i) => ({ inline: i, near: p })));
@@ -40,11 +44,12 @@ function links(blocks: readonly Block[]): Array<{ url: string; at: Position['sta
 }
 
 function firstStart(nodes: readonly Inline[]): Position['start'] | undefined {
-  const stack = [...nodes].reverse();
+  const stack: Inline[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
   while (stack.length > 0) {
     const n = stack.pop()!;
     if ('position' in n && n.position) return n.position.start;
-    if ('children' in n) stack.push(...[...n.children].reverse());
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return undefined;
 }

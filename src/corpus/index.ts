@@ -57,8 +57,9 @@ export function loadCorpus(root: string, host: Host): Corpus {
       report(file, 'front-matter-malformed', 'Unexpected front matter: expected `appendix` and `version` (a document version) or `kind: direction`', { line: 1, column: 1 });
     }
   }
-  versions.sort((a, b) => a.meta.appendix.localeCompare(b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
-  directions.sort((a, b) => a.meta.made.localeCompare(b.meta.made) || a.meta.id.localeCompare(b.meta.id));
+  // Code-unit order, not the locale's (LANG=da_DK sorts AA after Z): the same order on every machine.
+  versions.sort((a, b) => byCodeUnits(a.meta.appendix, b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
+  directions.sort((a, b) => byCodeUnits(a.meta.made, b.meta.made) || byCodeUnits(a.meta.id, b.meta.id));
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);
@@ -106,6 +107,8 @@ function readTerms(root: string, host: Host, files: VFile[]): Set<string> {
   report(file, 'front-matter-malformed', 'Unexpected content, expected a YAML list of Section A terms', { line: 1, column: 1 });
   return new Set();
 }
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function lineOf(text: string, needle: string): { line: number; column: number } {
   const index = text.indexOf(needle);

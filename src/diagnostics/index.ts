@@ -78,9 +78,12 @@ export function collect(files: readonly VFile[]): Diagnostic[] {
     }
   }
   return out.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+    (a, b) => byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnits(a.message, b.message),
   );
 }
+
+/** Code-unit order: diagnostics print in the same order whatever the locale. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One line per diagnostic, whatever a file name or message holds. */
 export function formatDiagnostic(d: Diagnostic): string {

@@ -9,6 +9,7 @@ import { diffDocuments } from '../diff/index.js';
 import type { DocumentDiff } from '../model/change.js';
 import { diffToJson } from '../render/json/diff.js';
 import { treeToJson } from '../render/json/tree.js';
+import { fileOf } from '../render/json/rules.js';
 import { buildView, longDate, type ViewInput } from '../render/view/index.js';
 import { indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
 import { renderAnnex, renderPool, type RenderPool } from './render.js';
@@ -142,12 +143,12 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     }
     // JSON is quick: made here, while the workers are still laying out PDFs.
     for (const doc of jsonVersions) {
-      const bytes = utf8(JSON.stringify(treeToJson(doc), null, 2) + '\n');
+      const bytes = utf8(JSON.stringify(treeToJson({ ...doc, path: fileOf(corpus, doc.path) }), null, 2) + '\n');
       add({ path: `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes });
     }
     for (const job of jsonRedlines) {
       const base = job.places.find((p) => p.role === 'version')!.base;
-      add({ ...describe(job), path: `${base}.diff.json`, format: 'json', bytes: utf8(JSON.stringify(diffToJson(diffOf(job)!), null, 2) + '\n') });
+      add({ ...describe(job), path: `${base}.diff.json`, format: 'json', bytes: utf8(JSON.stringify(diffToJson(publishedPaths(corpus, diffOf(job)!)), null, 2) + '\n') });
     }
     await pool.drain();
     await rendered;
@@ -168,6 +169,11 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   }
   artefacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { artefacts, manifest: manifestOf(artefacts) };
+}
+
+/** The redline with its sides' paths as published (relative to the documents folder). */
+function publishedPaths(corpus: Corpus, diff: DocumentDiff): DocumentDiff {
+  return { ...diff, old: { ...diff.old, path: fileOf(corpus, diff.old.path) }, new: { ...diff.new, path: fileOf(corpus, diff.new.path) } };
 }
 
 function viewInput(job: AnnexJob, intervals: readonly VersionInterval[], diff: DocumentDiff | null, author: string | undefined): ViewInput {
