@@ -5,6 +5,7 @@
 import type { VFile } from 'vfile';
 import type { Corpus } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
+import { checkGlyphs } from './glyphs.js';
 import { checkLinks } from './links.js';
 import { checkNumbering } from './numbering.js';
 import { checkRules } from './rules.js';
@@ -16,7 +17,7 @@ export type DocumentCheck = (doc: ClauseDocument, file: VFile, corpus: Corpus) =
 export type CorpusCheck = (corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile) => void;
 
 export const documentChecks: DocumentCheck[] = [checkNumbering, checkXrefs, checkTerms, checkLinks];
-export const corpusChecks: CorpusCheck[] = [checkVersions, checkRules];
+export const corpusChecks: CorpusCheck[] = [checkVersions, checkRules, checkGlyphs];
 
 /** Run every check over the corpus; problems land on `corpus.files`. */
 export function checkCorpus(corpus: Corpus, extra: { document?: DocumentCheck[]; corpus?: CorpusCheck[] } = {}): void {

@@ -91,6 +91,13 @@ export async function main(): Promise<void> {
       process.exit(process.exitCode ?? 0);
     });
   }
+  // A failure outside the command's own await (a worker, a stray promise) is still one line.
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.on(event, (error: unknown) => {
+      reportInternalError(error, process.env, (t) => process.stderr.write(t));
+      process.exit(70);
+    });
+  }
   const io: Io = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -34,6 +34,9 @@ export const catalogue = {
   'rule-clause-missing': { severity: 'error', summary: 'A rule names a clause that does not exist in its version.' },
   'rule-not-followed': { severity: 'error', summary: 'A clause was renumbered but its rule still names the old number.' },
   'link-unsafe': { severity: 'warning', summary: 'A link target is not http(s), mailto, relative or a #fragment; it is published as text.' },
+  'char-invalid': { severity: 'error', summary: 'A control character or noncharacter (such as U+FFFF) that no published format can hold.' },
+  'char-bidi': { severity: 'warning', summary: 'A bidirectional control (such as U+202E) that shows text in another order than it is stored.' },
+  'glyph-missing': { severity: 'error', summary: "A character the PDF's fonts cannot show." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof catalogue;

@@ -12,6 +12,7 @@ import { assignIds, summariseClauses, TreeBuilder } from './build.js';
 import { remarkTablesAndStrikethrough } from './gfm.js';
 import { readMeta } from './meta.js';
 import { splitSource } from './split.js';
+import { scanCharacters } from './characters.js';
 
 export interface ParseOptions {
   /** Documents under documents/ must say what they are; a loose Markdown file need not. */
@@ -54,6 +55,7 @@ export function decodeSource(bytes: Uint8Array, file: VFile): string | null {
     report(file, 'empty-file', 'Unexpected empty file, expected a Markdown document', { line: 1, column: 1 });
     return null;
   }
+  scanCharacters(text, file);
   return text;
 }
 
