@@ -37,6 +37,7 @@ export const catalogue = {
   'char-invalid': { severity: 'error', summary: 'A control character or noncharacter (such as U+FFFF) that no published format can hold.' },
   'char-bidi': { severity: 'warning', summary: 'A bidirectional control (such as U+202E) that shows text in another order than it is stored.' },
   'glyph-missing': { severity: 'error', summary: "A character the PDF's fonts cannot show." },
+  'nesting-too-deep': { severity: 'error', summary: 'Block quotes, lists or emphasis nested deeper than any document needs.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof catalogue;
