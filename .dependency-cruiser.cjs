@@ -21,7 +21,7 @@ module.exports = {
     // The redline reads only the model; rules and checks read its alignment (history, renumbering).
     stage('diff', ['model', 'diagnostics']),
     stage('time', ['model', 'diagnostics', 'corpus']),
-    stage('rules', ['model', 'diagnostics', 'corpus', 'time', 'diff']),
+    stage('rules', ['model', 'diagnostics', 'parse', 'corpus', 'time', 'diff']),
     stage('check', ['model', 'diagnostics', 'parse', 'corpus', 'time', 'rules', 'diff']),
     stage('render/view', ['model']),
     stage('render/html', ['model', 'render/view']),

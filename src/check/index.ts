@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { Corpus } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { checkAcrossVersions } from './across.js';
+import { checkLinks } from './links.js';
 import { checkNumbering } from './numbering.js';
 import { checkRules } from './rules.js';
 import { checkTerms } from './terms.js';
@@ -15,7 +16,7 @@ import { checkXrefs } from './xref.js';
 export type DocumentCheck = (doc: ClauseDocument, file: VFile, corpus: Corpus) => void;
 export type CorpusCheck = (corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile) => void;
 
-export const documentChecks: DocumentCheck[] = [checkNumbering, checkXrefs, checkTerms];
+export const documentChecks: DocumentCheck[] = [checkNumbering, checkXrefs, checkTerms, checkLinks];
 export const corpusChecks: CorpusCheck[] = [checkVersions, checkRules, checkAcrossVersions];
 
 /** Run every check over the corpus; problems land on `corpus.files`. */
@@ -30,3 +31,5 @@ export function checkCorpus(corpus: Corpus, extra: { document?: DocumentCheck[];
   }
   for (const check of [...corpusChecks, ...(extra.corpus ?? [])]) check(corpus, fileOf);
 }
+
+export { glyphCheck, type GlyphProbe } from './glyphs.js';

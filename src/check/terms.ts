@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { Corpus } from '../corpus/index.js';
 import type { Block, Clause, ClauseDocument, Inline, Position } from '../model/types.js';
-import { pointAt } from '../model/position.js';
+import { pointFinder } from '../model/position.js';
 import { definedTerms, isDefinitionsTable } from '../model/query.js';
 
 const CONNECTORS = new Set(['of', 'and', 'for', 'to', 'the', 'in', 'on', 'by']);
@@ -38,11 +38,14 @@ export function capitalisedPhrases(text: string): Candidate[] {
   const flush = () => {
     if (run) {
       // Sentence openers and date words at the edges are not part of a term.
-      while (run.words.length > 0 && (NOT_LEADING.has(run.words[0]!) || CALENDAR.has(run.words[0]!) || !isCapitalised(run.words[0]!))) run.words.shift();
-      while (run.words.length > 0 && (CALENDAR.has(run.words[run.words.length - 1]!) || !isCapitalised(run.words[run.words.length - 1]!))) run.words.pop();
-      if (run.words.filter((w) => isCapitalised(w)).length >= 2) {
-        const phrase = run.words.join(' ');
-        out.push({ phrase, words: run.words, index: text.indexOf(phrase, run.start) });
+      // (An index, not shift(): shifting a long run word by word was quadratic.)
+      let first = 0;
+      while (first < run.words.length && (NOT_LEADING.has(run.words[first]!) || CALENDAR.has(run.words[first]!) || !isCapitalised(run.words[first]!))) first++;
+      const words = run.words.slice(first);
+      while (words.length > 0 && (CALENDAR.has(words[words.length - 1]!) || !isCapitalised(words[words.length - 1]!))) words.pop();
+      if (words.filter((w) => isCapitalised(w)).length >= 2) {
+        const phrase = words.join(' ');
+        out.push({ phrase, words, index: text.indexOf(phrase, run.start) });
       }
     }
     run = null;
@@ -81,16 +84,20 @@ export function checkTerms(doc: ClauseDocument, file: VFile, corpus: Corpus): vo
   const used = new Map<string, number>();
   const knownForms = new Map<string, string>();
   for (const term of known) for (const form of forms(term)) knownForms.set(form, term);
+  // No known term is longer than this, so no longer phrase is looked up.
+  let longest = 1;
+  for (const form of knownForms.keys()) longest = Math.max(longest, form.split(' ').length);
 
   const scanText = (value: string, start: Position['start'] | undefined, fallback: Position | undefined) => {
+    const pointAt = pointFinder(value, start);
     for (const candidate of capitalisedPhrases(value)) {
-      const result = segment(candidate.words, knownForms);
+      const result = segment(candidate.words, knownForms, longest);
       if ('used' in result) {
         for (const t of result.used) used.set(t, (used.get(t) ?? 0) + 1);
         continue;
       }
       const index = value.indexOf(result.undefinedPhrase, candidate.index);
-      const at = pointAt(value, start, index < 0 ? candidate.index : index) ?? fallback?.start;
+      const at = pointAt(index < 0 ? candidate.index : index) ?? fallback?.start;
       report(file, 'term-undefined', `Unexpected undefined term \`${result.undefinedPhrase}\`, expected it in the definitions table or in Section A`, at);
     }
   };
@@ -139,15 +146,15 @@ function forms(term: string): string[] {
 }
 
 /**
- * Match known terms in a phrase, longest first. Fails, naming the words, when two Capitalised
+ * Match known terms in a phrase, longest first (no longer than `longest` words: linear in the phrase). Fails, naming the words, when two Capitalised
  * words next to each other belong to no known term (acronyms and codes such as DCC or SMETS1 may stand alone).
  */
-function segment(words: string[], known: Map<string, string>): { used: string[] } | { undefinedPhrase: string } {
+function segment(words: string[], known: Map<string, string>, longest: number): { used: string[] } | { undefinedPhrase: string } {
   const n = words.length;
   const used: string[] = [];
   const covered = new Array<boolean>(n).fill(false);
   for (let i = 0; i < n; ) {
-    let j = n;
+    let j = Math.min(n, i + longest);
     for (; j > i; j--) {
       const term = known.get(words.slice(i, j).join(' '));
       if (term) {

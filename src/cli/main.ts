@@ -54,8 +54,36 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       new Context(io, '').printDiagnostics(error.files);
       return EXIT.content;
     }
+    const problem = fileProblem(error);
+    if (problem) {
+      io.stderr(`secdoc: ${problem}\n`);
+      return EXIT.usage;
+    }
     throw error;
   }
+}
+
+/** A path the user gave that cannot be read as asked (a file for a folder, a dangling link). */
+function fileProblem(error: unknown): string | null {
+  const e = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || typeof e.code !== 'string' || typeof e.path !== 'string') return null;
+  const path = JSON.stringify(e.path).slice(1, -1);
+  const why: Record<string, string> = {
+    ENOTDIR: 'is not a folder',
+    EISDIR: 'is a folder, expected a file',
+    ENOENT: 'cannot be read: no such file (a dangling link?)',
+    EACCES: 'cannot be read: permission denied',
+    EPERM: 'cannot be read: permission denied',
+    ELOOP: 'cannot be read: too many levels of symbolic links',
+  };
+  return why[e.code] ? `${path} ${why[e.code]}` : null;
+}
+
+/** No stack trace reaches a user unless asked for: one line, and how to see more. */
+export function reportInternalError(error: unknown, env: Readonly<Record<string, string | undefined>>, write: (text: string) => void): void {
+  const summary = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  if (env.SECDOC_DEBUG === '1') write(`secdoc: internal error: ${error instanceof Error ? error.stack ?? summary : summary}\n`);
+  else write(`secdoc: internal error: ${summary} (set SECDOC_DEBUG=1 to see where)\n`);
 }
 
 /** The process entry point: real streams, real disk, real exit code. */
@@ -69,6 +97,13 @@ export async function main(): Promise<void> {
       process.exit(process.exitCode ?? 0);
     });
   }
+  // A failure outside the command's own await (a worker, a stray promise) is still one line.
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.on(event, (error: unknown) => {
+      reportInternalError(error, process.env, (t) => process.stderr.write(t));
+      process.exit(70);
+    });
+  }
   const io: Io = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -79,7 +114,7 @@ export async function main(): Promise<void> {
   try {
     process.exitCode = await run(process.argv.slice(2), io);
   } catch (error) {
-    process.stderr.write(`secdoc: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    reportInternalError(error, process.env, (t) => process.stderr.write(t));
     process.exitCode = 70;
   }
 }

@@ -3,11 +3,11 @@
  * terms) and lookups by reference. File access goes through a Host so tests can supply files.
  */
 import { VFile } from 'vfile';
-import { parse as parseYaml } from 'yaml';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
 import { decodeSource, parseDocument } from '../parse/index.js';
+import { readYaml } from '../parse/yaml.js';
 
 export interface Host {
   /** Every file below `dir`, as paths joined onto `dir`, in any order. */
@@ -57,8 +57,9 @@ export function loadCorpus(root: string, host: Host): Corpus {
       report(file, 'front-matter-malformed', 'Unexpected front matter: expected `appendix` and `version` (a document version) or `kind: direction`', { line: 1, column: 1 });
     }
   }
-  versions.sort((a, b) => a.meta.appendix.localeCompare(b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
-  directions.sort((a, b) => (a.meta.made ?? '').localeCompare(b.meta.made ?? '') || a.meta.id.localeCompare(b.meta.id));
+  // Code-unit order, not the locale's (LANG=da_DK sorts AA after Z): the same order on every machine.
+  versions.sort((a, b) => byCodeUnits(a.meta.appendix, b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
+  directions.sort((a, b) => byCodeUnits(a.meta.made ?? '', b.meta.made ?? '') || byCodeUnits(a.meta.id, b.meta.id));
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);
@@ -72,21 +73,23 @@ function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<st
   files.push(file);
   const text = decodeSource(host.readFile(path), file);
   if (text === null) return { facts: {}, factsFile: file };
-  try {
-    const raw = (parseYaml(text) ?? {}) as Record<string, FactDeclaration>;
-    const facts: Record<string, FactDeclaration> = {};
-    for (const [name, decl] of Object.entries(raw)) {
-      if (!decl || !['string', 'number', 'integer', 'boolean'].includes(decl.type)) {
-        report(file, 'front-matter-malformed', `Unexpected declaration of fact \`${name}\`, expected a \`type\` of string, number, integer or boolean`, lineOf(text, `${name}:`));
-        continue;
-      }
-      facts[name] = decl;
-    }
-    return { facts, factsFile: file };
-  } catch (error) {
-    report(file, 'front-matter-malformed', `Malformed YAML: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1 });
+  const yaml = readYaml(text, { line: 1, column: 1 });
+  for (const problem of yaml.problems) report(file, 'front-matter-malformed', `Malformed YAML: ${problem.message}`, problem.place);
+  if (yaml.problems.length > 0) return { facts: {}, factsFile: file };
+  const raw = yaml.value ?? {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    report(file, 'front-matter-malformed', 'Unexpected content, expected a YAML mapping of fact names to declarations', { line: 1, column: 1 });
     return { facts: {}, factsFile: file };
   }
+  const facts: Record<string, FactDeclaration> = {};
+  for (const [name, decl] of Object.entries(raw as Record<string, FactDeclaration | null>)) {
+    if (!decl || !['string', 'number', 'integer', 'boolean'].includes(decl.type)) {
+      report(file, 'front-matter-malformed', `Unexpected declaration of fact \`${name}\`, expected a \`type\` of string, number, integer or boolean`, lineOf(text, `${name}:`));
+      continue;
+    }
+    facts[name] = decl;
+  }
+  return { facts, factsFile: file };
 }
 
 function readTerms(root: string, host: Host, files: VFile[]): Set<string> {
@@ -98,16 +101,14 @@ function readTerms(root: string, host: Host, files: VFile[]): Set<string> {
     files.push(file);
     return new Set();
   }
-  try {
-    const list = parseYaml(text) as unknown;
-    if (Array.isArray(list)) return new Set(list.map(String));
-  } catch {
-    // reported below
-  }
+  const yaml = readYaml(text, { line: 1, column: 1 });
+  if (yaml.problems.length === 0 && Array.isArray(yaml.value)) return new Set(yaml.value.map(String));
   files.push(file);
   report(file, 'front-matter-malformed', 'Unexpected content, expected a YAML list of Section A terms', { line: 1, column: 1 });
   return new Set();
 }
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function lineOf(text: string, needle: string): { line: number; column: number } {
   const index = text.indexOf(needle);

@@ -48,6 +48,11 @@ export const catalogue = {
   'import-comments': { severity: 'warning', summary: 'Comments in a Word file are not imported.' },
   'import-merged-cells': { severity: 'warning', summary: 'Merged or nested table cells in a Word file cannot be held in a Markdown table.' },
   'import-unmapped': { severity: 'warning', summary: 'Word content with no place in a source (cover page, table of contents, hidden text, equations) is left out; the warning carries its text.' },
+  'link-unsafe': { severity: 'warning', summary: 'A link target is not http(s), mailto, relative or a #fragment; it is published as text.' },
+  'char-invalid': { severity: 'error', summary: 'A control character or noncharacter (such as U+FFFF) that no published format can hold.' },
+  'char-bidi': { severity: 'warning', summary: 'A bidirectional control (such as U+202E) that shows text in another order than it is stored.' },
+  'glyph-missing': { severity: 'error', summary: "A character the PDF's fonts cannot show." },
+  'nesting-too-deep': { severity: 'error', summary: 'Block quotes, lists or emphasis nested deeper than any document needs.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof catalogue;
@@ -97,12 +102,23 @@ export function collect(files: readonly VFile[]): Diagnostic[] {
     }
   }
   return out.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+    (a, b) => byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnits(a.message, b.message),
   );
 }
 
+/** Code-unit order: diagnostics print in the same order whatever the locale. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One line per diagnostic, whatever a file name or message holds. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
+  return `${escapeControls(d.file)}:${d.line}:${d.column}: ${d.severity} ${escapeControls(d.message)} [${d.ruleId}]`;
+}
+
+/** Control and bidi-override characters as escapes (`\n`, `\u202e`): they could forge or reorder lines. */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function hasErrors(files: readonly VFile[]): boolean {

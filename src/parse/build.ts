@@ -3,7 +3,8 @@
  * a label of a style already open closes everything opened since; a new style opens a level.
  * Headings nest by heading depth; unnumbered headings become divisions.
  */
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { visit as visitNodes } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '../model/types.js';
 import { toInlines, type Shift } from './inline.js';
@@ -40,7 +41,11 @@ export class TreeBuilder {
   private section: Section | null = null;
   private shift: Shift = { line: 0, offset: 0 };
 
-  constructor(private readonly source: string) {}
+  /** `reparse` parses Markdown found after an HTML comment on the comment's last line. */
+  constructor(
+    private readonly source: string,
+    private readonly reparse?: (text: string) => Root,
+  ) {}
 
   /** Feed the top-level blocks of one chunk, whose positions are off by `shift`. */
   addChunk(nodes: readonly RootContent[], shift: Shift): void {
@@ -71,7 +76,7 @@ export class TreeBuilder {
       case 'yaml':
         return;
       case 'html':
-        if (/^\s*<!--/.test(node.value)) return;
+        if (/^\s*<!--/.test(node.value)) return this.afterComments(node);
         return this.addContent({ type: 'paragraph', children: [{ type: 'text', value: node.value }], position: this.pos(node) });
       case 'table':
         // A table after sub-paragraphs belongs to the provision they list under, not to the last one.
@@ -81,6 +86,33 @@ export class TreeBuilder {
         if (block) this.addContent(block);
       }
     }
+  }
+
+  /**
+   * An HTML block that opens with a comment runs to the end of the line where the comment
+   * closes, so `<!-- reviewed --> 1.7 The DCC shall ...` would hide the clause. What follows the
+   * comments is parsed as Markdown where it stands.
+   */
+  private afterComments(node: Html): void {
+    const lead = /^(?:\s*<!--[\s\S]*?-->)+[ \t]*/.exec(node.value);
+    const start = node.position?.start;
+    if (!lead || !start || !this.reparse) return;
+    const rest = node.value.slice(lead[0].length);
+    if (rest.trim() === '') return;
+    const before = lead[0];
+    const newlines = before.split('\n').length - 1;
+    const line = start.line + newlines;
+    const column = newlines === 0 ? start.column + before.length : before.length - before.lastIndexOf('\n');
+    const offset = (start.offset ?? 0) + before.length;
+    const root = this.reparse(rest);
+    visitNodes(root, (n) => {
+      for (const p of n.position ? [n.position.start, n.position.end] : []) {
+        if (p.line === 1) p.column += column - 1;
+        p.line += line - 1;
+        p.offset = (p.offset ?? 0) + offset;
+      }
+    });
+    this.consumeAll(root.children);
   }
 
   private heading(node: Heading): void {

@@ -12,6 +12,8 @@ import { assignIds, TreeBuilder } from './build.js';
 import { remarkTablesAndStrikethrough } from './gfm.js';
 import { readMeta } from './meta.js';
 import { splitSource } from './split.js';
+import { scanCharacters } from './characters.js';
+import { defuseDeepPrefixes, limitNesting, MAX_NESTING } from './nesting.js';
 
 export interface ParseOptions {
   /** Documents under documents/ must say what they are; a loose Markdown file need not. */
@@ -54,6 +56,7 @@ export function decodeSource(bytes: Uint8Array, file: VFile): string | null {
     report(file, 'empty-file', 'Unexpected empty file, expected a Markdown document', { line: 1, column: 1 });
     return null;
   }
+  scanCharacters(text, file);
   return text;
 }
 
@@ -67,9 +70,21 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
   }
 
   const docIdGuess = fileStem(path);
-  const builder = new TreeBuilder(text);
+  const builder = new TreeBuilder(text, parseMarkdown);
   for (const chunk of split.chunks) {
-    const root = processor.parse(chunk.text) as Root;
+    const defused = defuseDeepPrefixes(chunk.text);
+    const root = processor.parse(defused.text) as Root;
+    let reported = false;
+    if (defused.firstLine !== null) {
+      reported = true;
+      report(file, 'nesting-too-deep', `Unexpected nesting more than ${MAX_NESTING} levels deep (block quotes or lists), expected a flatter structure; the lines below are read as plain text`, { line: defused.firstLine + chunk.line + 1, column: 1 });
+    }
+    limitNesting(root, (node) => {
+      if (reported || !node.position) return;
+      reported = true;
+      const { line, column } = node.position.start;
+      report(file, 'nesting-too-deep', `Unexpected nesting more than ${MAX_NESTING} levels deep (block quotes, lists or emphasis), expected a flatter structure; the text below is read as plain text`, { line: line + chunk.line, column });
+    });
     builder.addChunk(root.children, { line: chunk.line, offset: chunk.offset });
   }
   const built = builder.finish();

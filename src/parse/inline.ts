@@ -3,7 +3,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import type { Inline, Position, XrefScope } from '../model/types.js';
-import { pointAt, type Start } from '../model/position.js';
+import { pointFinder, type Start } from '../model/position.js';
 
 export interface Shift {
   line: number;
@@ -77,38 +77,39 @@ function shiftPoint(p: { line: number; column: number; offset?: number }, shift:
 
 /** Split a text run into text and xref nodes. */
 function pushText(out: Inline[], value: string, start: Start | undefined): void {
+  const at = pointFinder(value, start);
   let last = 0;
   XREF.lastIndex = 0;
   for (let m = XREF.exec(value); m; m = XREF.exec(value)) {
     const g = m.groups!;
-    if (m.index > last) appendText(out, value.slice(last, m.index), pointAt(value, start, last));
+    if (m.index > last) appendText(out, value.slice(last, m.index), at(last));
     if (g.clause) {
       const head = `${g.clauseWord} ${g.clause}`;
       const headLength = m[0].length - (g.more?.length ?? 0);
-      out.push(xref('clause', g.clause, m[0].slice(0, headLength) || head, pointAt(value, start, m.index)));
+      out.push(xref('clause', g.clause, m[0].slice(0, headLength) || head, at(m.index)));
       if (g.more) {
         // "Clauses 18.12 to 18.15": each number is its own reference.
         let cursor = 0;
         MORE_NUMBER.lastIndex = 0;
         for (let n = MORE_NUMBER.exec(g.more); n; n = MORE_NUMBER.exec(g.more)) {
           if (n.index > cursor) appendText(out, g.more.slice(cursor, n.index));
-          out.push(xref('clause', n[0], n[0], pointAt(value, start, m.index + headLength + n.index)));
+          out.push(xref('clause', n[0], n[0], at(m.index + headLength + n.index)));
           cursor = n.index + n[0].length;
         }
         if (cursor < g.more.length) appendText(out, g.more.slice(cursor));
       }
     } else if (g.section) {
-      out.push(xref('section', g.section, m[0], pointAt(value, start, m.index)));
+      out.push(xref('section', g.section, m[0], at(m.index)));
     } else if (g.localSection) {
-      out.push(xref('clause', g.localSection, m[0], pointAt(value, start, m.index)));
+      out.push(xref('clause', g.localSection, m[0], at(m.index)));
     } else if (g.appendix) {
-      out.push(xref('appendix', g.appendix, m[0], pointAt(value, start, m.index)));
+      out.push(xref('appendix', g.appendix, m[0], at(m.index)));
     } else if (g.statute) {
-      out.push(xref('clause', `§ ${g.statute}`, m[0], pointAt(value, start, m.index)));
+      out.push(xref('clause', `§ ${g.statute}`, m[0], at(m.index)));
     }
     last = m.index + m[0].length;
   }
-  if (last < value.length) appendText(out, value.slice(last), pointAt(value, start, last));
+  if (last < value.length) appendText(out, value.slice(last), at(last));
 }
 
 function xref(scope: XrefScope, target: string, text: string, at: Start | undefined): Inline {

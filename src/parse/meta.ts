@@ -2,11 +2,12 @@
  * Front matter -> typed document metadata, reporting malformed fields at their own line.
  */
 import type { VFile } from 'vfile';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { report } from '../diagnostics/index.js';
 import type { AnnexMeta, DesignationMeta, DocumentMeta, Point } from '../model/types.js';
 import { isIsoDate, SEC_APPENDICES, VERSION_PATTERN } from '../model/sec.js';
 import type { FrontMatter } from './split.js';
+import { readYaml } from './yaml.js';
 
 export interface ReadMeta {
   meta: DocumentMeta;
@@ -16,22 +17,15 @@ export interface ReadMeta {
 /** Read front matter; `null` front matter gives plain metadata. */
 export function readMeta(frontMatter: FrontMatter | null, file: VFile, title: () => string | null): ReadMeta {
   if (!frontMatter) return { meta: { kind: 'plain', title: title(), frontMatter: null }, positions: {} };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(frontMatter.yaml, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const at = (offset: number): Point => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line + frontMatter.line - 1, column: p.col };
-  };
+  const yaml = readYaml(frontMatter.yaml, { line: frontMatter.line, column: 1 });
   const start = { line: frontMatter.line - 1, column: 1 };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      report(file, 'front-matter-malformed', `Malformed front matter: ${error.message.split('\n')[0]}`, at(error.pos[0]));
-    }
+  if (yaml.problems.length > 0 || !yaml.doc) {
+    for (const problem of yaml.problems) report(file, 'front-matter-malformed', `Malformed front matter: ${problem.message}`, problem.place);
     return { meta: { kind: 'plain', title: title(), frontMatter: null }, positions: {} };
   }
   const positions: Record<string, Point> = {};
-  collectPositions(doc.contents, '', positions, at);
-  const raw = doc.toJS() as unknown;
+  collectPositions(yaml.doc.contents, '', positions, yaml.at);
+  const raw = yaml.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     report(file, 'front-matter-malformed', 'Unexpected front matter: expected a YAML mapping of fields', start);
     return { meta: { kind: 'plain', title: title(), frontMatter: null }, positions };

@@ -9,13 +9,15 @@ import { diffDocuments } from '../diff/index.js';
 import type { DocumentDiff } from '../model/change.js';
 import { diffToJson } from '../render/json/diff.js';
 import { treeToJson } from '../render/json/tree.js';
+import { fileOf } from '../render/json/rules.js';
 import { buildView, longDate, type ViewInput } from '../render/view/index.js';
 import { indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
 import { renderAnnex, renderPool, type Rendered, type RenderPool } from './render.js';
 import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
-export { writePack, type WriteOptions } from './write.js';
+export { writePack, type WriteOptions, type WriteResult } from './write.js';
+export { assertReplaceable, OutDirError } from './out-dir.js';
 export { renderPool, defaultWorkers, type RenderPool } from './render.js';
 
 export const MANIFEST_VERSION = [1, 0] as const;
@@ -156,12 +158,12 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     }
     // JSON is quick: made here, while the workers are still laying out PDFs.
     for (const doc of jsonVersions) {
-      const { value: bytes, ms } = timed(() => utf8(JSON.stringify(treeToJson(doc), null, 2) + '\n'));
+      const { value: bytes, ms } = timed(() => utf8(JSON.stringify(treeToJson({ ...doc, path: fileOf(corpus, doc.path) }), null, 2) + '\n'));
       add({ path: `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes }, ms);
     }
     for (const job of jsonRedlines) {
       const base = job.places.find((p) => p.role === 'version')!.base;
-      const { value: bytes, ms } = timed(() => utf8(JSON.stringify(diffToJson(diffOf(job)!), null, 2) + '\n'));
+      const { value: bytes, ms } = timed(() => utf8(JSON.stringify(diffToJson(publishedPaths(corpus, diffOf(job)!)), null, 2) + '\n'));
       add({ ...describe(job), path: `${base}.diff.json`, format: 'json', bytes }, ms);
     }
     await pool.drain();
@@ -184,6 +186,11 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   }
   artefacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { artefacts, manifest: manifestOf(artefacts) };
+}
+
+/** The redline with its sides' paths as published (relative to the documents folder). */
+function publishedPaths(corpus: Corpus, diff: DocumentDiff): DocumentDiff {
+  return { ...diff, old: { ...diff.old, path: fileOf(corpus, diff.old.path) }, new: { ...diff.new, path: fileOf(corpus, diff.new.path) } };
 }
 
 function viewInput(job: AnnexJob, intervals: readonly VersionInterval[], diff: DocumentDiff | null, author: string | undefined): ViewInput {

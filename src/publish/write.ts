@@ -1,24 +1,37 @@
 /**
  * Writing a pack: every file goes into a fresh folder beside the output, and only when all of
  * them (and the manifest) are written does that folder replace the output. A failure at any
- * point leaves the previous output exactly as it was.
+ * point leaves the previous output exactly as it was. Which folders may be replaced, and how
+ * temporary folders are named and cleaned up, is ./out-dir.ts's.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Pack } from './index.js';
+import { assertReplaceable, makeTempDir, previousDir, removeAbandoned } from './out-dir.js';
 
 export interface WriteOptions {
   /** Called with the temporary folder once every file is in it, before the swap (for tests). */
   beforeSwap?: (tempDir: string) => void;
+  /** Removes the previous pack after the swap (for tests of a failing removal). */
+  removeOld?: (path: string) => void;
+  /** Folders the output may not be or contain (the documents folder, the working folder). */
+  protectedDirs?: readonly string[];
 }
 
-export function writePack(outDir: string, pack: Pack, options: WriteOptions = {}): void {
+export interface WriteResult {
+  /** Problems that did not stop the new pack from being published. */
+  warnings: string[];
+}
+
+export function writePack(outDir: string, pack: Pack, options: WriteOptions = {}): WriteResult {
   const out = resolve(outDir);
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new Error(`${outDir} exists and is not a folder`);
+  assertReplaceable(outDir, options.protectedDirs);
+  if (pack.artefacts.length === 0) throw new Error('the pack is empty');
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
+  removeAbandoned(out);
   // Beside the output, so the final rename stays on one file system.
-  const temp = mkdtempSync(join(parent, `.${basename(out)}.building-`));
+  const temp = makeTempDir(out);
   try {
     for (const a of pack.artefacts) {
       const path = join(temp, ...a.path.split('/'));
@@ -28,27 +41,43 @@ export function writePack(outDir: string, pack: Pack, options: WriteOptions = {}
     }
     writeFileSync(join(temp, 'manifest.json'), JSON.stringify(pack.manifest, null, 2) + '\n');
     options.beforeSwap?.(temp);
-    swap(temp, out);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
   }
+  return swap(temp, out, options.removeOld ?? ((path) => rmSync(path, { recursive: true, force: true })));
 }
 
 /** Replace `out` with `temp`. A folder cannot be renamed over a non-empty one, so the old one
- * steps aside first and comes back if the second rename fails. */
-function swap(temp: string, out: string): void {
+ * steps aside first and comes back if the second rename fails. Once the new pack is in place,
+ * failing to remove the old one is a warning: the next build removes it. */
+function swap(temp: string, out: string, removeOld: (path: string) => void): WriteResult {
   if (!existsSync(out)) {
-    renameSync(temp, out);
-    return;
+    renameOrClean(temp, out);
+    return { warnings: [] };
   }
-  const old = `${temp}-previous`;
-  renameSync(out, old);
+  const old = previousDir(temp);
+  renameOrClean(out, old, temp);
   try {
     renameSync(temp, out);
   } catch (error) {
     renameSync(old, out);
+    rmSync(temp, { recursive: true, force: true });
     throw error;
   }
-  rmSync(old, { recursive: true, force: true });
+  try {
+    removeOld(old);
+  } catch (error) {
+    return { warnings: [`the new pack is published in ${out}, but could not remove the previous pack at ${old} (${(error as Error).message}); the next build removes it`] };
+  }
+  return { warnings: [] };
+}
+
+function renameOrClean(from: string, to: string, temp = from): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -6,6 +6,7 @@
  */
 import type { FactDeclaration } from '../corpus/index.js';
 import { matchesType, suggest } from './logic.js';
+import { quoted } from './facts-file.js';
 
 export interface FactProblem {
   /** The fact the problem is about; null when the whole file is wrong. */
@@ -26,7 +27,7 @@ export function validateFacts(value: unknown, declarations: Readonly<Record<stri
     if (META_KEYS.has(name)) continue;
     const decl = declarations[name];
     if (!decl || !Object.hasOwn(declarations, name)) {
-      problems.push({ fact: name, message: `unknown fact "${name}"${suggest(name, Object.keys(declarations)).replace(/`/g, '"')}; declared facts: ${Object.keys(declarations).sort().join(', ')}` });
+      problems.push({ fact: name, message: `unknown fact ${quoted(name)}${hint(name, Object.keys(declarations))}; declared facts: ${Object.keys(declarations).sort().join(', ')}` });
       continue;
     }
     if (!matchesType(v, decl.type)) {
@@ -34,7 +35,7 @@ export function validateFacts(value: unknown, declarations: Readonly<Record<stri
       continue;
     }
     if (decl.enum && !decl.enum.includes(v as string | number)) {
-      problems.push({ fact: name, message: `fact "${name}" must be one of ${decl.enum.map((e) => JSON.stringify(e)).join(', ')}, got ${JSON.stringify(v)}${suggest(String(v), decl.enum.map(String)).replace(/`/g, '"')}` });
+      problems.push({ fact: name, message: `fact "${name}" must be one of ${decl.enum.map((e) => JSON.stringify(e)).join(', ')}, got ${typeof v === 'string' ? quoted(v) : JSON.stringify(v)}${hint(String(v), decl.enum.map(String))}` });
       continue;
     }
     facts[name] = v;
@@ -46,8 +47,15 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? 'an' : 'a';
 }
 
+/** "(did you mean ...)" for a name of a plausible length; a huge one is not compared. */
+function hint(name: string, candidates: readonly string[]): string {
+  return name.length > 100 ? '' : suggest(name, candidates).replace(/`/g, '"');
+}
+
 function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'a number too large to represent';
+  if (typeof v === 'string') return `string ${quoted(v)}`;
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${JSON.stringify(v)}`;

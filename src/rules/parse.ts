@@ -2,7 +2,8 @@
  * One ```rule block (YAML) -> the fields of a typed rule, with every problem placed on the line
  * of the field that has it. Resolving the clause and the interval is the caller's job.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { readYaml } from '../parse/yaml.js';
 import type { Annotation, Point } from '../model/types.js';
 import { ISO_DURATION } from '../time/index.js';
 import { logicProblems, suggest } from './logic.js';
@@ -23,17 +24,14 @@ export function readRuleBlock(annotation: Annotation): { fields: RuleFields | nu
   const problems: FieldProblem[] = [];
   const places: Record<string, Point> = {};
   const fence = annotation.position.start;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(annotation.source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   // The YAML starts on the line after the opening fence.
-  const at = (offset: number): Point => {
-    const p = lineCounter.linePos(offset);
-    return { line: fence.line + p.line, column: p.col };
-  };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push({ reason: `Malformed rule block: ${e.message.split('\n')[0]}`, place: at(e.pos[0]) });
+  const yaml = readYaml(annotation.source, { line: fence.line + 1, column: 1 });
+  const at = yaml.at;
+  if (yaml.problems.length > 0 || !yaml.doc) {
+    for (const e of yaml.problems) problems.push({ reason: `Malformed rule block: ${e.message}`, place: e.place });
     return { fields: null, problems, places };
   }
+  const doc = yaml.doc;
   if (!isMap(doc.contents)) {
     problems.push({ reason: 'Unexpected rule block content, expected a YAML mapping with `id`, `kind`, `actor`, `effect` and `condition`', place: fence });
     return { fields: null, problems, places };
@@ -50,7 +48,7 @@ export function readRuleBlock(annotation: Annotation): { fields: RuleFields | nu
     }
     nodes[key] = value;
   }
-  const raw = doc.toJS() as Record<string, unknown>;
+  const raw = yaml.value as Record<string, unknown>;
   const place = (field: string) => places[field] ?? fence;
   const text = (field: string, required: boolean): string | null => {
     const v = raw[field];
@@ -97,7 +95,10 @@ export function readRuleBlock(annotation: Annotation): { fields: RuleFields | nu
   let condition: JsonLogic | null = null;
   if (raw.condition !== undefined && raw.condition !== null) {
     condition = raw.condition as JsonLogic;
-    for (const p of logicProblems(condition)) problems.push({ reason: p.message, place: place('condition') });
+    // JSON Logic reads any other value as a literal: `cohort == "FOC"` would always hold.
+    const shape = Array.isArray(condition) ? 'a list' : typeof condition === 'object' || typeof condition === 'boolean' ? null : `a ${typeof condition}`;
+    if (shape) problems.push({ reason: `Unexpected condition that is ${shape}, expected one JSON Logic operation such as \`{ "==": [{ "var": "cohort" }, "FOC"] }\``, place: place('condition') });
+    else for (const p of logicProblems(condition)) problems.push({ reason: p.message, place: place('condition') });
   }
 
   const period = text('period', kind === 'deadline');

@@ -172,10 +172,18 @@ export function sentences(block: Block): Array<{ text: string; line: number }> {
   const start = block.position?.start.line ?? 1;
   const out: Array<{ text: string; line: number }> = [];
   let from = 0;
+  // Lines are counted on from the last sentence, not from the start: a long block stays linear.
+  let counted = 0;
+  let line = start;
   const boundary = /[.;](?=\s+[A-Z(])/g;
   const push = (end: number) => {
     const piece = text.slice(from, end);
-    if (piece.trim()) out.push({ text: piece.replace(/\s+/g, ' ').trim(), line: start + countNewlines(text, 0, from + piece.search(/\S|$/)) });
+    if (piece.trim()) {
+      const at = from + piece.search(/\S|$/);
+      line += countNewlines(text, counted, at);
+      counted = at;
+      out.push({ text: piece.replace(/\s+/g, ' ').trim(), line });
+    }
     from = end;
   };
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) push(m.index + 1);

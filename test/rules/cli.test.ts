@@ -69,7 +69,7 @@ describe('secdoc rules', () => {
       version: '20.0',
       clause: { id: 'AL/6.4', number: '6.4', key: null, heading: 'Active to Dormant' },
       clause_override: null,
-      source: { file: 'corpus/tmad/v20.0.md', line: 120, clause_line: 118 },
+      source: { file: 'tmad/v20.0.md', line: 120, clause_line: 118 },
     });
     expect(rule.in_force).toEqual({ from: '2022-06-10', until: '2024-12-31', narrowed_by: [expect.objectContaining({ kind: 'expiry', scope: 'document' })] });
     // The scope tests AND the condition, guarded so a missing fact gives "undetermined".

@@ -1,7 +1,8 @@
 import type { Action } from './index.js';
-import { checkCorpus } from '../../check/index.js';
+import { checkCorpus, glyphCheck } from '../../check/index.js';
+import { missingGlyphs } from '../../render/pdf/glyphs.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
-import { buildPack, FORMATS, renderPool, UnknownSelectionError, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
+import { assertReplaceable, buildPack, FORMATS, OutDirError, renderPool, UnknownSelectionError, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
 import { producers } from '../../publish/producers.js';
 import { EXIT, UsageError, type Context } from '../context.js';
 import { failure } from '../output.js';
@@ -39,9 +40,13 @@ export const action: Action<[options: BuildOptions]> = async ({ ctx, setExit }, 
 };
 
 async function build(ctx: Context, options: BuildOptions, formats: Format[], pool: RenderPool | undefined, started: number, author: string | undefined): Promise<number> {
+  // The output folder is replaced: refuse one secdoc does not own before any work is done.
+  const protectedDirs = [ctx.documentsDir, '.'];
+  guardOut(() => assertReplaceable(options.out, protectedDirs));
   const corpus = ctx.corpus();
+  if (corpus.versions.length === 0) throw new UsageError(`no documents in ${ctx.documentsDir}: nothing to publish, ${options.out} left as it was`);
   // The build publishes nothing that validate would reject.
-  checkCorpus(corpus);
+  checkCorpus(corpus, { corpus: [glyphCheck(missingGlyphs)] });
   const diagnostics = collect(corpus.files);
   for (const d of diagnostics) ctx.io.stderr(formatDiagnostic(d) + '\n');
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -64,13 +69,15 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
       ...(ctx.io.isTTY ? { onArtefact: progress } : {}),
     });
   } catch (error) {
-    if (error instanceof UnknownSelectionError) throw new UsageError(error.message);
+    if (error instanceof UnknownSelectionError || error instanceof UsageError) throw new UsageError(error.message);
     ctx.io.stderr(`secdoc build: ${(error as Error).message}; nothing written, ${options.out} left as it was\n`);
     return EXIT.content;
   }
   try {
-    writePack(options.out, pack);
+    const { warnings } = guardOut(() => writePack(options.out, pack, { protectedDirs }));
+    for (const w of warnings) ctx.io.stderr(`secdoc build: warning: ${w}\n`);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     // Node names the temporary folder beside the output; the user named the output.
     ctx.io.stderr(`secdoc build: cannot write ${options.out}: ${failure(error)}; ${options.out} left as it was\n`);
     return EXIT.content;
@@ -78,4 +85,13 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
   const bytes = pack.artefacts.reduce((n, a) => n + a.bytes.byteLength, 0);
   ctx.io.stdout(`Built ${pack.artefacts.length} files and manifest.json (${size(bytes)}) into ${options.out}/ in ${seconds(performance.now() - started)}\n`);
   return EXIT.ok;
+}
+
+function guardOut<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (error) {
+    if (error instanceof OutDirError) throw new UsageError(error.message);
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Action } from './index.js';
 import { evalJson, type ResultJson, type TraceJson } from '../../render/json/rules.js';
 import { validateFacts } from '../../rules/index.js';
+import { readFactsFile } from '../../rules/facts-file.js';
 import { EXIT, parseDate, UsageError } from '../context.js';
 import { appendixOf } from '../../corpus/index.js';
 import { answering, comingLines, loadRules, versionLine } from '../answers.js';
@@ -9,11 +10,9 @@ export const action: Action<[path: string, options: { at?: string; doc?: string;
   const at = options.at !== undefined ? parseDate(options.at) : ctx.today();
   if (!ctx.io.host.exists(path)) throw new UsageError(`facts file not found: ${path}`);
   const corpus = loadRules(ctx);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder().decode(ctx.io.host.readFile(path)));
-  } catch (error) {
-    ctx.io.stderr(`${path}: not valid JSON: ${(error as Error).message}\n`);
+  const { value: raw, problems: unreadable } = readFactsFile(new TextDecoder().decode(ctx.io.host.readFile(path)));
+  if (unreadable.length > 0) {
+    for (const p of unreadable) ctx.io.stderr(`${path}:${p.line}:${p.column}: ${p.message}\n`);
     setExit(EXIT.content);
     return;
   }

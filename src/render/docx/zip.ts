@@ -6,8 +6,12 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
-/** DOS time cannot go before 1980; any fixed value will do, this one is obviously not real. */
-const ENTRY_TIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+/**
+ * DOS time cannot go before 1980; any fixed value will do, this one is obviously not real. fflate
+ * reads a Date's LOCAL fields, so the Date is made from local fields: 1 January 1980, 00:00 in
+ * every time zone (a UTC instant is 1979 west of UTC and another hour east of it).
+ */
+const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
 export function normalisePackage(bytes: Uint8Array, isoDateTime: string | null): Uint8Array {
   const entries = unzipSync(bytes);

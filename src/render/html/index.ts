@@ -29,9 +29,13 @@ export function runsHtml(runs: readonly Run[] | null | undefined): string {
   return out;
 }
 
-/** A CSS string literal for `content:` (running header and footer in print). */
+/**
+ * A CSS string literal for `content:` (running header and footer in print), inside a <style>
+ * element: quotes, backslashes, markup characters (`</style>`) and controls become six-digit
+ * CSS escapes, which need no terminating space.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
+  return `"${text.replace(/["'\\<>&\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(6, '0')}`)}"`;
 }
 
 interface Compiled {

@@ -3,7 +3,7 @@
  * (schema: schemas/rules.schema.json). The CLI prints these objects and the library returns
  * them, so both give the same answers. Field names are snake_case, like the rule syntax.
  */
-import { dirname, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Corpus, VersionDocument } from '../../corpus/index.js';
 // Each rules module by name, not the rules barrel: `at` loads this file, and the barrel's clause
 // history would bring in the redline engine it never uses.
@@ -86,8 +86,10 @@ export interface RulesJson {
 
 /* ---------- building blocks ---------- */
 
+/** A source's path as published: relative to the documents folder, whatever path named that
+ * folder (absolute or relative, as typed), so the files are the same and leak no local path. */
 export function fileOf(corpus: Corpus, path: string): string {
-  return relative(dirname(corpus.root), path).split('\\').join('/');
+  return relative(corpus.root, path).split('\\').join('/');
 }
 
 function narrowingJson(t: ClauseTiming): NarrowingJson {

@@ -4,6 +4,7 @@
  */
 import type { Block, Clause, ClauseDocument, Inline } from '../../model/types.js';
 import type { BodyBlock, Cell, Mark, Run, TocEntry } from './types.js';
+import { liveHref } from '../../model/url.js';
 
 /** An anchor usable as an HTML id, a Typst label and (with `_`) a Word bookmark. */
 export function anchorOf(clauseId: string, prefix = 'c'): string {
@@ -68,7 +69,7 @@ export function inlineRuns(nodes: readonly Inline[], options: RunOptions, style:
         out.push(...inlineRuns(n.children, options, { ...style, strike: true }));
         break;
       case 'link':
-        out.push(...inlineRuns(n.children, options, { ...style, href: n.url }));
+        out.push(...inlineRuns(n.children, options, liveHref(n.url) ? { ...style, href: n.url } : style));
         break;
       case 'xref': {
         const anchor = n.scope === 'clause' ? options.refs.get(n.target) : undefined;

@@ -8,6 +8,7 @@ import type { Clause } from '../../model/types.js';
 import { changeNote, describeChange, type ClauseChange, type ContentChange, type DocumentDiff, type Segment, type TableChange, type TextBlockChange } from '../../model/change.js';
 import { anchorOf, childPlacement, clauseBlocks, contentBlocks, isHeadingClause, merge, plain, provisionHeading, tailBlocks, type Placement } from './clean.js';
 import type { BodyBlock, Cell, ChangeRow, ChangeStatus, Mark, Run } from './types.js';
+import { liveHref } from '../../model/url.js';
 
 export interface MarkedUpBody {
   body: BodyBlock[];
@@ -27,7 +28,7 @@ export function segmentRuns(segments: readonly Segment[], refs: ReadonlyMap<stri
       if (s.italic) run.italic = true;
       if (s.code) run.code = true;
       if (s.strike) run.strike = true;
-      if (s.href) run.href = s.href;
+      if (liveHref(s.href)) run.href = s.href;
       // A reference in deleted text names the old version's clause: no link into this one.
       const ref = s.xref?.scope === 'clause' && s.op !== 'delete' ? refs.get(s.xref.target) : undefined;
       if (ref) run.ref = ref;
