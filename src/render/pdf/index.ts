@@ -6,12 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { AnnexView } from '../view/types.js';
+import { FONT_FACES, fontBytes } from '../fonts.js';
 
 const TEMPLATE = new URL('../../../templates/annex.typ', import.meta.url);
 
 export interface PdfOptions {
   /** `ua-1` (PDF/UA-1, tagged, the default) or any standard Typst accepts; null for plain PDF. */
   standard?: string | null;
+  /**
+   * The print variant: insertions, deletions and bars in black (underline, strike-through and
+   * bars carry the meaning), so a greyscale printer leaves no mid-grey marks.
+   */
+  print?: boolean;
 }
 
 export class PdfRenderError extends Error {}
@@ -22,9 +28,9 @@ let template: string | null = null;
 /** One compiler per process: it caches fonts and layout between annexes. */
 function typst(): { compiler: NodeCompiler; template: string } {
   if (!compiler) {
-    // Only the fonts embedded in Typst (Libertinus Serif, New Computer Modern, DejaVu Sans Mono)
-    // are used, so output does not depend on which fonts a machine has installed.
-    compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [] }] });
+    // Arimo comes from the package as font data and no font directory is searched, so output
+    // does not depend on which fonts a machine has installed (code uses Typst's own DejaVu Sans Mono).
+    compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [] }, { fontBlobs: FONT_FACES.map(fontBytes) }] });
     template = readFileSync(TEMPLATE, 'utf8');
   }
   return { compiler, template: template! };
@@ -41,7 +47,7 @@ export function clearLayoutCache(): void {
 
 export function annexToPdf(view: AnnexView, options: PdfOptions = {}): Uint8Array {
   const { compiler, template } = typst();
-  const result = compiler.compile({ mainFileContent: template, inputs: { view: JSON.stringify(view) } });
+  const result = compiler.compile({ mainFileContent: template, inputs: { view: JSON.stringify(view), print: String(options.print === true) } });
   const doc = result.result;
   if (result.hasError() || !doc) {
     const error = result.takeError();
