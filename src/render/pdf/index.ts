@@ -13,11 +13,6 @@ const TEMPLATE = new URL('../../../templates/annex.typ', import.meta.url);
 export interface PdfOptions {
   /** `ua-1` (PDF/UA-1, tagged, the default) or any standard Typst accepts; null for plain PDF. */
   standard?: string | null;
-  /**
-   * The print variant: insertions, deletions and bars in black (underline, strike-through and
-   * bars carry the meaning), so a greyscale printer leaves no mid-grey marks.
-   */
-  print?: boolean;
 }
 
 export class PdfRenderError extends Error {}
@@ -47,7 +42,7 @@ export function clearLayoutCache(): void {
 
 export function annexToPdf(view: AnnexView, options: PdfOptions = {}): Uint8Array {
   const { compiler, template } = typst();
-  const result = compiler.compile({ mainFileContent: template, inputs: { view: JSON.stringify(view), print: String(options.print === true) } });
+  const result = compiler.compile({ mainFileContent: template, inputs: { view: JSON.stringify(view) } });
   const doc = result.result;
   if (result.hasError() || !doc) {
     const error = result.takeError();

@@ -38,6 +38,8 @@ export interface ViewInput {
   against?: { document: VersionDoc; diff: DocumentDiff } | null;
   /** Author of tracked changes and document properties. */
   author?: string;
+  /** `black`: the print variant's marks (see AnnexView.ink). */
+  ink?: AnnexView['ink'];
 }
 
 export const DEFAULT_AUTHOR = 'secdoc';
@@ -88,6 +90,7 @@ export function buildView(input: ViewInput): AnnexView {
     footer: annex ? `Annex ${annex.letter} to the direction of ${longDate(annex.direction.made)}` : `Appendix ${meta.appendix} ${versionText}${againstText ? ` marked up against ${againstText}` : ''}`,
     date: annexDate(input),
     author: input.author ?? DEFAULT_AUTHOR,
+    ink: input.ink ?? 'colour',
     cover: {
       kicker: annex ? tie(`Annex ${annex.letter}`) : tie(`Appendix ${meta.appendix}`),
       appendix: tie(`Appendix ${meta.appendix}`),
@@ -124,7 +127,7 @@ function annexDate(d: AnnexDates): string | null {
  */
 export function comparisonView(
   diff: DocumentDiff,
-  { author = DEFAULT_AUTHOR, designation = null }: { author?: string; designation?: AnnexDates | null } = {},
+  { author = DEFAULT_AUTHOR, designation = null, ink = 'colour' }: { author?: string; designation?: AnnexDates | null; ink?: AnnexView['ink'] } = {},
 ): AnnexView {
   const oldDoc = diff.old.document;
   const newDoc = diff.new.document;
@@ -147,6 +150,7 @@ export function comparisonView(
     footer: compared,
     date: designation && annexDate(designation),
     author,
+    ink,
     cover: {
       kicker: 'Marked-up comparison',
       appendix: version ? `Appendix ${version.appendix}` : null,

@@ -166,6 +166,11 @@ export interface AnnexView {
   date: string | null;
   /** Author written on tracked changes and in document properties. */
   author: string;
+  /**
+   * The colour of redline marks: `colour` (blue insertions, red deletions on screen) or `black`,
+   * the print variant for greyscale printers; underline, strike-through and bars carry the meaning.
+   */
+  ink: 'colour' | 'black';
   cover: Cover;
   history: HistoryTable | null;
   /** Only the kinds of change this annex has, each shown with a sample taken from it. */
