@@ -63,11 +63,12 @@ export function dashes(text: string): string {
 const ARIAL: Record<string, number> = {
   ' ': 278, [NBSP]: 278, '.': 278, ',': 278, '(': 333, ')': 333, '-': 333, '§': 556, '•': 350, '[': 278, ']': 278,
   ...Object.fromEntries([...'0123456789'].map((c) => [c, 556])),
-  ...Object.fromEntries([...'abcdeghnopqu'].map((c) => [c, 556])),
+  ...Object.fromEntries([...'abdeghnopqu'].map((c) => [c, 556])),
   ...Object.fromEntries([...'cksvxyz'].map((c) => [c, 500])),
   f: 278, t: 278, i: 222, j: 222, l: 222, m: 833, r: 333, w: 722,
   ...Object.fromEntries([...'ABEKPSVXY'].map((c) => [c, 667])),
   ...Object.fromEntries([...'CDHNRUw'].map((c) => [c, 722])),
+  // Bold capitals and the rest are near enough to the regular widths for sizing columns.
   F: 611, T: 611, Z: 611, G: 778, O: 778, Q: 778, I: 278, J: 500, L: 556, M: 833, W: 944,
 };
 
@@ -129,7 +130,8 @@ export function columnShares(rows: ReadonlyArray<ReadonlyArray<readonly Run[]>>,
   for (const row of rows) {
     row.forEach((cell, i) => {
       const text = cell.map((r) => r.text).join('');
-      for (const word of text.split(/\s+/)) minimum[i] = Math.max(minimum[i]!, Math.min(textWidth(word) + pad, available / n));
+      // Words break at ordinary spaces only: a date tied with non-breaking spaces is one word.
+      for (const word of text.split(/[ \t\n]+/)) minimum[i] = Math.max(minimum[i]!, Math.min(textWidth(word) + pad, available / n));
       for (const line of text.split('\n')) natural[i] = Math.max(natural[i]!, textWidth(line) + pad);
     });
   }
