@@ -9,9 +9,10 @@ import { diffDocuments } from '../diff/index.js';
 import type { DocumentDiff } from '../model/change.js';
 import { diffToJson } from '../render/json/diff.js';
 import { treeToJson } from '../render/json/tree.js';
-import { buildView, longDate, type ViewInput } from '../render/view/index.js';
+import { buildView, directionView, longDate, type AnnexView, type ViewInput } from '../render/view/index.js';
 import { indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
-import { renderAnnex, renderPool, type RenderPool } from './render.js';
+import { ANNEX_FONT_BASE, renderAnnex, renderPool, type RenderPool } from './render.js';
+import { annexToHtml } from '../render/html/index.js';
 import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
@@ -67,6 +68,8 @@ export interface PackOptions {
   producers?: readonly ArtefactProducer[];
   /** Author of tracked changes and document properties. */
   author?: string;
+  /** `black`: the print variant, every redline mark in black for greyscale printing. */
+  ink?: AnnexView['ink'];
   /** Called after each artefact is made (progress lines), in the order they finish. */
   onArtefact?: (artefact: Artefact, done: number, total: number) => void;
   /** Worker threads for PDF and Word files beside this thread, which renders too; 0 renders all
@@ -128,14 +131,18 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   const pool = options.pool ?? renderPool(options.workers);
   let rendered: Promise<unknown> = Promise.resolve();
   try {
-    const views = jobs.map((job) => ({ job, view: buildView(viewInput(job, intervals, diffOf(job), options.author)) }));
+    const views = jobs.map((job) => ({ job, view: buildView({ ...viewInput(job, intervals, diffOf(job), options.author), ...(options.ink ? { ink: options.ink } : {}) }) }));
     const heavy = views
       .flatMap(({ job, view }) => annexFormats.filter((f) => f !== 'html').map((format) => ({ job, view, format, weight: view.body.length })))
       .sort((a, b) => Number(b.format === 'pdf') - Number(a.format === 'pdf') || b.weight - a.weight);
     rendered = Promise.all(heavy.map(async (h) => place(h.job, h.format, await pool.render(h.view, h.format))));
     // The workers have their first jobs; the producers run meanwhile.
     for (const producer of options.producers ?? []) extra.push(...producer.produce({ corpus, intervals, formats, selection }));
-    total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + (formats.has('html') ? 1 : 0);
+    // Each direction's own text, beside its annexes, in HTML and PDF.
+    const letters = directionPages(corpus, selection, jobs, formats, options);
+    extra.push(...letters.html);
+    for (const page of letters.pdf) rendered = Promise.all([rendered, pool.render(page.view, 'pdf').then((bytes) => extra.push({ ...page.artefact, bytes }))]);
+    total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + letters.pdf.length + (formats.has('html') ? 1 : 0);
     if (annexFormats.includes('html')) {
       for (const { job, view } of views) place(job, 'html', await renderAnnex(view, 'html'));
     }
@@ -157,7 +164,7 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   }
   for (const a of extra) add(a);
   if (formats.has('html')) {
-    add({ path: 'index.html', kind: 'index', format: 'html', document: null, version: null, against: null, annex: null, direction: null, bytes: utf8(indexToHtml(indexPage(corpus, intervals, jobs, artefacts))) });
+    add({ path: 'index.html', kind: 'index', format: 'html', document: null, version: null, against: null, annex: null, direction: null, bytes: utf8(indexToHtml(indexPage(corpus, intervals, jobs, artefacts), { fontBase: 'fonts/' })) });
   }
 
   const seen = new Set<string>();
@@ -167,6 +174,28 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   }
   artefacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { artefacts, manifest: manifestOf(artefacts) };
+}
+
+/** A direction's page: `directions/<id>/direction.{html,pdf}`, its annex list linking to the annex files made. */
+function directionPages(corpus: Corpus, selection: Selection, jobs: readonly AnnexJob[], formats: ReadonlySet<Format>, options: PackOptions) {
+  const html: Artefact[] = [];
+  const pdf: Array<{ view: AnnexView; artefact: Omit<Artefact, 'bytes'> }> = [];
+  for (const direction of corpus.directions) {
+    const id = direction.meta.id;
+    if (selection.directions !== null && !selection.directions.has(id)) continue;
+    const folder = `directions/${id}/`;
+    const annexes = (ext: string) =>
+      direction.meta.annexes.map((a) => {
+        const job = jobs.find((j) => j.places.some((p) => p.role === 'direction' && p.base.startsWith(`${folder}annex-${a.letter}-`)));
+        const base = job?.places.find((p) => p.base.startsWith(`${folder}annex-${a.letter}-`))?.base;
+        return { letter: a.letter, title: a.title ?? `Appendix ${a.document} version ${a.version}${a.against ? `, marked up against version ${a.against}` : ''}`, href: base ? `${base.slice(folder.length)}.${ext}` : null };
+      });
+    const describe = { kind: 'direction', document: null, version: null, against: null, annex: null, direction: id };
+    const viewOptions = { ...(options.author ? { author: options.author } : {}), ...(options.ink ? { ink: options.ink } : {}) };
+    if (formats.has('html')) html.push({ ...describe, path: `${folder}direction.html`, format: 'html', bytes: utf8(annexToHtml(directionView(direction, annexes('html'), viewOptions), { fontBase: ANNEX_FONT_BASE })) });
+    if (formats.has('pdf')) pdf.push({ view: directionView(direction, annexes('pdf'), viewOptions), artefact: { ...describe, path: `${folder}direction.pdf`, format: 'pdf' } });
+  }
+  return { html, pdf };
 }
 
 function viewInput(job: AnnexJob, intervals: readonly VersionInterval[], diff: DocumentDiff | null, author: string | undefined): ViewInput {
@@ -248,6 +277,7 @@ function indexPage(corpus: Corpus, intervals: readonly VersionInterval[], jobs: 
         return {
           anchor: `direction-${d.meta.id.replace(/[^A-Za-z0-9]+/g, '-')}`,
           title: d.meta.title,
+          files: (['html', 'pdf'] as const).map((f) => ({ href: `${folder}direction.${f}`, label: FORMAT_LABEL[f]! })).filter((l) => made.has(l.href)),
           made: longDate(d.meta.made),
           effective: d.meta.effective ? `effective ${longDate(d.meta.effective)}` : 'no effective date fixed yet',
           annexes,
@@ -276,6 +306,6 @@ function indexPage(corpus: Corpus, intervals: readonly VersionInterval[], jobs: 
       };
     }),
     // Files from extra producers (rules JSON and the like) are listed as they are.
-    extras: artefacts.filter((a) => !['clean', 'marked-up', 'index'].includes(a.kind)).map((a) => ({ href: a.path, label: a.path })),
+    extras: artefacts.filter((a) => !['clean', 'marked-up', 'index', 'direction', 'font'].includes(a.kind)).map((a) => ({ href: a.path, label: a.path })),
   };
 }

@@ -10,6 +10,7 @@ interface BuildOptions {
   only?: string;
   formats: string;
   jobs?: string;
+  print?: boolean;
 }
 
 function parseFormats(value: string): Format[] {
@@ -28,6 +29,7 @@ export const registerBuild: Register = (program, context, setExit) => {
     .option('--out <dir>', 'output folder, replaced in one step when the build succeeds', 'dist')
     .option('--only <doc>', 'publish one document (appendix letter or short name) or one direction (its id)')
     .option('--formats <list>', `comma-separated formats: ${FORMATS.join(',')}`, FORMATS.join(','))
+    .option('--print', 'the print variant: every redline mark (insertions, deletions, bars) in black, for greyscale printers')
     .option('--jobs <n>', 'worker threads laying out PDFs beside the main thread, which makes the rest (default: one per core beyond the first, up to 3; 0 does everything in one thread)')
     .action(async (options: BuildOptions) => {
       const ctx = context();
@@ -64,6 +66,7 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
       formats,
       only: options.only ?? null,
       producers,
+      ...(options.print ? { ink: 'black' as const } : {}),
       ...(pool ? { pool } : {}),
       ...(ctx.io.isTTY ? { onArtefact: progress } : {}),
     });

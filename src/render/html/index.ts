@@ -105,6 +105,8 @@ export interface IndexPage {
     title: string;
     made: string;
     effective: string;
+    /** The direction's own text (its page in each format made). */
+    files: Link[];
     annexes: Array<{ letter: string; title: string; kind: string; files: Link[] }>;
   }>;
   documents: Array<{

@@ -14,6 +14,7 @@ import { VIEW_API_VERSION, type AnnexView, type BodyBlock, type ChangeRow, type 
 export * from './types.js';
 export { anchorOf } from './clean.js';
 export { NBSP, tie } from './typography.js';
+export { directionView, type DirectionAnnexLink } from './direction.js';
 
 export type VersionDoc = ClauseDocument & { meta: VersionMeta };
 
@@ -56,7 +57,7 @@ export function longDate(iso: string): string {
  * Who issues a designated version: the Secretary of State designates SEC subsidiary documents by
  * direction (SEC Section X5); a version with no direction held names no issuer.
  */
-export const ISSUER = 'The Secretary of State, by direction under Section X5 of the Smart Energy Code';
+export const ISSUER = 'Issued by the Secretary of State under Section X5 of the Smart Energy Code';
 
 export function buildView(input: ViewInput): AnnexView {
   const { document: doc, against } = input;
@@ -203,7 +204,7 @@ const LINE_EMS = 46;
  * The last decisions on the body, made once for every writer: non-breaking spaces in every run,
  * the number columns, and each table's column shares at its indent.
  */
-function finishBody(blocks: BodyBlock[]): { body: BodyBlock[]; layout: Layout } {
+export function finishBody(blocks: BodyBlock[]): { body: BodyBlock[]; layout: Layout } {
   const tied = (runs: Run[] | null): Run[] | null => (runs ? tieRuns(runs) : null);
   const body = blocks.map((b): BodyBlock => {
     switch (b.kind) {
