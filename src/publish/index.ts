@@ -182,7 +182,8 @@ function directionPages(corpus: Corpus, selection: Selection, jobs: readonly Ann
   const pdf: Array<{ view: AnnexView; artefact: Omit<Artefact, 'bytes'> }> = [];
   for (const direction of corpus.directions) {
     const id = direction.meta.id;
-    if (selection.directions !== null && !selection.directions.has(id)) continue;
+    // A direction without annexes (the baseline of versions held before any direction) has no page.
+    if ((selection.directions !== null && !selection.directions.has(id)) || direction.meta.annexes.length === 0) continue;
     const folder = `directions/${id}/`;
     const annexes = (ext: string) =>
       direction.meta.annexes.map((a) => {

@@ -246,7 +246,17 @@ function frontMatter(view: AnnexView, ctx: Ctx): Array<Paragraph | Table | Table
   // The heading is not itself a Heading 1, so it is not listed.
   const out: Array<Paragraph | Table | TableOfContents> = [
     new Paragraph({ keepNext: true, spacing: { before: 240, after: 180 }, children: [new TextRun({ text: 'Contents', bold: true, size: 26 })] }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1' }),
+    new TableOfContents('Contents', {
+      hyperlink: true,
+      headingStyleRange: '1-1',
+      // Written from the view, linked to this writer's own bookmarks: the entries docx makes from
+      // the headings number their bookmarks with a counter shared by every document in the process.
+      cachedEntries: [
+        ...(view.history ? [{ title: 'Version history', level: 1, href: 'history' }] : []),
+        ...(view.changes.length ? [{ title: 'Changes in this version', level: 1, href: 'changes' }] : []),
+        ...view.toc.map((e) => ({ title: e.number ? `${e.number} ${e.text}` : e.text, level: 1, href: bookmarkName(e.anchor) })),
+      ],
+    }),
   ];
   if (view.history) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: withBookmark('history', [new TextRun('Version history')], ctx) }));

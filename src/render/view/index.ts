@@ -98,7 +98,7 @@ export function buildView(input: ViewInput): AnnexView {
       title: meta.title,
       shortName: meta.shortName,
       versionLine: tie(`Version ${meta.version}`),
-      markedUpLine: againstText ? `Marked up against version ${against!.document.meta.version}` : null,
+      markedUpLine: againstText ? tie(`Marked up against version ${against!.document.meta.version}`) : null,
       annexTitle: annex?.title ? tie(dashes(annex.title)) : null,
       issuer: input.direction || annex ? ISSUER : null,
       facts,

@@ -13,7 +13,7 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
  * A reference word and its number, and the three parts of a date, stay on one line.
  */
 const TIES: RegExp[] = [
-  /\b(?:Clauses?|Sections?|Appendix|Appendices|Annex(?:es)?|Schedules?|Parts?|Paragraphs?|Conditions?|Articles?|Version|Formerly|formerly|Art\.?|§|Nr\.?|No\.)( )(?=[0-9A-Z(§])/g,
+  /\b(?:Clauses?|Sections?|Appendix|Appendices|Annex(?:es)?|Schedules?|Parts?|Paragraphs?|Conditions?|Articles?|Version|version|Formerly|formerly|Art\.?|§|Nr\.?|No\.)( )(?=[0-9A-Z(§])/g,
   new RegExp(`\\b\\d{1,2}( )(?:${MONTHS})( )\\d{4}\\b`, 'g'),
   new RegExp(`\\b(?:${MONTHS})( )\\d{4}\\b`, 'g'),
 ];
