@@ -157,7 +157,8 @@ describe('the annex pack from documents/', () => {
     const html = readFileSync(join(first, 'index.html'), 'utf8');
     // Every file but the index itself and the fonts, which the pages load.
     for (const a of manifest.artefacts.filter((x) => x.kind !== 'index' && x.kind !== 'font')) expect(html, a.path).toContain(`href="${a.path}"`);
-    expect(html).toContain('From 10 June 2022');
-    expect(html).toMatch(/1 January 2022 until 10 June 2022/);
+    // Dates never wrap: their spaces are non-breaking.
+    expect(html).toContain('From 10\u00a0June\u00a02022');
+    expect(html).toMatch(/1\u00a0January\u00a02022 until 10\u00a0June\u00a02022/);
   });
 });
