@@ -162,6 +162,10 @@ describe('the marked-up annex view', async () => {
       ['4.3', 'deleted', 'Deleted', 'Obsolete Category'],
     ]);
     for (const c of view.changes) expect(view.body.some((b) => 'anchor' in b && b.anchor === c.anchor)).toBe(true);
+    // It says what it counts, beside the count `secdoc diff` prints (every sub-clause on its own).
+    const changed = diffDocuments(old, findVersion(corpus, 'AL', '20.0')!).summary.changed;
+    expect(changed).toBeGreaterThan(view.changes.length);
+    expect(view.changesNote).toBe(`6 rows, one for each change. A clause inserted or deleted whole is one row, its sub-clauses with it; counting every clause and sub-clause on its own, ${changed} clauses changed.`);
   });
 
   it('should mark words inside an amended clause and leave the rest of it plain', () => {

@@ -286,6 +286,7 @@ function frontMatter(view: AnnexView, ctx: Ctx): Array<Paragraph | Table | Table
       );
     }
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Table of changes')] }));
+    if (view.changesNote) out.push(new Paragraph({ children: [new TextRun(view.changesNote)] }));
     out.push(
       tableOf(
         [[{ text: 'Clause' }], [{ text: 'Change' }], [{ text: 'Heading or opening words' }]],

@@ -54,6 +54,7 @@ export function directionView(doc: ClauseDocument & { meta: DirectionMeta }, ann
     history: null,
     legend: [],
     changes: [],
+    changesNote: null,
     toc: tocOf(finished.body),
     layout: finished.layout,
     body: finished.body,

@@ -106,6 +106,7 @@ export function buildView(input: ViewInput): AnnexView {
     history: historyTable(doc, against?.document ?? null),
     legend: markedUp ? legendOf(body, changes) : [],
     changes,
+    changesNote: against ? changesNote(changes.length, against.diff.summary.changed) : null,
     toc: tocOf(body),
     layout,
     body,
@@ -169,6 +170,7 @@ export function comparisonView(
     history: historyTable(newDoc, oldDoc),
     legend: legendOf(body, changes),
     changes,
+    changesNote: changesNote(changes.length, diff.summary.changed),
     toc: tocOf(body),
     layout,
     body,
@@ -204,6 +206,13 @@ const LINE_EMS = 46;
  * The last decisions on the body, made once for every writer: non-breaking spaces in every run,
  * the number columns, and each table's column shares at its indent.
  */
+/** What the table of changes counts, against the clauses `secdoc diff` counts. */
+function changesNote(rows: number, clauses: number): string | null {
+  if (rows === 0) return null;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(rows, 'row')}, one for each change. A clause inserted or deleted whole is one row, its sub-clauses with it; counting every clause and sub-clause on its own, ${plural(clauses, 'clause')} changed.`;
+}
+
 export function finishBody(blocks: BodyBlock[]): { body: BodyBlock[]; layout: Layout } {
   const tied = (runs: Run[] | null): Run[] | null => (runs ? tieRuns(runs) : null);
   const body = blocks.map((b): BodyBlock => {

@@ -176,6 +176,12 @@ export interface AnnexView {
   /** Only the kinds of change this annex has, each shown with a sample taken from it. */
   legend: LegendEntry[];
   changes: ChangeRow[];
+  /**
+   * What the table of changes counts, printed above it: one row per change, a clause inserted or
+   * deleted whole taking its sub-clauses with it, against the clauses and sub-clauses changed in
+   * all (the count `secdoc diff` prints). Null when nothing changed.
+   */
+  changesNote: string | null;
   toc: TocEntry[];
   layout: Layout;
   body: BodyBlock[];
