@@ -9,7 +9,7 @@ const stage = (name, allowed) => ({
   comment: `src/${name} may import only ${allowed.length ? allowed.map((a) => `src/${a}`).join(', ') : 'itself'} (README, How it works)`,
   severity: 'error',
   from: { path: `^src/${name}/` },
-  to: { path: '^src/', pathNot: [`^src/${name}/`, ...allowed.map((a) => `^src/${a}/`)] },
+  to: { path: '^src/', pathNot: [`^src/${name}/`, ...allowed.map((a) => `^src/${a}(/|\\.ts$)`)] },
 });
 
 module.exports = {
@@ -24,8 +24,8 @@ module.exports = {
     stage('rules', ['model', 'diagnostics', 'parse', 'corpus', 'time', 'diff']),
     stage('check', ['model', 'diagnostics', 'parse', 'corpus', 'time', 'rules', 'diff']),
     stage('render/view', ['model']),
-    stage('render/html', ['model', 'render/view']),
-    stage('render/pdf', ['model', 'render/view']),
+    stage('render/html', ['model', 'render/view', 'render/fonts']),
+    stage('render/pdf', ['model', 'render/view', 'render/fonts']),
     stage('render/docx', ['model', 'render/view']),
     stage('render/json', ['model', 'corpus', 'time', 'rules']),
     stage('render/text', ['model']),

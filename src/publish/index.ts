@@ -10,9 +10,10 @@ import type { DocumentDiff } from '../model/change.js';
 import { diffToJson } from '../render/json/diff.js';
 import { treeToJson } from '../render/json/tree.js';
 import { fileOf } from '../render/json/rules.js';
-import { buildView, longDate, type ViewInput } from '../render/view/index.js';
-import { indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
-import { renderAnnex, renderPool, type Rendered, type RenderPool } from './render.js';
+import { buildView, longDate, type AnnexView, type ViewInput } from '../render/view/index.js';
+import { directionView } from '../render/view/direction.js';
+import { annexToHtml, indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
+import { ANNEX_FONT_BASE, renderAnnex, renderPool, type Rendered, type RenderPool } from './render.js';
 import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
@@ -69,6 +70,8 @@ export interface PackOptions {
   producers?: readonly ArtefactProducer[];
   /** Author of tracked changes and document properties. */
   author?: string;
+  /** `black`: the print variant, every redline mark in black for greyscale printing. */
+  ink?: AnnexView['ink'];
   /** Called after each artefact is made (progress lines), in the order they finish, with the
    * milliseconds that artefact took to make (its own work, not its wait for a worker). */
   onArtefact?: (artefact: Artefact, done: number, total: number, ms: number) => void;
@@ -137,7 +140,7 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   const pool = options.pool ?? renderPool(options.workers);
   let rendered: Promise<unknown> = Promise.resolve();
   try {
-    const views = jobs.map((job) => ({ job, view: buildView(viewInput(job, intervals, diffOf(job), options.author)) }));
+    const views = jobs.map((job) => ({ job, view: buildView({ ...viewInput(job, intervals, diffOf(job), options.author), ...(options.ink ? { ink: options.ink } : {}) }) }));
     const heavy = views
       .flatMap(({ job, view }) => annexFormats.filter((f) => f !== 'html').map((format) => ({ job, view, format, weight: view.body.length })))
       .sort((a, b) => Number(b.format === 'pdf') - Number(a.format === 'pdf') || b.weight - a.weight);
@@ -148,7 +151,13 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
       const { value: made, ms } = timed(() => producer.produce({ corpus, intervals, formats, selection }));
       extra.push(...made.map((artefact) => ({ artefact, ms: ms / made.length })));
     }
-    total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + (formats.has('html') ? 1 : 0);
+    // Each direction's own text, beside its annexes, in HTML and PDF.
+    const { value: letters, ms: lettersMs } = timed(() => directionPages(corpus, selection, jobs, formats, options));
+    extra.push(...letters.html.map((artefact) => ({ artefact, ms: lettersMs / Math.max(1, letters.html.length) })));
+    for (const page of letters.pdf) {
+      rendered = Promise.all([rendered, pool.render(page.view, 'pdf').then(({ bytes, ms }: Rendered) => extra.push({ artefact: { ...page.artefact, bytes }, ms }))]);
+    }
+    total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + letters.pdf.length + (formats.has('html') ? 1 : 0);
     if (annexFormats.includes('html')) {
       for (const { job, view } of views) {
         const started = performance.now();
@@ -175,7 +184,7 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   }
   for (const { artefact, ms } of extra) add(artefact, ms);
   if (formats.has('html')) {
-    const { value: bytes, ms } = timed(() => utf8(indexToHtml(indexPage(corpus, intervals, jobs, artefacts))));
+    const { value: bytes, ms } = timed(() => utf8(indexToHtml(indexPage(corpus, intervals, jobs, artefacts), { fontBase: 'fonts/' })));
     add({ path: 'index.html', kind: 'index', format: 'html', document: null, version: null, against: null, annex: null, direction: null, bytes }, ms);
   }
 
@@ -191,6 +200,29 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
 /** The redline with its sides' paths as published (relative to the documents folder). */
 function publishedPaths(corpus: Corpus, diff: DocumentDiff): DocumentDiff {
   return { ...diff, old: { ...diff.old, path: fileOf(corpus, diff.old.path) }, new: { ...diff.new, path: fileOf(corpus, diff.new.path) } };
+}
+
+/** A direction's page: `directions/<id>/direction.{html,pdf}`, its annex list linking to the annex files made. */
+function directionPages(corpus: Corpus, selection: Selection, jobs: readonly AnnexJob[], formats: ReadonlySet<Format>, options: PackOptions) {
+  const html: Artefact[] = [];
+  const pdf: Array<{ view: AnnexView; artefact: Omit<Artefact, 'bytes'> }> = [];
+  for (const direction of corpus.directions) {
+    const id = direction.meta.id;
+    // A direction without annexes (the baseline of versions held before any direction) has no page.
+    if ((selection.directions !== null && !selection.directions.has(id)) || direction.meta.annexes.length === 0) continue;
+    const folder = `directions/${id}/`;
+    const annexes = (ext: string) =>
+      direction.meta.annexes.map((a) => {
+        const job = jobs.find((j) => j.places.some((p) => p.role === 'direction' && p.base.startsWith(`${folder}annex-${a.letter}-`)));
+        const base = job?.places.find((p) => p.base.startsWith(`${folder}annex-${a.letter}-`))?.base;
+        return { letter: a.letter, title: a.title ?? `Appendix ${a.document} version ${a.version}${a.against ? `, marked up against version ${a.against}` : ''}`, href: base ? `${base.slice(folder.length)}.${ext}` : null };
+      });
+    const describe = { kind: 'direction', document: null, version: null, against: null, annex: null, direction: id };
+    const viewOptions = { ...(options.author ? { author: options.author } : {}), ...(options.ink ? { ink: options.ink } : {}) };
+    if (formats.has('html')) html.push({ ...describe, path: `${folder}direction.html`, format: 'html', bytes: utf8(annexToHtml(directionView(direction, annexes('html'), viewOptions), { fontBase: ANNEX_FONT_BASE })) });
+    if (formats.has('pdf')) pdf.push({ view: directionView(direction, annexes('pdf'), viewOptions), artefact: { ...describe, path: `${folder}direction.pdf`, format: 'pdf' } });
+  }
+  return { html, pdf };
 }
 
 function viewInput(job: AnnexJob, intervals: readonly VersionInterval[], diff: DocumentDiff | null, author: string | undefined): ViewInput {
@@ -272,6 +304,7 @@ function indexPage(corpus: Corpus, intervals: readonly VersionInterval[], jobs: 
         return {
           anchor: `direction-${d.meta.id.replace(/[^A-Za-z0-9]+/g, '-')}`,
           title: d.meta.title,
+          files: (['html', 'pdf'] as const).map((f) => ({ href: `${folder}direction.${f}`, label: FORMAT_LABEL[f]! })).filter((l) => made.has(l.href)),
           made: d.meta.made ? longDate(d.meta.made) : 'on a date not recorded',
           effective: d.meta.effective ? `effective ${longDate(d.meta.effective)}` : 'no effective date fixed yet',
           signedBy: d.meta.signatory ? `${d.meta.signatory.name}, ${d.meta.signatory.position}${d.meta.signatory.authority ? ` ${d.meta.signatory.authority}` : ''}` : null,
@@ -302,6 +335,6 @@ function indexPage(corpus: Corpus, intervals: readonly VersionInterval[], jobs: 
       };
     }),
     // Files from extra producers (rules JSON and the like) are listed as they are.
-    extras: artefacts.filter((a) => !['clean', 'marked-up', 'index'].includes(a.kind)).map((a) => ({ href: a.path, label: a.path })),
+    extras: artefacts.filter((a) => !['clean', 'marked-up', 'index', 'direction', 'font'].includes(a.kind)).map((a) => ({ href: a.path, label: a.path })),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { rulesFiles } from '../render/json/rules.js';
+import { FONT_FACES, FONT_LICENCE_FILE, fontBytes, fontLicence } from '../render/fonts.js';
 import type { Artefact, ArtefactProducer } from './index.js';
 
 const SCHEMAS = new URL('../../schemas/', import.meta.url);
@@ -53,4 +54,14 @@ export const schemasProducer: ArtefactProducer = {
   },
 };
 
-export const producers: ArtefactProducer[] = [rulesProducer, schemasProducer];
+/** The Arimo files the HTML pages' @font-face rules load, and the font's licence (OFL 1.1). */
+export const fontsProducer: ArtefactProducer = {
+  name: 'fonts',
+  produce({ formats }) {
+    if (!formats.has('html')) return [];
+    const file = (path: string, bytes: Uint8Array): Artefact => ({ path, kind: 'font', format: path.endsWith('.ttf') ? 'ttf' : 'txt', document: null, version: null, against: null, annex: null, direction: null, bytes });
+    return [...FONT_FACES.map((f) => file(`fonts/${f.file}`, fontBytes(f))), file(`fonts/${FONT_LICENCE_FILE}`, fontLicence())];
+  },
+};
+
+export const producers: ArtefactProducer[] = [rulesProducer, schemasProducer, fontsProducer];

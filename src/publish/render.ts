@@ -13,10 +13,13 @@ import { annexToHtml } from '../render/html/index.js';
 
 export type AnnexFormat = 'html' | 'pdf' | 'docx';
 
+/** Every annex page sits two folders deep (`AL/v20.0/`, `directions/<id>/`); the fonts at the top. */
+export const ANNEX_FONT_BASE = '../../fonts/';
+
 export async function renderAnnex(view: AnnexView, format: AnnexFormat): Promise<Uint8Array> {
   switch (format) {
     case 'html':
-      return new TextEncoder().encode(annexToHtml(view));
+      return new TextEncoder().encode(annexToHtml(view, { fontBase: ANNEX_FONT_BASE }));
     // Loaded on first use: with workers, this thread never needs Typst or docx.
     case 'pdf':
       return (await import('../render/pdf/index.js')).annexToPdf(view);

@@ -117,8 +117,8 @@ describe('secdoc diff', () => {
     const al = await cli(['diff', 'AL@19.0', 'AL@20.0', '--format', 'html']);
     expect(al.code, al.stderr).toBe(0);
     expect(al.stdout).toContain('Appendix AL to the Smart Energy Code');
-    expect(al.stdout).toContain('<p class="version">Version v20.0</p>');
-    expect(al.stdout).toContain('Marked up against v19.0');
+    expect(al.stdout).toContain('<p class="version">Version\u00a020.0</p>');
+    expect(al.stdout).toContain('Marked up against version\u00a019.0');
   });
 
   it('should write the comparison as a PDF or a Word file with tracked changes, only into a file', async () => {

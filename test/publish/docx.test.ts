@@ -21,7 +21,8 @@ const parts = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync
 
 /** Paragraph texts from the first clause on, after accepting or rejecting every tracked change. */
 function bodyText(xml: string, how: 'accept' | 'reject' | 'as-is'): string[] {
-  let s = xml;
+  // Redline notes describe the changes; they are not text of either version.
+  let s = xml.replace(/<w:r><w:rPr><w:rStyle w:val="RedlineNote"\/>[\s\S]*?<\/w:r>/g, '');
   if (how === 'accept') s = s.replace(/<w:del\b[^>]*>[\s\S]*?<\/w:del>/g, '');
   if (how === 'reject') s = s.replace(/<w:ins\b[^>]*>[\s\S]*?<\/w:ins>/g, '').replace(/<w:delText\b/g, '<w:t').replace(/<\/w:delText>/g, '</w:t>');
   const start = s.indexOf('w:name="c_1"');
@@ -56,10 +57,32 @@ describe('the Word writer', async () => {
     expect(doc).toMatch(/<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr><w:del w:id="\d+"/);
   });
 
-  it('should put a renumbering note in a Word comment, not in the text', () => {
-    expect(marked['word/comments.xml']).toContain('Formerly 4.2');
-    expect(doc).toMatch(/<w:commentRangeStart w:id="0"\/>/);
-    expect(bodyText(doc, 'accept').join('\n')).not.toContain('Formerly');
+  it('should print a renumbering note after the text, as the PDF and HTML do, in its own character style', () => {
+    expect(doc).toMatch(/<w:r><w:rPr><w:rStyle w:val="RedlineNote"\/><\/w:rPr><w:t xml:space="preserve"> \[Formerly\u00a04\.2\]<\/w:t><\/w:r>/);
+    expect(marked['word/styles.xml']).toContain('w:styleId="RedlineNote"');
+    expect(marked['word/comments.xml'] ?? '').not.toContain('Formerly');
+  });
+
+  it('should keep an old and a new number apart without adding a character: the old one ends spaced out', () => {
+    // <w:del>4.</w:del><w:del>2 (spaced)</w:del><w:ins>4.3</w:ins>: never "4.24.3" run together.
+    const runs = /<w:del [^>]*><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:delText[^>]*>4\.<\/w:delText><\/w:r><\/w:del><w:del [^>]*><w:r><w:rPr>((?:(?!<\/w:rPr>).)*)<\/w:rPr><w:delText[^>]*>2<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t[^>]*>4\.3<\/w:t>/.exec(doc);
+    expect(runs, 'the renumbered clause 4.3').not.toBeNull();
+    expect(runs![1]).toMatch(/<w:spacing w:val="60"\/>/);
+  });
+
+  it('should have a real contents field and the document language on every run', () => {
+    expect(doc).toMatch(/<w:instrText[^>]*>\s*TOC \\h \\o &quot;1-1&quot;\s*<\/w:instrText>/);
+    expect(doc).toMatch(/<w:fldChar w:fldCharType="begin"/);
+    // Its entries are written in, so it is not empty before Word updates it.
+    expect(doc).toMatch(/<w:hyperlink [^>]*w:anchor="c_1"[^>]*>(?:(?!<\/w:hyperlink>).)*Introduction/);
+    expect(marked['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr>(?:(?!<\/w:rPr>).)*<w:lang w:val="en-GB"\/>/);
+  });
+
+  it('should keep table rows whole on a page and repeat the header row', () => {
+    const rows = [...doc.matchAll(/<w:tr>(?:<w:trPr>((?:(?!<\/w:trPr>).)*)<\/w:trPr>)?/g)].map((m) => m[1] ?? '');
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(r).toContain('<w:cantSplit/>');
+    expect(rows.filter((r) => r.includes('<w:tblHeader/>')).length).toBeGreaterThan(1);
   });
 
   it('should stamp the package with dates from the sources, not the clock', () => {

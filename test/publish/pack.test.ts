@@ -63,11 +63,36 @@ describe('the annex pack from documents/', () => {
         expect(annex(letter, format), `Annex ${letter} ${format}`).toMatchObject({ document, version, against, kind: against ? 'marked-up' : 'clean', direction: 'direction-2022-06-09' });
       }
     }
-    expect(manifest.artefacts.filter((a) => a.path.startsWith('directions/'))).toHaveLength(18);
+    expect(manifest.artefacts.filter((a) => a.path.startsWith('directions/') && a.kind !== 'direction')).toHaveLength(18);
+  });
+
+  it("should publish each direction's own text beside its annexes, its annex list linking to them", () => {
+    const folder = 'directions/direction-2022-06-09/';
+    const html = readFileSync(join(first, `${folder}direction.html`), 'utf8');
+    for (const letter of ['A', 'B', 'C', 'D', 'E', 'F']) expect(html).toContain(`href="${annex(letter, 'html').path.slice(folder.length)}"`);
+    expect(html).toContain('With effect from 10');
+    const pdf = join(first, `${folder}direction.pdf`);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Annexes');
+    // The PDF's annex list links to the annex PDFs beside it.
+    expect(readFileSync(pdf, 'latin1')).toContain(`(${annex('A', 'pdf').path.slice(folder.length)})`);
+  });
+
+  it('should ship the one typeface, Arimo, with its licence, and embed only it (and a monospace) in every PDF', () => {
+    expect(manifest.artefacts.filter((a) => a.kind === 'font').map((a) => a.path).sort()).toEqual(['fonts/Arimo_400Regular.ttf', 'fonts/Arimo_400Regular_Italic.ttf', 'fonts/Arimo_700Bold.ttf', 'fonts/Arimo_700Bold_Italic.ttf', 'fonts/OFL.txt']);
+    expect(readFileSync(join(first, 'fonts/OFL.txt'), 'utf8')).toContain('SIL Open Font License');
+    for (const a of manifest.artefacts.filter((x) => x.format === 'pdf')) {
+      const fonts = execFileSync('pdffonts', [join(first, a.path)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').slice(2).filter(Boolean);
+      expect(fonts.length, a.path).toBeGreaterThan(0);
+      for (const line of fonts) {
+        expect(line, a.path).toMatch(/^[A-Z]{6}\+(?:Arimo-(?:Regular|Bold|Italic|BoldItalic)|DejaVuSansMono\S*)\s/);
+        expect(line, a.path).toMatch(/\byes\s+yes\s+yes\b/);
+      }
+    }
+    expect(readFileSync(join(first, annex('A', 'html').path), 'utf8')).toContain('url("../../fonts/Arimo_400Regular.ttf")');
   });
 
   it("should publish each direction annex as the very file of the version it is, laid out once", () => {
-    for (const a of manifest.artefacts.filter((x) => x.path.startsWith('directions/'))) {
+    for (const a of manifest.artefacts.filter((x) => x.path.startsWith('directions/') && x.kind !== 'direction')) {
       const twin = manifest.artefacts.filter((x) => !x.path.startsWith('directions/') && x.sha256 === a.sha256);
       expect(twin.map((x) => [x.document, x.version, x.against, x.format, x.annex]), a.path).toEqual([[a.document, a.version, a.against, a.format, a.annex]]);
     }
@@ -100,7 +125,8 @@ describe('the annex pack from documents/', () => {
     const pdf = await readPdf(join(first, annex('A', 'pdf').path));
     const cover = pdf.pages[0]!;
     expect(cover).toContain('Annex A');
-    expect(cover).toContain('v20.0');
+    expect(cover).toContain('Version 20.0');
+    expect(cover).not.toContain('Version v20.0');
     expect(cover).toContain('19.0');
     expect(cover).toContain('10 June 2022');
     expect(cover).toContain('9 June 2022');
@@ -128,8 +154,10 @@ describe('the annex pack from documents/', () => {
 
   it('should list every annex and version on the index page, with links that resolve', () => {
     const html = readFileSync(join(first, 'index.html'), 'utf8');
-    for (const a of manifest.artefacts.filter((x) => x.kind !== 'index')) expect(html, a.path).toContain(`href="${a.path}"`);
-    expect(html).toContain('From 10 June 2022');
-    expect(html).toMatch(/1 January 2022 until 10 June 2022/);
+    // Every file but the index itself and the fonts, which the pages load.
+    for (const a of manifest.artefacts.filter((x) => x.kind !== 'index' && x.kind !== 'font')) expect(html, a.path).toContain(`href="${a.path}"`);
+    // Dates never wrap: their spaces are non-breaking.
+    expect(html).toContain('From 10\u00a0June\u00a02022');
+    expect(html).toMatch(/1\u00a0January\u00a02022 until 10\u00a0June\u00a02022/);
   });
 });

@@ -6,6 +6,7 @@ import { nodeHost } from '../../src/corpus/node-host.js';
 import { versionIntervals } from '../../src/time/index.js';
 import { buildView, longDate, type AnnexView, type BodyBlock, type ViewInput } from '../../src/render/view/index.js';
 import { annexToHtml } from '../../src/render/html/index.js';
+import { numberColumns } from '../../src/render/view/typography.js';
 
 const fixture = join(repoRoot, 'test/fixtures/publish/documents');
 
@@ -28,6 +29,8 @@ const text = (b: BodyBlock | undefined): string => {
   if (b.kind === 'heading') return [...(b.number ?? []), ...b.text].map((r) => r.text).join(' ');
   return '';
 };
+/** Text as the view sets it: these spaces are non-breaking (a date, `Clause 3.2`). */
+const tied = (s: string) => s.replace(/ /g, '\u00a0');
 const find = (view: AnnexView, number: string) => view.body.find((b) => (b.kind === 'para' || b.kind === 'heading') && b.number?.map((r) => r.text).join('') === number);
 
 describe('the clean annex view', () => {
@@ -36,13 +39,13 @@ describe('the clean annex view', () => {
 
   it('should put the version, designation and effective dates on the cover, from the direction', () => {
     expect(view.kind).toBe('clean');
-    expect(view.cover.kicker).toBe('Appendix AL');
-    expect(view.cover.versionLine).toBe('Version v20.0');
+    expect(view.cover.kicker).toBe(tied('Appendix AL'));
+    expect(view.cover.versionLine).toBe(tied('Version 20.0'));
     expect(view.cover.markedUpLine).toBeNull();
     expect(view.cover.facts).toEqual(
       expect.arrayContaining([
-        { label: 'Designation date', value: '9 June 2022' },
-        { label: 'Effective date', value: '10 June 2022' },
+        { label: 'Designation date', value: tied('9 June 2022') },
+        { label: 'Effective date', value: tied('10 June 2022') },
         { label: 'Classification', value: 'DCC Public' },
       ]),
     );
@@ -73,8 +76,8 @@ describe('the clean annex view', () => {
   it('should link a cross-reference to the clause it names', () => {
     const p = find(view, '3.3');
     expect(find(view, '3.2')).toMatchObject({ anchor: 'c-3-2' });
-    expect(p?.kind === 'para' && p.runs.find((r) => r.ref)).toEqual({ text: 'Clause 3.2', ref: 'c-3-2' });
-    expect(annexToHtml(view)).toContain(`<a href="#c-3-2">Clause 3.2</a>`);
+    expect(p?.kind === 'para' && p.runs.find((r) => r.ref)).toEqual({ text: tied('Clause 3.2'), ref: 'c-3-2' });
+    expect(annexToHtml(view)).toContain(`<a href="#c-3-2">${tied('Clause 3.2')}</a>`);
   });
 
   it('should list the top-level clauses in the table of contents and carry the version history', () => {
@@ -92,9 +95,9 @@ describe('the clean annex view', () => {
   it('should name the annex letter and direction when the view is a direction annex', () => {
     const d = corpus.directions.find((x) => x.meta.id === 'direction-2022-06-09')!.meta;
     const annex = buildView(input(corpus, 'AL', '20.0', { annex: { letter: 'B', title: 'SMETS1 TMAD version 20.0', direction: { id: d.id, title: d.title, made: d.made } } }));
-    expect(annex.cover.kicker).toBe('Annex B');
-    expect(annex.cover.annexTitle).toBe('SMETS1 TMAD version 20.0');
-    expect(annex.footer).toBe('Annex B to the direction of 9 June 2022');
+    expect(annex.cover.kicker).toBe(tied('Annex B'));
+    expect(annex.cover.annexTitle).toBe(`SMETS1 TMAD ${tied('version 20.0')}`);
+    expect(annex.footer).toBe(`Annex B to the direction of ${tied('9 June 2022')}`);
     expect(annex.title.startsWith('Annex B: Appendix AL')).toBe(true);
   });
 
@@ -108,9 +111,27 @@ describe('the clean annex view', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
   });
 
-  it('should write dates the way the SEC does', () => {
-    expect(longDate('2022-06-10')).toBe('10 June 2022');
-    expect(longDate('2021-11-02')).toBe('2 November 2021');
+  it('should write dates the way the SEC does, on one line', () => {
+    expect(longDate('2022-06-10')).toBe('10\u00a0June\u00a02022');
+    expect(longDate('2021-11-02')).toBe('2\u00a0November\u00a02021');
+  });
+
+  it('should tie a reference word to its number and a date together, and set an en dash for a spaced hyphen', () => {
+    const d = corpus.directions.find((x) => x.meta.id === 'direction-2022-06-09')!.meta;
+    const annex = buildView(input(corpus, 'AL', '20.0', { annex: { letter: 'A', title: 'SEC Appendix AL - SMETS1 TMAD', direction: { id: d.id, title: d.title, made: d.made } } }));
+    expect(annex.cover.annexTitle).toBe(`SEC ${tied('Appendix AL')} \u2013 SMETS1 TMAD`);
+    expect(annex.cover.versionLine).toBe('Version\u00a020.0');
+    const all = view.body.flatMap((b) => (b.kind === 'para' ? b.runs : [])).map((r) => r.text).join('');
+    expect(all).not.toMatch(/\bClause \d/);
+    expect(all).toMatch(/Clause\u00a0\d/);
+  });
+
+  it('should size the number columns and share out table columns from the content', () => {
+    expect(view.layout.numberColumns[0]).toBeGreaterThanOrEqual(4);
+    const table = view.body.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    // The term column is narrower than the meaning column.
+    expect(table?.kind === 'table' && table.widths[0]! < table.widths[1]!).toBe(true);
   });
 });
 
@@ -123,10 +144,11 @@ describe('the marked-up annex view', async () => {
 
   it('should say on the cover what it is marked up against', () => {
     expect(view.kind).toBe('marked-up');
-    expect(view.cover.markedUpLine).toBe('Marked up against v19.0');
+    expect(view.cover.markedUpLine).toBe(`Marked up against ${tied('version 19.0')}`);
     expect(view.cover.facts).toContainEqual({ label: 'Compared with', value: 'AL v19.0, the version this one replaces' });
     expect(view.header).toBe('Appendix AL: TMAD v20.0 (marked up against v19.0)');
-    expect(view.legend.length).toBeGreaterThanOrEqual(3);
+    // Only the kinds of change this annex has, the renumbering sample taken from it.
+    expect(view.legend.map((l) => l.sample.map((r) => `${r.mark ?? ''}:${r.text}`).join(' '))).toEqual(['ins:inserted text', 'del:deleted text', 'del:4.2 ins:4.3', ':Changed clause']);
   });
 
   it('should list every changed clause in the table of changes, in reading order', () => {
@@ -140,6 +162,10 @@ describe('the marked-up annex view', async () => {
       ['4.3', 'deleted', 'Deleted', 'Obsolete Category'],
     ]);
     for (const c of view.changes) expect(view.body.some((b) => 'anchor' in b && b.anchor === c.anchor)).toBe(true);
+    // It says what it counts, beside the count `secdoc diff` prints (every sub-clause on its own).
+    const changed = diffDocuments(old, findVersion(corpus, 'AL', '20.0')!).summary.changed;
+    expect(changed).toBeGreaterThan(view.changes.length);
+    expect(view.changesNote).toBe(`6 rows, one for each change. A clause inserted or deleted whole is one row, its sub-clauses with it; counting every clause and sub-clause on its own, ${changed} clauses changed.`);
   });
 
   it('should mark words inside an amended clause and leave the rest of it plain', () => {
@@ -166,7 +192,7 @@ describe('the marked-up annex view', async () => {
       { text: '4.2', mark: 'del' },
       { text: '4.3', mark: 'ins' },
     ]);
-    expect(p).toMatchObject({ note: 'Formerly 4.2' });
+    expect(p).toMatchObject({ note: tied('[Formerly 4.2]') });
     expect(p?.kind === 'para' && p.runs.every((r) => !r.mark)).toBe(true);
     expect(view.body.filter((b) => b.kind === 'para' && b.runs.map((r) => r.text).join('').includes('unresolved data issues'))).toHaveLength(1);
   });
@@ -178,5 +204,16 @@ describe('the marked-up annex view', async () => {
       expect(b && 'changed' in b, n).toBe(false);
     }
     expect(view.history?.rows.map((r) => r.mark ?? null)).toEqual([null, 'ins']);
+  });
+
+  it('should widen a number column so a renumbered clause fits it, for the whole document', () => {
+    const para = (indent: number, number: BodyBlock & { kind: 'para' } extends infer P ? P extends { number: infer N } ? N : never : never): BodyBlock => ({ kind: 'para', indent, number, heading: null, runs: [{ text: 'text' }], anchor: null });
+    const plainColumns = numberColumns([para(0, [{ text: '18.12' }]), para(1, [{ text: '(a)' }])]);
+    expect(plainColumns).toEqual([4, 2.8]);
+    const renumbered = numberColumns([para(0, [{ text: '18.12', mark: 'del' }, { text: '18.13', mark: 'ins' }]), para(1, [{ text: '(a)' }])]);
+    // Two numbers of 2.5 em, the 0.3 em between them and the 0.8 em before the text.
+    expect(renumbered[0]).toBeGreaterThanOrEqual(6.1);
+    expect(renumbered[0]).toBeLessThan(6.3);
+    expect(renumbered[1]).toBe(2.8);
   });
 });

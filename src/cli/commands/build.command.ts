@@ -12,6 +12,7 @@ export const defineBuild: Define = (program, lazy) => {
     .option('--only <doc>', 'publish one document (appendix letter or short name) or one direction (its id)')
     .option('--formats <list>', `comma-separated formats: ${FORMATS}`, FORMATS)
     .option('--author <name>', 'author of the tracked changes in the Word annexes (default: "author" under "secdoc" in ./package.json, else secdoc)')
+    .option('--print', 'the print variant: every redline mark (insertions, deletions, bars) in black, for greyscale printers')
     .option('--jobs <n>', 'worker threads laying out PDFs beside the main thread, which makes the rest (default: one per core beyond the first, up to 3; 0 does everything in one thread)')
     .addHelpText(
       'after',

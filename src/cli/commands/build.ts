@@ -13,6 +13,7 @@ interface BuildOptions {
   formats: string;
   author?: string;
   jobs?: string;
+  print?: boolean;
 }
 
 function parseFormats(value: string): Format[] {
@@ -65,6 +66,7 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
       only: options.only ?? null,
       producers,
       ...(author ? { author } : {}),
+      ...(options.print ? { ink: 'black' as const } : {}),
       ...(pool ? { pool } : {}),
       ...(ctx.io.isTTY ? { onArtefact: progress } : {}),
     });

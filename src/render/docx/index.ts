@@ -7,9 +7,6 @@ import {
   BookmarkEnd,
   BookmarkStart,
   BorderStyle,
-  CommentRangeEnd,
-  CommentRangeStart,
-  CommentReference,
   DeletedTextRun,
   Document,
   Footer,
@@ -27,6 +24,7 @@ import {
   Table,
   TableCell,
   TableRow,
+  TableOfContents,
   TabStopType,
   TextRun,
   WidthType,
@@ -36,21 +34,22 @@ import type { AnnexView, BodyBlock, Cell, Mark, Run } from '../view/types.js';
 import { normalisePackage } from './zip.js';
 
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
-const NUM = mm(14);
-const STEP = mm(10);
 const PAGE_TEXT_WIDTH = mm(210 - 24 - 22);
+/** Arial, which the shipped Arimo matches metric for metric (see ../fonts.ts). */
 const FONT = 'Arial';
-const INS_COLOUR = '0B4F8A';
-const DEL_COLOUR = 'A1161D';
+/** The body text's size in points: the view model's ems are ems of it. */
+const BODY_PT = 10;
+/** The view model's ems -> twentieths of a point (twips). */
+const twips = (ems: number) => Math.round(ems * BODY_PT * 20);
+/** The gap between a deleted and an inserted number or word (REPLACEMENT_GAP), as character spacing. */
+const REPLACEMENT_SPACING = twips(0.3);
+/** The character style of a redline note (`[Formerly 10.2]`), so a reader can find or remove them all. */
+const NOTE_STYLE = 'RedlineNote';
 
 /** Counters for one document: revisions, comments and bookmarks each need unique w:id values. */
 class Ids {
   private revision = 0;
   private bookmark = 0;
-  private comment = -1;
-  nextComment(): number {
-    return ++this.comment;
-  }
   nextRevision(): number {
     return ++this.revision;
   }
@@ -65,8 +64,9 @@ interface Ctx {
   /** w:date of every tracked change: the designation date, from the sources (see annexToDocx). */
   date: string;
   author: string;
-  comments: Array<{ id: number; author: string; date: Date; children: Paragraph[] }>;
   anchors: ReadonlySet<string>;
+  /** Insertions and deletions in the view's ink (black in the print variant). */
+  colours: { ins: string; del: string };
 }
 
 /** A bookmark name Word accepts: a letter first, no hyphens, at most 40 characters. */
@@ -74,9 +74,27 @@ function bookmarkName(anchor: string): string {
   return anchor.replace(/[^A-Za-z0-9]/g, '_').slice(0, 40);
 }
 
+/**
+ * A deletion straight before an insertion (`10.2` then `10.3`, a replaced word) ends with its last
+ * character spaced out, so the two never run together ("10.210.3") and no character is added:
+ * accepting every change still gives the new text, rejecting every change the old.
+ */
+function spacedReplacements(runs: readonly Run[]): Array<Run & { spaced?: true }> {
+  const out: Array<Run & { spaced?: true }> = [];
+  runs.forEach((r, i) => {
+    const next = runs[i + 1];
+    if (r.mark === 'del' && next?.mark === 'ins' && r.text.length > 0 && !/\s$/.test(r.text) && !/^\s/.test(next.text)) {
+      const last = [...r.text].pop()!;
+      if (r.text.length > last.length) out.push({ ...r, text: r.text.slice(0, -last.length) });
+      out.push({ ...r, text: last, spaced: true });
+    } else out.push(r);
+  });
+  return out;
+}
+
 function runChildren(runs: readonly Run[] | null | undefined, ctx: Ctx, base: { bold?: boolean; size?: number; color?: string } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  for (const r of runs ?? []) {
+  for (const r of spacedReplacements(runs ?? [])) {
     const parts = r.text.split('\n');
     parts.forEach((text, i) => {
       const style = {
@@ -88,6 +106,7 @@ function runChildren(runs: readonly Run[] | null | undefined, ctx: Ctx, base: { 
         size: base.size,
         color: base.color,
         font: r.code ? 'Courier New' : undefined,
+        characterSpacing: r.spaced ? REPLACEMENT_SPACING : undefined,
       };
       let run: ParagraphChild;
       if (r.mark === 'ins') run = new InsertedTextRun({ ...style, id: ctx.ids.nextRevision(), author: ctx.author, date: ctx.date });
@@ -115,12 +134,14 @@ function withBookmark(anchor: string | null | undefined, children: ParagraphChil
   return [new BookmarkStart(bookmarkName(anchor), id) as unknown as ParagraphChild, ...children, new BookmarkEnd(id) as unknown as ParagraphChild];
 }
 
-/** A redline note ("Formerly 18.12") as a Word comment on the clause, not as text in it. */
-function withNote(note: string | undefined, children: ParagraphChild[], ctx: Ctx): ParagraphChild[] {
+/**
+ * A redline note (`[Formerly 18.12]`) printed after the clause's text, as in the PDF and HTML, in
+ * its own character style. It is not a tracked change: it describes the changes, so it stays
+ * when they are accepted or rejected, and Find by style ("Redline note") removes every note.
+ */
+function withNote(note: string | undefined, children: ParagraphChild[]): ParagraphChild[] {
   if (!note) return children;
-  const id = ctx.ids.nextComment();
-  ctx.comments.push({ id, author: ctx.author, date: new Date(ctx.date), children: [new Paragraph({ children: [new TextRun(note)] })] });
-  return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+  return [...children, new TextRun({ text: ` ${note}`, style: NOTE_STYLE })];
 }
 
 function cellOf(cell: Cell, ctx: Ctx, header: boolean, width: number): TableCell {
@@ -131,10 +152,11 @@ function cellOf(cell: Cell, ctx: Ctx, header: boolean, width: number): TableCell
   });
 }
 
-function tableOf(header: Cell[], rows: Array<{ cells: Cell[]; mark?: Mark }>, ctx: Ctx, indent: number, widths?: number[]): Table {
+/** A table whose columns take `shares` of the width left of `indent`; rows never split across a page, the header row repeats. */
+function tableOf(header: Cell[], rows: Array<{ cells: Cell[]; mark?: Mark }>, ctx: Ctx, indent: number, shares: readonly number[]): Table {
   const n = Math.max(header.length, ...rows.map((r) => r.cells.length), 1);
   const total = PAGE_TEXT_WIDTH - indent;
-  const w = widths ?? (n === 2 ? [Math.round(total * 0.32), total - Math.round(total * 0.32)] : Array.from({ length: n }, () => Math.floor(total / n)));
+  const w = Array.from({ length: n }, (_, i) => Math.round(total * (shares[i] ?? 1 / n)));
   const pad = (cells: Cell[]) => [...cells, ...Array.from({ length: n - cells.length }, (): Cell => [])];
   const border = { style: BorderStyle.SINGLE, size: 4, color: '9A9A9A' };
   return new Table({
@@ -143,10 +165,11 @@ function tableOf(header: Cell[], rows: Array<{ cells: Cell[]; mark?: Mark }>, ct
     indent: indent ? { size: indent, type: WidthType.DXA } : undefined,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
-      new TableRow({ tableHeader: true, children: pad(header).map((c, i) => cellOf(c, ctx, true, w[i]!)) }),
+      new TableRow({ tableHeader: true, cantSplit: true, children: pad(header).map((c, i) => cellOf(c, ctx, true, w[i]!)) }),
       ...rows.map(
         (r) =>
           new TableRow({
+            cantSplit: true,
             children: pad(r.cells).map((c, i) => cellOf(c, ctx, false, w[i]!)),
             ...(r.mark === 'ins' ? { insertion: { id: ctx.ids.nextRevision(), author: ctx.author, date: ctx.date } } : {}),
             ...(r.mark === 'del' ? { deletion: { id: ctx.ids.nextRevision(), author: ctx.author, date: ctx.date } } : {}),
@@ -156,25 +179,27 @@ function tableOf(header: Cell[], rows: Array<{ cells: Cell[]; mark?: Mark }>, ct
   });
 }
 
-const textLeft = (indent: number) => NUM + indent * STEP;
-const hangOf = (indent: number) => (indent === 0 ? NUM : STEP);
+/** Where the text of a block at `indent` starts, and how far its number hangs: the view model's number columns. */
+const textLeft = (indent: number, ctx: Ctx) => twips(ctx.view.layout.numberColumns.slice(0, indent + 1).reduce((a, b) => a + b, 0));
+const hangOf = (indent: number, ctx: Ctx) => twips(ctx.view.layout.numberColumns[indent] ?? 0);
 
-function blockOf(b: BodyBlock, ctx: Ctx): Array<Paragraph | Table> {
+function blockOf(b: BodyBlock, ctx: Ctx): Array<Paragraph | Table | TableOfContents> {
   switch (b.kind) {
     case 'heading': {
+      const column = textLeft(0, ctx);
       const children = [...runChildren(b.number, ctx), new TextRun({ text: '\t' }), ...runChildren(b.text, ctx)];
       return [
         new Paragraph({
           heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-          indent: { left: NUM, hanging: NUM },
-          tabStops: [{ type: TabStopType.LEFT, position: NUM }],
+          indent: { left: column, hanging: column },
+          tabStops: [{ type: TabStopType.LEFT, position: column }],
           run: markRun(b.mark, ctx),
-          children: withNote(b.note, withBookmark(b.anchor, children, ctx), ctx),
+          children: withNote(b.note, withBookmark(b.anchor, children, ctx)),
         }),
       ];
     }
     case 'para': {
-      const left = textLeft(b.indent);
+      const left = textLeft(b.indent, ctx);
       const content: ParagraphChild[] = [];
       if (b.heading) content.push(...runChildren(b.heading, ctx, { bold: true }), new TextRun({ text: ' ' }));
       content.push(...runChildren(b.runs, ctx));
@@ -182,17 +207,17 @@ function blockOf(b: BodyBlock, ctx: Ctx): Array<Paragraph | Table> {
       const children = numbered ? [...runChildren(b.number, ctx), new TextRun({ text: '\t' }), ...content] : content;
       return [
         new Paragraph({
-          indent: numbered ? { left, hanging: hangOf(b.indent) } : { left },
+          indent: numbered ? { left, hanging: hangOf(b.indent, ctx) } : { left },
           tabStops: numbered ? [{ type: TabStopType.LEFT, position: left }] : undefined,
           run: markRun(b.mark, ctx),
-          children: withNote(b.note, withBookmark(b.anchor, children, ctx), ctx),
+          children: withNote(b.note, withBookmark(b.anchor, children, ctx)),
         }),
       ];
     }
     case 'table':
-      return [tableOf(b.header, b.rows, ctx, textLeft(b.indent)), new Paragraph({ spacing: { after: 0 }, children: [] })];
+      return [tableOf(b.header, b.rows, ctx, textLeft(b.indent, ctx), b.widths), new Paragraph({ spacing: { after: 0 }, children: [] })];
     case 'code':
-      return b.text.split('\n').map((line) => new Paragraph({ indent: { left: textLeft(b.indent) }, run: markRun(b.mark, ctx), children: runChildren([{ text: line, code: true, ...(b.mark ? { mark: b.mark } : {}) }], ctx) }));
+      return b.text.split('\n').map((line) => new Paragraph({ indent: { left: textLeft(b.indent, ctx) }, run: markRun(b.mark, ctx), children: runChildren([{ text: line, code: true, ...(b.mark ? { mark: b.mark } : {}) }], ctx) }));
   }
 }
 
@@ -206,38 +231,42 @@ function coverOf(view: AnnexView): Paragraph[] {
   ];
   if (c.markedUpLine) out.push(new Paragraph({ children: [new TextRun({ text: c.markedUpLine, size: 26, bold: true })] }));
   if (c.annexTitle) out.push(new Paragraph({ spacing: { before: mm(4) }, children: [new TextRun({ text: c.annexTitle, italics: true })] }));
-  out.push(new Paragraph({ spacing: { before: mm(60) }, border: { top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 6 } }, children: [] }));
+  if (c.issuer) out.push(new Paragraph({ spacing: { before: mm(50) }, children: [new TextRun({ text: c.issuer, size: 22 })] }));
+  out.push(new Paragraph({ spacing: { before: c.issuer ? mm(4) : mm(60) }, border: { top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 6 } }, children: [] }));
   for (const f of c.facts) {
     out.push(new Paragraph({ tabStops: [{ type: TabStopType.LEFT, position: mm(45) }], indent: { left: mm(45), hanging: mm(45) }, children: [new TextRun({ text: f.label, bold: true }), new TextRun({ text: `\t${f.value}` })] }));
   }
   return out;
 }
 
-function frontMatter(view: AnnexView, ctx: Ctx): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Contents')] })];
-  // TOC lines are navigation, not document text: they carry no tracked changes, only words.
-  const tocLine = (number: string, text: string, anchor: string) =>
-    new Paragraph({
-      indent: { left: NUM, hanging: NUM },
-      tabStops: [{ type: TabStopType.LEFT, position: NUM }],
-      spacing: { after: 60 },
-      children: [new InternalHyperlink({ anchor: bookmarkName(anchor), children: [new TextRun({ text: `${number}\t${text}`, style: 'Hyperlink' })] })],
-    });
-  if (view.history) out.push(tocLine('', 'Version history', 'history'));
-  if (view.changes.length) out.push(tocLine('', 'Changes in this version', 'changes'));
-  for (const e of view.toc) {
-    out.push(tocLine(e.number ?? '', e.mark === 'del' ? `${e.text} (deleted)` : e.mark === 'ins' ? `${e.text} (inserted)` : e.text, e.anchor));
-  }
+function frontMatter(view: AnnexView, ctx: Ctx): Array<Paragraph | Table | TableOfContents> {
+  // The contents is a real TOC field (\o "1-1" \h) with its entries written in, linked to the
+  // headings, and marked dirty so Word fills in the page numbers when it opens the file.
+  // (docx/layout can estimate them as it writes, but took about 8x the time of the whole file.)
+  // The heading is not itself a Heading 1, so it is not listed.
+  const out: Array<Paragraph | Table | TableOfContents> = [
+    new Paragraph({ keepNext: true, spacing: { before: 240, after: 180 }, children: [new TextRun({ text: 'Contents', bold: true, size: 26 })] }),
+    new TableOfContents('Contents', {
+      hyperlink: true,
+      headingStyleRange: '1-1',
+      // Written from the view, linked to this writer's own bookmarks: the entries docx makes from
+      // the headings number their bookmarks with a counter shared by every document in the process.
+      cachedEntries: [
+        ...(view.history ? [{ title: 'Version history', level: 1, href: 'history' }] : []),
+        ...(view.changes.length ? [{ title: 'Changes in this version', level: 1, href: 'changes' }] : []),
+        ...view.toc.map((e) => ({ title: e.number ? `${e.number} ${e.text}` : e.text, level: 1, href: bookmarkName(e.anchor) })),
+      ],
+    }),
+  ];
   if (view.history) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: withBookmark('history', [new TextRun('Version history')], ctx) }));
-    const w = view.history.header.length === 3 ? [mm(20), mm(34), PAGE_TEXT_WIDTH - mm(54)] : undefined;
     out.push(
       tableOf(
         view.history.header.map((h) => [{ text: h }]),
         view.history.rows.map((r) => ({ cells: r.cells.map((c): Cell => [r.mark ? { text: c, mark: r.mark } : { text: c }]), ...(r.mark ? { mark: r.mark } : {}) })),
         ctx,
         0,
-        w,
+        view.history.widths,
       ),
     );
   }
@@ -246,16 +275,25 @@ function frontMatter(view: AnnexView, ctx: Ctx): Array<Paragraph | Table> {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('How changes are shown')] }));
     out.push(new Paragraph({ children: [new TextRun('This document carries the changes as Word tracked changes: Review > Accept or Reject applies them one by one.')] }));
     for (const l of view.legend) {
-      out.push(new Paragraph({ indent: { left: mm(40), hanging: mm(40) }, tabStops: [{ type: TabStopType.LEFT, position: mm(40) }], children: [...legendSample(l.sample), new TextRun(`\t${l.description}`)] }));
+      out.push(
+        new Paragraph({
+          indent: { left: mm(40), hanging: mm(40) },
+          tabStops: [{ type: TabStopType.LEFT, position: mm(40) }],
+          // The change bar's sample: a bar beside it, as Word draws one beside a changed line.
+          border: l.bar ? { left: { style: BorderStyle.SINGLE, size: 18, color: '000000', space: 4 } } : undefined,
+          children: [...legendSample(l.sample, ctx), new TextRun(`\t${l.description}`)],
+        }),
+      );
     }
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Table of changes')] }));
+    if (view.changesNote) out.push(new Paragraph({ children: [new TextRun(view.changesNote)] }));
     out.push(
       tableOf(
         [[{ text: 'Clause' }], [{ text: 'Change' }], [{ text: 'Heading or opening words' }]],
         view.changes.map((c) => ({ cells: [[{ text: c.number, ref: c.anchor }], [{ text: c.description }], [{ text: c.summary }]] })),
         ctx,
         0,
-        [mm(22), mm(55), PAGE_TEXT_WIDTH - mm(77)],
+        [0.16, 0.36, 0.48],
       ),
     );
   }
@@ -263,14 +301,15 @@ function frontMatter(view: AnnexView, ctx: Ctx): Array<Paragraph | Table> {
 }
 
 /** Legend samples are formatted like the marks Word shows, but are not themselves revisions. */
-function legendSample(sample: Run[]): TextRun[] {
-  return sample.map(
+function legendSample(sample: Run[], ctx: Ctx): TextRun[] {
+  return spacedReplacements(sample).map(
     (r) =>
       new TextRun({
         text: r.text,
         underline: r.mark === 'ins' ? {} : undefined,
         strike: r.mark === 'del' || undefined,
-        color: r.mark === 'ins' ? INS_COLOUR : r.mark === 'del' ? DEL_COLOUR : undefined,
+        color: r.mark === 'ins' ? ctx.colours.ins : r.mark === 'del' ? ctx.colours.del : undefined,
+        characterSpacing: r.spaced ? REPLACEMENT_SPACING : undefined,
       }),
   );
 }
@@ -281,7 +320,8 @@ export async function annexToDocx(view: AnnexView): Promise<Uint8Array> {
   // date on a change, on a comment or in the properties is optional and a made-up one misleads.
   const date = `${view.date ?? '1980-01-01'}T00:00:00Z`;
   const anchors = new Set(view.body.flatMap((b) => ('anchor' in b && b.anchor ? [b.anchor] : [])));
-  const ctx: Ctx = { view, ids: new Ids(), date, author: view.author, comments: [], anchors };
+  const colours = view.ink === 'black' ? { ins: '000000', del: '000000' } : { ins: '0B4F8A', del: 'A1161D' };
+  const ctx: Ctx = { view, ids: new Ids(), date, author: view.author, anchors, colours };
   const body = view.body.flatMap((b) => blockOf(b, ctx));
   const front = frontMatter(view, ctx);
   const cover = coverOf(view);
@@ -319,10 +359,11 @@ export async function annexToDocx(view: AnnexView): Promise<Uint8Array> {
     keywords: view.cover.appendix ? `Smart Energy Code; ${view.cover.appendix}; ${view.kind}` : `${view.cover.title}; ${view.kind}`,
     description: view.cover.markedUpLine ?? view.cover.versionLine,
     revision: 1,
-    comments: { children: ctx.comments },
     styles: {
+      characterStyles: [{ id: NOTE_STYLE, name: 'Redline note', basedOn: 'DefaultParagraphFont', run: { italics: true, size: 17, color: '4A4A4A' } }],
       default: {
-        document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
+        // w:lang on every run: spelling, hyphenation and screen readers use the document's language.
+        document: { run: { font: FONT, size: BODY_PT * 2, language: { value: view.lang } }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 44, bold: true }, paragraph: { spacing: { after: 120 } } },
         heading1: { run: { font: FONT, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 180 }, keepNext: true } },
         heading2: { run: { font: FONT, size: 22, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },

@@ -5,7 +5,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { AnnexView, Mark, Run } from '../view/types.js';
+import type { AnnexView, Layout, Mark, Run } from '../view/types.js';
+import { FONT_FACES, FONT_FAMILY } from '../fonts.js';
 
 const TEMPLATES = new URL('../../../templates/', import.meta.url);
 
@@ -55,6 +56,8 @@ function templates(): Compiled {
   hb.registerHelper('cssString', (text: string) => cssString(text));
   hb.registerHelper('add', (a: number, b: number) => a + b);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hb.registerHelper('columns', (indent: number, layout: Layout) => columnStyle(indent, layout));
+  hb.registerHelper('percent', (share: number) => `${Math.round(share * 1000) / 10}%`);
   const partials = new URL('partials/', TEMPLATES);
   for (const name of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
     hb.registerPartial(name.replace(/\.hbs$/, ''), readFileSync(new URL(name, partials), 'utf8'));
@@ -64,9 +67,37 @@ function templates(): Compiled {
   return compiled;
 }
 
-export function annexToHtml(view: AnnexView): string {
+/**
+ * Where a block at `indent` sets its text and how far its number hangs, in rem (the body text's
+ * size, 10 pt in print): the view model's number columns, so a wrapped line starts where the
+ * first line's text does.
+ */
+export function columnStyle(indent: number, layout: Layout): string {
+  const cols = layout.numberColumns;
+  const pad = cols.slice(0, indent + 1).reduce((a, b) => a + b, 0);
+  const hang = cols[Math.min(indent, cols.length - 1)] ?? 0;
+  return `--pad: ${round(pad)}rem; --hang: ${round(hang)}rem`;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export interface HtmlOptions {
+  /**
+   * Where the page finds the font files (`../../fonts/` from an annex in a pack); null writes no
+   * @font-face rule, and the page falls back to an installed Arimo or Arial.
+   */
+  fontBase?: string | null;
+}
+
+/** @font-face rules for the shipped Arimo files under `base`. */
+export function fontFaceCss(base: string): string {
+  return FONT_FACES.map((f) => `@font-face { font-family: ${FONT_FAMILY}; font-weight: ${f.weight}; font-style: ${f.style}; font-display: swap; src: local("${FONT_FAMILY}"), url("${base}${f.file}") format("truetype"); }\n`).join('');
+}
+
+export function annexToHtml(view: AnnexView, options: HtmlOptions = {}): string {
   const t = templates();
-  return t.annex({ ...view, css: t.css });
+  const layout = `.body { --col0: ${round(view.layout.numberColumns[0] ?? 0)}rem; }\n`;
+  return t.annex({ ...view, css: t.css + layout, fontFaces: options.fontBase ? fontFaceCss(options.fontBase) : '' });
 }
 
 /** The pack's index page: plain data prepared by the publisher. */
@@ -81,6 +112,8 @@ export interface IndexPage {
     /** "Duncan Stone, Deputy Director ..., (authority)"; null when the source names no signatory. */
     signedBy: string | null;
     addressees: string | null;
+    /** The direction's own text (its page in each format made). */
+    files: Link[];
     annexes: Array<{ letter: string; title: string; kind: string; files: Link[] }>;
   }>;
   documents: Array<{
@@ -96,7 +129,7 @@ export interface Link {
   label: string;
 }
 
-export function indexToHtml(page: IndexPage): string {
+export function indexToHtml(page: IndexPage, options: HtmlOptions = {}): string {
   const t = templates();
-  return t.index({ ...page, css: t.css });
+  return t.index({ ...page, css: t.css, fontFaces: options.fontBase ? fontFaceCss(options.fontBase) : '' });
 }

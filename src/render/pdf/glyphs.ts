@@ -5,18 +5,20 @@
  */
 import { createRequire } from 'node:module';
 import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { FONT_FACES, FONT_FAMILY, fontBytes } from '../fonts.js';
 
 // Typst's native module loads on the first probe, not with validate: most sources need none.
 const load = () => createRequire(import.meta.url)('@myriaddreamin/typst-ts-node-compiler') as typeof import('@myriaddreamin/typst-ts-node-compiler');
 
-const PROBE = '#set text(font: "Libertinus Serif")\n#for c in json(bytes(sys.inputs.chars)) [#c #parbreak()]\n';
+const PROBE = `#set text(font: "${FONT_FAMILY}")\n#for c in json(bytes(sys.inputs.chars)) [#c #parbreak()]\n`;
 
 let compiler: NodeCompiler | null = null;
 
 export function missingGlyphs(chars: readonly string[]): Set<string> {
   const missing = new Set<string>();
   if (chars.length === 0) return missing;
-  compiler ??= load().NodeCompiler.create({ fontArgs: [{ fontPaths: [] }] });
+  // The annexes' own fonts, as the PDF writer loads them: a character is missing if they lack it.
+  compiler ??= load().NodeCompiler.create({ fontArgs: [{ fontPaths: [] }, { fontBlobs: FONT_FACES.map(fontBytes) }] });
   const result = compiler.compile({ mainFileContent: PROBE, inputs: { chars: JSON.stringify(chars) } });
   let messages = '';
   if (result.hasError() || !result.result) {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { AnnexView } from '../view/types.js';
+import { FONT_FACES, fontBytes } from '../fonts.js';
 
 const TEMPLATE = new URL('../../../templates/annex.typ', import.meta.url);
 
@@ -22,9 +23,9 @@ let template: string | null = null;
 /** One compiler per process: it caches fonts and layout between annexes. */
 function typst(): { compiler: NodeCompiler; template: string } {
   if (!compiler) {
-    // Only the fonts embedded in Typst (Libertinus Serif, New Computer Modern, DejaVu Sans Mono)
-    // are used, so output does not depend on which fonts a machine has installed.
-    compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [] }] });
+    // Arimo comes from the package as font data and no font directory is searched, so output
+    // does not depend on which fonts a machine has installed (code uses Typst's own DejaVu Sans Mono).
+    compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [] }, { fontBlobs: FONT_FACES.map(fontBytes) }] });
     template = readFileSync(TEMPLATE, 'utf8');
   }
   return { compiler, template: template! };

@@ -37,7 +37,9 @@ export function diffToText(diff: DocumentDiff, options: TextOptions): string {
   const sum = diff.summary;
   out.push(
     wrap('bold', `${name(diff.old)} -> ${name(diff.new)}`) +
-      `: ${sum.changed} clause${sum.changed === 1 ? '' : 's'} changed (${sum.amended} amended, ${sum.inserted} inserted, ${sum.deleted} deleted, ${sum.renumbered} renumbered, ${sum.moved} moved), ${sum.unchanged} unchanged`,
+      // Every clause and sub-clause is counted on its own; an annex's table of changes gives one
+      // row to a clause inserted or deleted whole, its sub-clauses included, so it has fewer rows.
+      `: ${sum.changed} clause${sum.changed === 1 ? '' : 's'} changed, each sub-clause counted (${sum.amended} amended, ${sum.inserted} inserted, ${sum.deleted} deleted, ${sum.renumbered} renumbered, ${sum.moved} moved), ${sum.unchanged} unchanged`,
   );
 
   const marked = (raw: readonly Segment[], elide: boolean) => {

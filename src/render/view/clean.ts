@@ -187,6 +187,8 @@ export function contentBlocks(blocks: readonly Block[], indent: number, options:
               indent,
               header: b.header.map((cell): Cell => inlineRuns(cell.children, options)),
               rows: b.rows.map((row) => ({ cells: row.map((cell): Cell => inlineRuns(cell.children, options)) })),
+              // Shared out once the whole body is known (see finishBody).
+              widths: [],
             },
             mark,
             undefined,

@@ -8,10 +8,12 @@ import type { DocumentDiff } from '../../model/change.js';
 import { clauseText, inlineText, walkClauses } from '../../model/text.js';
 import { referenceAnchors, tocOf, treeBlocks } from './clean.js';
 import { markedUpBody } from './redline.js';
-import { VIEW_API_VERSION, type AnnexView, type CoverFact, type HistoryTable, type LegendEntry } from './types.js';
+import { columnShares, dashes, numberColumns, tie, tieRuns } from './typography.js';
+import { VIEW_API_VERSION, type AnnexView, type BodyBlock, type ChangeRow, type CoverFact, type HistoryTable, type Layout, type LegendEntry, type Run } from './types.js';
 
 export * from './types.js';
 export { anchorOf } from './clean.js';
+export { NBSP, tie } from './typography.js';
 
 export type VersionDoc = ClauseDocument & { meta: VersionMeta };
 
@@ -36,26 +38,36 @@ export interface ViewInput {
   against?: { document: VersionDoc; diff: DocumentDiff } | null;
   /** Author of tracked changes and document properties. */
   author?: string;
+  /** `black`: the print variant's marks (see AnnexView.ink). */
+  ink?: AnnexView['ink'];
 }
 
 export const DEFAULT_AUTHOR = 'secdoc';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** `2022-06-10` -> `10 June 2022`, the way the SEC writes dates. */
+/** `2022-06-10` -> `10 June 2022`, the way the SEC writes dates, with non-breaking spaces. */
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return tie(`${d} ${MONTHS[(m ?? 1) - 1]} ${y}`);
 }
+
+/**
+ * Who issues a designated version: the Secretary of State designates SEC subsidiary documents by
+ * direction (SEC Section X5); a version with no direction held names no issuer.
+ */
+export const ISSUER = 'Issued by the Secretary of State under Section X5 of the Smart Energy Code';
 
 export function buildView(input: ViewInput): AnnexView {
   const { document: doc, against } = input;
   const meta = doc.meta;
   const markedUp = Boolean(against);
   const refs = referenceAnchors(doc);
-  const { body, changes } = against ? markedUpBody(against.diff, refs) : { body: treeBlocks(doc, refs), changes: [] };
+  const built = against ? markedUpBody(against.diff, refs) : { body: treeBlocks(doc, refs), changes: [] };
+  const { body, layout } = finishBody(built.body);
+  const changes = built.changes;
   const name = meta.shortName ? `${meta.title} (${meta.shortName})` : meta.title;
-  const versionText = `v${meta.version}`;
+  const versionText = tie(`v${meta.version}`);
   const againstText = against ? `v${against.document.meta.version}` : null;
 
   const facts: CoverFact[] = [];
@@ -80,20 +92,24 @@ export function buildView(input: ViewInput): AnnexView {
     footer: annex?.direction.made ? `Annex ${annex.letter} to the direction of ${longDate(annex.direction.made)}` : `Appendix ${meta.appendix} ${versionText}${againstText ? ` marked up against ${againstText}` : ''}`,
     date: annexDate(input),
     author: input.author ?? DEFAULT_AUTHOR,
+    ink: input.ink ?? 'colour',
     cover: {
-      kicker: annex ? `Annex ${annex.letter}` : `Appendix ${meta.appendix}`,
-      appendix: `Appendix ${meta.appendix}`,
+      kicker: annex ? tie(`Annex ${annex.letter}`) : tie(`Appendix ${meta.appendix}`),
+      appendix: tie(`Appendix ${meta.appendix}`),
       title: meta.title,
       shortName: meta.shortName,
-      versionLine: `Version ${versionText}`,
-      markedUpLine: againstText ? `Marked up against ${againstText}` : null,
-      annexTitle: annex?.title ?? null,
+      versionLine: tie(`Version ${meta.version}`),
+      markedUpLine: againstText ? tie(`Marked up against version ${against!.document.meta.version}`) : null,
+      annexTitle: annex?.title ? tie(dashes(annex.title)) : null,
+      issuer: input.direction || annex ? ISSUER : null,
       facts,
     },
     history: historyTable(doc, against?.document ?? null),
-    legend: markedUp ? LEGEND : [],
+    legend: markedUp ? legendOf(body, changes) : [],
     changes,
+    changesNote: against ? changesNote(changes.length, against.diff.summary.changed) : null,
     toc: tocOf(body),
+    layout,
     body,
   };
 }
@@ -114,11 +130,13 @@ function annexDate(d: AnnexDates): string | null {
  */
 export function comparisonView(
   diff: DocumentDiff,
-  { author = DEFAULT_AUTHOR, designation = null }: { author?: string; designation?: AnnexDates | null } = {},
+  { author = DEFAULT_AUTHOR, designation = null, ink = 'colour' }: { author?: string; designation?: AnnexDates | null; ink?: AnnexView['ink'] } = {},
 ): AnnexView {
   const oldDoc = diff.old.document;
   const newDoc = diff.new.document;
-  const { body, changes } = markedUpBody(diff, referenceAnchors(newDoc));
+  const built = markedUpBody(diff, referenceAnchors(newDoc));
+  const { body, layout } = finishBody(built.body);
+  const changes = built.changes;
   // Cover lines and running heads name a file by its base name; the facts give the paths as given.
   const label = (d: ClauseDocument) => (d.meta.kind === 'version' ? `${d.meta.appendix} v${d.meta.version}` : baseName(d.path));
   const meta = newDoc.meta;
@@ -135,23 +153,27 @@ export function comparisonView(
     footer: compared,
     date: designation && annexDate(designation),
     author,
+    ink,
     cover: {
       kicker: 'Marked-up comparison',
       appendix: version ? `Appendix ${version.appendix}` : null,
       title,
       shortName: version?.shortName ?? null,
-      versionLine: version ? `Version v${version.version}` : label(newDoc),
-      markedUpLine: `Marked up against ${version && oldDoc.meta.kind === 'version' ? `v${oldDoc.meta.version}` : label(oldDoc)}`,
+      versionLine: version ? tie(`Version ${version.version}`) : label(newDoc),
+      markedUpLine: `Marked up against ${version && oldDoc.meta.kind === 'version' ? tie(`version ${oldDoc.meta.version}`) : label(oldDoc)}`,
       annexTitle: null,
+      issuer: null,
       facts: [
         { label: 'Old', value: oldDoc.path },
         { label: 'New', value: newDoc.path },
       ],
     },
     history: historyTable(newDoc, oldDoc),
-    legend: LEGEND,
+    legend: legendOf(body, changes),
     changes,
+    changesNote: changesNote(changes.length, diff.summary.changed),
     toc: tocOf(body),
+    layout,
     body,
   };
 }
@@ -178,26 +200,98 @@ function languageOf(doc: ClauseDocument): string {
   return count(/\b(?:der|die|das|und|nach|wird)\b/g) > count(/\b(?:the|and|of|shall|to)\b/g) ? 'de' : 'en';
 }
 
-const LEGEND: LegendEntry[] = [
-  { sample: [{ text: 'inserted text', mark: 'ins' }], description: 'Text inserted by this version: underlined (blue on screen).' },
-  { sample: [{ text: 'deleted text', mark: 'del' }], description: 'Text deleted by this version: struck through (red on screen).' },
-  { sample: [{ text: '18.12', mark: 'del' }, { text: '18.13', mark: 'ins' }], description: 'A renumbered clause: old number struck through, new number underlined, with a "Formerly" note.' },
-  { sample: [{ text: '[Moved from Clause 7]' }], description: 'A clause moved to another place: a note names where it was.' },
-  { sample: [{ text: 'Change bar' }], description: 'Every changed clause has a bar in the left margin.' },
-];
+/** The line a body is set on, in ems of the body text (A4 less margins, at 10 pt). */
+const LINE_EMS = 46;
+
+/**
+ * The last decisions on the body, made once for every writer: non-breaking spaces in every run,
+ * the number columns, and each table's column shares at its indent.
+ */
+/** What the table of changes counts, against the clauses `secdoc diff` counts. */
+function changesNote(rows: number, clauses: number): string | null {
+  if (rows === 0) return null;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(rows, 'row')}, one for each change. A clause inserted or deleted whole is one row, its sub-clauses with it; counting every clause and sub-clause on its own, ${plural(clauses, 'clause')} changed.`;
+}
+
+export function finishBody(blocks: BodyBlock[]): { body: BodyBlock[]; layout: Layout } {
+  const tied = (runs: Run[] | null): Run[] | null => (runs ? tieRuns(runs) : null);
+  const body = blocks.map((b): BodyBlock => {
+    switch (b.kind) {
+      case 'heading':
+        return { ...b, number: tied(b.number), text: tieRuns(b.text) };
+      case 'para':
+        return { ...b, number: tied(b.number), heading: tied(b.heading), runs: tieRuns(b.runs) };
+      case 'table':
+        return { ...b, header: b.header.map(tieRuns), rows: b.rows.map((r) => ({ ...r, cells: r.cells.map(tieRuns) })) };
+      case 'code':
+        return b;
+    }
+  });
+  listEndsAtParent(body);
+  const layout: Layout = { numberColumns: numberColumns(body) };
+  const textLeft = (indent: number) => layout.numberColumns.slice(0, indent + 1).reduce((a, b) => a + b, 0);
+  for (const b of body) {
+    if (b.kind === 'table') b.widths = columnShares([b.header, ...b.rows.map((r) => r.cells)], LINE_EMS - textLeft(b.indent));
+  }
+  return { body, layout };
+}
+
+/**
+ * Words that close a list (`(c) ... received,` then `and the DCC shall ...`) belong to the clause
+ * that introduced the list, not to its last item: the source cannot say so in Markdown, so a
+ * paragraph that starts in lower case after an item ending in `,` `;` `and` or `or`, with no
+ * further item after it, is set at the parent clause's text column.
+ */
+function listEndsAtParent(body: BodyBlock[]): void {
+  const textOf = (b: BodyBlock) => (b.kind === 'para' ? b.runs.filter((r) => r.mark !== 'del').map((r) => r.text).join('').trim() : '');
+  for (let i = 1; i < body.length; i++) {
+    const b = body[i]!;
+    const before = body[i - 1]!;
+    if (b.kind !== 'para' || b.number !== null || b.indent === 0 || before.kind !== 'para' || before.indent !== b.indent) continue;
+    const next = body[i + 1];
+    if (next?.kind === 'para' && next.indent >= b.indent) continue;
+    if (/^[a-z]/.test(textOf(b)) && /(?:[,;]|\band|\bor)$/.test(textOf(before))) body[i] = { ...b, indent: b.indent - 1 };
+  }
+}
+
+/**
+ * How changes are shown, for the kinds of change this annex has, each with a sample taken from
+ * the annex itself (a renumbering it makes, a move it notes).
+ */
+function legendOf(body: readonly BodyBlock[], changes: readonly ChangeRow[]): LegendEntry[] {
+  const runs = body.flatMap((b) => (b.kind === 'para' ? [...(b.number ?? []), ...b.runs] : b.kind === 'heading' ? [...(b.number ?? []), ...b.text] : b.kind === 'table' ? b.rows.flatMap((r) => r.cells.flat()) : []));
+  const out: LegendEntry[] = [];
+  if (runs.some((r) => r.mark === 'ins') || body.some((b) => b.kind === 'code' && b.mark === 'ins')) {
+    out.push({ sample: [{ text: 'inserted text', mark: 'ins' }], description: 'Text inserted by this version: underlined (blue on screen).' });
+  }
+  if (runs.some((r) => r.mark === 'del') || body.some((b) => b.kind === 'code' && b.mark === 'del')) {
+    out.push({ sample: [{ text: 'deleted text', mark: 'del' }], description: 'Text deleted by this version: struck through (red on screen).' });
+  }
+  const renumbered = body.find((b): b is Extract<BodyBlock, { kind: 'para' | 'heading' }> => (b.kind === 'para' || b.kind === 'heading') && b.number?.length === 2 && b.number[0]!.mark === 'del' && b.number[1]!.mark === 'ins');
+  if (renumbered) {
+    out.push({ sample: renumbered.number!, description: 'A renumbered clause: old number struck through, new number underlined, and a note naming the old number.' });
+  }
+  const moved = body.find((b) => (b.kind === 'para' || b.kind === 'heading') && b.status === 'moved' && b.note);
+  if (moved && (moved.kind === 'para' || moved.kind === 'heading')) {
+    out.push({ sample: [{ text: moved.note! }], description: 'A clause moved to another place: the note names where it was.' });
+  }
+  if (changes.length > 0) out.push({ sample: [{ text: 'Changed clause' }], bar: true, description: 'Every changed clause has a bar in the left margin; a changed table row has its own.' });
+  return out;
+}
 
 /** The version-history table of the source, with rows new since `old` marked as inserted. */
 function historyTable(doc: ClauseDocument, old: ClauseDocument | null): HistoryTable | null {
   const table = historyOf(doc.sections);
   if (!table) return null;
   const oldRows = new Set((old ? historyOf(old.sections)?.rows ?? [] : []).map((r) => r.map((c) => inlineText(c.children).trim()).join('\u0000')));
-  return {
-    header: table.header.map((c) => inlineText(c.children).trim()),
-    rows: table.rows.map((r) => {
-      const cells = r.map((c) => inlineText(c.children).trim());
-      return old && !oldRows.has(cells.join('\u0000')) ? { cells, mark: 'ins' as const } : { cells };
-    }),
-  };
+  const header = table.header.map((c) => tie(inlineText(c.children).trim()));
+  const rows = table.rows.map((r) => {
+    const cells = r.map((c) => inlineText(c.children).trim());
+    const shown = cells.map(tie);
+    return old && !oldRows.has(cells.join('\u0000')) ? { cells: shown, mark: 'ins' as const } : { cells: shown };
+  });
+  return { header, rows, widths: columnShares([header, ...rows.map((r) => r.cells)].map((row) => row.map((text) => [{ text }])), LINE_EMS) };
 }
 
 function historyOf(sections: readonly Section[]): Extract<Block, { type: 'table' }> | null {

@@ -9,6 +9,7 @@ import { changeNote, describeChange, type ClauseChange, type ContentChange, type
 import { anchorOf, childPlacement, clauseBlocks, contentBlocks, isHeadingClause, merge, plain, provisionHeading, tailBlocks, type Placement } from './clean.js';
 import type { BodyBlock, Cell, ChangeRow, ChangeStatus, Mark, Run } from './types.js';
 import { liveHref } from '../../model/url.js';
+import { tie } from './typography.js';
 
 export interface MarkedUpBody {
   body: BodyBlock[];
@@ -19,7 +20,7 @@ const markOf = (status: string): Mark | undefined => (status === 'inserted' ? 'i
 
 /** Segments -> runs: insertions and deletions marked, formatting and references kept. */
 export function segmentRuns(segments: readonly Segment[], refs: ReadonlyMap<string, string>, extra: Omit<Run, 'text'> = {}): Run[] {
-  return merge(
+  return sharedWordsApart(merge(
     segments.map((s) => {
       const run: Run = { ...extra, text: s.text };
       if (s.op === 'insert') run.mark = 'ins';
@@ -34,7 +35,44 @@ export function segmentRuns(segments: readonly Segment[], refs: ReadonlyMap<stri
       if (ref) run.ref = ref;
       return run;
     }),
-  );
+  ));
+}
+
+/**
+ * A replaced reference reads `Clause ~~10.2~~ 10.3`, not `~~Clause 10.2~~ Clause 10.3`: the words a
+ * deletion and the insertion after it start with are taken out of both as unmarked text. Accepting
+ * or rejecting the changes gives the same text as before.
+ */
+function sharedWordsApart(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const del = runs[i]!;
+    const ins = runs[i + 1];
+    if (del.mark !== 'del' || ins?.mark !== 'ins') {
+      out.push(del);
+      continue;
+    }
+    const shared = sharedWordPrefix(del.text, ins.text);
+    if (shared === 0) {
+      out.push(del);
+      continue;
+    }
+    // The shared words keep the inserted side's link: they name the clause as it now is.
+    const { mark: _unmarked, ...sharedWords } = ins;
+    out.push({ ...sharedWords, text: ins.text.slice(0, shared) }, { ...del, text: del.text.slice(shared) }, { ...ins, text: ins.text.slice(shared) });
+    i++;
+  }
+  return merge(out);
+}
+
+/** The length of the whole words (with the space after them) two texts start with, short of all of either. */
+function sharedWordPrefix(a: string, b: string): number {
+  let end = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) break;
+    if (/\s/.test(a[i]!)) end = i + 1;
+  }
+  return end < a.length && end < b.length ? end : 0;
 }
 
 export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, string>): MarkedUpBody {
@@ -91,7 +129,8 @@ function statusOf(change: ClauseChange): ChangeStatus | null {
 
 function markChanged(blocks: BodyBlock[], status: ChangeStatus | null): void {
   blocks.forEach((b, i) => {
-    b.changed = true;
+    // A table changed row by row has its bars on those rows, not one bar down the whole table.
+    if (b.kind !== 'table' || b.mark || b.rows.every((r) => r.changed)) b.changed = true;
     if (i === 0 && status && (b.kind === 'heading' || b.kind === 'para')) b.status = status;
   });
 }
@@ -102,7 +141,7 @@ function numberRuns(change: ClauseChange): Run[] | null {
   if (change.status === 'inserted') return newNumber === null ? null : plain(newNumber, 'ins');
   if (change.status === 'deleted') return oldNumber === null ? null : plain(oldNumber, 'del');
   // No space between them: accepting must leave exactly the new number and rejecting the old.
-  // Writers set the two apart visually.
+  // Writers set the two a gap apart (REPLACEMENT_GAP) without adding a character.
   if (change.renumbered && oldNumber !== newNumber) return [...plain(oldNumber ?? '', 'del'), ...plain(newNumber ?? '', 'ins')];
   return newNumber === null ? null : plain(newNumber);
 }
@@ -121,7 +160,7 @@ function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anch
   const mark = markOf(change.status);
   const number = numberRuns(change);
   const heading = change.heading ? segmentRuns(change.heading, refs, { bold: true }) : clause.heading === null ? null : plain(clause.heading, mark).map((r) => ({ ...r, bold: true as const }));
-  const note = changeNote(change) ?? undefined;
+  const note = noteOf(change);
   const extras = { ...(mark ? { mark } : {}), ...(note ? { note } : {}) };
   if (isHeadingClause(clause)) {
     return [{ kind: 'heading', level: Math.min(at.level, 3), number, text: heading ?? [], anchor, ...extras }, ...contentChangeBlocks(change.content, at.indent, refs, mark)];
@@ -135,6 +174,12 @@ function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anch
     ];
   }
   return [{ kind: 'para', indent: at.indent, number, heading: para, runs: [], anchor, ...extras }, ...contentChangeBlocks(change.content, at.indent, refs, mark)];
+}
+
+/** The note printed after a moved or renumbered clause's text: `[Formerly 10.2]`. */
+function noteOf(change: ClauseChange): string | undefined {
+  const note = changeNote(change);
+  return note === null ? undefined : tie(`[${note}]`);
 }
 
 /** A paragraph's own mark: the clause's, or the block's when the block alone came or went. */
@@ -173,7 +218,8 @@ function tableBlock(t: TableChange, indent: number, refs: ReadonlyMap<string, st
   const header: Cell[] = t.columns.map((c) => segmentRuns(c.header.segments, refs));
   const rows = t.rows.map((r) => {
     const rowMark = mark ?? markOf(r.status);
-    return { cells: r.cells.map((c): Cell => segmentRuns(c.segments, refs)), ...(rowMark ? { mark: rowMark } : {}) };
+    const changed = rowMark !== undefined || r.status !== 'unchanged' || r.moved === true;
+    return { cells: r.cells.map((c): Cell => segmentRuns(c.segments, refs)), ...(rowMark ? { mark: rowMark } : {}), ...(changed ? { changed: true as const } : {}) };
   });
-  return { kind: 'table', indent, header, rows, ...(mark ? { mark } : {}) };
+  return { kind: 'table', indent, header, rows, widths: [], ...(mark ? { mark } : {}) };
 }

@@ -5,8 +5,12 @@
  * It is JSON-serialisable: the Typst template reads it verbatim through `sys.inputs`.
  */
 
-/** Major: a field changed meaning or may now be null (2.0: `cover.appendix` is null outside the SEC). */
-export const VIEW_API_VERSION = [2, 0] as const;
+/**
+ * Major: a field changed meaning or may now be null (2.0: `cover.appendix` is null outside the SEC;
+ * 3.0: `note` carries its brackets, `versionLine` no `v`, tables carry `widths`, rows `changed`,
+ * and `layout` gives the number columns).
+ */
+export const VIEW_API_VERSION = [3, 0] as const;
 
 /** A redline mark: inserted text (underlined) or deleted text (struck through). */
 export type Mark = 'ins' | 'del';
@@ -39,24 +43,41 @@ export interface Cover {
   title: string;
   /** `SMETS1 TMAD` style short name, if the document has one. */
   shortName: string | null;
-  /** `Version v20.0`. */
+  /** `Version 20.0`. */
   versionLine: string;
   /** `Marked up against v19.0`, or null for a clean annex. */
   markedUpLine: string | null;
   /** The annex title a direction gives, if this is one of its annexes. */
   annexTitle: string | null;
+  /** The body that issues the document (`Issued by the Secretary of State ...`); null when unknown. */
+  issuer: string | null;
   /** Labelled facts in display order: designation, effective date, direction, classification. */
   facts: CoverFact[];
+}
+
+/** Measures every writer sets the body by, in ems of the body text. */
+export interface Layout {
+  /**
+   * The number column at each indent level: `numberColumns[0]` holds `7.2` (and a clause
+   * heading's number), `numberColumns[1]` holds `(a)`, and so on. The text of a paragraph at
+   * indent k starts at the sum of columns 0..k, on every line; a renumbered `10.2 10.3` widens
+   * its level's column for the whole document rather than pushing its own first line along.
+   */
+  numberColumns: number[];
 }
 
 export interface HistoryTable {
   header: string[];
   rows: Array<{ cells: string[]; mark?: Mark }>;
+  /** Column shares of the text width, summing to 1, from the content. */
+  widths: number[];
 }
 
 export interface LegendEntry {
   /** A short sample shown with the mark applied. */
   sample: Run[];
+  /** The sample carries a change bar in the margin, as a changed clause does. */
+  bar?: true;
   description: string;
 }
 
@@ -91,6 +112,7 @@ export type BodyBlock =
       text: Run[];
       anchor: string;
       mark?: Mark;
+      /** A redline note as printed, brackets included: `[Formerly 10.2]`. */
       note?: string;
       /** Set on the first block of a clause the redline changes. */
       status?: ChangeStatus;
@@ -109,7 +131,7 @@ export type BodyBlock =
       anchor: string | null;
       /** The whole paragraph is inserted or deleted (its paragraph mark too). */
       mark?: Mark;
-      /** A redline note such as `Formerly 18.12`. */
+      /** A redline note as printed, brackets included: `[Formerly 18.12]`. */
       note?: string;
       status?: ChangeStatus;
       changed?: true;
@@ -118,8 +140,12 @@ export type BodyBlock =
       kind: 'table';
       indent: number;
       header: Cell[];
-      rows: Array<{ cells: Cell[]; mark?: Mark }>;
+      /** `changed`: the row itself changed (it gets its own change bar; the table does not). */
+      rows: Array<{ cells: Cell[]; mark?: Mark; changed?: true }>;
+      /** Column shares of the text width at this indent, summing to 1, from the content. */
+      widths: number[];
       mark?: Mark;
+      /** The whole table is inserted or deleted (one bar); otherwise changed rows carry bars. */
       changed?: true;
     }
   | { kind: 'code'; indent: number; text: string; mark?: Mark; changed?: true };
@@ -140,10 +166,23 @@ export interface AnnexView {
   date: string | null;
   /** Author written on tracked changes and in document properties. */
   author: string;
+  /**
+   * The colour of redline marks: `colour` (blue insertions, red deletions on screen) or `black`,
+   * the print variant for greyscale printers; underline, strike-through and bars carry the meaning.
+   */
+  ink: 'colour' | 'black';
   cover: Cover;
   history: HistoryTable | null;
+  /** Only the kinds of change this annex has, each shown with a sample taken from it. */
   legend: LegendEntry[];
   changes: ChangeRow[];
+  /**
+   * What the table of changes counts, printed above it: one row per change, a clause inserted or
+   * deleted whole taking its sub-clauses with it, against the clauses and sub-clauses changed in
+   * all (the count `secdoc diff` prints). Null when nothing changed.
+   */
+  changesNote: string | null;
   toc: TocEntry[];
+  layout: Layout;
   body: BodyBlock[];
 }
