@@ -8,13 +8,14 @@ import {
   findVersion,
   loadCorpus,
   parseRef,
-  readDocumentFile,
+  readDocumentFiles,
   type Corpus,
   type Host,
   type VersionDocument,
 } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { intervalOf, type VersionInterval } from '../time/index.js';
+import { cacheDir, cacheDisabled, DiskTreeCache, type TreeCache } from '../corpus/cache.js';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
 function isFilePath(ref: string): boolean {
@@ -44,29 +45,46 @@ export class ContentError extends Error {
 
 export class Context {
   private corpusCache: Corpus | null = null;
+  /** Parsed trees kept between runs; null with `--no-cache` or `SECDOC_CACHE=0`. */
+  readonly treeCache: TreeCache | null;
 
   constructor(
     readonly io: Io,
     readonly documentsDir: string,
-  ) {}
+    useCache = true,
+  ) {
+    this.treeCache = useCache && !cacheDisabled(io.env) ? new DiskTreeCache(cacheDir(io.env, process.cwd())) : null;
+  }
 
   corpus(): Corpus {
     if (!this.corpusCache) {
       if (!this.io.host.exists(this.documentsDir)) throw new UsageError(`documents folder not found: ${this.documentsDir}`);
-      this.corpusCache = loadCorpus(this.documentsDir, this.io.host);
+      this.corpusCache = loadCorpus(this.documentsDir, this.io.host, { cache: this.treeCache });
     }
     return this.corpusCache;
   }
 
   /** A REF (`AL@20.0`, `tmad@v20`) or a path to a Markdown file. */
   document(ref: string): ClauseDocument {
-    if (isFilePath(ref)) {
-      if (!this.io.host.exists(ref)) throw new UsageError(`file not found: ${ref}`);
-      const { doc, file } = readDocumentFile(ref, this.io.host);
-      if (!doc || hasErrors([file])) throw new ContentError([file]);
-      this.printDiagnostics([file]);
-      return doc;
-    }
+    return this.documents([ref])[0]!;
+  }
+
+  /** Several REFs or paths; the files among them are parsed together (in parallel when it pays). */
+  documents(refs: readonly string[]): ClauseDocument[] {
+    const paths = refs.filter(isFilePath);
+    for (const path of paths) if (!this.io.host.exists(path)) throw new UsageError(`file not found: ${path}`);
+    const read = readDocumentFiles(paths, this.io.host, { cache: this.treeCache });
+    const docs = refs.map((ref) => (isFilePath(ref) ? this.fileDocument(read[paths.indexOf(ref)]!) : this.versionDocument(ref)));
+    return docs;
+  }
+
+  private fileDocument({ doc, file }: { doc: ClauseDocument | null; file: VFile }): ClauseDocument {
+    if (!doc || hasErrors([file])) throw new ContentError([file]);
+    this.printDiagnostics([file]);
+    return doc;
+  }
+
+  private versionDocument(ref: string): ClauseDocument {
     const parsed = parseRef(ref);
     if (!parsed) throw new UsageError(`not a document reference: ${ref} (expected DOC@VERSION such as AL@20.0 or TMAD@v20, or a .md path)`);
     const corpus = this.corpus();

@@ -14,13 +14,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('Compile Smart Energy Code documents: validate, inspect, compare, publish and query them.')
     .version(pkg.version, '-V, --version')
     .option('--documents <dir>', 'folder of document sources', 'documents')
+    .option('--no-cache', 'parse every file afresh: neither read nor write the tree cache (also SECDOC_CACHE=0)')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .enablePositionalOptions(false);
 
   let exitCode: number = EXIT.ok;
-  const context = () => new Context(io, program.opts<{ documents: string }>().documents);
+  const context = () => {
+    const options = program.opts<{ documents: string; cache: boolean }>();
+    return new Context(io, options.documents, options.cache);
+  };
   for (const register of commands) {
     register(program, context, (code) => {
       exitCode = code;

@@ -7,7 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
-import { decodeSource, parseDocument } from '../parse/index.js';
+import { decodeSource } from '../parse/index.js';
+import { fileOf, parseSources, type TreeCache } from './cache.js';
 
 export interface Host {
   /** Every file below `dir`, as paths joined onto `dir`, in any order. */
@@ -39,24 +40,28 @@ export interface Corpus {
 export const FACTS_FILE = 'facts.yaml';
 export const SECTION_A_FILE = 'sec-section-a-terms.yaml';
 
-export function loadCorpus(root: string, host: Host): Corpus {
+export interface LoadOptions {
+  /** Parsed trees kept between runs (./cache.ts); none by default. */
+  cache?: TreeCache | null;
+}
+
+export function loadCorpus(root: string, host: Host, options: LoadOptions = {}): Corpus {
   const files: VFile[] = [];
   const versions: VersionDocument[] = [];
   const directions: DirectionDocument[] = [];
-  const paths = host.listFiles(root).sort();
-  for (const path of paths) {
-    if (!/\.(md|markdown)$/i.test(path)) continue;
-    const file = new VFile({ path });
+  const paths = host.listFiles(root).sort().filter((path) => /\.(md|markdown)$/i.test(path));
+  const parsed = parseSources(paths.map((path) => ({ path, bytes: host.readFile(path) })), { requireFrontMatter: true }, options.cache ?? null);
+  paths.forEach((path, i) => {
+    const { doc, messages } = parsed[i]!;
+    const file = fileOf(path, messages);
     files.push(file);
-    const text = decodeSource(host.readFile(path), file);
-    if (text === null) continue;
-    const doc = parseDocument(text, file, { requireFrontMatter: true });
+    if (!doc) return;
     if (doc.meta.kind === 'version') versions.push(doc as VersionDocument);
     else if (doc.meta.kind === 'direction') directions.push(doc as DirectionDocument);
     else if (!file.messages.some((m) => m.fatal)) {
       report(file, 'front-matter-malformed', 'Unexpected front matter: expected `appendix` and `version` (a document version) or `kind: direction`', { line: 1, column: 1 });
     }
-  }
+  });
   versions.sort((a, b) => a.meta.appendix.localeCompare(b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
   directions.sort((a, b) => a.meta.made.localeCompare(b.meta.made) || a.meta.id.localeCompare(b.meta.id));
 
@@ -161,9 +166,12 @@ export function versionLabel(meta: VersionMeta): string {
 }
 
 /** Read and parse one loose Markdown file (front matter optional). */
-export function readDocumentFile(path: string, host: Host): { doc: ClauseDocument | null; file: VFile } {
-  const file = new VFile({ path });
-  const text = decodeSource(host.readFile(path), file);
-  if (text === null) return { doc: null, file };
-  return { doc: parseDocument(text, file), file };
+export function readDocumentFile(path: string, host: Host, options: LoadOptions = {}): { doc: ClauseDocument | null; file: VFile } {
+  return readDocumentFiles([path], host, options)[0]!;
+}
+
+/** Read and parse loose Markdown files (front matter optional), in parallel when it pays. */
+export function readDocumentFiles(paths: readonly string[], host: Host, options: LoadOptions = {}): Array<{ doc: ClauseDocument | null; file: VFile }> {
+  const parsed = parseSources(paths.map((path) => ({ path, bytes: host.readFile(path) })), {}, options.cache ?? null);
+  return parsed.map(({ doc, messages }, i) => ({ doc, file: fileOf(paths[i]!, messages) }));
 }

@@ -2,6 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Register } from './index.js';
 import { UsageError } from '../context.js';
+import type { ClauseDocument } from '../../model/types.js';
 import { diffDocuments } from '../../diff/index.js';
 import { diffToJson } from '../../render/json/diff.js';
 import { diffToText } from '../../render/text/diff.js';
@@ -35,8 +36,7 @@ export const registerDiff: Register = (program, context) => {
       if (!Number.isInteger(maxEditLength) || maxEditLength < 1) throw new UsageError(`--max-edit must be a positive whole number, got ${flags.maxEdit}`);
       const binary = flags.format === 'pdf' || flags.format === 'docx';
       if (binary && !flags.out) throw new UsageError(`--format ${flags.format} writes a file: give --out FILE`);
-      const oldDoc = ctx.document(oldRef);
-      const newDoc = ctx.document(newRef);
+      const [oldDoc, newDoc] = ctx.documents([oldRef, newRef]) as [ClauseDocument, ClauseDocument];
       const diff = diffDocuments(oldDoc, newDoc, { showFormatting: Boolean(flags.showFormatting), maxEditLength });
       let output: string | Uint8Array;
       if (flags.format === 'json') output = JSON.stringify(diffToJson(diff), null, 2) + '\n';
