@@ -204,7 +204,3 @@ function writable(dir: string): boolean {
   }
 }
 
-/** Parse many sources through the cache; the misses are parsed in one go. */
-export function parseSources(sources: ReadonlyArray<{ path: string; bytes: Uint8Array }>, options: ParseOptions, cache: TreeCache | null): ParsedSource[] {
-  return sources.map(({ path, bytes }) => parseCached(path, bytes, options, cache));
-}

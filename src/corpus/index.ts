@@ -8,7 +8,8 @@ import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
 import { decodeSource } from '../parse/index.js';
-import { fileOf, parseSources, type TreeCache } from './cache.js';
+import { fileOf, type TreeCache } from './cache.js';
+import { parseSources } from './parallel.js';
 
 export interface Host {
   /** Every file below `dir`, as paths joined onto `dir`, in any order. */
