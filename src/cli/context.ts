@@ -2,6 +2,7 @@
  * What every command gets: output streams, the file system, the documents folder, and helpers
  * that turn REFs into documents with usage errors (exit 2) when they cannot.
  */
+import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { collect, formatDiagnostic, hasErrors } from '../diagnostics/index.js';
 import {
@@ -47,13 +48,16 @@ export class Context {
   private corpusCache: Corpus | null = null;
   /** Parsed trees kept between runs; null with `--no-cache` or `SECDOC_CACHE=0`. */
   readonly treeCache: TreeCache | null;
+  /** The cache folder (trees, records of builds); null when the cache is off. */
+  readonly cacheDir: string | null;
 
   constructor(
     readonly io: Io,
     readonly documentsDir: string,
     useCache = true,
   ) {
-    this.treeCache = useCache && !cacheDisabled(io.env) ? new DiskTreeCache(cacheDir(io.env, process.cwd())) : null;
+    this.cacheDir = useCache && !cacheDisabled(io.env) ? cacheDir(io.env, process.cwd()) : null;
+    this.treeCache = this.cacheDir ? new DiskTreeCache(join(this.cacheDir, 'trees')) : null;
   }
 
   corpus(): Corpus {

@@ -2,6 +2,7 @@
  * The corpus: every source under documents/, parsed, with the side files (facts, Section A
  * terms) and lookups by reference. File access goes through a Host so tests can supply files.
  */
+import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { report } from '../diagnostics/index.js';
@@ -36,6 +37,8 @@ export interface Corpus {
   facts: Record<string, FactDeclaration>;
   factsFile: VFile | null;
   sectionATerms: Set<string>;
+  /** The SHA-256 of every file read (sources and side files), by path: what an incremental build compares. */
+  sourceHashes?: ReadonlyMap<string, string>;
 }
 
 export const FACTS_FILE = 'facts.yaml';
@@ -51,7 +54,10 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
   const versions: VersionDocument[] = [];
   const directions: DirectionDocument[] = [];
   const paths = host.listFiles(root).sort().filter((path) => /\.(md|markdown)$/i.test(path));
-  const parsed = parseSources(paths.map((path) => ({ path, bytes: host.readFile(path) })), { requireFrontMatter: true }, options.cache ?? null);
+  const sources = paths.map((path) => ({ path, bytes: host.readFile(path) }));
+  const sourceHashes = new Map(sources.map(({ path, bytes }) => [path, sha256(bytes)]));
+  for (const side of [FACTS_FILE, SECTION_A_FILE].map((name) => `${root}/${name}`)) if (host.exists(side)) sourceHashes.set(side, sha256(host.readFile(side)));
+  const parsed = parseSources(sources, { requireFrontMatter: true }, options.cache ?? null);
   paths.forEach((path, i) => {
     const { doc, messages } = parsed[i]!;
     const file = fileOf(path, messages);
@@ -68,8 +74,10 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);
-  return { root, files, versions, directions, facts, factsFile, sectionATerms };
+  return { root, files, versions, directions, facts, factsFile, sectionATerms, sourceHashes };
 }
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<string, FactDeclaration>; factsFile: VFile | null } {
   const path = `${root}/${FACTS_FILE}`;

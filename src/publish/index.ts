@@ -13,10 +13,12 @@ import { buildView, longDate, type ViewInput } from '../render/view/index.js';
 import { indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
 import { renderAnnex, renderPool, type RenderPool } from './render.js';
 import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
+import { artefactInputs, INPUTS_VERSION, reusable, type PackInputs, type PreviousPack } from './incremental.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
 export { writePack, type WriteOptions } from './write.js';
 export { renderPool, defaultWorkers, type RenderPool } from './render.js';
+export { buildRecordPath, readPreviousPack, writeBuildRecord, type PackInputs, type PreviousPack } from './incremental.js';
 
 export const MANIFEST_VERSION = [1, 0] as const;
 
@@ -75,11 +77,17 @@ export interface PackOptions {
   /** A pool the caller started early (so workers load while the corpus is parsed); the caller
    * closes it. When given, `workers` is ignored. */
   pool?: RenderPool;
+  /** The pack this build replaces: artefacts made from the same inputs are taken from it (./incremental.ts). */
+  previous?: PreviousPack | null;
 }
 
 export interface Pack {
   artefacts: Artefact[];
   manifest: Manifest;
+  /** The hash of each annex's and JSON file's inputs, recorded for the next build (`writeBuildRecord`). */
+  inputs: PackInputs;
+  /** The paths made afresh by this build (the rest came from the previous pack). */
+  made: string[];
 }
 
 const EXT: Record<Exclude<Format, 'json'>, string> = { html: 'html', pdf: 'pdf', docx: 'docx' };
@@ -100,10 +108,23 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   let total = 0;
 
   const artefacts: Artefact[] = [];
+  const made: string[] = [];
+  const inputs: Record<string, string> = {};
   let done = 0;
-  const add = (a: Artefact) => {
+  const add = (a: Artefact, key: string | null = null, fresh = true) => {
     artefacts.push(a);
+    if (key !== null) inputs[a.path] = key;
+    if (fresh) made.push(a.path);
     options.onArtefact?.(a, ++done, total);
+  };
+  // What each file is made from; a file whose inputs are those it was made from last time is
+  // taken from the previous pack.
+  const keyOf = (job: AnnexJob, format: Format, kind: string = job.kind) =>
+    artefactInputs(corpus, { kind, document: job.document, against: job.against, annex: job.annex ? { letter: job.annex.letter, title: job.annex.title, direction: job.annex.direction.id } : null, format, author: options.author });
+  /** The previous pack's files at every place of `job` in `format`, or null when any must be made. */
+  const previousFiles = (job: AnnexJob, format: Exclude<Format, 'json'>, key: string | null) => {
+    const files = job.places.map((p) => reusable(options.previous, `${p.base}.${EXT[format]}`, key));
+    return files.every((f) => f !== null) ? (files as Uint8Array[]) : null;
   };
 
   // Each redline is computed once, for the annex view and for its JSON.
@@ -120,33 +141,51 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
 
   // One rendering per annex, written at each of its places.
   const place = (job: AnnexJob, format: Exclude<Format, 'json'>, bytes: Uint8Array) => {
-    for (const p of job.places) add({ ...describe(job), path: `${p.base}.${EXT[format]}`, format, bytes });
+    for (const p of job.places) add({ ...describe(job), path: `${p.base}.${EXT[format]}`, format, bytes }, keyOf(job, format));
   };
+  const reuse = new Map<AnnexJob, Map<Format, Uint8Array[]>>();
+  for (const job of jobs) {
+    for (const format of annexFormats) {
+      const files = previousFiles(job, format, keyOf(job, format));
+      if (files) reuse.set(job, (reuse.get(job) ?? new Map()).set(format, files));
+    }
+  }
+  const fresh = (job: AnnexJob, format: Format) => !reuse.get(job)?.has(format);
 
   // PDF and Word files are queued longest first as soon as every view is built; the workers
   // take them while this thread makes the HTML, then this thread helps with what is left.
   const pool = options.pool ?? renderPool(options.workers);
   let rendered: Promise<unknown> = Promise.resolve();
   try {
-    const views = jobs.map((job) => ({ job, view: buildView(viewInput(job, intervals, diffOf(job), options.author)) }));
+    // Views only for the annexes some format of which must be made.
+    const views = jobs.filter((job) => annexFormats.some((f) => fresh(job, f))).map((job) => ({ job, view: buildView(viewInput(job, intervals, diffOf(job), options.author)) }));
     const heavy = views
-      .flatMap(({ job, view }) => annexFormats.filter((f) => f !== 'html').map((format) => ({ job, view, format, weight: view.body.length })))
+      .flatMap(({ job, view }) => annexFormats.filter((f) => f !== 'html' && fresh(job, f)).map((format) => ({ job, view, format, weight: view.body.length })))
       .sort((a, b) => Number(b.format === 'pdf') - Number(a.format === 'pdf') || b.weight - a.weight);
     rendered = Promise.all(heavy.map(async (h) => place(h.job, h.format, await pool.render(h.view, h.format))));
     // The workers have their first jobs; the producers run meanwhile.
     for (const producer of options.producers ?? []) extra.push(...producer.produce({ corpus, intervals, formats, selection }));
     total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + (formats.has('html') ? 1 : 0);
+    for (const [job, files] of reuse) {
+      for (const [format, bytes] of files) job.places.forEach((p, i) => add({ ...describe(job), path: `${p.base}.${EXT[format as Exclude<Format, 'json'>]}`, format, bytes: bytes[i]! }, keyOf(job, format), false));
+    }
     if (annexFormats.includes('html')) {
-      for (const { job, view } of views) place(job, 'html', await renderAnnex(view, 'html'));
+      for (const { job, view } of views) if (fresh(job, 'html')) place(job, 'html', await renderAnnex(view, 'html'));
     }
     // JSON is quick: made here, while the workers are still laying out PDFs.
     for (const doc of jsonVersions) {
-      const bytes = utf8(JSON.stringify(treeToJson(doc), null, 2) + '\n');
-      add({ path: `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes });
+      const path = `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`;
+      const key = artefactInputs(corpus, { kind: 'tree', document: doc, format: 'json' });
+      const previous = reusable(options.previous, path, key);
+      const bytes = previous ?? utf8(JSON.stringify(treeToJson(doc), null, 2) + '\n');
+      add({ path, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes }, key, previous === null);
     }
     for (const job of jsonRedlines) {
-      const base = job.places.find((p) => p.role === 'version')!.base;
-      add({ ...describe(job), path: `${base}.diff.json`, format: 'json', bytes: utf8(JSON.stringify(diffToJson(diffOf(job)!), null, 2) + '\n') });
+      const path = `${job.places.find((p) => p.role === 'version')!.base}.diff.json`;
+      const key = keyOf(job, 'json', 'redline');
+      const previous = reusable(options.previous, path, key);
+      const bytes = previous ?? utf8(JSON.stringify(diffToJson(diffOf(job)!), null, 2) + '\n');
+      add({ ...describe(job), path, format: 'json', bytes }, key, previous === null);
     }
     await pool.drain();
     await rendered;
@@ -166,7 +205,8 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     seen.add(a.path);
   }
   artefacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { artefacts, manifest: manifestOf(artefacts) };
+  const sortedInputs = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { artefacts, manifest: manifestOf(artefacts), inputs: { version: INPUTS_VERSION, artefacts: sortedInputs }, made: made.sort() };
 }
 
 function viewInput(job: AnnexJob, intervals: readonly VersionInterval[], diff: DocumentDiff | null, author: string | undefined): ViewInput {
