@@ -39,9 +39,11 @@ const WORKER = new URL('./parse-worker.js', import.meta.url);
 
 /**
  * Below this many bytes to parse, a worker costs more than it saves: it loads the parser afresh
- * and its documents are cloned back to this thread (about a fifth of their parse time).
+ * (about 0.3 s), its documents are cloned back to this thread (about a fifth of their parse
+ * time), and its heap adds to peak memory. On the shared 2-core machine a worker made a cold diff
+ * of two 0.8 MB files slower and 30 MB larger, so workers are kept for whole corpora.
  */
-export const MIN_PARALLEL_BYTES = 1024 * 1024;
+export const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
 /** Work a worker is counted as having before it starts: loading the parser. */
 const WORKER_START_BYTES = 100 * 1024;
 
@@ -54,7 +56,7 @@ export function parseThreads(env: Readonly<Record<string, string | undefined>> =
 }
 
 /** Parse every source through the cache, the misses spread over threads; results in input order. */
-export function parseSources(sources: readonly Source[], options: ParseOptions, cache: TreeCache | null, threads = parseThreads()): ParsedSource[] {
+export function parseSources(sources: readonly Source[], options: ParseOptions, cache: TreeCache | null, threads = parseThreads(), minBytes = MIN_PARALLEL_BYTES): ParsedSource[] {
   const results: Array<ParsedSource | undefined> = new Array(sources.length);
   const keys = sources.map(({ path, bytes }) => (cache ? cacheKey(path, bytes, options) : null));
   const misses: number[] = [];
@@ -64,7 +66,7 @@ export function parseSources(sources: readonly Source[], options: ParseOptions, 
     else misses.push(i);
   });
   const missBytes = misses.reduce((n, i) => n + sources[i]!.bytes.byteLength, 0);
-  const workers = missBytes < MIN_PARALLEL_BYTES ? 0 : Math.min(threads, misses.length - 1);
+  const workers = missBytes < minBytes ? 0 : Math.min(threads, misses.length - 1);
 
   const parseHere = (i: number) => {
     const result = parseSource(sources[i]!.path, sources[i]!.bytes, options);
