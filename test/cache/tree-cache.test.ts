@@ -134,7 +134,7 @@ describe('tree cache: through the CLI', () => {
     expect(warm.stdout).toBe(cold.stdout);
     const none = await cli(['--no-cache', 'diff', french[0]!, french[1]!, '--format', 'json'], { env: { SECDOC_CACHE_DIR: fresh() } });
     expect(none.stdout).toBe(cold.stdout);
-  });
+  }, 240_000);
 
   it('should neither read nor write the cache with --no-cache or SECDOC_CACHE=0', async () => {
     for (const [args, extra] of [[['--no-cache'], {}], [[], { SECDOC_CACHE: '0' }]] as const) {
@@ -143,7 +143,7 @@ describe('tree cache: through the CLI', () => {
       expect(result.code).toBe(0);
       expect(entries(dir)).toEqual([]);
     }
-  });
+  }, 240_000);
 
   it('should validate documents/ the same from a warm cache as from none', async () => {
     const env = { SECDOC_CACHE_DIR: fresh() };
@@ -153,7 +153,7 @@ describe('tree cache: through the CLI', () => {
     expect(cold.stdout).toBe(none.stdout);
     expect(warm.stdout).toBe(none.stdout);
     expect(entries(env.SECDOC_CACHE_DIR).length).toBe(documentSources.length);
-  });
+  }, 240_000);
 });
 
 describe('tree cache: where it lives', () => {

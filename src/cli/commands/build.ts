@@ -59,7 +59,6 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   const progress = (a: Artefact, done: number, total: number) => ctx.io.stdout(`[${String(done).padStart(String(total).length)}/${total}] ${a.path} (${kb(a.bytes.byteLength)}, ${seconds()} s)\n`);
   let count: number;
-  let made: number;
   // Files made from unchanged inputs come from the pack being replaced; --no-cache makes all afresh.
   const record = ctx.cacheDir ? buildRecordPath(ctx.cacheDir, options.out) : null;
   try {
@@ -74,12 +73,11 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
     writePack(options.out, pack);
     if (record) writeBuildRecord(record, options.out, pack);
     count = pack.artefacts.length;
-    made = pack.made.length;
   } catch (error) {
     if (error instanceof UnknownSelectionError) throw new UsageError(error.message);
     ctx.io.stderr(`secdoc build: ${(error as Error).message}; nothing written, ${options.out} left as it was\n`);
     return EXIT.content;
   }
-  if (ctx.io.isTTY) ctx.io.stdout(`Built ${count} files (${made} made, ${count - made} unchanged) and manifest.json into ${options.out}/ in ${seconds()} s\n`);
+  if (ctx.io.isTTY) ctx.io.stdout(`Built ${count} files and manifest.json into ${options.out}/ in ${seconds()} s\n`);
   return EXIT.ok;
 }
