@@ -16,6 +16,12 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * The tree cache of this test run: a fresh folder, so tests never write into node_modules/.cache
+ * and no run reads what an earlier one left. A test can give its own SECDOC_CACHE_DIR or SECDOC_CACHE.
+ */
+export const testCacheDir = mkdtempSync(join(tmpdir(), 'secdoc-cache-'));
+
 export async function cli(args: string[], options: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -23,7 +29,7 @@ export async function cli(args: string[], options: { isTTY?: boolean; env?: Reco
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     isTTY: options.isTTY ?? false,
-    env: options.env ?? {},
+    env: { SECDOC_CACHE_DIR: testCacheDir, ...options.env },
     host: nodeHost,
   });
   return { code, stdout, stderr };

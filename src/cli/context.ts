@@ -2,6 +2,7 @@
  * What every command gets: output streams, the file system, the documents folder, and helpers
  * that turn REFs into documents with usage errors (exit 2) when they cannot.
  */
+import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { ContentError, UsageError } from './exit.js';
 import { collect, formatDiagnostic, hasErrors } from '../diagnostics/index.js';
@@ -10,7 +11,7 @@ import {
   findVersion,
   loadCorpus,
   parseRef,
-  readDocumentFile,
+  readDocumentFiles,
   type Corpus,
   type Host,
   type VersionDocument,
@@ -21,6 +22,7 @@ import { intervalOf, versionsInForce, type VersionInterval } from '../time/index
 
 /** Where a project keeps its secdoc settings, under the `secdoc` key. */
 const PACKAGE_JSON = 'package.json';
+import { cacheDir, cacheDisabled, DiskTreeCache, type TreeCache } from '../corpus/cache.js';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
 function isFilePath(ref: string): boolean {
@@ -46,29 +48,49 @@ export function parseDate(value: string, what = 'DATE'): string {
 
 export class Context {
   private corpusCache: Corpus | null = null;
+  /** Parsed trees kept between runs; null with `--no-cache` or `SECDOC_CACHE=0`. */
+  readonly treeCache: TreeCache | null;
+  /** The cache folder (trees, records of builds); null when the cache is off. */
+  readonly cacheDir: string | null;
 
   constructor(
     readonly io: Io,
     readonly documentsDir: string,
-  ) {}
+    useCache = true,
+  ) {
+    this.cacheDir = useCache && !cacheDisabled(io.env) ? cacheDir(io.env, process.cwd()) : null;
+    this.treeCache = this.cacheDir ? new DiskTreeCache(join(this.cacheDir, 'trees')) : null;
+  }
 
   corpus(): Corpus {
     if (!this.corpusCache) {
       if (!this.io.host.exists(this.documentsDir)) throw new UsageError(`documents folder not found: ${this.documentsDir}`);
-      this.corpusCache = loadCorpus(this.documentsDir, this.io.host);
+      this.corpusCache = loadCorpus(this.documentsDir, this.io.host, { cache: this.treeCache });
     }
     return this.corpusCache;
   }
 
   /** A REF (`AL@20.0`, `tmad@v20`) or a path to a Markdown file. */
   document(ref: string): ClauseDocument {
-    if (isFilePath(ref)) {
-      if (!this.io.host.exists(ref)) throw new UsageError(`file not found: ${ref}`);
-      const { doc, file } = readDocumentFile(ref, this.io.host);
-      if (!doc || hasErrors([file])) throw new ContentError([file]);
-      this.printDiagnostics([file]);
-      return doc;
-    }
+    return this.documents([ref])[0]!;
+  }
+
+  /** Several REFs or paths; the files among them are parsed together (in parallel when it pays). */
+  documents(refs: readonly string[]): ClauseDocument[] {
+    const paths = refs.filter(isFilePath);
+    for (const path of paths) if (!this.io.host.exists(path)) throw new UsageError(`file not found: ${path}`);
+    const read = readDocumentFiles(paths, this.io.host, { cache: this.treeCache });
+    const docs = refs.map((ref) => (isFilePath(ref) ? this.fileDocument(read[paths.indexOf(ref)]!) : this.versionDocument(ref)));
+    return docs;
+  }
+
+  private fileDocument({ doc, file }: { doc: ClauseDocument | null; file: VFile }): ClauseDocument {
+    if (!doc || hasErrors([file])) throw new ContentError([file]);
+    this.printDiagnostics([file]);
+    return doc;
+  }
+
+  private versionDocument(ref: string): ClauseDocument {
     const parsed = parseRef(ref);
     if (!parsed) throw new UsageError(`not a document reference: ${ref} (expected DOC@VERSION such as AL@20.0 or TMAD@v20, or a .md path)`);
     const corpus = this.corpus();

@@ -16,6 +16,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('Compile Smart Energy Code documents: validate, inspect, compare, publish and query them.')
     .version(pkg.version, '-V, --version')
     .option('--documents <dir>', 'folder of document sources', 'documents')
+    .option('--no-cache', 'parse every file afresh: neither read nor write the tree cache (also SECDOC_CACHE=0)')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -28,7 +29,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // The action module and the context (which brings the parser) load when the command runs.
   const lazy: Lazy = (load) => async (...args) => {
     const [{ action }, { Context }] = await Promise.all([load(), import('./context.js')]);
-    await action({ ctx: new Context(io, program.opts<{ documents: string }>().documents), setExit }, ...args);
+    await action({ ctx: new Context(io, program.opts<{ documents: string }>().documents, program.opts<{ cache: boolean }>().cache), setExit }, ...args);
   };
   for (const define of commands) define(program, lazy);
   // Every subcommand errors like the program itself: usage problems exit 2, never a stack trace.

@@ -2,12 +2,15 @@
  * The corpus: every source under documents/, parsed, with the side files (facts, Section A
  * terms) and lookups by reference. File access goes through a Host so tests can supply files.
  */
+import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
-import { decodeSource, parseDocument } from '../parse/index.js';
+import { decodeSource } from '../parse/index.js';
 import { readYaml } from '../parse/yaml.js';
+import { fileOf, type TreeCache } from './cache.js';
+import { parseSources } from './parallel.js';
 
 export interface Host {
   /** Every file below `dir`, as paths joined onto `dir`, in any order. */
@@ -34,37 +37,48 @@ export interface Corpus {
   facts: Record<string, FactDeclaration>;
   factsFile: VFile | null;
   sectionATerms: Set<string>;
+  /** The SHA-256 of every file read (sources and side files), by path: what an incremental build compares. */
+  sourceHashes?: ReadonlyMap<string, string>;
 }
 
 export const FACTS_FILE = 'facts.yaml';
 export const SECTION_A_FILE = 'sec-section-a-terms.yaml';
 
-export function loadCorpus(root: string, host: Host): Corpus {
+export interface LoadOptions {
+  /** Parsed trees kept between runs (./cache.ts); none by default. */
+  cache?: TreeCache | null;
+}
+
+export function loadCorpus(root: string, host: Host, options: LoadOptions = {}): Corpus {
   const files: VFile[] = [];
   const versions: VersionDocument[] = [];
   const directions: DirectionDocument[] = [];
-  const paths = host.listFiles(root).sort();
-  for (const path of paths) {
-    if (!/\.(md|markdown)$/i.test(path)) continue;
-    const file = new VFile({ path });
+  const paths = host.listFiles(root).sort().filter((path) => /\.(md|markdown)$/i.test(path));
+  const sources = paths.map((path) => ({ path, bytes: host.readFile(path) }));
+  const sourceHashes = new Map(sources.map(({ path, bytes }) => [path, sha256(bytes)]));
+  for (const side of [FACTS_FILE, SECTION_A_FILE].map((name) => `${root}/${name}`)) if (host.exists(side)) sourceHashes.set(side, sha256(host.readFile(side)));
+  const parsed = parseSources(sources, { requireFrontMatter: true }, options.cache ?? null);
+  paths.forEach((path, i) => {
+    const { doc, messages } = parsed[i]!;
+    const file = fileOf(path, messages);
     files.push(file);
-    const text = decodeSource(host.readFile(path), file);
-    if (text === null) continue;
-    const doc = parseDocument(text, file, { requireFrontMatter: true });
+    if (!doc) return;
     if (doc.meta.kind === 'version') versions.push(doc as VersionDocument);
     else if (doc.meta.kind === 'direction') directions.push(doc as DirectionDocument);
     else if (!file.messages.some((m) => m.fatal)) {
       report(file, 'front-matter-malformed', 'Unexpected front matter: expected `appendix` and `version` (a document version) or `kind: direction`', { line: 1, column: 1 });
     }
-  }
+  });
   // Code-unit order, not the locale's (LANG=da_DK sorts AA after Z): the same order on every machine.
   versions.sort((a, b) => byCodeUnits(a.meta.appendix, b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
   directions.sort((a, b) => byCodeUnits(a.meta.made ?? '', b.meta.made ?? '') || byCodeUnits(a.meta.id, b.meta.id));
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);
-  return { root, files, versions, directions, facts, factsFile, sectionATerms };
+  return { root, files, versions, directions, facts, factsFile, sectionATerms, sourceHashes };
 }
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<string, FactDeclaration>; factsFile: VFile | null } {
   const path = `${root}/${FACTS_FILE}`;
@@ -157,9 +171,12 @@ export function findDirection(corpus: Corpus, id: string): DirectionDocument | n
 }
 
 /** Read and parse one loose Markdown file (front matter optional). */
-export function readDocumentFile(path: string, host: Host): { doc: ClauseDocument | null; file: VFile } {
-  const file = new VFile({ path });
-  const text = decodeSource(host.readFile(path), file);
-  if (text === null) return { doc: null, file };
-  return { doc: parseDocument(text, file), file };
+export function readDocumentFile(path: string, host: Host, options: LoadOptions = {}): { doc: ClauseDocument | null; file: VFile } {
+  return readDocumentFiles([path], host, options)[0]!;
+}
+
+/** Read and parse loose Markdown files (front matter optional), in parallel when it pays. */
+export function readDocumentFiles(paths: readonly string[], host: Host, options: LoadOptions = {}): Array<{ doc: ClauseDocument | null; file: VFile }> {
+  const parsed = parseSources(paths.map((path) => ({ path, bytes: host.readFile(path) })), {}, options.cache ?? null);
+  return parsed.map(({ doc, messages }, i) => ({ doc, file: fileOf(paths[i]!, messages) }));
 }

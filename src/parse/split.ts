@@ -30,7 +30,14 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:\s*\S/;
 
-export function splitSource(text: string, cutAtHeadings = true): SplitSource {
+/**
+ * Below this many characters a chunk takes the next heading's section too: each parse has a fixed
+ * cost (micromark combines its constructs, mdast-util-from-markdown its handlers), which a code
+ * with one heading per article (1,264 in the Code de la consommation) paid per article.
+ */
+export const MIN_CHUNK_CHARS = 8192;
+
+export function splitSource(text: string, cutAtHeadings = true, minChunkChars = MIN_CHUNK_CHARS): SplitSource {
   const lines = text.split('\n');
   let index = 0;
   let offset = 0;
@@ -80,7 +87,7 @@ export function splitSource(text: string, cutAtHeadings = true): SplitSource {
       const open = FENCE.exec(line);
       if (open) fence = open[1]!;
       else if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) inComment = true;
-      else if (cutAtHeadings && HEADING.test(line) && i > chunkStart) cut(i, offset);
+      else if (cutAtHeadings && HEADING.test(line) && i > chunkStart && offset - chunkOffset >= minChunkChars) cut(i, offset);
     }
     offset += line.length + 1;
   }

@@ -15,11 +15,13 @@ import { directionView } from '../render/view/direction.js';
 import { annexToHtml, indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
 import { ANNEX_FONT_BASE, renderAnnex, renderPool, type Rendered, type RenderPool } from './render.js';
 import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
+import { artefactInputs, INPUTS_VERSION, reusable, type PackInputs, type PreviousPack } from './incremental.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
 export { writePack, type WriteOptions, type WriteResult } from './write.js';
 export { assertReplaceable, OutDirError } from './out-dir.js';
 export { renderPool, defaultWorkers, type RenderPool } from './render.js';
+export { buildRecordPath, readPreviousPack, writeBuildRecord, type PackInputs, type PreviousPack } from './incremental.js';
 
 export const MANIFEST_VERSION = [1, 0] as const;
 
@@ -81,11 +83,17 @@ export interface PackOptions {
   /** A pool the caller started early (so workers load while the corpus is parsed); the caller
    * closes it. When given, `workers` is ignored. */
   pool?: RenderPool;
+  /** The pack this build replaces: artefacts made from the same inputs are taken from it (./incremental.ts). */
+  previous?: PreviousPack | null;
 }
 
 export interface Pack {
   artefacts: Artefact[];
   manifest: Manifest;
+  /** The hash of each annex's and JSON file's inputs, recorded for the next build (`writeBuildRecord`). */
+  inputs: PackInputs;
+  /** The paths made afresh by this build (the rest came from the previous pack). */
+  made: string[];
 }
 
 const EXT: Record<Exclude<Format, 'json'>, string> = { html: 'html', pdf: 'pdf', docx: 'docx' };
@@ -106,9 +114,13 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   let total = 0;
 
   const artefacts: Artefact[] = [];
+  const made: string[] = [];
+  const inputs: Record<string, string> = {};
   let done = 0;
-  const add = (a: Artefact, ms: number) => {
+  const add = (a: Artefact, ms: number, key: string | null = null, fresh = true) => {
     artefacts.push(a);
+    if (key !== null) inputs[a.path] = key;
+    if (fresh) made.push(a.path);
     options.onArtefact?.(a, ++done, total, ms);
   };
   /** Run `make` and time it. */
@@ -116,6 +128,15 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     const started = performance.now();
     const value = make();
     return { value, ms: performance.now() - started };
+  };
+  // What each file is made from; a file whose inputs are those it was made from last time is
+  // taken from the previous pack.
+  const keyOf = (job: AnnexJob, format: Format, kind: string = job.kind) =>
+    artefactInputs(corpus, { kind, document: job.document, against: job.against, annex: job.annex ? { letter: job.annex.letter, title: job.annex.title, direction: job.annex.direction.id } : null, format, author: options.author, ink: options.ink });
+  /** The previous pack's files at every place of `job` in `format`, or null when any must be made. */
+  const previousFiles = (job: AnnexJob, format: Exclude<Format, 'json'>, key: string | null) => {
+    const files = job.places.map((p) => reusable(options.previous, `${p.base}.${EXT[format]}`, key));
+    return files.every((f) => f !== null) ? (files as Uint8Array[]) : null;
   };
 
   // Each redline is computed once, for the annex view and for its JSON.
@@ -132,17 +153,28 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
 
   // One rendering per annex, written at each of its places (the first place took the time).
   const place = (job: AnnexJob, format: Exclude<Format, 'json'>, { bytes, ms }: Rendered) => {
-    job.places.forEach((p, i) => add({ ...describe(job), path: `${p.base}.${EXT[format]}`, format, bytes }, i === 0 ? ms : 0));
+    job.places.forEach((p, i) => add({ ...describe(job), path: `${p.base}.${EXT[format]}`, format, bytes }, i === 0 ? ms : 0, keyOf(job, format)));
   };
+  const reuse = new Map<AnnexJob, Map<Format, Uint8Array[]>>();
+  for (const job of jobs) {
+    for (const format of annexFormats) {
+      const files = previousFiles(job, format, keyOf(job, format));
+      if (files) reuse.set(job, (reuse.get(job) ?? new Map()).set(format, files));
+    }
+  }
+  const fresh = (job: AnnexJob, format: Format) => !reuse.get(job)?.has(format);
 
   // PDF and Word files are queued longest first as soon as every view is built; the workers
   // take them while this thread makes the HTML, then this thread helps with what is left.
   const pool = options.pool ?? renderPool(options.workers);
   let rendered: Promise<unknown> = Promise.resolve();
   try {
-    const views = jobs.map((job) => ({ job, view: buildView({ ...viewInput(job, intervals, diffOf(job), options.author), ...(options.ink ? { ink: options.ink } : {}) }) }));
+    // Views only for the annexes some format of which must be made.
+    const views = jobs
+      .filter((job) => annexFormats.some((f) => fresh(job, f)))
+      .map((job) => ({ job, view: buildView({ ...viewInput(job, intervals, diffOf(job), options.author), ...(options.ink ? { ink: options.ink } : {}) }) }));
     const heavy = views
-      .flatMap(({ job, view }) => annexFormats.filter((f) => f !== 'html').map((format) => ({ job, view, format, weight: view.body.length })))
+      .flatMap(({ job, view }) => annexFormats.filter((f) => f !== 'html' && fresh(job, f)).map((format) => ({ job, view, format, weight: view.body.length })))
       .sort((a, b) => Number(b.format === 'pdf') - Number(a.format === 'pdf') || b.weight - a.weight);
     rendered = Promise.all(heavy.map(async (h) => place(h.job, h.format, await pool.render(h.view, h.format))));
     // The workers have their first jobs; the producers run meanwhile.
@@ -158,8 +190,12 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
       rendered = Promise.all([rendered, pool.render(page.view, 'pdf').then(({ bytes, ms }: Rendered) => extra.push({ artefact: { ...page.artefact, bytes }, ms }))]);
     }
     total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + letters.pdf.length + (formats.has('html') ? 1 : 0);
+    for (const [job, files] of reuse) {
+      for (const [format, bytes] of files) job.places.forEach((p, i) => add({ ...describe(job), path: `${p.base}.${EXT[format as Exclude<Format, 'json'>]}`, format, bytes: bytes[i]! }, 0, keyOf(job, format), false));
+    }
     if (annexFormats.includes('html')) {
       for (const { job, view } of views) {
+        if (!fresh(job, 'html')) continue;
         const started = performance.now();
         const bytes = await renderAnnex(view, 'html');
         place(job, 'html', { bytes, ms: performance.now() - started });
@@ -167,13 +203,18 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     }
     // JSON is quick: made here, while the workers are still laying out PDFs.
     for (const doc of jsonVersions) {
-      const { value: bytes, ms } = timed(() => utf8(JSON.stringify(treeToJson({ ...doc, path: fileOf(corpus, doc.path) }), null, 2) + '\n'));
-      add({ path: `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes }, ms);
+      const path = `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`;
+      const key = artefactInputs(corpus, { kind: 'tree', document: doc, format: 'json' });
+      const previous = reusable(options.previous, path, key);
+      const { value: bytes, ms } = timed(() => previous ?? utf8(JSON.stringify(treeToJson({ ...doc, path: fileOf(corpus, doc.path) }), null, 2) + '\n'));
+      add({ path, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes }, ms, key, previous === null);
     }
     for (const job of jsonRedlines) {
-      const base = job.places.find((p) => p.role === 'version')!.base;
-      const { value: bytes, ms } = timed(() => utf8(JSON.stringify(diffToJson(publishedPaths(corpus, diffOf(job)!)), null, 2) + '\n'));
-      add({ ...describe(job), path: `${base}.diff.json`, format: 'json', bytes }, ms);
+      const path = `${job.places.find((p) => p.role === 'version')!.base}.diff.json`;
+      const key = keyOf(job, 'json', 'redline');
+      const previous = reusable(options.previous, path, key);
+      const { value: bytes, ms } = timed(() => previous ?? utf8(JSON.stringify(diffToJson(publishedPaths(corpus, diffOf(job)!)), null, 2) + '\n'));
+      add({ ...describe(job), path, format: 'json', bytes }, ms, key, previous === null);
     }
     await pool.drain();
     await rendered;
@@ -194,7 +235,8 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     seen.add(a.path);
   }
   artefacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { artefacts, manifest: manifestOf(artefacts) };
+  const sortedInputs = Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { artefacts, manifest: manifestOf(artefacts), inputs: { version: INPUTS_VERSION, artefacts: sortedInputs }, made: made.sort() };
 }
 
 /** The redline with its sides' paths as published (relative to the documents folder). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { cli, repoRoot } from '../helpers.js';
+import { cli, repoRoot, testCacheDir } from '../helpers.js';
 
 interface TreeClause {
   id: string;
@@ -89,7 +89,7 @@ describe('the secdoc process', () => {
   it('should stop quietly with exit 0 when its reader closes the pipe early (`| head`)', async () => {
     // Runs the compiled CLI (`npm test` compiles lib/ first) with a reader that takes one chunk.
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/secdoc.js'), 'tree', 'AL@20.0', '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/secdoc.js'), 'tree', 'AL@20.0', '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SECDOC_CACHE_DIR: testCacheDir } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

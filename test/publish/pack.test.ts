@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, documentsDir, repoRoot } from '../helpers.js';
+import { cli, documentsDir, repoRoot, testCacheDir } from '../helpers.js';
 import { readPdf } from '../pdf.js';
 import { findVersion, loadCorpus } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
@@ -117,7 +117,7 @@ describe('the annex pack from documents/', () => {
   it('should give the same files from the compiled CLI, rendering in worker threads in another process', () => {
     // `npm test` compiles lib/ first; bin/secdoc.js runs it with one worker per core.
     const third = join(root, 'third');
-    execFileSync(process.execPath, [join(repoRoot, 'bin/secdoc.js'), 'build', '--out', third, '--jobs', '2'], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repoRoot, 'bin/secdoc.js'), 'build', '--out', third, '--jobs', '2'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, SECDOC_CACHE_DIR: testCacheDir } });
     expect(read(third), 'the compiled CLI differs: is lib/ stale? (npm run compile)').toEqual(manifest);
   }, 120_000);
 

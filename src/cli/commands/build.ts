@@ -2,7 +2,7 @@ import type { Action } from './index.js';
 import { checkCorpus, glyphCheck } from '../../check/index.js';
 import { missingGlyphs } from '../../render/pdf/glyphs.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
-import { assertReplaceable, buildPack, FORMATS, OutDirError, renderPool, UnknownSelectionError, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
+import { assertReplaceable, buildPack, buildRecordPath, FORMATS, OutDirError, readPreviousPack, renderPool, UnknownSelectionError, writeBuildRecord, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
 import { producers } from '../../publish/producers.js';
 import { EXIT, UsageError, type Context } from '../context.js';
 import { failure } from '../output.js';
@@ -60,11 +60,14 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
   const progress = (a: Artefact, done: number, total: number, ms: number) =>
     ctx.io.stdout(`[${String(done).padStart(String(total).length)}/${total}] ${a.path} (${size(a.bytes.byteLength)}, ${seconds(ms)})\n`);
   let pack: Pack;
+  // Files made from unchanged inputs come from the pack being replaced; --no-cache makes all afresh.
+  const record = ctx.cacheDir ? buildRecordPath(ctx.cacheDir, options.out) : null;
   try {
     pack = await buildPack(corpus, {
       formats,
       only: options.only ?? null,
       producers,
+      previous: record ? readPreviousPack(options.out, record) : null,
       ...(author ? { author } : {}),
       ...(options.print ? { ink: 'black' as const } : {}),
       ...(pool ? { pool } : {}),
@@ -78,6 +81,7 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
   try {
     const { warnings } = guardOut(() => writePack(options.out, pack, { protectedDirs }));
     for (const w of warnings) ctx.io.stderr(`secdoc build: warning: ${w}\n`);
+    if (record) writeBuildRecord(record, options.out, pack);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // Node names the temporary folder beside the output; the user named the output.

@@ -3,6 +3,7 @@ import type { Action } from './index.js';
 import type { DiffFormat } from './diff.command.js';
 import { UsageError } from '../context.js';
 import { writeOutput } from '../output.js';
+import type { ClauseDocument } from '../../model/types.js';
 import { diffDocuments } from '../../diff/index.js';
 import { diffToJson } from '../../render/json/diff.js';
 import { diffToText } from '../../render/text/diff.js';
@@ -27,8 +28,8 @@ export const action: Action<[oldRef: string, newRef: string, flags: DiffFlags]> 
   if (!Number.isInteger(maxEditLength) || maxEditLength < 1) throw new UsageError(`--max-edit must be a positive whole number, got ${flags.maxEdit}`);
   const format = flags.format ?? (flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined) ?? 'text';
   if ((format === 'pdf' || format === 'docx') && !flags.out) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
-  const oldDoc = ctx.document(oldRef);
-  const newDoc = ctx.document(newRef);
+  // Both parsed at once: on every core when they are large enough to pay for it.
+  const [oldDoc, newDoc] = ctx.documents([oldRef, newRef]) as [ClauseDocument, ClauseDocument];
   const diff = diffDocuments(oldDoc, newDoc, { showFormatting: Boolean(flags.showFormatting), maxEditLength });
   let output: string | Uint8Array;
   if (format === 'json') output = JSON.stringify(diffToJson(diff), null, 2) + '\n';

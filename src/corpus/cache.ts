@@ -1,0 +1,206 @@
+/**
+ * The tree cache: a parsed document stored under a hash of everything its parse depends on (the
+ * file's bytes and path, the parse options, the parser's code and version), the way ESLint,
+ * Prettier and TypeScript keep theirs, so an unchanged file is never parsed twice.
+ *
+ * An entry is `MAGIC`, the SHA-256 of its payload, and the payload: the V8 serialisation of the
+ * key, the document and the parse's diagnostics (V8's format keeps typed arrays, Maps and shared
+ * references, so any tree shape round-trips). A read checks all three before it trusts an entry;
+ * anything else (truncated, damaged, another key, another format) is a miss, and the fresh
+ * parse's entry replaces it. Entries are written to a temporary file and renamed into place, so a
+ * reader never sees half an entry, even with several processes sharing the folder.
+ */
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { VFile } from 'vfile';
+import { report, type RuleId } from '../diagnostics/index.js';
+import type { ClauseDocument, Position } from '../model/types.js';
+import { decodeSource, parseDocument, type ParseOptions } from '../parse/index.js';
+
+/** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
+export const TREE_SCHEMA = 1;
+
+const MAGIC = Buffer.from('SECDOC-TREE-1\n');
+const CHECKSUM_BYTES = 32;
+
+/** A diagnostic of the parse, as `report` was called: replayed onto the file on a cache hit. */
+export interface ParseMessage {
+  ruleId: RuleId;
+  reason: string;
+  place: Position | { line: number; column: number } | undefined;
+}
+
+/** What parsing one source gives: the document (null when the bytes are not Markdown text) and its diagnostics. */
+export interface ParsedSource {
+  doc: ClauseDocument | null;
+  messages: ParseMessage[];
+}
+
+export interface TreeCache {
+  /** The entry stored under `key`, or null when there is none that can be trusted. */
+  get(key: string): ParsedSource | null;
+  set(key: string, value: ParsedSource): void;
+}
+
+/** Parse one source's bytes, the way every command reads a file (decode, then parse). */
+export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions): ParsedSource {
+  const file = new VFile({ path });
+  const text = decodeSource(bytes, file);
+  const doc = text === null ? null : parseDocument(text, file, options);
+  return { doc, messages: file.messages.map((m) => ({ ruleId: m.ruleId as RuleId, reason: m.reason, place: m.place ?? undefined })) };
+}
+
+/** The parse's diagnostics on a fresh file, as the parse itself would have reported them. */
+export function fileOf(path: string, messages: readonly ParseMessage[]): VFile {
+  const file = new VFile({ path });
+  for (const m of messages) report(file, m.ruleId, m.reason, m.place);
+  return file;
+}
+
+/** Everything a parse depends on besides the bytes: the path (ids default to the file name), options and the parser. */
+export function cacheKey(path: string, bytes: Uint8Array, options: ParseOptions): string {
+  return createHash('sha256')
+    .update(parserFingerprint())
+    .update('\0')
+    .update(JSON.stringify({ path, requireFrontMatter: Boolean(options.requireFrontMatter), whole: Boolean(options.whole) }))
+    .update('\0')
+    .update(bytes)
+    .digest('hex');
+}
+
+let fingerprint: string | null = null;
+
+/**
+ * secdoc's version, the tree schema, V8's (whose serialisation the entries use), the Markdown
+ * libraries' versions, and a hash of the parser's and model's own code: a cache made by other
+ * code is never read, even between two commits of the same version.
+ */
+export function parserFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const hash = createHash('sha256');
+  const here = dirname(fileURLToPath(import.meta.url));
+  const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string };
+  hash.update(`secdoc ${pkg.version} schema ${TREE_SCHEMA} v8 ${process.versions.v8}\n`);
+  const require = createRequire(import.meta.url);
+  for (const name of ['remark-parse', 'mdast-util-from-markdown', 'micromark']) {
+    hash.update(`${name} ${packageVersion(require, name)}\n`);
+  }
+  for (const folder of ['../parse', '../model', '.']) {
+    const dir = join(here, folder);
+    for (const name of readdirSync(dir).sort()) {
+      if (/\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(join(dir, name)));
+    }
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+function packageVersion(require: NodeRequire, name: string): string {
+  // The entry point's folder holds package.json, which the package's exports do not expose.
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A cache in a folder on disk; every failure to read or write is a miss, never an error. */
+export class DiskTreeCache implements TreeCache {
+  constructor(readonly dir: string) {}
+
+  private pathOf(key: string): string {
+    return join(this.dir, key.slice(0, 2), key);
+  }
+
+  get(key: string): ParsedSource | null {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.pathOf(key));
+    } catch {
+      return null;
+    }
+    const start = MAGIC.length + CHECKSUM_BYTES;
+    if (bytes.length <= start || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+    const payload = bytes.subarray(start);
+    const sum = createHash('sha256').update(payload).digest();
+    if (!sum.equals(bytes.subarray(MAGIC.length, start))) return null;
+    try {
+      const entry = deserialize(payload) as { key?: unknown; value?: ParsedSource };
+      if (entry.key !== key || !entry.value || !Array.isArray(entry.value.messages)) return null;
+      return entry.value;
+    } catch {
+      return null;
+    }
+  }
+
+  set(key: string, value: ParsedSource): void {
+    const path = this.pathOf(key);
+    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      const payload = serialize({ key, value });
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]));
+      renameSync(temp, path);
+    } catch {
+      // A cache that cannot be written (read-only folder, full disk) only costs the next parse.
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Nothing was written.
+      }
+    }
+  }
+}
+
+/** Parse through the cache: a trusted entry when there is one, else a fresh parse that is stored. */
+export function parseCached(path: string, bytes: Uint8Array, options: ParseOptions, cache: TreeCache | null): ParsedSource {
+  if (!cache) return parseSource(path, bytes, options);
+  const key = cacheKey(path, bytes, options);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const fresh = parseSource(path, bytes, options);
+  // A file that is not Markdown text is not worth a cache entry: it fails before any parse.
+  if (fresh.doc) cache.set(key, fresh);
+  return fresh;
+}
+
+/** Whether an environment variable turns the cache off (`SECDOC_CACHE=0`, `false`, `off`, `no`). */
+export function cacheDisabled(env: Readonly<Record<string, string | undefined>>): boolean {
+  return /^(0|false|off|no)$/i.test(env.SECDOC_CACHE?.trim() ?? '');
+}
+
+/**
+ * Where the cache lives: `SECDOC_CACHE_DIR` when set; else `node_modules/.cache/secdoc` of the
+ * nearest package above `cwd` whose node_modules can be written (the find-cache-dir convention
+ * Babel, ESLint and Prettier follow); else `$XDG_CACHE_HOME/secdoc` (`~/.cache/secdoc`).
+ */
+export function cacheDir(env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+  if (env.SECDOC_CACHE_DIR) return resolve(cwd, env.SECDOC_CACHE_DIR);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const modules = join(dir, 'node_modules');
+      if (writable(modules)) return join(modules, '.cache', 'secdoc');
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  const base = env.XDG_CACHE_HOME ? resolve(env.XDG_CACHE_HOME) : join(homedir(), '.cache');
+  return join(base, 'secdoc');
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+

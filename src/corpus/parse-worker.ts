@@ -1,0 +1,20 @@
+/** A parse worker: parses its share of the sources, stores each in the cache, answers each on its port. */
+import { workerData } from 'node:worker_threads';
+import { DiskTreeCache, parseSource } from './cache.js';
+import type { WorkerInput, WorkerReply } from './parallel.js';
+
+const { jobs, options, cacheDir, port, signal } = workerData as WorkerInput;
+const cache = cacheDir ? new DiskTreeCache(cacheDir) : null;
+for (const job of jobs) {
+  let reply: WorkerReply;
+  try {
+    const result = parseSource(job.path, job.bytes, options);
+    if (cache && job.key && result.doc) cache.set(job.key, result);
+    reply = { index: job.index, result };
+  } catch (error) {
+    reply = { index: job.index, error: (error as Error).message };
+  }
+  port.postMessage(reply);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
