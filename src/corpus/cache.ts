@@ -21,9 +21,10 @@ import { VFile } from 'vfile';
 import { report, type RuleId } from '../diagnostics/index.js';
 import type { ClauseDocument, Position } from '../model/types.js';
 import { decodeSource, parseDocument, type ParseOptions } from '../parse/index.js';
+import type { CharacterPlaces } from '../parse/characters.js';
 
 /** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
-export const TREE_SCHEMA = 1;
+export const TREE_SCHEMA = 2;
 
 const MAGIC = Buffer.from('SECDOC-TREE-1\n');
 const CHECKSUM_BYTES = 32;
@@ -39,6 +40,8 @@ export interface ParseMessage {
 export interface ParsedSource {
   doc: ClauseDocument | null;
   messages: ParseMessage[];
+  /** Characters beyond Latin-1 and common punctuation, with their first place, for the glyph check. */
+  unusualCharacters?: CharacterPlaces;
 }
 
 export interface TreeCache {
@@ -52,13 +55,15 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   const file = new VFile({ path });
   const text = decodeSource(bytes, file);
   const doc = text === null ? null : parseDocument(text, file, options);
-  return { doc, messages: file.messages.map((m) => ({ ruleId: m.ruleId as RuleId, reason: m.reason, place: m.place ?? undefined })) };
+  const messages = file.messages.map((m) => ({ ruleId: m.ruleId as RuleId, reason: m.reason, place: m.place ?? undefined }));
+  return { doc, messages, ...(file.data.unusualCharacters ? { unusualCharacters: file.data.unusualCharacters } : {}) };
 }
 
-/** The parse's diagnostics on a fresh file, as the parse itself would have reported them. */
-export function fileOf(path: string, messages: readonly ParseMessage[]): VFile {
+/** The parse's diagnostics (and what it noted for the checks) on a fresh file, as the parse itself would have left them. */
+export function fileOf(path: string, messages: readonly ParseMessage[], unusualCharacters?: CharacterPlaces): VFile {
   const file = new VFile({ path });
   for (const m of messages) report(file, m.ruleId, m.reason, m.place);
+  if (unusualCharacters) file.data.unusualCharacters = unusualCharacters;
   return file;
 }
 

@@ -59,8 +59,8 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
   for (const side of [FACTS_FILE, SECTION_A_FILE].map((name) => `${root}/${name}`)) if (host.exists(side)) sourceHashes.set(side, sha256(host.readFile(side)));
   const parsed = parseSources(sources, { requireFrontMatter: true }, options.cache ?? null);
   paths.forEach((path, i) => {
-    const { doc, messages } = parsed[i]!;
-    const file = fileOf(path, messages);
+    const { doc, messages, unusualCharacters } = parsed[i]!;
+    const file = fileOf(path, messages, unusualCharacters);
     files.push(file);
     if (!doc) return;
     if (doc.meta.kind === 'version') versions.push(doc as VersionDocument);
@@ -178,5 +178,5 @@ export function readDocumentFile(path: string, host: Host, options: LoadOptions 
 /** Read and parse loose Markdown files (front matter optional), in parallel when it pays. */
 export function readDocumentFiles(paths: readonly string[], host: Host, options: LoadOptions = {}): Array<{ doc: ClauseDocument | null; file: VFile }> {
   const parsed = parseSources(paths.map((path) => ({ path, bytes: host.readFile(path) })), {}, options.cache ?? null);
-  return parsed.map(({ doc, messages }, i) => ({ doc, file: fileOf(paths[i]!, messages) }));
+  return parsed.map(({ doc, messages, unusualCharacters }, i) => ({ doc, file: fileOf(paths[i]!, messages, unusualCharacters) }));
 }

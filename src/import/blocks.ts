@@ -293,7 +293,14 @@ export class BlockReader {
     if (on('w:i')) format.italic = true;
     if (on('w:strike') || isOn(child(rPr, 'w:dstrike'))) format.strike = true;
     const hidden = isOn(child(rPr, 'w:vanish')) ?? false;
+    // secdoc's own redline notes ("[Formerly 10.2]", character style "Redline note") annotate the
+    // change; the source has none, as it has no comments.
+    const note = (this.styles.get(rStyle)?.name ?? rStyle) === 'Redline note';
     const push = (text: string) => {
+      if (note) {
+        this.warn('import-unmapped', reading.index, `a redline note is not imported: "${text.trim()}"`);
+        return;
+      }
       const field = this.fields[this.fields.length - 1];
       if (this.fields.some((f) => f.phase === 'instruction')) return;
       if (field) field.result += text;
@@ -309,7 +316,9 @@ export class BlockReader {
       switch (node.name) {
         case 'w:t':
         case 'w:delText':
-          push(textOf(node));
+          // A no-break space is typesetting, which secdoc's writers redo ("Clause 7", dates); the
+          // source holds a plain space.
+          push(textOf(node).replace(/\u00a0/g, ' '));
           break;
         case 'w:tab':
         case 'w:ptab':

@@ -49,8 +49,9 @@ export function bodyTree(blocks: readonly Block[], { sec = false }: { sec?: bool
   };
   const opens = (b: Block) => isHeading(b) || (b.kind === 'paragraph' && b.number !== null && !b.toc);
 
-  // The cover: what comes before the first heading or numbered paragraph, when something does.
-  const first = blocks.findIndex(opens);
+  // The cover: what comes before the first heading, numbered paragraph or contents line (a
+  // table of contents field may stand before any heading), when something does.
+  const first = blocks.findIndex((b) => opens(b) || (b.kind === 'paragraph' && b.toc));
   const cover = first > 0 ? blocks.slice(0, first) : [];
   const title = cover.find((b): b is ParagraphBlock => b.kind === 'paragraph' && b.title && !isBlank(b.spans));
   const coverText = cover.map((b) => (b.kind === 'paragraph' ? spansText(labelled(b)) : spansText(flatten(b)))).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);

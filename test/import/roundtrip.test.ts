@@ -79,8 +79,8 @@ describe('import of the Word annexes the build writes', () => {
       await expectSame(newer, accepted.markdown, annex.path.replace(/\W+/g, '-') + '.new.md');
       const rejected = importDocx(annex.bytes, { mode: 'reject', frontMatter: frontMatter(older) });
       await expectSame(older, rejected.markdown, annex.path.replace(/\W+/g, '-') + '.old.md');
-      // The "Formerly" notes are Word comments: dropped, with a note that says so.
-      expect(accepted.warnings.some((w) => w.ruleId === 'import-comments')).toBe(annex.document !== 'J');
+      // The "[Formerly 9.3]" notes (the "Redline note" style) are dropped, each with a warning that says so.
+      expect(accepted.warnings.some((w) => w.message.startsWith('a redline note is not imported'))).toBe(annex.document !== 'J');
     });
   }
 

@@ -112,7 +112,9 @@ describe('the npm package', () => {
     for (const file of readdirSync(join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
       // Comments dropped first: they quote imports (`import { loadCorpus } from 'secdoc'`).
       const code = readFileSync(join(repoRoot, 'src', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-      for (const [, spec] of code.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)'([^.'][^']*)'/g)) {
+      // Files read out of a package (`require.resolve('pkg/file')`) count as using it too.
+      const specs = [...code.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)'([^.'][^']*)'/g), ...code.matchAll(/\.resolve\(\s*[`']([^.'`$][^'`$]*)/g)];
+      for (const [, spec] of specs) {
         if (spec!.startsWith('node:')) continue;
         imported.add(spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!);
       }
