@@ -45,24 +45,43 @@ export function loadCorpus(root: string, host: Host): Corpus {
   const directions: DirectionDocument[] = [];
   const paths = host.listFiles(root).sort();
   for (const path of paths) {
-    if (!/\.(md|markdown)$/i.test(path)) continue;
-    const file = new VFile({ path });
+    if (!isSourcePath(path)) continue;
+    const { file, doc } = loadSource(path, host);
     files.push(file);
-    const text = decodeSource(host.readFile(path), file);
-    if (text === null) continue;
-    const doc = parseDocument(text, file, { requireFrontMatter: true });
-    if (doc.meta.kind === 'version') versions.push(doc as VersionDocument);
-    else if (doc.meta.kind === 'direction') directions.push(doc as DirectionDocument);
-    else if (!file.messages.some((m) => m.fatal)) {
-      report(file, 'front-matter-malformed', 'Unexpected front matter: expected `appendix` and `version` (a document version) or `kind: direction`', { line: 1, column: 1 });
-    }
+    if (doc?.meta.kind === 'version') versions.push(doc as VersionDocument);
+    else if (doc?.meta.kind === 'direction') directions.push(doc as DirectionDocument);
   }
-  versions.sort((a, b) => a.meta.appendix.localeCompare(b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
-  directions.sort((a, b) => a.meta.made.localeCompare(b.meta.made) || a.meta.id.localeCompare(b.meta.id));
+  orderDocuments(versions, directions);
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);
   return { root, files, versions, directions, facts, factsFile, sectionATerms };
+}
+
+/** A Markdown source the corpus reads (facts and terms are side files). */
+export function isSourcePath(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+/** One source of the corpus, parsed: its file with the parser's diagnostics, and its document
+ * when it is a version or a direction. */
+export function loadSource(path: string, host: Host): { file: VFile; doc: VersionDocument | DirectionDocument | null } {
+  const file = new VFile({ path });
+  const text = decodeSource(host.readFile(path), file);
+  if (text === null) return { file, doc: null };
+  const doc = parseDocument(text, file, { requireFrontMatter: true });
+  if (doc.meta.kind === 'version') return { file, doc: doc as VersionDocument };
+  if (doc.meta.kind === 'direction') return { file, doc: doc as DirectionDocument };
+  if (!file.messages.some((m) => m.fatal)) {
+    report(file, 'front-matter-malformed', 'Unexpected front matter: expected `appendix` and `version` (a document version) or `kind: direction`', { line: 1, column: 1 });
+  }
+  return { file, doc: null };
+}
+
+/** Versions by appendix then version number; directions by date made then id. In place. */
+export function orderDocuments(versions: VersionDocument[], directions: DirectionDocument[]): void {
+  versions.sort((a, b) => a.meta.appendix.localeCompare(b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
+  directions.sort((a, b) => a.meta.made.localeCompare(b.meta.made) || a.meta.id.localeCompare(b.meta.id));
 }
 
 function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<string, FactDeclaration>; factsFile: VFile | null } {
