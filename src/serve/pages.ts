@@ -47,7 +47,11 @@ const RELOAD = `<script>
   const y = sessionStorage.getItem(key);
   if (y !== null) { sessionStorage.removeItem(key); window.scrollTo(0, Number(y)); }
   const events = new EventSource('/events');
-  const shown = Number(document.documentElement.dataset.generation);
+  const root = document.documentElement;
+  const shown = Number(root.dataset.generation);
+  // Marks whether saves will reach this page (the server stopped, or not yet connected).
+  events.onopen = () => { root.dataset.live = 'connected'; };
+  events.onerror = () => { root.dataset.live = 'disconnected'; };
   events.addEventListener('reload', (e) => {
     if (Number(e.data) === shown) return;
     events.close();
