@@ -28,6 +28,8 @@ export interface Preview {
 }
 
 const HOST = '127.0.0.1';
+/** Quiet time after a file event before the files are read (see `changed`). */
+const SETTLE_MS = 20;
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const live = new LiveCorpus(options.root, options.host);
@@ -40,11 +42,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     for (const client of clients) client.write(`event: reload\ndata: ${generation}\n\n`);
   };
 
-  // Saves that arrive while one is being taken in are gathered and taken in together.
+  // A save is often more than one event (truncate, then write; or write, then rename): paths are
+  // gathered until the folder has been quiet for SETTLE_MS, so a page never shows half a file.
   const pending = new Set<string>();
-  let scheduled = false;
+  let timer: NodeJS.Timeout | undefined;
   const takeIn = () => {
-    scheduled = false;
+    timer = undefined;
     const paths = [...pending];
     pending.clear();
     try {
@@ -58,10 +61,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
   const changed = (path: string) => {
     pending.add(path);
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(takeIn);
-    }
+    clearTimeout(timer);
+    timer = setTimeout(takeIn, SETTLE_MS);
   };
 
   const watcher: FSWatcher = watch(options.root, { ignoreInitial: true, ignored: (path) => /(^|[/\\])\./.test(path.slice(options.root.length)) });
@@ -105,7 +106,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // The generation now, so a page rendered before a save it missed reloads at once.
     response.write(`retry: 500\nevent: reload\ndata: ${live.snapshot.generation}\n\n`);
     clients.add(response);
-    response.on('close', () => clients.delete(response));
+    // A comment line now and then keeps idle connections (and proxies, and fetch's body timeout) open.
+    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000).unref();
+    response.on('close', () => {
+      clearInterval(heartbeat);
+      clients.delete(response);
+    });
   };
 
   await new Promise<void>((resolve, reject) => {
@@ -118,6 +124,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     url: `http://${HOST}:${port}/`,
     live,
     async close() {
+      clearTimeout(timer);
       await watcher.close();
       for (const client of clients) client.end();
       server.closeAllConnections();
