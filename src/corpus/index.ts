@@ -53,25 +53,18 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
   const files: VFile[] = [];
   const versions: VersionDocument[] = [];
   const directions: DirectionDocument[] = [];
-  const paths = host.listFiles(root).sort().filter((path) => /\.(md|markdown)$/i.test(path));
+  const paths = host.listFiles(root).sort().filter(isSourcePath);
   const sources = paths.map((path) => ({ path, bytes: host.readFile(path) }));
   const sourceHashes = new Map(sources.map(({ path, bytes }) => [path, sha256(bytes)]));
   for (const side of [FACTS_FILE, SECTION_A_FILE].map((name) => `${root}/${name}`)) if (host.exists(side)) sourceHashes.set(side, sha256(host.readFile(side)));
   const parsed = parseSources(sources, { requireFrontMatter: true }, options.cache ?? null);
   paths.forEach((path, i) => {
-    const { doc, messages, unusualCharacters } = parsed[i]!;
-    const file = fileOf(path, messages, unusualCharacters);
+    const { file, doc } = sourceOf(path, parsed[i]!);
     files.push(file);
-    if (!doc) return;
-    if (doc.meta.kind === 'version') versions.push(doc as VersionDocument);
-    else if (doc.meta.kind === 'direction') directions.push(doc as DirectionDocument);
-    else if (!file.messages.some((m) => m.fatal)) {
-      report(file, 'front-matter-malformed', 'Unexpected front matter: expected `appendix` and `version` (a document version) or `kind: direction`', { line: 1, column: 1 });
-    }
+    if (doc?.meta.kind === 'version') versions.push(doc as VersionDocument);
+    else if (doc?.meta.kind === 'direction') directions.push(doc as DirectionDocument);
   });
-  // Code-unit order, not the locale's (LANG=da_DK sorts AA after Z): the same order on every machine.
-  versions.sort((a, b) => byCodeUnits(a.meta.appendix, b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
-  directions.sort((a, b) => byCodeUnits(a.meta.made ?? '', b.meta.made ?? '') || byCodeUnits(a.meta.id, b.meta.id));
+  orderDocuments(versions, directions);
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);
@@ -79,6 +72,35 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A Markdown source the corpus reads (facts and terms are side files). */
+export function isSourcePath(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+/** One source of the corpus, parsed (through the tree cache when given): its file with the
+ * parser's diagnostics, and its document when it is a version or a direction. */
+export function loadSource(path: string, host: Host, cache: TreeCache | null = null): { file: VFile; doc: VersionDocument | DirectionDocument | null } {
+  return sourceOf(path, parseSources([{ path, bytes: host.readFile(path) }], { requireFrontMatter: true }, cache)[0]!);
+}
+
+function sourceOf(path: string, { doc, messages, unusualCharacters }: ReturnType<typeof parseSources>[number]): { file: VFile; doc: VersionDocument | DirectionDocument | null } {
+  const file = fileOf(path, messages, unusualCharacters);
+  if (!doc) return { file, doc: null };
+  if (doc.meta.kind === 'version') return { file, doc: doc as VersionDocument };
+  if (doc.meta.kind === 'direction') return { file, doc: doc as DirectionDocument };
+  if (!file.messages.some((m) => m.fatal)) {
+    report(file, 'front-matter-malformed', 'Unexpected front matter: expected `appendix` and `version` (a document version) or `kind: direction`', { line: 1, column: 1 });
+  }
+  return { file, doc: null };
+}
+
+/** Versions by appendix then version number; directions by date made then id. In place, and in
+ * code-unit order, not the locale's (LANG=da_DK sorts AA after Z): the same order on every machine. */
+export function orderDocuments(versions: VersionDocument[], directions: DirectionDocument[]): void {
+  versions.sort((a, b) => byCodeUnits(a.meta.appendix, b.meta.appendix) || compareVersions(a.meta.version, b.meta.version));
+  directions.sort((a, b) => byCodeUnits(a.meta.made ?? '', b.meta.made ?? '') || byCodeUnits(a.meta.id, b.meta.id));
+}
 
 function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<string, FactDeclaration>; factsFile: VFile | null } {
   const path = `${root}/${FACTS_FILE}`;
@@ -168,6 +190,11 @@ export function versionsOf(corpus: Corpus, appendix: string): VersionDocument[] 
 
 export function findDirection(corpus: Corpus, id: string): DirectionDocument | null {
   return corpus.directions.find((d) => d.meta.id === id) ?? null;
+}
+
+/** A short human label for a document version: `AL v20.0 (TMAD)`. */
+export function versionLabel(meta: VersionMeta): string {
+  return `${meta.appendix} v${meta.version}${meta.shortName ? ` (${meta.shortName})` : ''}`;
 }
 
 /** Read and parse one loose Markdown file (front matter optional). */

@@ -20,6 +20,7 @@ import { defineNew } from './new.command.js';
 import { defineRenameTerm } from './rename-term.command.js';
 import { defineRenumber } from './renumber.command.js';
 import { defineRules } from './rules.command.js';
+import { defineServe } from './serve.command.js';
 import { defineTree } from './tree.command.js';
 import { defineValidate } from './validate.command.js';
 
@@ -40,4 +41,4 @@ export type Lazy = <Args extends unknown[]>(load: () => Promise<{ action: Action
 /** Adds one command to the program. */
 export type Define = (program: Command, lazy: Lazy) => void;
 
-export const commands: Define[] = [defineValidate, defineTree, defineDiff, defineBuild, defineAt, defineRules, defineHistory, defineEval, defineNew, defineRenumber, defineRenameTerm, defineFmt, defineImport];
+export const commands: Define[] = [defineValidate, defineTree, defineDiff, defineBuild, defineAt, defineRules, defineHistory, defineEval, defineNew, defineRenumber, defineRenameTerm, defineFmt, defineImport, defineServe];
