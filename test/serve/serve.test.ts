@@ -71,7 +71,7 @@ describe('secdoc serve', () => {
     expect(clean.text).toContain('<a href="/source/tmad/v20.0.md?view=marked-up">Marked up against v19.0</a>');
     expect(clean.text).not.toContain('<ins>');
     const marked = await get(`${page}?view=marked-up`);
-    expect(marked.text).toContain('<body class="annex marked-up">');
+    expect(marked.text).toContain('<body class="annex marked-up ink-colour">');
     expect(marked.text).toContain('marked up against v19.0');
     expect(marked.text).toMatch(/<ins>[^<]+<\/ins>/);
     // The earliest version replaces none: no marked-up view is offered.
@@ -80,7 +80,7 @@ describe('secdoc serve', () => {
 
   it('should link each diagnostic of the last save to its clause', async () => {
     const { text } = await get(page);
-    expect(text).toMatch(/<li class="warning"><a href="#c-18-14"><code>[^<]*tmad\/v20\.0\.md:845:273<\/code><\/a>: warning Unexpected new reference to Clause 10\.4/);
+    expect(text).toMatch(/<li class="warning"><a href="#c-18-14-a"><code>[^<]*tmad\/v20\.0\.md:845:273<\/code><\/a>: warning Unexpected new reference to Clause 10\.4/);
     // Another file's diagnostic links to that file's page and clause.
     expect(text).toMatch(/<a href="\/source\/svtad\/v10\.0\.md#c-9-3"><code>[^<]*svtad\/v10\.0\.md:396:97<\/code><\/a>/);
   });
