@@ -2,13 +2,18 @@
 // The Word file is made here, the same on every run: the real statutes and codes of test/corpus
 // joined into one document and written by secdoc's own Word writer (the marked-up comparison
 // of the text with itself, so it has numbers, headings and tables but no changes).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
 import { diffDocuments } from '../lib/diff/index.js';
 import { openWordFile } from '../lib/import/index.js';
 import { parseDocument } from '../lib/parse/index.js';
 import { annexToDocx } from '../lib/render/docx/index.js';
 import { comparisonView } from '../lib/render/view/index.js';
-import { fmt, mb, readCorpus } from './common.mjs';
+import { fmt, mb, readCorpus, repoRoot } from './common.mjs';
 
 const TARGET = 1e6;
 const texts = ['de-bundestag-gesetze', 'fr-etalab-codes', 'en-github-site-policy'].flatMap((folder) => readCorpus(folder, /\.md$/)).map((f) => f.text.replace(/^---[\s\S]*?\n---\n/, ''));
@@ -63,3 +68,27 @@ console.log(`                          wall        CPU`);
 console.log(`import .docx -> Markdown  ${fmt(imported.ms, 0).padStart(6)} ms  ${fmt(imported.cpu, 0).padStart(6)} ms  (target < 2000 ms)  ${imported.ms < 2000 ? 'OK' : imported.cpu < 2000 ? 'OK in CPU time (wall time slowed by load)' : 'MISSED'}`);
 console.log(`parse the Markdown        ${fmt(parsed.ms, 0).padStart(6)} ms  ${fmt(parsed.cpu, 0).padStart(6)} ms`);
 console.log(`import / parse = ${fmt(imported.ms / parsed.ms)} (wall), ${fmt(imported.cpu / parsed.cpu)} (CPU)`);
+
+// What a user waits for: the whole `secdoc import` process, file in and source out, beside
+// `node -e 0` (the floor of any Node process). Peak memory and CPU time come from
+// bench/child-stats.mjs, loaded into each process.
+const work = mkdtempSync(join(tmpdir(), 'secdoc-import-bench-'));
+const docxPath = join(work, 'corpus.docx');
+writeFileSync(docxPath, docx);
+const statsFile = join(work, 'stats.json');
+const statsHook = ['--import', pathToFileURL(join(repoRoot, 'bench/child-stats.mjs')).href];
+function processRun(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [...statsHook, ...args], { cwd: repoRoot, env: { ...process.env, SECDOC_BENCH_STATS: statsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { ms, ...JSON.parse(readFileSync(statsFile, 'utf8')) };
+}
+const bestOf = (args, runs) => Array.from({ length: runs }, () => processRun(args)).reduce((a, b) => (b.ms < a.ms ? b : a));
+const floor = bestOf(['-e', '0'], 5);
+const whole = bestOf([join(repoRoot, 'bin/secdoc.js'), 'import', docxPath, '--doc-version', '1.0', '--out', join(work, 'out.md')], 3);
+rmSync(work, { recursive: true, force: true });
+console.log(`whole process, best of 3:  wall      CPU   peak RSS`);
+console.log(`node -e 0                 ${fmt(floor.ms, 0).padStart(6)} ms  ${fmt(floor.cpuMs, 0).padStart(6)} ms  ${fmt(floor.maxRssKb / 1024, 0)} MB`);
+console.log(`secdoc import --out       ${fmt(whole.ms, 0).padStart(6)} ms  ${fmt(whole.cpuMs, 0).padStart(6)} ms  ${fmt(whole.maxRssKb / 1024, 0)} MB  (target < 2000 ms)  ${whole.ms < 2000 ? 'OK' : whole.cpuMs < 2000 ? 'OK in CPU time (wall time slowed by load)' : 'MISSED'}`);
+console.log(`secdoc import / node -e 0 = ${fmt(whole.ms / floor.ms, 1)}x (wall)`);
