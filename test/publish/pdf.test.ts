@@ -105,6 +105,30 @@ describe('the PDF of a marked-up annex', async () => {
     expect(JSON.stringify(first)).toMatch(/"role":"H1"/);
   });
 
+  it('should tell a screen reader where each insertion and deletion starts and ends, and keep that out of the text', async () => {
+    // The marks' alternative text in document order, with the element each one frames.
+    const sequence: string[] = [];
+    const walk = (node: { role?: string; alt?: string; children?: unknown[] } | null) => {
+      if (!node) return;
+      if (node.role === 'Figure') sequence.push(node.alt ?? '(no alt)');
+      else if (node.role === 'Span') sequence.push('Span');
+      for (const child of node.children ?? []) walk(child as never);
+    };
+    for (let n = 1; n <= pdf.numPages; n++) walk((await (await pdf.getPage(n)).getStructTree()) as never);
+    // A mark's words are one Span, or more where a line or a page breaks them.
+    const framed = (kind: string) => sequence.join('|').match(new RegExp(`${kind} start(\\|Span)+\\|${kind} end`, 'g'))?.length ?? 0;
+    // Every marked run of the body, at least, is framed (the legend and tables add more).
+    const bodyRuns = (mark: string) => view.body.flatMap((b) => (b.kind === 'para' ? [...(b.number ?? []), ...b.runs] : [])).filter((r) => r.mark === mark).length;
+    expect(bodyRuns('ins')).toBeGreaterThan(20);
+    expect(framed('insertion')).toBeGreaterThanOrEqual(bodyRuns('ins'));
+    expect(framed('deletion')).toBeGreaterThanOrEqual(bodyRuns('del'));
+    // Nothing but frames: no marker opens without closing.
+    expect(sequence.filter((s) => s.endsWith(' start')).length).toBe(framed('insertion') + framed('deletion'));
+    expect(sequence).not.toContain('(no alt)');
+    // The words are alternative text only: not in the page text a reader copies or searches.
+    expect(pages.flat().some((i) => /insertion|deletion/.test(i.str))).toBe(false);
+  });
+
   it('should read bookmarks as the headings do, number and words apart', async () => {
     const titles = ((await pdf.getOutline()) ?? []).map((o) => o.title);
     expect(titles).toContain('1 Introduction');
