@@ -5,7 +5,7 @@
  * alignment (`correspondence`), the same that `diff` and `history` show.
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics/index.js';
+import { hasBrokenFrontMatter, report } from '../diagnostics/index.js';
 import { findVersion, type Corpus, type VersionDocument } from '../corpus/index.js';
 import type { Block, Clause, ClauseDocument, Point, TableCell } from '../model/types.js';
 import { clauseIndex, xrefsIn } from '../model/query.js';
@@ -15,7 +15,7 @@ import { versionIntervals } from '../time/index.js';
 import { UNFILLED_HISTORY } from '../model/sec.js';
 
 export function checkAcrossVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
-  const healthy = (doc: ClauseDocument) => !fileOf(doc).messages.some((m) => m.fatal && m.ruleId?.startsWith('front-matter'));
+  const healthy = (doc: ClauseDocument) => !hasBrokenFrontMatter(fileOf(doc));
   for (const v of corpus.versions.filter(healthy)) {
     checkHistoryFilled(v, fileOf(v));
     const previous = v.meta.replaces === null ? null : findVersion(corpus, v.meta.appendix, v.meta.replaces);
