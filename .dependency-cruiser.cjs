@@ -40,7 +40,7 @@ module.exports = {
     {
       name: 'no-command-imports-another',
       comment:
-        'Shared CLI helpers live in src/cli/ (context.ts, answers.ts); a command never imports another. A command is its definition <name>.command.ts and its action <name>.ts, which may import each other (the registry index.ts lists them).',
+        'Shared CLI helpers live in src/cli/ (context.ts, answers.ts, rewrite.ts); a command never imports another. A command is its definition <name>.command.ts and its action <name>.ts, which may import each other (the registry index.ts lists them).',
       severity: 'error',
       from: { path: '^src/cli/commands/(?!index\\.ts$)([^/.]+)(?:\\.command)?\\.ts$' },
       to: { path: '^src/cli/commands/(?!index\\.ts$)[^/]+\\.ts$', pathNot: '^src/cli/commands/$1(?:\\.command)?\\.ts$' },

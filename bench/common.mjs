@@ -1,5 +1,5 @@
 // Shared benchmark helpers: inputs from the real corpus and a best-of-N timer.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,26 @@ export function benchPair() {
     oldText: pick(/^(eeg_2009__stand-2011|sgb_7__stand-2012-07|stgbeg__stand-2010)/),
     newText: pick(/^(eeg_2009__stand-2012|sgb_7__stand-2012-12|stgbeg__stand-2012)/),
   };
+}
+
+/** The pair of consecutive versions of one document with the most bytes between them. */
+export function largestPair() {
+  let best = null;
+  for (const folder of readdirSync(realCorpus, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    const dir = join(realCorpus, folder.name);
+    const byDocument = new Map();
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+      const doc = name.split('__')[0];
+      byDocument.set(doc, [...(byDocument.get(doc) ?? []), join(dir, name)]);
+    }
+    for (const versions of byDocument.values()) {
+      for (let i = 1; i < versions.length; i++) {
+        const bytes = statSync(versions[i - 1]).size + statSync(versions[i]).size;
+        if (!best || bytes > best.bytes) best = { old: versions[i - 1], new: versions[i], bytes };
+      }
+    }
+  }
+  return best;
 }
 
 /**

@@ -8,33 +8,13 @@
 // and GC pauses come from bench/child-stats.mjs, loaded into each secdoc process.
 // Targets (issue 25): cold <= 40x git, warm <= 10x git, peak memory <= 150 MB.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fmt, realCorpus, repoRoot } from './common.mjs';
+import { fmt, largestPair, realCorpus, repoRoot } from './common.mjs';
 
 const ROUNDS = Number(process.env.SECDOC_BENCH_ROUNDS ?? 5);
-
-/** The pair of consecutive versions of one document with the most bytes between them. */
-function largestPair() {
-  let best = null;
-  for (const folder of readdirSync(realCorpus, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    const dir = join(realCorpus, folder.name);
-    const byDocument = new Map();
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
-      const doc = name.split('__')[0];
-      byDocument.set(doc, [...(byDocument.get(doc) ?? []), join(dir, name)]);
-    }
-    for (const versions of byDocument.values()) {
-      for (let i = 1; i < versions.length; i++) {
-        const bytes = statSync(versions[i - 1]).size + statSync(versions[i]).size;
-        if (!best || bytes > best.bytes) best = { old: versions[i - 1], new: versions[i], bytes };
-      }
-    }
-  }
-  return best;
-}
 
 const pair = largestPair();
 const work = mkdtempSync(join(tmpdir(), 'secdoc-process-bench-'));

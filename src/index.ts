@@ -6,7 +6,7 @@
 import { VFile } from 'vfile';
 import { nodeHost } from './corpus/node-host.js';
 import { findVersion, loadCorpus as loadSources, parseRef, type Corpus, type Host, type VersionDocument } from './corpus/index.js';
-import { catalogue, collect, formatDiagnostic, type Diagnostic } from './diagnostics/index.js';
+import { collect, formatDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import { diffDocuments as diffClauseTrees } from './diff/index.js';
 import type { ClauseDocument } from './model/types.js';
 import { decodeSource, parseDocument as parseSource } from './parse/index.js';
@@ -25,7 +25,7 @@ import {
   type RulesJson,
 } from './render/json/rules.js';
 import { historyJson, type HistoryJson } from './render/json/history.js';
-import { corpusRules, factsJsonSchema, QueryError, validateFacts, type FactProblem } from './rules/index.js';
+import { factsJsonSchema, reportRuleProblems, QueryError, validateFacts, type FactProblem } from './rules/index.js';
 
 export { QueryError };
 export type { AtJson, EvalJson, HistoryJson, RuleDiffJson, RulesJson, Diagnostic, Host, FactProblem, TreeJson, DiffJson };
@@ -142,15 +142,8 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): SecdocCorpus
   return {
     corpus,
     get diagnostics(): Diagnostic[] {
-      const problems: Diagnostic[] = corpusRules(corpus).problems.map((p) => ({
-        file: p.path,
-        line: p.place.line,
-        column: p.place.column,
-        severity: catalogue[p.ruleId].severity,
-        message: p.reason,
-        ruleId: p.ruleId,
-      }));
-      return [...collect(corpus.files), ...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+      reportRuleProblems(corpus);
+      return collect(corpus.files);
     },
     versionsAt: (at) => atJson(corpus, date(at)),
     rulesAt: (at, o = {}) => rulesJson(corpus, { at: date(at), doc: o.doc ?? null }),

@@ -5,7 +5,7 @@
  * alignment (`correspondence`), the same that `diff` and `history` show.
  */
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics/index.js';
+import { hasBrokenFrontMatter, report } from '../diagnostics/index.js';
 import { findVersion, type Corpus, type VersionDocument } from '../corpus/index.js';
 import type { Block, Clause, ClauseDocument, Point, TableCell } from '../model/types.js';
 import { clauseIndex, xrefsIn } from '../model/query.js';
@@ -15,7 +15,7 @@ import { versionIntervals } from '../time/index.js';
 import { UNFILLED_HISTORY } from '../model/sec.js';
 
 export function checkAcrossVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
-  const healthy = (doc: ClauseDocument) => !fileOf(doc).messages.some((m) => m.fatal && m.ruleId?.startsWith('front-matter'));
+  const healthy = (doc: ClauseDocument) => !hasBrokenFrontMatter(fileOf(doc));
   for (const v of corpus.versions.filter(healthy)) {
     checkHistoryFilled(v, fileOf(v));
     const previous = v.meta.replaces === null ? null : findVersion(corpus, v.meta.appendix, v.meta.replaces);
@@ -39,13 +39,33 @@ function clauseXrefs(c: Clause) {
 
 /**
  * "Clause 9.4" in the new version, where the old 9.4 is now 9.3 and 9.4 is the old 9.5. Left
- * over from the old text it is an error; written new, it may mean either, so it is a warning.
+ * over from the old text it is an error; written new, it may mean either, so it is a warning,
+ * unless the new text shows it was written in the new numbering (`writtenKnowingInsertion`).
  */
 function checkRenumberedReferences(before: VersionDocument, after: VersionDocument, file: VFile): void {
   const { forward, backward } = correspondence(before, after);
   const oldIndex = clauseIndex(before);
   const newIndex = clauseIndex(after);
   const newNames = referenceNames(after);
+  const parents = new Map<Clause, Clause>();
+  for (const c of walkClauses(after.clauses)) for (const child of c.children) parents.set(child, c);
+  const inOrUnder = (c: Clause | undefined, root: Clause) => {
+    for (let x = c; x; x = parents.get(x)) if (x === root) return true;
+    return false;
+  };
+  /**
+   * A clause inserted in this version ahead of `target` in its run is what moved `target` onto
+   * its new number (10.2 inserted, so the old 10.3 is now 10.4). A reference written in, or
+   * beside a citation of, that inserted clause was written by someone who had the insertion in
+   * front of them, so in the new numbering: AK 9.3, inserted, says "Clause 9.6" for the old 9.5;
+   * AL 18.14(a) cites the inserted 10.2 and then "Clause 10.4" for the old 10.3. A number moved
+   * by a deletion has no such witness and keeps its warning.
+   */
+  const writtenKnowingInsertion = (citing: Clause, refs: readonly { target: string }[], target: Clause) => {
+    const run = parents.get(target)?.children ?? after.clauses;
+    const inserted = run.slice(0, run.indexOf(target)).filter((c) => !backward.has(c));
+    return inserted.some((ins) => inOrUnder(citing, ins) || refs.some((r) => inOrUnder(newIndex.get(r.target), ins)));
+  };
   const was = `${before.meta.appendix} v${before.meta.version}`;
   for (const clause of walkClauses(after.clauses)) {
     const refs = clauseXrefs(clause);
@@ -66,7 +86,7 @@ function checkRenumberedReferences(before: VersionDocument, after: VersionDocume
       const meant = now ? `named the clause that is now ${now}` : `named a clause deleted since`;
       if (oldTargets.has(ref.target)) {
         report(file, 'renumbered-reference', `Unexpected reference to Clause ${ref.target}: in ${was} Clause ${ref.target} ${meant}, expected ${now ? `Clause ${now}` : 'the reference updated or removed'}`, place);
-      } else if (backward.has(newIndex.get(ref.target)!)) {
+      } else if (backward.has(newIndex.get(ref.target)!) && !writtenKnowingInsertion(clause, refs, newIndex.get(ref.target)!)) {
         // (A new reference to a clause inserted in this version is taken to mean it.)
         report(file, 'renumbered-reference-new', `Unexpected new reference to Clause ${ref.target}: in ${was} Clause ${ref.target} ${meant}, expected a check that it means the clause now numbered ${ref.target}`, place);
       }

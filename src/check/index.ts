@@ -4,6 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Corpus } from '../corpus/index.js';
+import { hasBrokenFrontMatter } from '../diagnostics/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { checkAcrossVersions } from './across.js';
 import { checkLinks } from './links.js';
@@ -26,7 +27,9 @@ export function checkCorpus(corpus: Corpus, extra: { document?: DocumentCheck[];
   for (const doc of [...corpus.versions, ...corpus.directions]) {
     const file = fileOf(doc);
     // A document whose front matter is broken is not checked further: its problems would cascade.
-    if (file.messages.some((m) => m.fatal)) continue;
+    // Any other load error (a control character, nesting too deep) is reported once, where it is,
+    // and the document's clauses are still checked.
+    if (hasBrokenFrontMatter(file)) continue;
     for (const check of [...documentChecks, ...(extra.document ?? [])]) check(doc, file, corpus);
   }
   for (const check of [...corpusChecks, ...(extra.corpus ?? [])]) check(corpus, fileOf);

@@ -4,16 +4,10 @@
  * number of a clause that was renumbered. The rules stage finds them; this check reports them.
  */
 import type { VFile } from 'vfile';
-import { hasBrokenFrontMatter, report } from '../diagnostics/index.js';
 import type { Corpus } from '../corpus/index.js';
 import type { ClauseDocument } from '../model/types.js';
-import { corpusRules } from '../rules/index.js';
+import { reportRuleProblems } from '../rules/index.js';
 
 export function checkRules(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
-  const files = new Map(corpus.versions.map((v) => [v.path, fileOf(v)]));
-  for (const p of corpusRules(corpus).problems) {
-    const file = files.get(p.path);
-    if (!file || hasBrokenFrontMatter(file)) continue;
-    report(file, p.ruleId, p.reason, p.place);
-  }
+  reportRuleProblems(corpus, corpus.versions.map(fileOf));
 }

@@ -3,9 +3,8 @@
  * another. Kept out of context.ts, which every command loads, because they load the rules compiler.
  */
 import type { VersionJson } from '../render/json/rules.js';
-import { corpusRules } from '../rules/compile.js';
+import { reportRuleProblems } from '../rules/report.js';
 import { QueryError } from '../rules/query.js';
-import { report } from '../diagnostics/index.js';
 import type { Corpus } from '../corpus/index.js';
 import { versionIntervals } from '../time/index.js';
 import { ContentError, UsageError, type Context } from './context.js';
@@ -17,12 +16,7 @@ import { ContentError, UsageError, type Context } from './context.js';
 export function loadRules(ctx: Context, options: { rules?: boolean } = {}): ReturnType<Context['corpus']> {
   const corpus = ctx.corpus();
   // `at` reads only dates, so a broken rule block does not stop it.
-  const problems = options.rules === false ? [] : corpusRules(corpus).problems;
-  const byPath = new Map(corpus.files.map((f) => [f.path, f]));
-  for (const p of problems) {
-    const file = byPath.get(p.path);
-    if (file && !file.messages.some((m) => m.ruleId === p.ruleId && m.line === p.place.line && m.reason === p.reason)) report(file, p.ruleId, p.reason, p.place);
-  }
+  if (options.rules !== false) reportRuleProblems(corpus);
   const broken = corpus.files.filter((f) => f.messages.some((m) => m.fatal));
   if (broken.length > 0) throw new ContentError(broken);
   return corpus;

@@ -66,6 +66,21 @@ describe('checks across versions', () => {
     );
   });
 
+  it('should warn on a new reference to a number an insertion moved, unless the new text cites the insertion', async () => {
+    // AL v20.0 inserted 10.2, so the old 10.3 is now 10.4: a new clause that says only "Clause 10.4" may mean either.
+    const alone = await validateWith('tmad/v20.0.md', (t) => replaceOnce(t, /^(7\.9 .*)$/m, '$1\n\n7.10 The DCC shall report each GSME treated under Clause 10.4.'));
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain(
+      `${alone.path}:${where(alone.text, 'Clause 10.4.')}: warning Unexpected new reference to Clause 10.4: in AL v19.0 Clause 10.4 named the clause that is now 10.5, expected a check that it means the clause now numbered 10.4 [renumbered-reference-new]`,
+    );
+    // Citing the inserted 10.2 beside it shows the author wrote in the new numbering, as AL 18.14(a) does.
+    const beside = await validateWith('tmad/v20.0.md', (t) =>
+      replaceOnce(t, /^(7\.9 .*)$/m, '$1\n\n7.10 The DCC shall report each Partial Migration under Clause 10.2 and each GSME treated under Clause 10.4.'),
+    );
+    expect(beside.stderr).not.toContain('[renumbered-reference-new]');
+    expect(beside.code).toBe(0);
+  });
+
   it('should accept references updated with the renumbering', async () => {
     const r = await validateWith('tmad/v20.0.md', (t) => deleteNinePointThree(t).replace('notification under Clause 9.4,', 'notification under Clause 9.3,'));
     expect(r.stderr).not.toMatch(/ error |tmad\/v20\.0\.md:4\d\d:\d+: warning/);

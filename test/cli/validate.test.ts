@@ -26,7 +26,9 @@ describe('secdoc validate', () => {
     const result = await cli(['validate']);
     expect(result.stderr).not.toMatch(/ error /);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/6 document versions, 2 directions: 0 errors/);
+    // No warnings either: a warning on the committed documents is one every author learns to skip.
+    expect(result.stderr).not.toMatch(/ warning /);
+    expect(result.stderr).toMatch(/6 document versions, 2 directions: 0 errors, 0 warnings/);
   });
 
   it('should report a duplicate clause number at the second clause', async () => {
@@ -123,6 +125,27 @@ describe('secdoc validate', () => {
     const out = JSON.parse(r.stdout === '' ? (await cli(['--documents', r.dir, 'validate', '--json'])).stdout : r.stdout) as { ok: boolean; diagnostics: Array<{ ruleId: string; line: number }> };
     expect(out.ok).toBe(false);
     expect(out.diagnostics.map((d) => d.ruleId)).toContain('xref-unresolved');
+  });
+
+  it('should report a load error once and still check the rest of that file and the other files', async () => {
+    const dir = copyDocuments();
+    const edit = (relative: string, change: (text: string) => string) => {
+      const path = join(dir, relative);
+      const text = change(readFileSync(path, 'utf8'));
+      writeFileSync(path, text);
+      return { path, text };
+    };
+    // A control character no published format can hold is an error of loading AL; a reference to
+    // a missing clause elsewhere in AL and one in AK are errors the checks still find.
+    const al = edit('tmad/v20.0.md', (t) => t.replace(/^(7\.1 .*)$/m, '$1 Bell\u0007.').replace(/^(7\.6 .*)$/m, '$1 See Clause 99.9.'));
+    const ak = edit('svtad/v10.0.md', (t) => t.replace(/^(9\.1 .*)$/m, '$1 See Clause 88.8.'));
+    const r = await cli(['--documents', dir, 'validate']);
+    expect(r.code).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => / error /.test(l));
+    expect(errors.filter((l) => l.includes('[char-invalid]'))).toEqual([expect.stringContaining(`${al.path}:${where(al.text, '\u0007')}: error`)]);
+    expect(errors).toContainEqual(expect.stringContaining(`${al.path}:${where(al.text, 'Clause 99.9')}: error Unexpected reference to Clause 99.9`));
+    expect(errors).toContainEqual(expect.stringContaining(`${ak.path}:${where(ak.text, 'Clause 88.8')}: error Unexpected reference to Clause 88.8`));
+    expect(errors).toHaveLength(3);
   });
 });
 

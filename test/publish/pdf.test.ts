@@ -5,7 +5,7 @@
  * variant sets its marks in black.
  */
 import { describe, expect, it } from 'vitest';
-import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { documentsDir } from '../helpers.js';
 import { findVersion, loadCorpus } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
@@ -19,6 +19,11 @@ const v20 = findVersion(corpus, 'AL', '20.0')!;
 const direction = { id: 'direction-2022-06-09', title: 'Direction', made: '2022-06-09' };
 const input = { document: v20, designated: '2022-06-09', effective: '2022-06-10', direction, annex: { letter: 'A', title: null, direction }, against: { document: v19, diff: diffDocuments(v19, v20) } };
 
+// unpdf's own pdf.js build, as test/pdf.ts reads PDFs: its document proxy gives the structure tree
+// and the operator list too.
+type PDFDocumentProxy = Awaited<ReturnType<typeof getDocumentProxy>>;
+const { OPS } = await getResolvedPDFJS();
+
 interface TextItem {
   str: string;
   x: number;
@@ -27,7 +32,7 @@ interface TextItem {
 }
 
 async function open(view: AnnexView): Promise<PDFDocumentProxy> {
-  return getDocument({ data: annexToPdf(view), verbosity: 0 }).promise;
+  return getDocumentProxy(annexToPdf(view), { verbosity: 0 });
 }
 
 async function pageItems(pdf: PDFDocumentProxy, n: number): Promise<TextItem[]> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/index.js';
 import { fixtureFiles, MEMORY_ROOT, memoryHost, secdoc } from './helpers.js';
 
 interface Diagnostic {
@@ -108,5 +109,24 @@ describe('validate: rule integrity', () => {
     expect(rules.stderr).toMatch(/tmad\/v20\.0\.md:102:\d+: error Unexpected fact `duplicate_mpxns`.*\[rule-unknown-fact\]/);
     // Dates alone do not depend on rules.
     expect((await secdoc(['--documents', MEMORY_ROOT, 'at', '2022-06-10'], { host })).code).toBe(0);
+  });
+
+  it('should show the same rule diagnostics through validate, the rule commands and the library', async () => {
+    const files = fixtureFiles();
+    files['tmad/v20.0.md'] = files['tmad/v20.0.md']!
+      .replace('{ var: duplicate_mpxn }', '{ var: duplicate_mpxns }')
+      .replace('kind: permission', 'kind: permision')
+      .replace('id: tmad.exclusion.data-issues\n', 'id: tmad.exclusion.data-issues\nclause: 6.2\n');
+    const host = memoryHost(files);
+    const line = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
+    const library = loadCorpus(MEMORY_ROOT, { host }).diagnostics.filter((d) => d.ruleId.startsWith('rule-')).map(line);
+    expect(library.map((l) => l.replace(/^.*\[(.*)\]$/, '$1')).sort()).toEqual(['rule-malformed', 'rule-not-followed', 'rule-unknown-fact']);
+    const validated = JSON.parse((await secdoc(['--documents', MEMORY_ROOT, 'validate', '--json'], { host })).stdout) as { diagnostics: Diagnostic[] };
+    expect(validated.diagnostics.filter((d) => d.ruleId.startsWith('rule-')).map(line)).toEqual(library);
+    for (const command of [['rules', '--at', '2022-06-10'], ['eval', '--at', '2022-06-10', '/mem/facts.json'], ['history', 'AL', '6.3', '--at', '2022-06-10']]) {
+      const result = await secdoc(['--documents', MEMORY_ROOT, ...command], { host: memoryHost(files, { '/mem/facts.json': '{}' }) });
+      expect(result.code, command.join(' ')).toBe(1);
+      expect(result.stderr.split('\n').filter((l) => /\[rule-/.test(l)), command.join(' ')).toEqual(library);
+    }
   });
 });

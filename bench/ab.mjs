@@ -1,0 +1,139 @@
+// A/B against an earlier commit, in one run (issue 27: "the warm redline and the whole-process
+// `secdoc diff` within 10% of the figures before the change"). Usage:
+//
+//   npm run bench:ab -- [COMMIT] [--rounds N]      (COMMIT defaults to 38e79a4, before the stage refactor)
+//
+// The baseline is checked out in a temporary git worktree beside this one, given this checkout's
+// node_modules (a symlink: npm ci is not needed) and compiled with tsc; the worktree is removed
+// when the script ends, however it ends. Then, round after round, the two alternate (the order
+// swapped each round, so neither always runs just after the other):
+//   - the warm redline: diffDocuments on the two parsed trees of bench/diff.bench.mjs's pair, in
+//     this process, each side with its own parser and engine (the redline row of that bench);
+//   - the whole process `node bin/secdoc.js diff A B --format json` on the largest pair of the
+//     real corpus, with no tree cache (parse and redline every time) and as a user runs it (both
+//     trees cached, where the commit has the cache).
+// It prints best and median of each side and the ratios current / baseline: 1.10 is 10% slower.
+// On a shared machine only ratios measured in one run mean anything.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { VFile } from 'vfile';
+import { benchPair, fmt, largestPair, realCorpus, repoRoot } from './common.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const [value] = args.splice(i, 2).slice(1);
+  return value;
+};
+const ROUNDS = Number(option('--rounds', 11));
+const WARMUP = 25;
+const commit = args[0] ?? '38e79a4';
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a positive whole number');
+
+const git = (...a) => execFileSync('git', a, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const resolved = git('rev-parse', '--verify', `${commit}^{commit}`);
+if (!existsSync(join(repoRoot, 'lib/cli/main.js'))) throw new Error('lib/ is not built: run `npm run compile` first (npm run bench:ab does)');
+
+const work = mkdtempSync(join(tmpdir(), 'secdoc-ab-'));
+const baselineRoot = join(work, 'baseline');
+let worktreeAdded = false;
+function cleanUp() {
+  if (worktreeAdded) {
+    spawnSync('git', ['worktree', 'remove', '--force', baselineRoot], { cwd: repoRoot, stdio: 'ignore' });
+    worktreeAdded = false;
+  }
+  rmSync(work, { recursive: true, force: true });
+  spawnSync('git', ['worktree', 'prune'], { cwd: repoRoot, stdio: 'ignore' });
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
+
+console.log(`baseline ${resolved.slice(0, 10)} (${git('log', '-1', '--format=%s', resolved).slice(0, 70)})`);
+console.log(`current  ${git('rev-parse', '--short=10', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`);
+git('worktree', 'add', '--detach', '--quiet', baselineRoot, resolved);
+worktreeAdded = true;
+symlinkSync(realpathSync(join(repoRoot, 'node_modules')), join(baselineRoot, 'node_modules'), 'dir');
+const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: baselineRoot, encoding: 'utf8' });
+if (tsc.status !== 0) throw new Error(`tsc failed on the baseline:\n${tsc.stdout}${tsc.stderr}`);
+
+const sides = [
+  { name: 'baseline', root: baselineRoot },
+  { name: 'current', root: repoRoot },
+];
+
+// --- the warm redline, in this process ---
+const { oldText, newText } = benchPair();
+for (const side of sides) {
+  const lib = (path) => import(pathToFileURL(join(side.root, 'lib', path)).href);
+  const { parseDocument } = await lib('parse/index.js');
+  const { diffDocuments } = await lib('diff/index.js');
+  const a = parseDocument(oldText, new VFile({ path: 'old.md' }));
+  const b = parseDocument(newText, new VFile({ path: 'new.md' }));
+  side.redline = () => void diffDocuments(a, b);
+  for (let i = 0; i < WARMUP; i++) side.redline();
+}
+
+/** Each entry's wall times, `rounds` runs of each, in turn, the order reversed every other round. */
+function alternate(entries, rounds, before = () => {}) {
+  const samples = entries.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? entries.map((_, i) => i) : entries.map((_, i) => entries.length - 1 - i);
+    for (const i of order) {
+      before();
+      const t0 = performance.now();
+      entries[i]();
+      samples[i].push(performance.now() - t0);
+    }
+  }
+  return samples;
+}
+
+// A minor GC before each run, as bench/diff.bench.mjs does: the last run's garbage is not this one's.
+const redline = alternate(sides.map((s) => s.redline), ROUNDS * 3, () => globalThis.gc?.({ type: 'minor' }));
+
+// --- the whole process ---
+const pair = largestPair();
+const outputs = new Map();
+const secdocDiff = (side, env) => () => {
+  const out = join(work, `${side.name}.json`);
+  const fd = openSync(out, 'w');
+  const r = spawnSync(process.execPath, [join(side.root, 'bin/secdoc.js'), 'diff', pair.old, pair.new, '--format', 'json'], {
+    stdio: ['ignore', fd, 'pipe'],
+    env: { ...process.env, SECDOC_CACHE_DIR: join(work, `${side.name}-cache`), ...env },
+    cwd: side.root,
+  });
+  closeSync(fd);
+  if (r.status !== 0) throw new Error(`${side.name} secdoc diff failed (${r.status}): ${r.stderr}`);
+  outputs.set(side.name, readFileSync(out));
+};
+const processRows = [
+  // SECDOC_CACHE=0 rather than --no-cache: a commit from before the tree cache knows no such flag.
+  { label: 'secdoc diff, no tree cache (process)', env: { SECDOC_CACHE: '0' } },
+  { label: 'secdoc diff, as run (tree cache warm where the commit has one)', env: {} },
+].map((row) => {
+  const runs = sides.map((side) => secdocDiff(side, row.env));
+  for (const run of runs) run(); // fills the cache, loads the files into the page cache
+  return { ...row, samples: alternate(runs, ROUNDS) };
+});
+const sameJson = outputs.get('baseline').equals(outputs.get('current'));
+
+const best = (xs) => Math.min(...xs);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const rows = [{ label: 'warm redline (in process)', samples: redline }, ...processRows];
+console.log(`redline pair: bench/diff.bench.mjs's (EEG 2009, SGB VII, StGBEG); process pair: ${pair.old.replace(`${realCorpus}/`, '')} -> ${pair.new.split('/').pop()} (${fmt(pair.bytes / 1e6)} MB)`);
+console.log(`${ROUNDS * 3} redline rounds, ${ROUNDS} process rounds, in turn; the diff JSON of the two sides is ${sameJson ? 'byte-identical' : 'DIFFERENT'}`);
+console.log('| Row | Baseline best / median | Current best / median | Current / baseline (best / median) |');
+console.log('| --- | --- | --- | --- |');
+for (const { label, samples } of rows) {
+  const [b, c] = samples;
+  const ratio = (f) => fmt(f(c) / f(b), 3);
+  console.log(`| ${label} | ${fmt(best(b), 1)} / ${fmt(median(b), 1)} ms | ${fmt(best(c), 1)} / ${fmt(median(c), 1)} ms | **${ratio(best)} / ${ratio(median)}** |`);
+}
+console.log('within 10%: a ratio <= 1.10');
