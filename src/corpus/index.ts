@@ -7,10 +7,9 @@ import { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
-import { decodeSource } from '../parse/index.js';
-import { readYaml } from '../parse/yaml.js';
 import { fileOf, type TreeCache } from './cache.js';
 import { parseSources } from './parallel.js';
+import { markdownParser, yamlReader } from './parser.js';
 
 export interface Host {
   /** Every file below `dir`, as paths joined onto `dir`, in any order. */
@@ -107,9 +106,9 @@ function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<st
   if (!host.exists(path)) return { facts: {}, factsFile: null };
   const file = new VFile({ path });
   files.push(file);
-  const text = decodeSource(host.readFile(path), file);
+  const text = markdownParser().decodeSource(host.readFile(path), file);
   if (text === null) return { facts: {}, factsFile: file };
-  const yaml = readYaml(text, { line: 1, column: 1 });
+  const yaml = yamlReader().readYaml(text, { line: 1, column: 1 });
   for (const problem of yaml.problems) report(file, 'front-matter-malformed', `Malformed YAML: ${problem.message}`, problem.place);
   if (yaml.problems.length > 0) return { facts: {}, factsFile: file };
   const raw = yaml.value ?? {};
@@ -132,12 +131,12 @@ function readTerms(root: string, host: Host, files: VFile[]): Set<string> {
   const path = `${root}/${SECTION_A_FILE}`;
   if (!host.exists(path)) return new Set();
   const file = new VFile({ path });
-  const text = decodeSource(host.readFile(path), file);
+  const text = markdownParser().decodeSource(host.readFile(path), file);
   if (text === null) {
     files.push(file);
     return new Set();
   }
-  const yaml = readYaml(text, { line: 1, column: 1 });
+  const yaml = yamlReader().readYaml(text, { line: 1, column: 1 });
   if (yaml.problems.length === 0 && Array.isArray(yaml.value)) return new Set(yaml.value.map(String));
   files.push(file);
   report(file, 'front-matter-malformed', 'Unexpected content, expected a YAML list of Section A terms', { line: 1, column: 1 });
