@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { Action } from './index.js';
 import type { DiffFormat } from './diff.command.js';
 import { UsageError } from '../context.js';
-import { writeOutput } from '../output.js';
+import { writeJson, writeOutput } from '../output.js';
 import type { ClauseDocument } from '../../model/types.js';
 import { diffDocuments } from '../../diff/index.js';
 
@@ -29,7 +29,12 @@ export const action: Action<[oldRef: string, newRef: string, flags: DiffFlags]> 
   const diff = diffDocuments(oldDoc, newDoc, { showFormatting: Boolean(flags.showFormatting), maxEditLength });
   let output: string | Uint8Array;
   // Each format's writer loads only when asked for: the HTML, PDF and Word writers bring handlebars.
-  if (format === 'json') output = JSON.stringify((await import('../../render/json/diff.js')).diffToJson(diff), null, 2) + '\n';
+  if (format === 'json') {
+    const json = (await import('../../render/json/diff.js')).diffToJson(diff);
+    // To standard output in pieces, never held whole (6 MB for a large statute).
+    if (!flags.out) return writeJson(json, ctx.io.stdout);
+    output = JSON.stringify(json, null, 2) + '\n';
+  }
   // Colour only on a terminal (or with FORCE_COLOR), never with NO_COLOR or --no-color, never into a file.
   else if (format === 'text') output = (await import('../../render/text/diff.js')).diffToText(diff, { color: flags.color !== false && !flags.out && ctx.color(), full: Boolean(flags.full) });
   // HTML, PDF and Word: the view model and writers of a published marked-up annex.
