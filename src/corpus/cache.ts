@@ -22,6 +22,7 @@ import { report, type RuleId } from '../diagnostics/index.js';
 import type { ClauseDocument, Position } from '../model/types.js';
 import type { ParseOptions } from '../parse/index.js';
 import type { CharacterPlaces } from '../parse/characters.js';
+import { decodeSource } from '../parse/decode.js';
 import { markdownParser } from './parser.js';
 
 /** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
@@ -54,9 +55,8 @@ export interface TreeCache {
 /** Parse one source's bytes, the way every command reads a file (decode, then parse). */
 export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions): ParsedSource {
   const file = new VFile({ path });
-  const { decodeSource, parseDocument } = markdownParser();
   const text = decodeSource(bytes, file);
-  const doc = text === null ? null : parseDocument(text, file, options);
+  const doc = text === null ? null : markdownParser().parseDocument(text, file, options);
   const messages = file.messages.map((m) => ({ ruleId: m.ruleId as RuleId, reason: m.reason, place: m.place ?? undefined }));
   return { doc, messages, ...(file.data.unusualCharacters ? { unusualCharacters: file.data.unusualCharacters } : {}) };
 }

@@ -9,7 +9,8 @@ import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.
 import { compareVersions } from '../model/sec.js';
 import { fileOf, type TreeCache } from './cache.js';
 import { parseSources } from './parallel.js';
-import { markdownParser, yamlReader } from './parser.js';
+import { yamlReader } from './parser.js';
+import { decodeSource } from '../parse/decode.js';
 
 export interface Host {
   /** Every file below `dir`, as paths joined onto `dir`, in any order. */
@@ -106,7 +107,7 @@ function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<st
   if (!host.exists(path)) return { facts: {}, factsFile: null };
   const file = new VFile({ path });
   files.push(file);
-  const text = markdownParser().decodeSource(host.readFile(path), file);
+  const text = decodeSource(host.readFile(path), file);
   if (text === null) return { facts: {}, factsFile: file };
   const yaml = yamlReader().readYaml(text, { line: 1, column: 1 });
   for (const problem of yaml.problems) report(file, 'front-matter-malformed', `Malformed YAML: ${problem.message}`, problem.place);
@@ -131,7 +132,7 @@ function readTerms(root: string, host: Host, files: VFile[]): Set<string> {
   const path = `${root}/${SECTION_A_FILE}`;
   if (!host.exists(path)) return new Set();
   const file = new VFile({ path });
-  const text = markdownParser().decodeSource(host.readFile(path), file);
+  const text = decodeSource(host.readFile(path), file);
   if (text === null) {
     files.push(file);
     return new Set();

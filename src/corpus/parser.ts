@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 let markdown: typeof MarkdownParser | null = null;
 let yaml: typeof YamlReader | null = null;
 
-/** `parse/index`: decoding and parsing a source. */
+/** `parse/index`: parsing a decoded source. */
 export function markdownParser(): typeof MarkdownParser {
   return (markdown ??= require('../parse/index.js') as typeof MarkdownParser);
 }
