@@ -2,7 +2,11 @@
 // same rounds, so the figures are what a user waits for and the load of this shared machine hits
 // all rows alike. Target: `secdoc --help` within 150 ms of `node -e 0` (issue 19): a command's
 // modules load only when it runs, so --help loads commander and the command definitions alone.
+// On this loaded machine wall times move by seconds: CPU time (user + system, from /usr/bin/time
+// when installed) is printed beside them, and moves far less.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fmt, repoRoot } from './common.mjs';
 
