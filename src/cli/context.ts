@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { ContentError, UsageError } from './exit.js';
+import { writeJson } from './output.js';
 import { collect, formatDiagnostic, hasErrors } from '../diagnostics/index.js';
 import {
   appendixOf,
@@ -178,6 +179,6 @@ export class Context {
   }
 
   json(value: unknown): void {
-    this.io.stdout(JSON.stringify(value, null, 2) + '\n');
+    writeJson(value, this.io.stdout);
   }
 }

@@ -3,7 +3,7 @@
  * defines itself on the program, and its action is imported only when it runs, so `--help`
  * loads commander and the definitions, and a command loads only what it uses.
  */
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Io } from './context.js';
 import { ContentError, EXIT, UsageError } from './exit.js';
@@ -106,7 +106,7 @@ export async function main(): Promise<void> {
     });
   }
   const io: Io = {
-    stdout: (t) => process.stdout.write(t),
+    stdout: stdoutIsFile() ? (t) => void writeSync(1, t) : (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
@@ -117,5 +117,19 @@ export async function main(): Promise<void> {
   } catch (error) {
     reportInternalError(error, process.env, (t) => process.stderr.write(t));
     process.exitCode = 70;
+  }
+}
+
+/**
+ * Whether standard output is a file (`> out.json`). Node writes to a file synchronously either
+ * way, but `process.stdout.write` first copies each text into a Buffer that lives until the next
+ * garbage collection: 26 MB of them when a redline's 6 MB of JSON was written in pieces. Written
+ * to the descriptor, a text is encoded and freed in one call.
+ */
+function stdoutIsFile(): boolean {
+  try {
+    return fstatSync(1).isFile();
+  } catch {
+    return false;
   }
 }

@@ -20,8 +20,10 @@ import { deserialize, serialize } from 'node:v8';
 import { VFile } from 'vfile';
 import { report, type RuleId } from '../diagnostics/index.js';
 import type { ClauseDocument, Position } from '../model/types.js';
-import { decodeSource, parseDocument, type ParseOptions } from '../parse/index.js';
+import type { ParseOptions } from '../parse/index.js';
 import type { CharacterPlaces } from '../parse/characters.js';
+import { decodeSource } from '../parse/decode.js';
+import { markdownParser } from './parser.js';
 
 /** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
 export const TREE_SCHEMA = 2;
@@ -54,7 +56,7 @@ export interface TreeCache {
 export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions): ParsedSource {
   const file = new VFile({ path });
   const text = decodeSource(bytes, file);
-  const doc = text === null ? null : parseDocument(text, file, options);
+  const doc = text === null ? null : markdownParser().parseDocument(text, file, options);
   const messages = file.messages.map((m) => ({ ruleId: m.ruleId as RuleId, reason: m.reason, place: m.place ?? undefined }));
   return { doc, messages, ...(file.data.unusualCharacters ? { unusualCharacters: file.data.unusualCharacters } : {}) };
 }

@@ -7,10 +7,10 @@ import { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
-import { decodeSource } from '../parse/index.js';
-import { readYaml } from '../parse/yaml.js';
 import { fileOf, type TreeCache } from './cache.js';
 import { parseSources } from './parallel.js';
+import { yamlReader } from './parser.js';
+import { decodeSource } from '../parse/decode.js';
 
 export interface Host {
   /** Every file below `dir`, as paths joined onto `dir`, in any order. */
@@ -109,7 +109,7 @@ function readFacts(root: string, host: Host, files: VFile[]): { facts: Record<st
   files.push(file);
   const text = decodeSource(host.readFile(path), file);
   if (text === null) return { facts: {}, factsFile: file };
-  const yaml = readYaml(text, { line: 1, column: 1 });
+  const yaml = yamlReader().readYaml(text, { line: 1, column: 1 });
   for (const problem of yaml.problems) report(file, 'front-matter-malformed', `Malformed YAML: ${problem.message}`, problem.place);
   if (yaml.problems.length > 0) return { facts: {}, factsFile: file };
   const raw = yaml.value ?? {};
@@ -137,7 +137,7 @@ function readTerms(root: string, host: Host, files: VFile[]): Set<string> {
     files.push(file);
     return new Set();
   }
-  const yaml = readYaml(text, { line: 1, column: 1 });
+  const yaml = yamlReader().readYaml(text, { line: 1, column: 1 });
   if (yaml.problems.length === 0 && Array.isArray(yaml.value)) return new Set(yaml.value.map(String));
   files.push(file);
   report(file, 'front-matter-malformed', 'Unexpected content, expected a YAML list of Section A terms', { line: 1, column: 1 });

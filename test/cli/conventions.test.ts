@@ -17,7 +17,7 @@ const bin = join(repoRoot, 'bin', 'secdoc.js');
 const scratch = () => mkdtempSync(join(tmpdir(), 'secdoc-conventions-'));
 
 /** The modules a run of the compiled CLI resolves, recorded by a module resolution hook. */
-function modulesLoaded(args: string[]): { urls: string[]; status: number | null } {
+function modulesLoaded(args: string[], env: Record<string, string> = {}): { urls: string[]; status: number | null; stdout: string } {
   const dir = scratch();
   const log = join(dir, 'loaded.txt');
   writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
@@ -29,9 +29,18 @@ export async function resolve(specifier, context, next) {
   return result;
 }
 `);
-  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, { data: { log: ${JSON.stringify(log)} } });\n`);
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, SECDOC_TODAY: '2022-06-10' } });
-  return { urls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [], status: r.status };
+  // The hook sees what is imported; what the corpus loads by \`require\` (the parser) is in require.cache at exit.
+  writeFileSync(
+    join(dir, 'register.mjs'),
+    `import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
+register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, { data: { log: ${JSON.stringify(log)} } });
+const required = createRequire(import.meta.url).cache;
+process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(required).map((path) => path + '\\n').join('')));
+`,
+  );
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, SECDOC_TODAY: '2022-06-10', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  return { urls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [], status: r.status, stdout: r.stdout };
 }
 
 const loads = (urls: string[], part: string) => urls.some((u) => u.includes(part));
@@ -53,6 +62,34 @@ describe('start-up', () => {
     expect(loads(urls, '/lib/parse/')).toBe(true);
     for (const heavy of ['/lib/cli/commands/diff.js', '/lib/diff/', '/lib/publish/', '/lib/render/html/', '/node_modules/handlebars/', '/node_modules/docx/', 'typst'])
       expect(loads(urls, heavy), heavy).toBe(false);
+  });
+});
+
+describe('start-up with the tree cache warm', () => {
+  const markdownParser = ['/node_modules/remark-parse/', '/node_modules/micromark/', '/lib/parse/index.js'];
+
+  it('should diff two files whose trees are cached without loading the parser, yaml or the HTML writer', () => {
+    const env = { SECDOC_CACHE_DIR: scratch() };
+    const [a, b] = ['2021-01-01', '2021-08-24'].map((v) => join(repoRoot, 'test/corpus/en-github-site-policy', `github-marketplace-developer-agreement__${v}.md`));
+    const cold = modulesLoaded(['diff', a!, b!, '--format', 'json'], env);
+    expect(cold.status).toBe(0);
+    // The test can fail: parsing loads the parser.
+    expect(loads(cold.urls, '/lib/parse/index.js')).toBe(true);
+    const warm = modulesLoaded(['diff', a!, b!, '--format', 'json'], env);
+    expect(warm.status).toBe(0);
+    expect(warm.stdout).toBe(cold.stdout);
+    for (const heavy of [...markdownParser, '/node_modules/yaml/', '/node_modules/handlebars/', '/lib/render/view/']) expect(loads(warm.urls, heavy), heavy).toBe(false);
+  });
+
+  it('should answer `at` from cached trees without loading the Markdown parser', () => {
+    const env = { SECDOC_CACHE_DIR: scratch() };
+    const cold = modulesLoaded(['at', '2022-06-10'], env);
+    expect(cold.status).toBe(0);
+    expect(loads(cold.urls, '/lib/parse/index.js')).toBe(true);
+    const warm = modulesLoaded(['at', '2022-06-10'], env);
+    expect(warm.status).toBe(0);
+    expect(warm.stdout).toBe(cold.stdout);
+    for (const heavy of markdownParser) expect(loads(warm.urls, heavy), heavy).toBe(false);
   });
 });
 

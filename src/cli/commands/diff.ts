@@ -2,13 +2,9 @@ import { extname } from 'node:path';
 import type { Action } from './index.js';
 import type { DiffFormat } from './diff.command.js';
 import { UsageError } from '../context.js';
-import { writeOutput } from '../output.js';
+import { writeJson, writeOutput } from '../output.js';
 import type { ClauseDocument } from '../../model/types.js';
 import { diffDocuments } from '../../diff/index.js';
-import { diffToJson } from '../../render/json/diff.js';
-import { diffToText } from '../../render/text/diff.js';
-import { comparisonView } from '../../render/view/index.js';
-import { renderAnnex } from '../../publish/render.js';
 
 interface DiffFlags {
   format?: DiffFormat;
@@ -32,12 +28,19 @@ export const action: Action<[oldRef: string, newRef: string, flags: DiffFlags]> 
   const [oldDoc, newDoc] = ctx.documents([oldRef, newRef]) as [ClauseDocument, ClauseDocument];
   const diff = diffDocuments(oldDoc, newDoc, { showFormatting: Boolean(flags.showFormatting), maxEditLength });
   let output: string | Uint8Array;
-  if (format === 'json') output = JSON.stringify(diffToJson(diff), null, 2) + '\n';
+  // Each format's writer loads only when asked for: the HTML, PDF and Word writers bring handlebars.
+  if (format === 'json') {
+    const json = (await import('../../render/json/diff.js')).diffToJson(diff);
+    // To standard output in pieces, never held whole (6 MB for a large statute).
+    if (!flags.out) return writeJson(json, ctx.io.stdout);
+    output = JSON.stringify(json, null, 2) + '\n';
+  }
   // Colour only on a terminal (or with FORCE_COLOR), never with NO_COLOR or --no-color, never into a file.
-  else if (format === 'text') output = diffToText(diff, { color: flags.color !== false && !flags.out && ctx.color(), full: Boolean(flags.full) });
+  else if (format === 'text') output = (await import('../../render/text/diff.js')).diffToText(diff, { color: flags.color !== false && !flags.out && ctx.color(), full: Boolean(flags.full) });
   // HTML, PDF and Word: the view model and writers of a published marked-up annex.
   else {
     const author = ctx.author(flags.author);
+    const [{ comparisonView }, { renderAnnex }] = await Promise.all([import('../../render/view/index.js'), import('../../publish/render.js')]);
     output = await renderAnnex(comparisonView(diff, { designation: ctx.interval(newRef, newDoc), ...(author ? { author } : {}) }), format);
   }
   if (flags.out) writeOutput(flags.out, output);

@@ -14,7 +14,7 @@ import { factsJsonSchema } from '../../rules/facts.js';
 import type { TraceNode } from '../../rules/logic.js';
 import { evaluateRules, selectRules, type RuleResult } from '../../rules/query.js';
 import type { JsonLogic, Rule } from '../../rules/types.js';
-import { statusOn, versionsAt, type ClauseInterval, type ClauseTiming, type Status, type VersionInterval } from '../../time/index.js';
+import { statusOn, versionIntervals, versionsAt, type ClauseInterval, type ClauseTiming, type Status, type VersionInterval } from '../../time/index.js';
 import { API_VERSION } from './tree.js';
 
 type ApiVersion = readonly [number, number];
@@ -191,7 +191,8 @@ export interface AtJson {
 }
 
 export function atJson(corpus: Corpus, at: string): AtJson {
-  const intervals = corpusRules(corpus).intervals;
+  // Dates only: the rule blocks are not compiled (their YAML was most of `secdoc at`'s time).
+  const intervals = versionIntervals(corpus);
   return {
     'secdoc-api-version': API_VERSION,
     at,
