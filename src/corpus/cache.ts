@@ -24,7 +24,7 @@ import { decodeSource, parseDocument, type ParseOptions } from '../parse/index.j
 import type { CharacterPlaces } from '../parse/characters.js';
 
 /** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
-export const TREE_SCHEMA = 2;
+export const TREE_SCHEMA = 3;
 
 const MAGIC = Buffer.from('SECDOC-TREE-1\n');
 const CHECKSUM_BYTES = 32;

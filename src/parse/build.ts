@@ -10,6 +10,13 @@ import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '.
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, letterOrNumeral, paragraphLabel, STABLE_KEY, type Label } from './labels.js';
 
+/** A list item's label, the text after it, and whether that text was the item's first paragraph. */
+interface ItemLead {
+  label: Label;
+  rest: PhrasingContent[];
+  fromFirstParagraph: boolean;
+}
+
 interface Open {
   clause: Clause;
   /** Heading depth for heading clauses; null for provisions found in paragraphs and list items. */
@@ -175,23 +182,26 @@ export class TreeBuilder {
         return;
       }
       this.openProvision(lead.label, lead.rest, this.pos(item));
-      this.consumeAll(item.children.slice(1));
+      // The label came from the list marker when the item opens with something else than a
+      // paragraph (a block quote, a code block): that block is the provision's content.
+      this.consumeAll(item.children.slice(lead.fromFirstParagraph ? 1 : 0));
     });
   }
 
   /** A list item's label: the marker of an ordered list, or a label opening its first paragraph. */
-  private itemLabel(list: List, item: ListItem, nextItem: ListItem | undefined): { label: Label; rest: PhrasingContent[] } | null {
-    const first = item.children[0];
+  private itemLabel(list: List, item: ListItem, nextItem: ListItem | undefined): ItemLead | null {
+    const first = literalMarkerParagraph(item, this.source, this.shift) ?? item.children[0];
     const rest = first?.type === 'paragraph' ? first.children : [];
     if (list.ordered && item.position?.start.offset !== undefined) {
       const marker = /^\s*(\d{1,9})([.)])/.exec(this.source.slice(item.position.start.offset + this.shift.offset, item.position.start.offset + this.shift.offset + 16));
       if (marker) {
         const number = `${marker[1]}${marker[2]}`;
-        return { label: { number, style: 'number', depth: 1, length: 0 }, rest };
+        return { label: { number, style: 'number', depth: 1, length: 0 }, rest, fromFirstParagraph: first?.type === 'paragraph' };
       }
     }
     if (first?.type !== 'paragraph') return null;
-    return this.leadLabel(first.children, nextItem?.children[0]);
+    const lead = this.leadLabel(first.children, nextItem?.children[0]);
+    return lead && { ...lead, fromFirstParagraph: true };
   }
 
   /** The label at the start of phrasing content, as text or as a bold run (`**3.1**`). */
@@ -351,7 +361,10 @@ export class TreeBuilder {
         return {
           type: 'list',
           ordered: node.ordered ?? false,
-          items: node.children.map((item) => item.children.map((c) => this.toBlock(c)).filter((b): b is Block => b !== null)),
+          items: node.children.map((item) => {
+            literalMarkerParagraph(item, this.source, this.shift);
+            return item.children.map((c) => this.toBlock(c)).filter((b): b is Block => b !== null);
+          }),
           position: this.pos(node),
         };
       case 'code':
@@ -396,6 +409,32 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
     children: [],
     annotations: [],
   };
+}
+
+/**
+ * `1.  31. Oktober 2012 die Summe ...`: CommonMark reads the date as a second list opening on the
+ * item's own line, and the item's text would start with nothing. A reader sees a date: the inner
+ * marker is put back as text, and the inner list's first item becomes the item's first paragraph.
+ * Returns that paragraph after replacing the item's first block, or null when the item opens otherwise.
+ */
+function literalMarkerParagraph(item: ListItem, source: string, shift: Shift): Paragraph | null {
+  const inner = item.children[0];
+  if (inner?.type !== 'list' || !inner.ordered || !item.position || !inner.position) return null;
+  if (inner.position.start.line !== item.position.start.line) return null;
+  const [firstItem, ...otherItems] = inner.children;
+  // `1. 2. 3. text`: each marker after the first is text, innermost first.
+  if (firstItem) literalMarkerParagraph(firstItem, source, shift);
+  const paragraph = firstItem?.children[0];
+  if (!firstItem || paragraph?.type !== 'paragraph' || !firstItem.position || !paragraph.position) return null;
+  const start = firstItem.position.start;
+  const from = (start.offset ?? 0) + shift.offset;
+  const marker = source.slice(from, (paragraph.position.start.offset ?? 0) + shift.offset);
+  const text: PhrasingContent = { type: 'text', value: marker, position: { start: { ...start }, end: { ...paragraph.position.start } } };
+  const literal: Paragraph = { type: 'paragraph', children: [text, ...paragraph.children], position: { start: { ...start }, end: paragraph.position.end } };
+  const after: RootContent[] = [...firstItem.children.slice(1)];
+  if (otherItems.length > 0) after.push({ ...inner, start: (inner.start ?? 1) + 1, children: otherItems, position: otherItems[0]!.position ? { start: otherItems[0]!.position.start, end: inner.position.end } : inner.position });
+  item.children.splice(0, 1, literal, ...(after as ListItem['children']));
+  return literal;
 }
 
 function trimLeading(children: PhrasingContent[]): PhrasingContent[] {
