@@ -15,6 +15,8 @@ interface ItemLead {
   label: Label;
   rest: PhrasingContent[];
   fromFirstParagraph: boolean;
+  /** The digits of an ordered list's marker (`3` for `3.`), when the label is the marker. */
+  marker: number | null;
 }
 
 interface Open {
@@ -169,7 +171,7 @@ export class TreeBuilder {
   }
 
   private list(node: List): void {
-    const labels = node.children.map((item, i) => this.itemLabel(node, item, node.children[i + 1]));
+    const labels = readerNumbers(node, node.children.map((item, i) => this.itemLabel(node, item, node.children[i + 1])));
     if (labels.every((l) => l === null)) {
       const block = this.toBlock(node);
       if (block) this.addContent(block);
@@ -196,12 +198,12 @@ export class TreeBuilder {
       const marker = /^\s*(\d{1,9})([.)])/.exec(this.source.slice(item.position.start.offset + this.shift.offset, item.position.start.offset + this.shift.offset + 16));
       if (marker) {
         const number = `${marker[1]}${marker[2]}`;
-        return { label: { number, style: 'number', depth: 1, length: 0 }, rest, fromFirstParagraph: first?.type === 'paragraph' };
+        return { label: { number, style: 'number', depth: 1, length: 0 }, rest, fromFirstParagraph: first?.type === 'paragraph', marker: Number(marker[1]) };
       }
     }
     if (first?.type !== 'paragraph') return null;
     const lead = this.leadLabel(first.children, nextItem?.children[0]);
-    return lead && { ...lead, fromFirstParagraph: true };
+    return lead && { ...lead, fromFirstParagraph: true, marker: null };
   }
 
   /** The label at the start of phrasing content, as text or as a bold run (`**3.1**`). */
@@ -412,6 +414,20 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
 }
 
 /**
+ * An ordered list written `1.`, `1.`, `1.` (or any markers that do not rise) is numbered as
+ * CommonMark and a reader number it: from the first marker, one by one. Markers that rise are the
+ * author's numbers and are kept as written, gaps included (`6.`, `8.` where 7 was repealed).
+ */
+function readerNumbers(list: List, leads: Array<ItemLead | null>): Array<ItemLead | null> {
+  const markers = leads.map((l) => l?.marker ?? null);
+  if (!list.ordered || markers.some((m) => m === null)) return leads;
+  const rising = markers.every((m, i) => i === 0 || m! > markers[i - 1]!);
+  if (rising) return leads;
+  const first = markers[0]!;
+  return leads.map((lead, i) => lead && { ...lead, label: { ...lead.label, number: `${first + i}${lead.label.number.slice(-1)}` } });
+}
+
+/**
  * `1.  31. Oktober 2012 die Summe ...`: CommonMark reads the date as a second list opening on the
  * item's own line, and the item's text would start with nothing. A reader sees a date: the inner
  * marker is put back as text, and the inner list's first item becomes the item's first paragraph.
@@ -452,13 +468,18 @@ function offsetPosition(node: PhrasingContent, by: number): PhrasingContent['pos
   return { start: { line: p.start.line, column: p.start.column + by, offset: (p.start.offset ?? 0) + by }, end: p.end };
 }
 
-/** Path IDs: absolute numbers stand alone, sub-paragraphs append to their parent's path. */
+/**
+ * Path IDs: absolute numbers stand alone, sub-paragraphs append to their parent's path. Decimal
+ * numbers inside a lettered section (`## J.` then `1.`) start again in each section, so they
+ * take the section's letter (`J/1`): an id that stays put while the section keeps its letter.
+ */
 export function assignIds(docId: string, clauses: Clause[]): void {
   const used = new Set<string>();
-  const visit = (list: Clause[], parentPath: string, division: string | null) => {
+  const visit = (list: Clause[], parentPath: string, division: string | null, letter: string | null) => {
     for (const c of list) {
       let path: string;
       if (c.style === 'division') path = slug(c.heading ?? 'part');
+      else if (c.style === 'decimal' && letter !== null) path = `${letter}/${c.number}`;
       else if (isAbsolute(c.style)) path = c.number!.replace(/\s+/g, '');
       else path = parentPath + subSegment(c.number!);
       let id = `${docId}/${path}`;
@@ -467,10 +488,10 @@ export function assignIds(docId: string, clauses: Clause[]): void {
       used.add(id);
       c.id = id;
       const ownPath = id.slice(docId.length + 1);
-      visit(c.children, ownPath, c.style === 'division' ? ownPath : division);
+      visit(c.children, ownPath, c.style === 'division' ? ownPath : division, c.style === 'letter-heading' ? ownPath : letter);
     }
   };
-  visit(clauses, '', null);
+  visit(clauses, '', null, null);
 }
 
 /** `(a)` stays `(a)`; `1.` and `a)` become `(1)` and `(a)` so paths read unambiguously. */
