@@ -73,7 +73,45 @@ function ordinal(number: string, style: string): Ordinal | null {
   return m ? { value: Number(m[1]), suffix: m[2]!.toUpperCase() } : null;
 }
 
+/** `Article L121-36-1` -> series `L`, parts [121, 36, 1]; null for a number with letters in a part (`316e`). */
+function hyphenParts(number: string): { series: string; parts: number[] } | null {
+  const m = /^(?:Art\.?|Artikel|Article)\s+([LRDA]\*?)?\.?\s?(\d+(?:-\d+)*)$/.exec(number);
+  return m ? { series: (m[1] ?? '').replace('*', ''), parts: m[2]!.split('-').map(Number) } : null;
+}
+
+/**
+ * Hyphenated article numbers locate an article under its book, title and chapter. After
+ * `L121-36` come `L121-36-1` (inserted after it), `L121-37` (the next), or `L122-1` (the first of
+ * the next chapter); after `L121-36-2`, `L121-37` closes the inserted run. With a series letter
+ * the first part is a chapter code (`121`: book 1, title 2, chapter 1) and may step by more than
+ * one when the rest starts over at 1. Anything lower is out of order; anything else skips numbers.
+ */
+function hyphenSequenceProblem(prev: string, next: string): { ruleId: 'number-sequence'; reason: string } | null | undefined {
+  const a = hyphenParts(prev);
+  const b = hyphenParts(next);
+  if (!a || !b || (a.parts.length === 1 && b.parts.length === 1)) return undefined;
+  if (a.series !== b.series) return null;
+  const x = a.parts;
+  const y = b.parts;
+  let k = 0;
+  while (k < x.length && k < y.length && x[k] === y[k]) k++;
+  if (k === x.length && k === y.length) return undefined;
+  const ascending = k === x.length ? true : k === y.length ? false : y[k]! > x[k]!;
+  if (!ascending) return { ruleId: 'number-sequence', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected numbers in ascending order` };
+  const startsOver = y.slice(k + 1).every((p) => p === 1);
+  const inserted = k === x.length && y.length === x.length + 1 && y[k] === 1;
+  const nextAtLevel = k < x.length && startsOver && (y[k] === x[k]! + 1 || (k === 0 && a.series !== ''));
+  if (inserted || nextAtLevel) return null;
+  const expected = [...x.slice(0, -1), x[x.length - 1]! + 1].join('-');
+  const prefix = prev.slice(0, prev.length - x.join('-').length);
+  return { ruleId: 'number-sequence', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected \`${prefix}${expected}\` or \`${prefix}${x.join('-')}-1\` (a gap in the numbering)` };
+}
+
 function sequenceProblem(prev: string, next: string, style: string): { ruleId: 'number-sequence' | 'number-suffix'; reason: string } | null {
+  if (style === 'article') {
+    const hyphenated = hyphenSequenceProblem(prev, next);
+    if (hyphenated !== undefined) return hyphenated;
+  }
   const a = ordinal(prev, style);
   const b = ordinal(next, style);
   if (!a || !b) return null;

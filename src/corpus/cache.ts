@@ -26,7 +26,7 @@ import { decodeSource } from '../parse/decode.js';
 import { markdownParser } from './parser.js';
 
 /** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
-export const TREE_SCHEMA = 2;
+export const TREE_SCHEMA = 3;
 
 const MAGIC = Buffer.from('SECDOC-TREE-1\n');
 const CHECKSUM_BYTES = 32;

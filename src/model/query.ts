@@ -85,8 +85,13 @@ function termsIn(blocks: readonly Block[], quoted: boolean, out: Set<string>): v
   }
 }
 
-/** How a cross-reference names a clause: `18.12`, `7.2(a)(i)`, `§ 20a`. */
+/** The id of a decimal clause inside a lettered section: `J/1.2` (see assignIds). */
+const LETTERED = /\/([A-Z])\/[^/]+$/;
+
+/** How a cross-reference names a clause: `18.12`, `7.2(a)(i)`, `§ 20a`; `J.1` for `1` in lettered section J. */
 export function referenceKey(c: Clause, parent: Clause | null, parentKey?: string): string {
+  const letter = c.style === 'decimal' ? LETTERED.exec(c.id)?.[1] : undefined;
+  if (letter) return `${letter}.${c.number}`;
   if (c.style === 'decimal' || c.style === 'section' || c.style === 'article' || c.style === 'letter-heading') return c.number!;
   const base = parentKey ?? (parent ? parent.id.slice(parent.id.indexOf('/') + 1) : '');
   return base + c.number;
@@ -99,6 +104,8 @@ export function clauseIndex(doc: ClauseDocument): Map<string, Clause> {
     for (const c of list) {
       const key = c.number === null ? parentKey : referenceKey(c, parent, parentKey);
       if (c.number !== null && !index.has(key)) index.set(key, c);
+      // `Clause 1` inside lettered section J still finds J.1 when no other clause is numbered 1.
+      if (c.number !== null && key !== c.number && c.style === 'decimal' && !index.has(c.number)) index.set(c.number, c);
       visit(c.children, c.number !== null ? c : parent, key);
     }
   };

@@ -175,6 +175,8 @@ export interface ClauseDocument {
   metaPositions: Record<string, Point>;
   /** The label styles found, outermost first: the detected numbering scheme. */
   numbering: LabelStyle[];
+  /** The level-1 heading that opens the body (`# Title`), as written; null when there is none. */
+  heading: string | null;
   /** Content before the first clause (cover text, version history). */
   preamble: Block[];
   /** Unnumbered top sections before the first clause, e.g. "Version History". */

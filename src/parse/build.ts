@@ -10,6 +10,15 @@ import type { Annotation, Block, Clause, LabelStyle, Position, Section } from '.
 import { toInlines, type Shift } from './inline.js';
 import { headingLabel, isAbsolute, isProvision, letterOrNumeral, paragraphLabel, STABLE_KEY, type Label } from './labels.js';
 
+/** A list item's label, the text after it, and whether that text was the item's first paragraph. */
+interface ItemLead {
+  label: Label;
+  rest: PhrasingContent[];
+  fromFirstParagraph: boolean;
+  /** The digits of an ordered list's marker (`3` for `3.`), when the label is the marker. */
+  marker: number | null;
+}
+
 interface Open {
   clause: Clause;
   /** Heading depth for heading clauses; null for provisions found in paragraphs and list items. */
@@ -162,7 +171,7 @@ export class TreeBuilder {
   }
 
   private list(node: List): void {
-    const labels = node.children.map((item, i) => this.itemLabel(node, item, node.children[i + 1]));
+    const labels = readerNumbers(node, node.children.map((item, i) => this.itemLabel(node, item, node.children[i + 1])));
     if (labels.every((l) => l === null)) {
       const block = this.toBlock(node);
       if (block) this.addContent(block);
@@ -175,23 +184,26 @@ export class TreeBuilder {
         return;
       }
       this.openProvision(lead.label, lead.rest, this.pos(item));
-      this.consumeAll(item.children.slice(1));
+      // The label came from the list marker when the item opens with something else than a
+      // paragraph (a block quote, a code block): that block is the provision's content.
+      this.consumeAll(item.children.slice(lead.fromFirstParagraph ? 1 : 0));
     });
   }
 
   /** A list item's label: the marker of an ordered list, or a label opening its first paragraph. */
-  private itemLabel(list: List, item: ListItem, nextItem: ListItem | undefined): { label: Label; rest: PhrasingContent[] } | null {
-    const first = item.children[0];
+  private itemLabel(list: List, item: ListItem, nextItem: ListItem | undefined): ItemLead | null {
+    const first = literalMarkerParagraph(item, this.source, this.shift) ?? item.children[0];
     const rest = first?.type === 'paragraph' ? first.children : [];
     if (list.ordered && item.position?.start.offset !== undefined) {
       const marker = /^\s*(\d{1,9})([.)])/.exec(this.source.slice(item.position.start.offset + this.shift.offset, item.position.start.offset + this.shift.offset + 16));
       if (marker) {
         const number = `${marker[1]}${marker[2]}`;
-        return { label: { number, style: 'number', depth: 1, length: 0 }, rest };
+        return { label: { number, style: 'number', depth: 1, length: 0 }, rest, fromFirstParagraph: first?.type === 'paragraph', marker: Number(marker[1]) };
       }
     }
     if (first?.type !== 'paragraph') return null;
-    return this.leadLabel(first.children, nextItem?.children[0]);
+    const lead = this.leadLabel(first.children, nextItem?.children[0]);
+    return lead && { ...lead, fromFirstParagraph: true, marker: null };
   }
 
   /** The label at the start of phrasing content, as text or as a bold run (`**3.1**`). */
@@ -351,7 +363,10 @@ export class TreeBuilder {
         return {
           type: 'list',
           ordered: node.ordered ?? false,
-          items: node.children.map((item) => item.children.map((c) => this.toBlock(c)).filter((b): b is Block => b !== null)),
+          items: node.children.map((item) => {
+            literalMarkerParagraph(item, this.source, this.shift);
+            return item.children.map((c) => this.toBlock(c)).filter((b): b is Block => b !== null);
+          }),
           position: this.pos(node),
         };
       case 'code':
@@ -398,6 +413,46 @@ function newClause(init: Pick<Clause, 'number' | 'style' | 'depth' | 'key' | 'he
   };
 }
 
+/**
+ * An ordered list written `1.`, `1.`, `1.` (or any markers that do not rise) is numbered as
+ * CommonMark and a reader number it: from the first marker, one by one. Markers that rise are the
+ * author's numbers and are kept as written, gaps included (`6.`, `8.` where 7 was repealed).
+ */
+function readerNumbers(list: List, leads: Array<ItemLead | null>): Array<ItemLead | null> {
+  const markers = leads.map((l) => l?.marker ?? null);
+  if (!list.ordered || markers.some((m) => m === null)) return leads;
+  const rising = markers.every((m, i) => i === 0 || m! > markers[i - 1]!);
+  if (rising) return leads;
+  const first = markers[0]!;
+  return leads.map((lead, i) => lead && { ...lead, label: { ...lead.label, number: `${first + i}${lead.label.number.slice(-1)}` } });
+}
+
+/**
+ * `1.  31. Oktober 2012 die Summe ...`: CommonMark reads the date as a second list opening on the
+ * item's own line, and the item's text would start with nothing. A reader sees a date: the inner
+ * marker is put back as text, and the inner list's first item becomes the item's first paragraph.
+ * Returns that paragraph after replacing the item's first block, or null when the item opens otherwise.
+ */
+function literalMarkerParagraph(item: ListItem, source: string, shift: Shift): Paragraph | null {
+  const inner = item.children[0];
+  if (inner?.type !== 'list' || !inner.ordered || !item.position || !inner.position) return null;
+  if (inner.position.start.line !== item.position.start.line) return null;
+  const [firstItem, ...otherItems] = inner.children;
+  // `1. 2. 3. text`: each marker after the first is text, innermost first.
+  if (firstItem) literalMarkerParagraph(firstItem, source, shift);
+  const paragraph = firstItem?.children[0];
+  if (!firstItem || paragraph?.type !== 'paragraph' || !firstItem.position || !paragraph.position) return null;
+  const start = firstItem.position.start;
+  const from = (start.offset ?? 0) + shift.offset;
+  const marker = source.slice(from, (paragraph.position.start.offset ?? 0) + shift.offset);
+  const text: PhrasingContent = { type: 'text', value: marker, position: { start: { ...start }, end: { ...paragraph.position.start } } };
+  const literal: Paragraph = { type: 'paragraph', children: [text, ...paragraph.children], position: { start: { ...start }, end: paragraph.position.end } };
+  const after: RootContent[] = [...firstItem.children.slice(1)];
+  if (otherItems.length > 0) after.push({ ...inner, start: (inner.start ?? 1) + 1, children: otherItems, position: otherItems[0]!.position ? { start: otherItems[0]!.position.start, end: inner.position.end } : inner.position });
+  item.children.splice(0, 1, literal, ...(after as ListItem['children']));
+  return literal;
+}
+
 function trimLeading(children: PhrasingContent[]): PhrasingContent[] {
   const first = children[0];
   if (first?.type === 'text') {
@@ -413,13 +468,18 @@ function offsetPosition(node: PhrasingContent, by: number): PhrasingContent['pos
   return { start: { line: p.start.line, column: p.start.column + by, offset: (p.start.offset ?? 0) + by }, end: p.end };
 }
 
-/** Path IDs: absolute numbers stand alone, sub-paragraphs append to their parent's path. */
+/**
+ * Path IDs: absolute numbers stand alone, sub-paragraphs append to their parent's path. Decimal
+ * numbers inside a lettered section (`## J.` then `1.`) start again in each section, so they
+ * take the section's letter (`J/1`): an id that stays put while the section keeps its letter.
+ */
 export function assignIds(docId: string, clauses: Clause[]): void {
   const used = new Set<string>();
-  const visit = (list: Clause[], parentPath: string, division: string | null) => {
+  const visit = (list: Clause[], parentPath: string, division: string | null, letter: string | null) => {
     for (const c of list) {
       let path: string;
       if (c.style === 'division') path = slug(c.heading ?? 'part');
+      else if (c.style === 'decimal' && letter !== null) path = `${letter}/${c.number}`;
       else if (isAbsolute(c.style)) path = c.number!.replace(/\s+/g, '');
       else path = parentPath + subSegment(c.number!);
       let id = `${docId}/${path}`;
@@ -428,10 +488,10 @@ export function assignIds(docId: string, clauses: Clause[]): void {
       used.add(id);
       c.id = id;
       const ownPath = id.slice(docId.length + 1);
-      visit(c.children, ownPath, c.style === 'division' ? ownPath : division);
+      visit(c.children, ownPath, c.style === 'division' ? ownPath : division, c.style === 'letter-heading' ? ownPath : letter);
     }
   };
-  visit(clauses, '', null);
+  visit(clauses, '', null, null);
 }
 
 /** `(a)` stays `(a)`; `1.` and `a)` become `(1)` and `(a)` so paths read unambiguously. */

@@ -78,6 +78,7 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
     path,
     metaPositions: positions,
     numbering: built.numbering,
+    heading: built.title,
     preamble: built.preamble,
     sections: built.sections,
     clauses: built.clauses,

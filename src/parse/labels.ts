@@ -17,7 +17,14 @@ const DECIMAL_PART = String.raw`\d+[A-Z]{0,2}`;
 const HEADING_DECIMAL = new RegExp(String.raw`^(${DECIMAL_PART}(?:\.${DECIMAL_PART})*)\.?(?=\s|$)\s*`);
 const PARAGRAPH_DECIMAL = new RegExp(String.raw`^(${DECIMAL_PART}(?:\.${DECIMAL_PART})+)\.?(?=\s|$)\s*`);
 const SECTION_SIGN = /^(§§?\s*\d+[a-z]*(?:\s+(?:bis|und|to|and|-|–)\s+\d+[a-z]*)?)(?=[\s.,:]|$)\s*/;
-const ARTICLE = /^((?:Art\.?|Artikel|Article)\s+\d+[a-z]*)(?=[\s.,:]|$)\s*/;
+/**
+ * `Art 316e`, `Article 515-14`, `Article L121-36-1`, `Art. L. 121-1`, `Article R*121-1`: a code's
+ * series letter (L for the law, R and D for decrees, A for orders; `*` marks a decree in Council of
+ * State) and a number whose hyphenated parts locate it (book, title, chapter, then the article).
+ */
+const ARTICLE = /^((?:Art\.?|Artikel|Article)\s+(?:[LRDA]\*?\.?\s?)?\d+[a-z]*(?:-\d+[a-z]*)*)(?=[\s.,:]|$)\s*/;
+/** Articles named rather than numbered: `Article préliminaire`, `Article Annexe II`, `Article Annexe à l'article R113-1`. */
+const NAMED_ARTICLE = /^(Article\s+(?:préliminaire|annexe(?:\s+[àa]\s+l['’]article\s+[LRDA]?\*?\d+(?:-\d+)*|\s+[IVXLC]+)?))(?=[\s.,:]|$)\s*/iu;
 const LETTER_HEADING = /^([A-Z])\.\s+/;
 const PAREN = /^\(([0-9]+[a-z]?|[a-z]{1,2}|[ivxlcdm]+|[A-Z]{1,2})\)(?=\s|$)\s*/;
 const CLOSE_PAREN = /^([a-z]{1,2})\)(?=\s|$)\s*/;
@@ -27,7 +34,7 @@ const NUMBER_DOT = /^(\d+[a-z]?)\.(?=\s|$)\s*/;
 export function headingLabel(text: string): Label | null {
   let m = SECTION_SIGN.exec(text);
   if (m) return { number: m[1]!.replace(/\s+/g, ' '), style: 'section', depth: 1, length: m[0].length };
-  m = ARTICLE.exec(text);
+  m = ARTICLE.exec(text) ?? NAMED_ARTICLE.exec(text);
   if (m) return { number: m[1]!, style: 'article', depth: 1, length: m[0].length };
   m = HEADING_DECIMAL.exec(text);
   if (m) return decimal(m[1]!, m[0].length);
