@@ -14,6 +14,9 @@
  *    the new pairs.
  * 4. Last, an old and a new clause still unpaired under paired parents, with the same number.
  *
+ * No step pairs on a number or a heading alone: below `PAIR_FLOOR` similarity two clauses are a
+ * deletion and an insertion (only author keys and exact text pair without it).
+ *
  * Whenever two clauses pair whose subtree fingerprints agree (the same all the way down, as the
  * digest hashed them), everything below pairs in order without being looked at: most of a
  * re-designation is never made into nodes. Clause texts are compared by the fingerprints the
@@ -111,7 +114,13 @@ export interface AlignOptions {
   similarityThreshold: number;
 }
 
-/** Headings this alike pair two siblings whatever their text. */
+/**
+ * No pair without evidence from the content: below this similarity two clauses are a deletion
+ * and an insertion, whatever number or heading they share (issue 22: measured on the real
+ * corpus, see README "How the redline pairs clauses").
+ */
+export const PAIR_FLOOR = 0.2;
+/** Headings this alike pair two siblings whose text is at least `PAIR_FLOOR` alike. */
 const HEADING_THRESHOLD = 0.6;
 /** Across the document (a move), ask for more. */
 const MOVE_THRESHOLD = 0.6;
@@ -657,7 +666,8 @@ class Aligner {
       if (!added) break;
     }
     // 4. Last, under each pair of parents: an old and a new clause with the same number, both
-    //    still unpaired, are one clause whose text was replaced (`§ 119` -> `§ 119 (weggefallen)`).
+    //    still unpaired and at least `PAIR_FLOOR` alike, are one clause whose text was reworded.
+    //    A text replaced whole (`§ 119` -> `§ 119 (weggefallen)`) is a deletion and an insertion.
     for (let added = 1; added; ) {
       reopen();
       added = this.sweepSameNumber(newOpen, pair);
@@ -719,7 +729,7 @@ class Aligner {
       const sim = this.similarity(o, n);
       // A weaker pair with the same number waits for the last step: its text may yet turn out to
       // have moved elsewhere in the document.
-      if (sim >= T || hs >= HEADING_THRESHOLD) {
+      if (sim >= T || (hs >= HEADING_THRESHOLD && sim >= PAIR_FLOOR)) {
         cands.push({ o, n, sim, score: sim + (same ? 0.1 : 0) + 0.6 * hs });
       }
     };
@@ -857,10 +867,11 @@ class Aligner {
       const olds = uniqueByNumber(children(po).filter(unpairedNumbered));
       for (const [k, n] of uniqueByNumber(children(pn).filter(unpairedNumbered))) {
         const o = olds.get(k);
-        if (o && n) {
-          pair(o, n, 'number', this.similarity(o, n));
-          count++;
-        }
+        if (!o || !n) continue;
+        const sim = this.similarity(o, n);
+        if (sim < PAIR_FLOOR) continue;
+        pair(o, n, 'number', sim);
+        count++;
       }
     }
     return count;
