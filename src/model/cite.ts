@@ -61,7 +61,10 @@ function citeClause(c: Clause, parent: Clause | null, parentCite: string, unique
     if (PART_NUMBERED.has(parent.style)) return `${parentCite.replace(/\.$/, '')}.${own.replace(/\.$/, '')}`;
     return `${parentCite} ${own}`;
   }
-  const label = `(${own.replace(/^\(|[.)]$/g, '')})`;
+  const bare = own.replace(/^\(|[.)]$/g, '');
+  // `1.` under `## J.` is `J.1`, as the SEC cites its lettered sections.
+  if (parent?.style === 'letter-heading' && c.style === 'number') return `${parentCite.replace(/\.$/, '')}.${bare}`;
+  const label = `(${bare})`;
   if (!parent) return label;
   // `§ 63i (2)` and `Anlage 1 (2)` as statutes print them; `4.1(b)(ii)` as agreements do.
   return parent.number === null || STATUTE_NUMBERED.has(parent.style) ? `${parentCite} ${label}` : parentCite + label;
