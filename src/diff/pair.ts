@@ -31,7 +31,7 @@ import { clauseText, normalizeSpace } from '../model/text.js';
 import { normNumber } from '../model/query.js';
 import { digestOf, type ClauseDigest, type DocumentDigest } from '../model/digest.js';
 import { NO_WORDS } from '../model/words.js';
-import { placeDeleted, walkSequences } from './sequence.js';
+import { placeDeleted, walkTrimmed } from './sequence.js';
 import { WordIds, type WordBag } from './similarity.js';
 
 /** Two clauses paired, or one clause on one side only, with what the pairing found. */
@@ -686,24 +686,7 @@ class Aligner {
     const os = unpaired(children(po));
     const ns = unpaired(children(pn));
     if (!os.length || !ns.length) return;
-    const unchanged = (o: Node, n: Node) => pair(o, n, basisOf(o, n), 1);
-    // Nearly always every child is unchanged, and otherwise most are: the same children at the
-    // start and at the end pair in order, and only those between them go to the diff (half of
-    // them on the bench pair).
-    let head = 0;
-    while (head < os.length && head < ns.length && sameSig(os[head]!, ns[head]!)) head++;
-    let tail = 0;
-    while (tail < os.length - head && tail < ns.length - head && sameSig(os[os.length - 1 - tail]!, ns[ns.length - 1 - tail]!)) tail++;
-    for (let k = 0; k < head; k++) unchanged(os[k]!, ns[k]!);
-    const midO = os.slice(head, os.length - tail);
-    const midN = ns.slice(head, ns.length - tail);
-    if (midO.length && midN.length) this.alignMiddle(midO, midN, T, pair);
-    for (let k = tail; k > 0; k--) unchanged(os[os.length - k]!, ns[ns.length - k]!);
-  }
-
-  /** The children between the same first and last ones: unchanged ones in order, then the gaps between them by similarity. */
-  private alignMiddle(os: Node[], ns: Node[], T: number, pair: Pair): void {
-    walkSequences(
+    walkTrimmed(
       os,
       ns,
       sameSig,
