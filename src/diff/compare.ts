@@ -252,7 +252,7 @@ function compareTable(o: Table | null, n: Table | null): TableComparison {
     if (unique(ok) && unique(nk)) {
       const name = cellText(n.header[keyCol.new!]);
       keyColumn = { old: keyCol.old!, new: keyCol.new!, name, definitions: DEFINITIONS_HEADER.test(name) };
-      rowPairs = pairByKey(ok, nk);
+      rowPairs = pairByKey(ok, nk, rekeyed(o, n, ok, nk, keyCol.old!, keyCol.new!));
     } else rowPairs = pairRowsByContent(o, n);
   } else if (o && n) rowPairs = pairRowsByContent(o, n);
   else rowPairs = o ? o.rows.map((_, i) => ({ old: i, new: null })) : n!.rows.map((_, i) => ({ old: null, new: i }));
@@ -287,14 +287,40 @@ function unique(keys: string[]): boolean {
   return keys.every((k) => k !== '') && new Set(keys).size === keys.length;
 }
 
-/** Rows by key; new order, with a deleted row placed after the old row it followed. */
-function pairByKey(oldKeys: string[], newKeys: string[]): Array<{ old: number | null; new: number | null }> {
+/**
+ * Rows whose key is on one side only but whose other cells are the same as one such row's on the
+ * other side, in order: a row re-lettered (`B` became `C`), which pairs as the same row with its
+ * key marked, not as a deletion and an insertion. By new row, its old row.
+ */
+function rekeyed(o: Table, n: Table, oldKeys: string[], newKeys: string[], oldKeyCol: number, newKeyCol: number): Map<number, number> {
+  const out = new Map<number, number>();
+  const newKeySet = new Set(newKeys);
+  const oldKeySet = new Set(oldKeys);
+  const rest = (t: Table, i: number, keyCol: number) => t.rows[i]!.filter((_, c) => c !== keyCol).map(cellText).join('\u0001');
+  const olds = new Map<string, number[]>();
+  oldKeys.forEach((k, i) => {
+    if (newKeySet.has(k)) return;
+    const r = rest(o, i, oldKeyCol);
+    if (r) olds.set(r, [...(olds.get(r) ?? []), i]);
+  });
+  if (!olds.size) return out;
+  newKeys.forEach((k, j) => {
+    if (oldKeySet.has(k)) return;
+    const i = olds.get(rest(n, j, newKeyCol))?.shift();
+    if (i !== undefined) out.set(j, i);
+  });
+  return out;
+}
+
+/** Rows by key (or `rekeyed`); new order, with a deleted row placed after the old row it followed. */
+function pairByKey(oldKeys: string[], newKeys: string[], rekeyed: ReadonlyMap<number, number>): Array<{ old: number | null; new: number | null }> {
   const oldIndex = new Map(oldKeys.map((k, i) => [k, i]));
   const newIndex = new Map(newKeys.map((k, i) => [k, i]));
+  const rekeyedOld = new Map([...rekeyed].map(([j, i]) => [i, j]));
   return placeDeleted<{ old: number | null; new: number | null }>(
-    newKeys.map((k, j) => ({ old: oldIndex.get(k) ?? null, new: j })),
+    newKeys.map((k, j) => ({ old: oldIndex.get(k) ?? rekeyed.get(j) ?? null, new: j })),
     oldKeys.map((k, i) => {
-      const j = newIndex.get(k);
+      const j = newIndex.get(k) ?? rekeyedOld.get(i);
       return j === undefined ? { placed: { old: i, new: null }, partnerNew: null } : { placed: null, partnerNew: j };
     }),
   );

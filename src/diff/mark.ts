@@ -7,6 +7,7 @@
  */
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
+import { clauseCitations } from '../model/cite.js';
 import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, SectionComparison, TableComparison, TextBlockComparison } from './compare.js';
 import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
 import { plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
@@ -35,9 +36,14 @@ class Marker {
   readonly summary: Omit<DiffSummary, 'replacedWhole'> = { unchanged: 0, amended: 0, inserted: 0, deleted: 0, renumbered: 0, moved: 0, changed: 0 };
   /** Word diffs that hit the edit bound and were shown as a whole replacement. */
   replacedWhole = 0;
+  /** How a reader cites each clause of either document. */
+  private readonly oldCites: ReadonlyMap<Clause, string>;
+  private readonly newCites: ReadonlyMap<Clause, string>;
 
   constructor(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Required<DiffOptions>) {
     this.exact = options.showFormatting;
+    this.oldCites = clauseCitations(oldDoc);
+    this.newCites = clauseCitations(newDoc);
     // The defined terms are found only when a text is tokenized: a pair with no word changes never walks for them.
     const terms = () => new TermIndex([...oldDoc.terms, ...newDoc.terms]);
     this.wordDiff = new WordDiff(new Tokenizer({ exact: options.showFormatting, keys: new TokenKeys(), terms }), options.maxEditLength);
@@ -70,8 +76,8 @@ class Marker {
         amended: false,
         renumbered: false,
         moved: false,
-        old: inserted ? null : sideOf(shown, pair.oldParent),
-        new: inserted ? sideOf(shown, pair.newParent) : null,
+        old: inserted ? null : sideOf(shown, pair.oldParent, this.oldCites),
+        new: inserted ? sideOf(shown, pair.newParent, this.newCites) : null,
         match: null,
         similarity: null,
         heading: shown.heading === null ? null : plainSegments(inserted ? 'insert' : 'delete', shown.heading),
@@ -91,8 +97,8 @@ class Marker {
       amended,
       renumbered: c.renumbered,
       moved: c.moved,
-      old: sideOf(o, pair.oldParent),
-      new: sideOf(n, pair.newParent),
+      old: sideOf(o, pair.oldParent, this.oldCites),
+      new: sideOf(n, pair.newParent, this.newCites),
       match: pair.basis,
       similarity: round(pair.similarity ?? 0),
       heading: heading.segments,
@@ -166,8 +172,9 @@ class Marker {
   }
 }
 
-function sideOf(c: Clause, parent: Clause | null): ClauseSide {
-  return { id: c.id, number: c.number, parent: parent ? { id: parent.id, number: parent.number } : null, clause: c };
+/** `cites`: the citations of the document the clause is in (`clauseCitations`). */
+function sideOf(c: Clause, parent: Clause | null, cites: ReadonlyMap<Clause, string>): ClauseSide {
+  return { id: c.id, number: c.number, citation: cites.get(c)!, parent: parent ? { id: parent.id, number: parent.number, citation: cites.get(parent)! } : null, clause: c };
 }
 
 function round(x: number): number {

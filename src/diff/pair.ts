@@ -14,6 +14,9 @@
  *    the new pairs.
  * 4. Last, an old and a new clause still unpaired under paired parents, with the same number.
  *
+ * No step pairs on a number or a heading alone: below `PAIR_FLOOR` similarity two clauses are a
+ * deletion and an insertion (only author keys and exact text pair without it).
+ *
  * Whenever two clauses pair whose subtree fingerprints agree (the same all the way down, as the
  * digest hashed them), everything below pairs in order without being looked at: most of a
  * re-designation is never made into nodes. Clause texts are compared by the fingerprints the
@@ -28,7 +31,7 @@ import { clauseText, normalizeSpace } from '../model/text.js';
 import { normNumber } from '../model/query.js';
 import { digestOf, type ClauseDigest, type DocumentDigest } from '../model/digest.js';
 import { NO_WORDS } from '../model/words.js';
-import { placeDeleted, walkSequences } from './sequence.js';
+import { placeDeleted, walkTrimmed } from './sequence.js';
 import { WordIds, type WordBag } from './similarity.js';
 
 /** Two clauses paired, or one clause on one side only, with what the pairing found. */
@@ -111,7 +114,13 @@ export interface AlignOptions {
   similarityThreshold: number;
 }
 
-/** Headings this alike pair two siblings whatever their text. */
+/**
+ * No pair without evidence from the content: below this similarity two clauses are a deletion
+ * and an insertion, whatever number or heading they share (issue 22: measured on the real
+ * corpus, see README "How the redline pairs clauses").
+ */
+export const PAIR_FLOOR = 0.2;
+/** Headings this alike pair two siblings whose text is at least `PAIR_FLOOR` alike. */
 const HEADING_THRESHOLD = 0.6;
 /** Across the document (a move), ask for more. */
 const MOVE_THRESHOLD = 0.6;
@@ -657,7 +666,8 @@ class Aligner {
       if (!added) break;
     }
     // 4. Last, under each pair of parents: an old and a new clause with the same number, both
-    //    still unpaired, are one clause whose text was replaced (`§ 119` -> `§ 119 (weggefallen)`).
+    //    still unpaired and at least `PAIR_FLOOR` alike, are one clause whose text was reworded.
+    //    A text replaced whole (`§ 119` -> `§ 119 (weggefallen)`) is a deletion and an insertion.
     for (let added = 1; added; ) {
       reopen();
       added = this.sweepSameNumber(newOpen, pair);
@@ -676,24 +686,7 @@ class Aligner {
     const os = unpaired(children(po));
     const ns = unpaired(children(pn));
     if (!os.length || !ns.length) return;
-    const unchanged = (o: Node, n: Node) => pair(o, n, basisOf(o, n), 1);
-    // Nearly always every child is unchanged, and otherwise most are: the same children at the
-    // start and at the end pair in order, and only those between them go to the diff (half of
-    // them on the bench pair).
-    let head = 0;
-    while (head < os.length && head < ns.length && sameSig(os[head]!, ns[head]!)) head++;
-    let tail = 0;
-    while (tail < os.length - head && tail < ns.length - head && sameSig(os[os.length - 1 - tail]!, ns[ns.length - 1 - tail]!)) tail++;
-    for (let k = 0; k < head; k++) unchanged(os[k]!, ns[k]!);
-    const midO = os.slice(head, os.length - tail);
-    const midN = ns.slice(head, ns.length - tail);
-    if (midO.length && midN.length) this.alignMiddle(midO, midN, T, pair);
-    for (let k = tail; k > 0; k--) unchanged(os[os.length - k]!, ns[ns.length - k]!);
-  }
-
-  /** The children between the same first and last ones: unchanged ones in order, then the gaps between them by similarity. */
-  private alignMiddle(os: Node[], ns: Node[], T: number, pair: Pair): void {
-    walkSequences(
+    walkTrimmed(
       os,
       ns,
       sameSig,
@@ -719,7 +712,7 @@ class Aligner {
       const sim = this.similarity(o, n);
       // A weaker pair with the same number waits for the last step: its text may yet turn out to
       // have moved elsewhere in the document.
-      if (sim >= T || hs >= HEADING_THRESHOLD) {
+      if (sim >= T || (hs >= HEADING_THRESHOLD && sim >= PAIR_FLOOR)) {
         cands.push({ o, n, sim, score: sim + (same ? 0.1 : 0) + 0.6 * hs });
       }
     };
@@ -857,10 +850,11 @@ class Aligner {
       const olds = uniqueByNumber(children(po).filter(unpairedNumbered));
       for (const [k, n] of uniqueByNumber(children(pn).filter(unpairedNumbered))) {
         const o = olds.get(k);
-        if (o && n) {
-          pair(o, n, 'number', this.similarity(o, n));
-          count++;
-        }
+        if (!o || !n) continue;
+        const sim = this.similarity(o, n);
+        if (sim < PAIR_FLOOR) continue;
+        pair(o, n, 'number', sim);
+        count++;
       }
     }
     return count;

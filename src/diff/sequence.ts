@@ -46,6 +46,33 @@ export function walkSequences<T>(
   gap(gi, i, gj, j);
 }
 
+/**
+ * `walkSequences`, with the same items at the start and at the end taken in order first, without
+ * a diff: nearly always every item is the same, and otherwise most are, so only those between go
+ * to jsdiff. `same` decides what is the same; `equal` and `gap` are called in order, as by
+ * `walkSequences` (a gap with one side empty included).
+ */
+export function walkTrimmed<T>(
+  oldItems: readonly T[],
+  newItems: readonly T[],
+  same: (o: T, n: T) => boolean,
+  equal: (i: number, j: number) => void,
+  gap: (i0: number, i1: number, j0: number, j1: number) => void,
+): void {
+  const no = oldItems.length;
+  const nn = newItems.length;
+  let head = 0;
+  while (head < no && head < nn && same(oldItems[head]!, newItems[head]!)) head++;
+  let tail = 0;
+  while (tail < no - head && tail < nn - head && same(oldItems[no - 1 - tail]!, newItems[nn - 1 - tail]!)) tail++;
+  for (let k = 0; k < head; k++) equal(k, k);
+  const midO = oldItems.slice(head, no - tail);
+  const midN = newItems.slice(head, nn - tail);
+  if (midO.length && midN.length) walkSequences(midO, midN, same, (i, j) => equal(head + i, head + j), (i0, i1, j0, j1) => gap(head + i0, head + i1, head + j0, head + j1));
+  else gap(head, no - tail, head, nn - tail);
+  for (let k = tail; k > 0; k--) equal(no - k, nn - k);
+}
+
 /** One item of two sequences merged: paired, or on one side only. */
 export interface SequencePair<T> {
   old: T | null;
@@ -58,10 +85,10 @@ export interface SequencePair<T> {
  */
 export function pairSequences<T>(oldItems: readonly T[], newItems: readonly T[], key: (x: T) => string, fits: (o: T, n: T) => boolean): Array<SequencePair<T>> {
   const out: Array<SequencePair<T>> = [];
-  walkSequences(
+  walkTrimmed(
     oldItems.map(key),
     newItems.map(key),
-    undefined,
+    (o, n) => o === n,
     (i, j) => out.push({ old: oldItems[i]!, new: newItems[j]! }),
     (i0, i1, j0, j1) => {
       // In a gap: walk the old items and take the next fitting new item after the last taken.

@@ -397,7 +397,45 @@ function toSegments(steps: Script, regions: readonly Region[]): Segment[] {
     if (dws) add('equal', '', PLAIN_STYLE, iws, dws);
   }
   flush();
-  return out;
+  return referencesMarkedAtTheNumber(out);
+}
+
+/**
+ * A reference whose number changed reads `Clause ~~10.2~~ 10.3`, as published redlines show it,
+ * not `~~Clause 10.2~~ Clause 10.3`: a reference (or link) is one token to the diff, so it aligns
+ * as one unit, and only here are the whole words its deleted and inserted forms start with taken
+ * out of both as unmarked text. Rejecting or accepting every change gives the same text as before.
+ */
+function referencesMarkedAtTheNumber(segments: Segment[]): Segment[] {
+  let out: Segment[] | null = null;
+  for (let i = 0; i < segments.length; i++) {
+    const del = segments[i]!;
+    const ins = segments[i + 1];
+    const shared = ins && del.op === 'delete' && ins.op === 'insert' && isReference(del) && isReference(ins) ? sharedWordPrefix(del.text, ins.text) : 0;
+    if (!ins || shared === 0) {
+      out?.push(del);
+      continue;
+    }
+    out ??= segments.slice(0, i);
+    // The shared words keep the inserted side's target: they name the clause as it now is.
+    out.push({ ...ins, op: 'equal', text: ins.text.slice(0, shared) }, { ...del, text: del.text.slice(shared) }, { ...ins, text: ins.text.slice(shared) });
+    i++;
+  }
+  return out ?? segments;
+}
+
+function isReference(s: Segment): boolean {
+  return s.xref !== undefined || s.href !== undefined;
+}
+
+/** The length of the whole words (with the space after them) two texts start with, short of all of either. */
+function sharedWordPrefix(a: string, b: string): number {
+  let end = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) break;
+    if (a[i] === ' ' || a[i] === '\u00a0') end = i + 1;
+  }
+  return end < a.length && end < b.length ? end : 0;
 }
 
 /** One side's tokens all match the other's from the start. */

@@ -48,8 +48,10 @@ export interface ClauseSide {
   id: string;
   /** As written in the source. */
   number: string | null;
-  /** The parent clause on this side (null at the top level). */
-  parent: { id: string; number: string | null } | null;
+  /** How a reader cites it in full: `7.2`, `§ 63i (2)`, `J.1`, a division by its heading. */
+  citation: string;
+  /** The parent clause on this side (null at the top level), and how a reader cites it. */
+  parent: { id: string; number: string | null; citation: string } | null;
   clause: Clause;
 }
 
@@ -330,13 +332,13 @@ export function* walkChanges(changes: readonly ClauseChange[]): Generator<Clause
 }
 
 /**
- * How a reader names the place a clause moved from: `Clause 7` for a decimal number, the number
- * as written otherwise (`§ 20`, `(a)`), an unnumbered division by its id, or the top level.
+ * How a reader names the place a clause moved from, never by an internal id: `Clause 7` for a
+ * decimal number, the citation otherwise (`§ 20`, `4.2(h)`), an unnumbered division by its
+ * heading, or the top level.
  */
-function placeName(parent: { id: string; number: string | null } | null): string {
+function placeName(parent: ClauseSide['parent']): string {
   if (!parent) return 'the top level';
-  if (parent.number === null) return parent.id.slice(parent.id.indexOf('/') + 1);
-  return /^\d/.test(parent.number) ? `Clause ${parent.number}` : parent.number;
+  return /^\d/.test(parent.citation) ? `Clause ${parent.citation}` : parent.citation;
 }
 
 /**

@@ -154,12 +154,13 @@ describe('diffDocuments: clause alignment', () => {
     expect(c.amended).toBe(true);
   });
 
-  it('should pair a rewritten clause that kept its number as amended (text replaced), not deleted and inserted', () => {
+  it('should show a clause whose text was replaced whole under its old number as deleted and inserted (no pair on a number alone)', () => {
     const a = parse(BASE);
     const b = parse(BASE.replace('2.2 The report shall set out the number of installations that have been migrated in that month.', '2.2 (weggefallen)'));
     const d = diffDocuments(a, b);
     expectExact(d, a, b);
-    expect(byNew(d, 'doc/2.2')!.status).toBe('amended');
+    expect(byNew(d, 'doc/2.2')!.status).toBe('inserted');
+    expect(byOld(d, 'doc/2.2')!.status).toBe('deleted');
   });
 
   it('should pair a renumbered statute section by its heading when most of its text was rewritten', () => {
@@ -275,7 +276,10 @@ describe('diffDocuments: words', () => {
     expect(text(segs, 'delete')).toContain('10 June 2022');
     expect(text(segs, 'insert')).toContain('11 June 2022');
     expect(text(segs, 'equal')).not.toMatch(/Migration|June|7\.2/);
-    expect(segs.find((s) => s.op === 'insert' && s.text === 'Clause 7.2(b)')!.xref).toEqual({ scope: 'clause', target: '7.2(b)' });
+    // The reference is marked at its number: `Clause ~~7.2(a)~~ 7.2(b)`.
+    const at = segs.findIndex((s) => s.op === 'insert' && s.text === '7.2(b)');
+    expect(segs[at]!.xref).toEqual({ scope: 'clause', target: '7.2(b)' });
+    expect(segs.slice(at - 2, at).map((s) => [s.op, s.text])).toEqual([['equal', 'Clause '], ['delete', '7.2(a)']]);
   });
 
   it('should tokenize numbers, labels, dates and terms as single tokens', () => {
@@ -340,8 +344,8 @@ describe('diffDocuments: words', () => {
   });
 
   it('should fold tiny equalities into a rewrite so the marks stay readable', () => {
-    const a = parse('## 1 A\n\n1.1 The meter shall be read by the DCC monthly.\n');
-    const b = parse('## 1 A\n\n1.1 The supplier must inform the customer quarterly.\n');
+    const a = parse('## 1 A\n\n1.1 The meter shall be read by the DCC monthly, as the Panel decides under this Code.\n');
+    const b = parse('## 1 A\n\n1.1 The supplier must inform the customer quarterly, as the Panel decides under this Code.\n');
     const segs = clauseSegments(byNew(diffDocuments(a, b), 'doc/1.1')!);
     // One deletion then one insertion, not a confetti of alternating marks around spaces and `the`.
     expect(segs.map((s) => s.op)).toEqual(['equal', 'delete', 'insert', 'equal']);
@@ -351,8 +355,9 @@ describe('diffDocuments: words', () => {
 
   it('should replace a block whole when the word diff exceeds its bound, and count it', () => {
     const words = (seed: number) => Array.from({ length: 60 }, (_, i) => `w${(i * 7 + seed) % 97}x${seed}`).join(' ');
-    const a = parse(`## 1 A\n\n1.1 ${words(1)}\n`);
-    const b = parse(`## 1 A\n\n1.1 ${words(2)}\n`);
+    // The author key pairs the two: their texts share no word.
+    const a = parse(`## 1 A\n\n1.1 ${words(1)} {#rewritten}\n`);
+    const b = parse(`## 1 A\n\n1.1 ${words(2)} {#rewritten}\n`);
     const d = diffDocuments(a, b, { maxEditLength: 5 });
     expectExact(d, a, b);
     expect(d.summary.replacedWhole).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ interface Pair {
 }
 
 const pairs: Array<{ folder: string; pair: Pair }> = [];
-for (const folder of ['de-bundestag-gesetze', 'en-github-site-policy']) {
+for (const folder of ['de-bundestag-gesetze', 'en-github-site-policy', 'fr-etalab-codes']) {
   const meta = JSON.parse(readFileSync(join(realCorpusDir, folder, 'meta.json'), 'utf8')) as { pairs: Pair[] };
   for (const pair of meta.pairs) pairs.push({ folder, pair });
 }
@@ -87,13 +87,16 @@ describe('redline: the real corpus', () => {
     expect(old64.new!.number).toBe('5.3');
   });
 
-  it('SGB VII: §§ 143a-143i and Abschnitt 3a are deleted; §§ 119 and 119a keep their numbers with their text replaced', () => {
+  it('SGB VII: §§ 143a-143i and Abschnitt 3a are deleted; §§ 119 and 119a, their text replaced whole, are a deletion and an insertion', () => {
     const d = realDiff('de-bundestag-gesetze', 'sgb_7__stand-2012-07-21.md', 'sgb_7__stand-2012-12-05.md');
     for (const n of ['143a', '143b', '143c', '143d', '143e', '143f', '143g', '143h', '143i']) expect(byOld(d, `sgb_7/§${n}`)?.status, n).toBe('deleted');
     const division = [...walk(d)].find((c) => c.old?.clause.heading?.startsWith('Abschnitt 3a'));
     expect(division?.status).toBe('deleted');
-    expect(byNew(d, 'sgb_7/§119')!.status).toBe('amended');
-    expect(byNew(d, 'sgb_7/§119a')!.status).toBe('amended');
+    // The same number is no evidence on its own (issue 22, class 3): nothing of the old text is left.
+    for (const id of ['sgb_7/§119', 'sgb_7/§119a']) {
+      expect(byNew(d, id)!.status, id).toBe('inserted');
+      expect(byOld(d, id)!.status, id).toBe('deleted');
+    }
   });
 
   it('StGBEG: a new Absatz (4) is inserted at the end of Art 316e and nothing else in the body changes', () => {
@@ -108,7 +111,10 @@ describe('redline: the real corpus', () => {
     const inserted = [...walk(d)].filter((c) => c.status === 'inserted').map((c) => c.new!.number);
     expect(inserted).toEqual(expect.arrayContaining(['1A', '1A.1', '3.9', '3.9.1', '4.1A']));
     expect(d.summary.renumbered).toBe(0);
-    expect(d.summary.deleted).toBe(0);
+    // Only 3.1 "Payment." is gone: the new 3.1 of that heading says something else (payments by
+    // Stripe), so the two are a deletion and an insertion, not an amendment (issue 22, class 3).
+    expect([...walk(d)].filter((c) => c.status === 'deleted').map((c) => c.old!.id)).toEqual(['github-sponsors-additional-terms/3.1']);
+    expect(byNew(d, 'github-sponsors-additional-terms/3.1')!.status).toBe('inserted');
   });
 });
 

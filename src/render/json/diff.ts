@@ -80,7 +80,7 @@ function side(s: DiffSide): SideJson {
 }
 
 function clauseSide(s: ClauseSide | null): ClauseSideJson | null {
-  return s ? { id: s.id, number: s.number, parent: s.parent, line: s.clause.position.start.line } : null;
+  return s ? { id: s.id, number: s.number, parent: s.parent && { id: s.parent.id, number: s.parent.number }, line: s.clause.position.start.line } : null;
 }
 
 function content(c: ContentChange): ContentJson {

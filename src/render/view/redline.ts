@@ -20,7 +20,7 @@ const markOf = (status: string): Mark | undefined => (status === 'inserted' ? 'i
 
 /** Segments -> runs: insertions and deletions marked, formatting and references kept. */
 export function segmentRuns(segments: readonly Segment[], refs: ReadonlyMap<string, string>, extra: Omit<Run, 'text'> = {}): Run[] {
-  return sharedWordsApart(merge(
+  return merge(
     segments.map((s) => {
       const run: Run = { ...extra, text: s.text };
       if (s.op === 'insert') run.mark = 'ins';
@@ -35,54 +35,14 @@ export function segmentRuns(segments: readonly Segment[], refs: ReadonlyMap<stri
       if (ref) run.ref = ref;
       return run;
     }),
-  ));
-}
-
-/**
- * A replaced reference reads `Clause ~~10.2~~ 10.3`, not `~~Clause 10.2~~ Clause 10.3`: the words a
- * deletion and the insertion after it start with are taken out of both as unmarked text. Accepting
- * or rejecting the changes gives the same text as before.
- */
-function sharedWordsApart(runs: Run[]): Run[] {
-  const out: Run[] = [];
-  for (let i = 0; i < runs.length; i++) {
-    const del = runs[i]!;
-    const ins = runs[i + 1];
-    if (del.mark !== 'del' || ins?.mark !== 'ins') {
-      out.push(del);
-      continue;
-    }
-    const shared = sharedWordPrefix(del.text, ins.text);
-    if (shared === 0) {
-      out.push(del);
-      continue;
-    }
-    // The shared words keep the inserted side's link: they name the clause as it now is.
-    const { mark: _unmarked, ...sharedWords } = ins;
-    out.push({ ...sharedWords, text: ins.text.slice(0, shared) }, { ...del, text: del.text.slice(shared) }, { ...ins, text: ins.text.slice(shared) });
-    i++;
-  }
-  return merge(out);
-}
-
-/** The length of the whole words (with the space after them) two texts start with, short of all of either. */
-function sharedWordPrefix(a: string, b: string): number {
-  let end = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) break;
-    if (/\s/.test(a[i]!)) end = i + 1;
-  }
-  return end < a.length && end < b.length ? end : 0;
+  );
 }
 
 export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, string>): MarkedUpBody {
   const body: BodyBlock[] = [];
   const changes: ChangeRow[] = [];
-  /**
-   * `within`: the status of an inserted or deleted ancestor, whose row already covers this clause.
-   * `parentRef`: how the parent is cited, which a sub-paragraph's citation extends.
-   */
-  const visit = (list: readonly ClauseChange[], parent: Clause | null, at: Placement, within: string | null, parentRef: string) => {
+  /** `within`: the status of an inserted or deleted ancestor, whose row already covers this clause. */
+  const visit = (list: readonly ClauseChange[], parent: Clause | null, at: Placement, within: string | null) => {
     const here = childPlacement(parent, at);
     for (const change of list) {
       const side = (change.new ?? change.old)!;
@@ -90,37 +50,20 @@ export function markedUpBody(diff: DocumentDiff, refs: ReadonlyMap<string, strin
       const anchor = change.new ? anchorOf(change.new.id) : anchorOf(change.old!.id, 'old');
       const status = statusOf(change);
       const blocks = status === null ? clauseBlocks(clause, here, { refs, anchor }) : changedBlocks(change, clause, here, anchor, refs);
-      const ref = referenceOf(clause, parent, parentRef);
       if (status !== null) {
-        if (status !== within) changes.push({ number: ref, status, description: describeChange(change), summary: summaryOf(change, clause), anchor });
+        // Cited in full (`J.1`, `§ 63i (2)`), so rows with the same local number can be told apart.
+        if (status !== within) changes.push({ number: (change.new ?? change.old)!.citation, status, description: describeChange(change), summary: summaryOf(change, clause), anchor });
         markChanged(blocks, status);
       }
       body.push(...blocks);
-      visit(change.children, clause, here, status === 'inserted' || status === 'deleted' ? status : within, ref);
+      visit(change.children, clause, here, status === 'inserted' || status === 'deleted' ? status : within);
       const tail = status === null ? tailBlocks(clause, here, { refs }) : contentChangeBlocks(change.tail, here.indent, refs, markOf(change.status));
       if (status !== null) markChanged(tail, null);
       body.push(...tail);
     }
   };
-  visit(diff.clauses, null, { level: 0, indent: 0 }, null, '');
+  visit(diff.clauses, null, { level: 0, indent: 0 }, null);
   return { body, changes };
-}
-
-/** Labels that cite a clause on their own: `7.2`, `§ 20a`, `Art 316e`, `A.` */
-const SELF_CITING = new Set<Clause['style']>(['decimal', 'section', 'article', 'letter-heading']);
-
-/**
- * How the table of changes cites a clause, as the SEC does: `7.2`, `7.3A(a)(ii)`, `§ 4(2)(2)`
- * (a sub-paragraph's own label says too little). Labels written `1.` or `a)` are cited in
- * brackets (`3.3(1)`), and a clause in an unnumbered division after the division's heading
- * (`Anlage 1 Gasaufbereitungs-Bonus (2)`); the division itself by its heading.
- */
-function referenceOf(clause: Clause, parent: Clause | null, parentRef: string): string {
-  if (clause.number === null) return clause.heading ?? clause.id.slice(clause.id.indexOf('/') + 1);
-  if (SELF_CITING.has(clause.style)) return clause.number;
-  const label = `(${clause.number.replace(/^\(|[.)]$/g, '')})`;
-  if (!parentRef) return label;
-  return parent?.number === null ? `${parentRef} ${label}` : parentRef + label;
 }
 
 function statusOf(change: ClauseChange): ChangeStatus | null {
