@@ -99,6 +99,23 @@ describe('the marked-up HTML', () => {
   });
 });
 
+describe('the marked-up HTML is accessible as the README says', () => {
+  it('should have landmarks, a skip link to the text, one h1, scoped header cells, and insertions and deletions announced', () => {
+    const old = '## 1 Scope\n\n1.1 The DCC shall publish the report.\n\n1.2 The Panel shall review it.\n';
+    const html = redlineHtml(old, old.replace('publish the report', 'publish the annual report').replace('\n1.2 The Panel shall review it.\n', ''));
+    for (const landmark of ['<header', '<nav', '<main']) expect(html).toContain(landmark);
+    expect(html).toMatch(/<a class="skip" href="#text">/);
+    expect(html).toContain('id="text"');
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    const headers = html.match(/<th[\s>][^>]*>/g) ?? [];
+    expect(headers.length).toBeGreaterThan(0);
+    for (const th of headers) expect(th).toContain('scope="');
+    expect(html).toContain('<ins>annual </ins>');
+    expect(html).toMatch(/<del>/);
+    for (const said of ['[insertion start]', '[insertion end]', '[deletion start]', '[deletion end]']) expect(html).toContain(said);
+  });
+});
+
 describe('secdoc diff output rules', () => {
   const pair = () => {
     const dir = mkdtempSync(join(tmpdir(), 'secdoc-redline-'));
