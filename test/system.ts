@@ -1,5 +1,5 @@
 /**
- * The system tier: tests that need a program `npm install` cannot provide (Chromium, LibreOffice).
+ * The system tier: tests that need a program `npm install` cannot provide (Chromium, LibreOffice, poppler).
  * With the programs on PATH they run like any other test. Without them the suite is skipped, and
  * its name says which program it needs (test/system-reporter.ts prints the install command once).
  * Under CI a missing program is a failure naming it, never a skip: CI must run every test.
