@@ -1,5 +1,5 @@
 /**
- * The system tier: tests that need a program `npm install` cannot provide (Chromium, LibreOffice).
+ * The system tier: tests that need a program `npm install` cannot provide (Chromium, LibreOffice, poppler).
  * With the programs on PATH they run like any other test. Without them the suite is skipped, and
  * its name says which program it needs (test/system-reporter.ts prints the install command once).
  * Under CI a missing program is a failure naming it, never a skip: CI must run every test.
@@ -15,7 +15,7 @@ export const SETUP_COMMAND = 'npm run setup:system';
 export const NEEDS = /\(needs ([^)]+)\)$/;
 
 /** The Debian package that provides each program, for the failure message. */
-const PACKAGE = { chromium: 'chromium', soffice: 'libreoffice-writer-nogui' } as const;
+const PACKAGE = { chromium: 'chromium', soffice: 'libreoffice-writer-nogui', pdftoppm: 'poppler-utils', pdffonts: 'poppler-utils' } as const;
 export type SystemProgram = keyof typeof PACKAGE;
 
 /** The program's path on PATH, or null: what a shell would run for `name`. */
@@ -53,7 +53,7 @@ export function describeSystem(title: string, programs: readonly SystemProgram[]
   if (inCi()) {
     describe(title, () => {
       it(`needs ${names}`, () => {
-        const packages = missing.map((p) => PACKAGE[p]).join(' ');
+        const packages = [...new Set(missing.map((p) => PACKAGE[p]))].join(' ');
         throw new Error(`${names} not found on PATH. CI runs every system test: install ${packages} (${SETUP_COMMAND}).`);
       });
     });
@@ -62,4 +62,11 @@ export function describeSystem(title: string, programs: readonly SystemProgram[]
   // Skipped suites run neither hooks nor tests, but their tests are still listed by name.
   const byName = Object.fromEntries(programs.map((p) => [p, found[p] ?? p])) as Record<SystemProgram, string>;
   describe.skip(`${title} (needs ${names})`, () => body(byName));
+}
+
+/** One test that needs system programs, inside an ordinary suite (whose hooks still run): as `describeSystem`. */
+export function itSystem(title: string, programs: readonly SystemProgram[], body: (paths: Record<SystemProgram, string>) => unknown, timeout?: number): void {
+  describeSystem(title, programs, (paths) => {
+    it(title, () => body(paths), timeout);
+  });
 }

@@ -99,7 +99,7 @@ describe('secdoc validate', () => {
     expect(r.stderr).toContain(`${r.path}:${where(r.text, '2022-06-01')}: error Unexpected effective date 2022-06-01 before the direction was made (2022-06-09) [date-conflict]`);
   });
 
-  it('should report an undefined capitalised term and warn on an unused defined one', async () => {
+  it('should report an undefined capitalised term at its place (the unused-term warning: test/check/validate-promises.test.ts)', async () => {
     const r = await validateWith('etad/v6.0.md', (t) => t.replace(/^(\d+\.\d+ .*)$/m, '$1 The Widget Compliance Register applies.'));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${r.path}:${where(r.text, 'Widget Compliance Register')}: error Unexpected undefined term \`Widget Compliance Register\``);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { cli, repoRoot } from '../helpers.js';
+import { itSystem } from '../system.js';
 import { BlockReader, labelled } from '../../src/import/blocks.js';
 import { readPackage } from '../../src/import/package.js';
 import { parseDocument } from '../../src/parse/index.js';
@@ -25,22 +26,6 @@ const expected = NUMBERING_EXPECTED as Array<string | null>;
 function paragraphs(bytes: Uint8Array) {
   const { blocks } = new BlockReader(readPackage(bytes), 'accept').read();
   return blocks.flatMap((b) => (b.kind === 'paragraph' ? [{ label: b.bullet ? '•' : b.number, text: labelled(b).map((s) => s.text).join('') }] : []));
-}
-
-// CI runs every system test: a missing LibreOffice fails there instead of skipping.
-const sofficeMissing = (): boolean => {
-  const missing = !hasProgram('soffice');
-  if (missing && process.env.CI === 'true') throw new Error('soffice not found on PATH: CI runs every system test; install libreoffice-writer-nogui (npm run setup:system)');
-  return missing;
-};
-
-function hasProgram(name: string): boolean {
-  try {
-    execFileSync('which', [name], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('Word numbering (numbering.xml only)', () => {
@@ -68,9 +53,10 @@ describe('Word numbering (numbering.xml only)', () => {
     expect(numbers.slice(0, 16)).toEqual(['1', '1.1', '1.2', '(a)', '(b)', '(i)', '(ii)', '(iii)', '(A)', '(c)', '2', '2.1', '(a)', '(d)', '(e)', '3']);
   });
 
-  it.skipIf(sofficeMissing())(`should agree with the numbers LibreOffice computes for the same file${hasProgram('soffice') ? '' : ' (needs soffice)'}`, () => {
+  // Without LibreOffice these two are skipped, named '(needs soffice)'; under CI=true they fail.
+  itSystem('should agree with the numbers LibreOffice computes for the same file', ['soffice'], ({ soffice }) => {
     const out = mkdtempSync(join(tmpdir(), 'secdoc-import-lo-'));
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'txt:Text', '--outdir', out, numberingDocx], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'txt:Text', '--outdir', out, numberingDocx], { stdio: 'pipe', timeout: 120_000 });
     const lines = readFileSync(join(out, 'numbering.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     const ours = paragraphs(readFileSync(numberingDocx));
     expect(lines).toHaveLength(ours.length);
@@ -85,11 +71,11 @@ describe('Word numbering (numbering.xml only)', () => {
     expect(theirs).toEqual(expected);
   }, 150_000);
 
-  it.skipIf(sofficeMissing())(`should read the same numbers from the file as LibreOffice writes it again${hasProgram('soffice') ? '' : ' (needs soffice)'}`, () => {
+  itSystem('should read the same numbers from the file as LibreOffice writes it again', ['soffice'], ({ soffice }) => {
     // LibreOffice writes its own numbering.xml: one w:num per run of a list, startOverride on the
     // instance that restarts, and no lvlRestart (so the level that never restarted now does).
     const out = mkdtempSync(join(tmpdir(), 'secdoc-import-lo-'));
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(out, 'docx'), numberingDocx], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(out, 'docx'), numberingDocx], { stdio: 'pipe', timeout: 120_000 });
     const labels = paragraphs(readFileSync(join(out, 'docx', 'numbering.docx'))).map((p) => p.label);
     const restartIndex = expected.lastIndexOf('b)');
     expect(labels[restartIndex]).toBe('a)');

@@ -133,8 +133,9 @@ describe('parse: clause tree', () => {
         // Every clause's recorded line really starts with its label or heading.
         const lines = text.split('\n');
         for (const c of walkClauses(once.clauses)) {
-          const line = lines[c.position.start.line - 1] ?? '';
-          expect(line.length).toBeGreaterThan(0);
+          const line = (lines[c.position.start.line - 1] ?? '').slice(c.position.start.column - 1);
+          expect(line).toContain(c.number ?? c.heading ?? '');
+          expect(line.trim().length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 200 },

@@ -39,6 +39,9 @@ describeSystem('the HTML annexes in headless Chromium', ['chromium'], ({ chromiu
     // The index, every annex (clean and marked up, in version and direction folders) and the direction.
     expect(pages.length).toBeGreaterThanOrEqual(17);
     expect(pages.map((p) => p.path)).toContain('directions/direction-2022-06-09/direction.html');
+    // Every annex of the direction, marked up (A, C, E) and clean (B, D, F), is among them.
+    expect(pages.filter((p) => p.path.startsWith('directions/') && p.annex !== null).map((p) => p.annex).sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(pages.filter((p) => /^(AL|AK|J)\/v[\d.]+\/appendix-[A-Z]+-v[\d.]+\.html$/.test(p.path))).toHaveLength(6);
     for (const { path } of pages) {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(join(out, path)).href);

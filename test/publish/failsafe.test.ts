@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -81,6 +81,32 @@ describe('secdoc build is fail-safe', () => {
     ).toThrow('disk full');
     expect(snapshot(s.out)).toEqual(before);
     expect(readdirSync(s.root).sort()).toEqual(['dist', 'documents']);
+  });
+
+  it('should leave the previous output intact when the final rename of the new pack fails', async () => {
+    const corpus = loadCorpus(fixture, nodeHost);
+    const pack = await buildPack(corpus, { formats: ['json'] });
+    // The new pack's folder vanishes after it is written, so moving it into place fails (ENOENT)
+    // after the old pack has stepped aside: the old one must come back.
+    expect(() => writePack(s.out, pack, { beforeSwap: (temp) => rmSync(temp, { recursive: true }) })).toThrow(/ENOENT/);
+    expect(snapshot(s.out)).toEqual(before);
+    expect(readdirSync(s.root).sort()).toEqual(['dist', 'documents']);
+  });
+
+  it('should replace a previous pack whole when rebuilding over it, leaving nothing beside it', async () => {
+    const fresh = scratch();
+    expect((await cli(['--documents', fresh.docs, 'build', '--out', fresh.out, '--formats', 'html,json'])).code).toBe(0);
+    const first = snapshot(fresh.out);
+    expect(Object.keys(first).some((p) => p.endsWith('.html'))).toBe(true);
+    const r = await cli(['--documents', fresh.docs, 'build', '--out', fresh.out, '--formats', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const second = snapshot(fresh.out);
+    const manifest = JSON.parse(readFileSync(join(fresh.out, 'manifest.json'), 'utf8')) as { artefacts: Array<{ path: string }> };
+    // Exactly the new pack: the HTML files of the first build are gone, the JSON files are as made again.
+    expect(Object.keys(second).sort()).toEqual([...manifest.artefacts.map((a) => a.path), 'manifest.json'].sort());
+    expect(Object.keys(second).filter((p) => p.endsWith('.html'))).toEqual([]);
+    for (const path of Object.keys(second).filter((p) => p.endsWith('.tree.json'))) expect(second[path]!.split(' ')[0]).toBe(first[path]!.split(' ')[0]);
+    expect(readdirSync(fresh.root).sort()).toEqual(['dist', 'documents']);
   });
 
   it('should fail the whole build when an extra producer fails, writing nothing', async () => {

@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, documentsDir, repoRoot, testCacheDir } from '../helpers.js';
 import { readPdf } from '../pdf.js';
-import { findProgram, SETUP_COMMAND } from '../system.js';
+import { itSystem } from '../system.js';
 import { findVersion, loadCorpus } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
 import { walkClauses, clauseText } from '../../src/model/text.js';
@@ -78,15 +78,12 @@ describe('the annex pack from documents/', () => {
     expect(readFileSync(pdf, 'latin1')).toContain(`(${annex('A', 'pdf').path.slice(folder.length)})`);
   });
 
-  // pdffonts (poppler-utils) lists a PDF's fonts and whether each is embedded; CI runs every
-  // system test, so there a missing pdffonts fails instead of skipping.
-  const pdffonts = findProgram('pdffonts');
-  if (!pdffonts && process.env.CI === 'true') throw new Error(`pdffonts not found on PATH: CI runs every system test; install poppler-utils (${SETUP_COMMAND})`);
-  it.skipIf(!pdffonts)(`should ship the one typeface, Arimo, with its licence, and embed only it (and a monospace) in every PDF${pdffonts ? '' : ' (needs pdffonts)'}`, () => {
+  // pdffonts (poppler-utils) lists a PDF's fonts and whether each is embedded.
+  itSystem('should ship the one typeface, Arimo, with its licence, and embed only it (and a monospace) in every PDF', ['pdffonts'], ({ pdffonts }) => {
     expect(manifest.artefacts.filter((a) => a.kind === 'font').map((a) => a.path).sort()).toEqual(['fonts/Arimo_400Regular.ttf', 'fonts/Arimo_400Regular_Italic.ttf', 'fonts/Arimo_700Bold.ttf', 'fonts/Arimo_700Bold_Italic.ttf', 'fonts/OFL.txt']);
     expect(readFileSync(join(first, 'fonts/OFL.txt'), 'utf8')).toContain('SIL Open Font License');
     for (const a of manifest.artefacts.filter((x) => x.format === 'pdf')) {
-      const fonts = execFileSync(pdffonts!, [join(first, a.path)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').slice(2).filter(Boolean);
+      const fonts = execFileSync(pdffonts, [join(first, a.path)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').slice(2).filter(Boolean);
       expect(fonts.length, a.path).toBeGreaterThan(0);
       for (const line of fonts) {
         expect(line, a.path).toMatch(/^[A-Z]{6}\+(?:Arimo-(?:Regular|Bold|Italic|BoldItalic)|DejaVuSansMono\S*)\s/);

@@ -140,6 +140,23 @@ describe('the PDF of a marked-up annex', async () => {
     expect(titles).toContain('10 Partial Migration');
     expect(titles.some((t) => /^\d+[A-Z]/.test(t))).toBe(false);
   });
+
+  it('should carry the running header at the top and the footer with "Page x of y" at the foot of every page after the cover', () => {
+    expect(pages.length).toBeGreaterThan(10);
+    pages.forEach((items, i) => {
+      if (i === 0) return;
+      const top = [...items].sort((a, b) => b.y - a.y)[0]!;
+      const foot = items.filter((t) => t.y === Math.min(...items.map((x) => x.y))).map((t) => t.str);
+      expect([i + 1, top.str]).toEqual([i + 1, 'Appendix AL: TMAD v20.0 (marked up against v19.0)']);
+      expect([i + 1, foot]).toEqual([i + 1, ['Annex A to the direction of 9 June 2022', `Page ${i + 1} of ${pages.length}`]]);
+    });
+  });
+
+  it('should name its language and title in the PDF (what a screen reader reads first)', async () => {
+    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    expect(info.Language).toBe('en-GB');
+    expect(info.Title).toBe('Annex A: Appendix AL SMETS1 Transition and Migration Approach Document (TMAD) v20.0, marked up against v19.0');
+  });
 });
 
 describe('the print variant', () => {

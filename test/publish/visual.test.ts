@@ -3,7 +3,8 @@
  * PDF through pdftoppm, the HTML through headless Chromium), compared with the reference images
  * committed in test/visual/ within a small tolerance, so a layout change is seen, not guessed.
  * `npm run screenshots:update` rewrites the references on purpose (review them before committing).
- * Needs pdftoppm and Chromium: skipped with the reason when they are absent, failed under CI=true.
+ * Needs pdftoppm and Chromium (found on PATH, as the other system tests find them): skipped,
+ * named '(needs ...)', when they are absent, failed under CI=true (test/system.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,8 +14,9 @@ import { pathToFileURL } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { documentsDir, repoRoot } from '../helpers.js';
+import { describeSystem } from '../system.js';
 import { findVersion, loadCorpus } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
 import { diffDocuments } from '../../src/diff/index.js';
@@ -25,20 +27,8 @@ import { buildView } from '../../src/render/view/index.js';
 
 const REFERENCES = join(repoRoot, 'test/visual');
 const UPDATE = process.env.SECDOC_UPDATE_SCREENSHOTS === '1';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** At most this share of pixels may differ (anti-aliasing, a font hinting change). */
 const TOLERANCE = 0.004;
-
-const hasProgram = (name: string) => {
-  try {
-    execFileSync(name, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const missing = [...(hasProgram('pdftoppm') ? [] : ['pdftoppm (poppler-utils)']), ...(existsSync(CHROMIUM) ? [] : [`Chromium at ${CHROMIUM}`])];
-if (missing.length > 0 && process.env.CI === 'true') throw new Error(`visual regression needs ${missing.join(' and ')}`);
 
 /** Each annex of the direction, with the PDF pages and the HTML places (top, or a clause's anchor) to compare; few and small, so the repository stays light. */
 const ANNEXES = [
@@ -65,7 +55,7 @@ function compare(name: string, actual: PNG): number {
   return diff / (actual.width * actual.height);
 }
 
-describe.skipIf(missing.length > 0)(`the annexes' look against reference images${missing.length ? ` (skipped: no ${missing.join(', no ')})` : ''}`, () => {
+describeSystem("the annexes' look against reference images", ['pdftoppm', 'chromium'], ({ pdftoppm, chromium: executablePath }) => {
   const corpus = loadCorpus(documentsDir, nodeHost);
   const direction = { id: 'direction-2022-06-09', title: 'Direction to re-designate the SMETS1 TMAD, the ETAD and the SMETS1 SVTAD', made: '2022-06-09' };
   const scratch = mkdtempSync(join(tmpdir(), 'secdoc-visual-'));
@@ -85,7 +75,7 @@ describe.skipIf(missing.length > 0)(`the annexes' look against reference images$
       writeFileSync(pdf, annexToPdf(viewOf(a)));
       for (const page of a.pages) {
         const stem = join(scratch, `annex-${a.letter}-p${page}`);
-        execFileSync('pdftoppm', ['-png', '-r', '24', '-f', String(page), '-l', String(page), '-singlefile', pdf, stem]);
+        execFileSync(pdftoppm, ['-png', '-r', '24', '-f', String(page), '-l', String(page), '-singlefile', pdf, stem]);
         const share = compare(`annex-${a.letter}-pdf-p${page}.png`, PNG.sync.read(readFileSync(`${stem}.png`)));
         if (share > TOLERANCE) failures.push(`Annex ${a.letter} PDF page ${page}: ${(share * 100).toFixed(2)}% of pixels differ`);
       }
@@ -94,7 +84,7 @@ describe.skipIf(missing.length > 0)(`the annexes' look against reference images$
   }, 240_000);
 
   it('should lay out the HTML pages as the references show', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'] });
+    const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'] });
     const failures: string[] = [];
     try {
       for (const a of ANNEXES.filter((x) => x.html.length > 0)) {

@@ -86,8 +86,14 @@ describe('documents/: rules and effective dates', () => {
     expect(JSON.stringify('old' in changed ? changed.old : [])).not.toContain('MOC (MDS)');
   });
 
-  it('should give the same answers through the library as through the CLI', async () => {
+  it('should give the same answers through the library as through the CLI, and those answers the ones written here', async () => {
     const lib = loadCorpus(documentsDir);
+    // The library and the CLI share their code, so agreeing is not enough: the answers are checked by hand too.
+    expect(inForce(lib.versionsAt('2022-06-09'))).toEqual({ AK: '9.0', AL: '19.0', J: '5.0' });
+    expect(inForce(lib.versionsAt('2022-06-10'))).toEqual({ AK: '10.0', AL: '20.0', J: '6.0' });
+    const ids = lib.rulesAt('2022-06-10').rules.map((r) => r.id);
+    expect(ids).toContain('tmad.exclusion.active-to-dormant');
+    expect(lib.rulesAt('2022-06-09').rules.map((r) => r.id)).not.toContain('tmad.exclusion.active-to-dormant');
     expect(lib.rulesAt('2022-06-10')).toEqual(await json<RulesJson>(['rules', '--at', '2022-06-10', '--json']));
     expect(lib.versionsAt('2022-06-09')).toEqual(await json<AtJson>(['at', '2022-06-09', '--json']));
   });

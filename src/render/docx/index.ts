@@ -121,6 +121,13 @@ function runChildren(runs: readonly Run[] | null | undefined, ctx: Ctx, base: { 
   return out;
 }
 
+/** A separator secdoc adds (the tab after a clause's number, the space after a run-in heading):
+ * part of an inserted or deleted paragraph's change, so rejecting an inserted clause (or accepting
+ * a deleted one) leaves no stray tab or space. */
+function separator(text: string, mark: Mark | undefined, ctx: Ctx): ParagraphChild[] {
+  return runChildren([{ text, ...(mark ? { mark } : {}) }], ctx);
+}
+
 /** A paragraph-mark revision, so accepting or rejecting a whole inserted/deleted paragraph leaves no empty line. */
 function markRun(mark: Mark | undefined, ctx: Ctx) {
   if (!mark) return undefined;
@@ -187,7 +194,7 @@ function blockOf(b: BodyBlock, ctx: Ctx): Array<Paragraph | Table | TableOfConte
   switch (b.kind) {
     case 'heading': {
       const column = textLeft(0, ctx);
-      const children = [...runChildren(b.number, ctx), new TextRun({ text: '\t' }), ...runChildren(b.text, ctx)];
+      const children = [...runChildren(b.number, ctx), ...separator('\t', b.mark, ctx), ...runChildren(b.text, ctx)];
       return [
         new Paragraph({
           heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
@@ -201,10 +208,10 @@ function blockOf(b: BodyBlock, ctx: Ctx): Array<Paragraph | Table | TableOfConte
     case 'para': {
       const left = textLeft(b.indent, ctx);
       const content: ParagraphChild[] = [];
-      if (b.heading) content.push(...runChildren(b.heading, ctx, { bold: true }), new TextRun({ text: ' ' }));
+      if (b.heading) content.push(...runChildren(b.heading, ctx, { bold: true }), ...separator(' ', b.mark, ctx));
       content.push(...runChildren(b.runs, ctx));
       const numbered = b.number !== null;
-      const children = numbered ? [...runChildren(b.number, ctx), new TextRun({ text: '\t' }), ...content] : content;
+      const children = numbered ? [...runChildren(b.number, ctx), ...separator('\t', b.mark, ctx), ...content] : content;
       return [
         new Paragraph({
           indent: numbered ? { left, hanging: hangOf(b.indent, ctx) } : { left },
