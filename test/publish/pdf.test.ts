@@ -153,7 +153,7 @@ describe('the PDF of a marked-up annex', async () => {
   });
 
   it('should name its language and title in the PDF (what a screen reader reads first)', async () => {
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
     expect(info.Language).toBe('en-GB');
     expect(info.Title).toBe('Annex A: Appendix AL SMETS1 Transition and Migration Approach Document (TMAD) v20.0, marked up against v19.0');
   });
