@@ -5,15 +5,11 @@
  */
 import type { VFile } from 'vfile';
 import { hasBrokenFrontMatter, report } from '../diagnostics/index.js';
-import type { Corpus } from '../corpus/index.js';
-import type { ClauseDocument } from '../model/types.js';
-import { corpusRules } from '../rules/index.js';
+import type { Corpus, VersionDocument } from '../corpus/index.js';
+import { versionRuleProblems } from '../rules/compile.js';
 
-export function checkRules(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
-  const files = new Map(corpus.versions.map((v) => [v.path, fileOf(v)]));
-  for (const p of corpusRules(corpus).problems) {
-    const file = files.get(p.path);
-    if (!file || hasBrokenFrontMatter(file)) continue;
-    report(file, p.ruleId, p.reason, p.place);
-  }
+/** The rule problems of one version (read from it and the version before it). */
+export function checkVersionRules(v: VersionDocument, corpus: Corpus, file: VFile): void {
+  if (hasBrokenFrontMatter(file)) return;
+  for (const p of versionRuleProblems(corpus, v)) report(file, p.ruleId, p.reason, p.place);
 }
