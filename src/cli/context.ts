@@ -23,7 +23,6 @@ import { intervalOf, versionsInForce, type VersionInterval } from '../time/index
 /** Where a project keeps its secdoc settings, under the `secdoc` key. */
 const PACKAGE_JSON = 'package.json';
 import { cacheDir, cacheDisabled, DiskTreeCache, type TreeCache } from '../corpus/cache.js';
-import { checkCorpus } from '../check/index.js';
 import { DiskCheckRecord } from '../check/record.js';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
@@ -54,8 +53,9 @@ export class Context {
   readonly treeCache: TreeCache | null;
   /** The cache folder (trees, records of builds); null when the cache is off. */
   readonly cacheDir: string | null;
-  /** What the last check of the documents found, by the inputs of each check; null when the cache is off. */
-  private readonly checkRecord: DiskCheckRecord | null;
+  /** What the last check of the documents found, by the inputs of each check (../check/record.ts);
+   * null when the cache is off. A command that checks passes it to checkCorpus, then saves it. */
+  readonly checkRecord: DiskCheckRecord | null;
 
   constructor(
     readonly io: Io,
@@ -73,17 +73,6 @@ export class Context {
       this.corpusCache = loadCorpus(this.documentsDir, this.io.host, { cache: this.treeCache, summaries: this.checkRecord });
     }
     return this.corpusCache;
-  }
-
-  /**
-   * The corpus, checked: its files carry every diagnostic. With the cache on, only the checks
-   * whose inputs changed since the last check of this folder run; the rest replay their record.
-   */
-  checkedCorpus(extra: Parameters<typeof checkCorpus>[1] = {}): Corpus {
-    const corpus = this.corpus();
-    checkCorpus(corpus, extra, { record: this.checkRecord });
-    this.checkRecord?.save({ pruneUnits: true });
-    return corpus;
   }
 
   /** A REF (`AL@20.0`, `tmad@v20`) or a path to a Markdown file. */

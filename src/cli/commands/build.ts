@@ -1,5 +1,5 @@
 import type { Action } from './index.js';
-import { glyphCheck } from '../../check/index.js';
+import { checkCorpus, glyphCheck } from '../../check/index.js';
 import { missingGlyphs } from '../../render/pdf/glyphs.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
 import { assertReplaceable, buildPack, buildRecordPath, FORMATS, OutDirError, readPreviousPack, renderPool, UnknownSelectionError, writeBuildRecord, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
@@ -44,9 +44,12 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
   // The output folder is replaced: refuse one secdoc does not own before any work is done.
   const protectedDirs = [ctx.documentsDir, '.'];
   guardOut(() => assertReplaceable(options.out, protectedDirs));
-  if (ctx.corpus().versions.length === 0) throw new UsageError(`no documents in ${ctx.documentsDir}: nothing to publish, ${options.out} left as it was`);
+  const corpus = ctx.corpus();
+  if (corpus.versions.length === 0) throw new UsageError(`no documents in ${ctx.documentsDir}: nothing to publish, ${options.out} left as it was`);
   // The build publishes nothing that validate would reject.
-  const corpus = ctx.checkedCorpus({ corpus: [glyphCheck(missingGlyphs)] });
+  checkCorpus(corpus, { corpus: [glyphCheck(missingGlyphs)] }, { record: ctx.checkRecord });
+  // Only the checks whose inputs change after an edit run next time.
+  ctx.checkRecord?.save({ pruneUnits: true });
   const diagnostics = collect(corpus.files);
   for (const d of diagnostics) ctx.io.stderr(formatDiagnostic(d) + '\n');
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

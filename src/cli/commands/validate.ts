@@ -1,11 +1,14 @@
 import type { Action } from './index.js';
-import { glyphCheck } from '../../check/index.js';
+import { checkCorpus, glyphCheck } from '../../check/index.js';
 import { missingGlyphs } from '../../render/pdf/glyphs.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
 import { EXIT } from '../context.js';
 
 export const action: Action<[options: { json?: boolean }]> = ({ ctx, setExit }, options) => {
-  const corpus = ctx.checkedCorpus({ corpus: [glyphCheck(missingGlyphs)] });
+  const corpus = ctx.corpus();
+  checkCorpus(corpus, { corpus: [glyphCheck(missingGlyphs)] }, { record: ctx.checkRecord });
+  // Only the checks whose inputs change after an edit run next time.
+  ctx.checkRecord?.save({ pruneUnits: true });
   const diagnostics = collect(corpus.files);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (options.json) {
