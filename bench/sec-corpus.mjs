@@ -40,10 +40,13 @@ function splitFrontMatter(text) {
   return { front: m[1], body: text.slice(m[0].length) };
 }
 
-/** The body after its version history table. */
+/**
+ * The body after its version history table. TMAD's expiry (1.3: 31 December 2022) moves past the
+ * generated directions (2023), or every version would be one that is never in force.
+ */
 function bodyOf(text) {
   const { body } = splitFrontMatter(text);
-  return body.replace(/^## Version History\n[\s\S]*?(?=\n## )/, '').replace(/^\n+/, '');
+  return body.replace(/^## Version History\n[\s\S]*?(?=\n## )/, '').replace(/^\n+/, '').replaceAll('31 December 2022', '31 December 2025');
 }
 
 /** The body moved on by `offset` sections: headings, clause numbers, references, keys and rule ids. */

@@ -11,19 +11,27 @@ import type { Block, Clause, ClauseDocument, Point, TableCell } from '../model/t
 import { clauseIndex, xrefsIn } from '../model/query.js';
 import { inlineText, normalizeSpace, walkClauses } from '../model/text.js';
 import { correspondence } from '../rules/correspondence.js';
-import { versionIntervals } from '../time/index.js';
+import { versionInterval } from '../time/index.js';
 import { UNFILLED_HISTORY } from '../model/sec.js';
 
-export function checkAcrossVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
-  const healthy = (doc: ClauseDocument) => !hasBrokenFrontMatter(fileOf(doc));
-  for (const v of corpus.versions.filter(healthy)) {
-    checkHistoryFilled(v, fileOf(v));
-    const previous = v.meta.replaces === null ? null : findVersion(corpus, v.meta.appendix, v.meta.replaces);
-    if (!previous || !healthy(previous)) continue;
-    checkRenumberedReferences(previous, v, fileOf(v));
-    checkHistoryRows(previous, v, fileOf(v));
+/**
+ * The checks of one version against the one it replaces, and whether it can ever be in force:
+ * what it reads is this version, the one it replaces, and the front matter of the corpus.
+ */
+export function checkVersionAcross(v: VersionDocument, corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
+  const file = fileOf(v);
+  checkHistoryFilled(v, file);
+  const previous = replacedVersion(corpus, v);
+  if (previous && !hasBrokenFrontMatter(fileOf(previous))) {
+    checkRenumberedReferences(previous, v, file);
+    checkHistoryRows(previous, v, file);
   }
-  checkNeverInForce(corpus, fileOf, healthy);
+  checkNeverInForce(corpus, v, file);
+}
+
+/** The version `v` replaces, when it is held. */
+export function replacedVersion(corpus: Corpus, v: VersionDocument): VersionDocument | null {
+  return v.meta.replaces === null ? null : findVersion(corpus, v.meta.appendix, v.meta.replaces);
 }
 
 /** Each clause by the number a cross-reference uses for it (`9.3`, `7.2(a)`). */
@@ -144,17 +152,18 @@ function checkHistoryFilled(v: VersionDocument, file: VFile): void {
 }
 
 /** A version whose own text ends it on or before the day its direction brings it into force. */
-function checkNeverInForce(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile, healthy: (doc: ClauseDocument) => boolean): void {
-  for (const interval of versionIntervals(corpus)) {
-    const { expiry, effective, document } = interval;
-    if (!expiry || effective === null || expiry.date > effective || !healthy(document)) continue;
-    const source = expiry.source;
-    const place = source.position.start.line === expiry.line ? source.position.start : { line: expiry.line, column: 1 };
-    report(
-      fileOf(document),
-      'never-in-force',
-      `Unexpected expiry: ${document.meta.appendix} v${document.meta.version} ceases to have effect from ${expiry.date} (Clause ${source.number ?? source.id}) but takes effect on ${effective} (direction \`${interval.direction?.meta.id ?? document.meta.designatedBy}\`), so it is never in force; expected an expiry after ${effective}`,
-      place,
-    );
-  }
+function checkNeverInForce(corpus: Corpus, v: VersionDocument, file: VFile): void {
+  // Only this version's expiry is read; the others' dates come from the directions.
+  const interval = versionInterval(corpus, v);
+  if (!interval) return;
+  const { expiry, effective, document } = interval;
+  if (!expiry || effective === null || expiry.date > effective) return;
+  const source = expiry.source;
+  const place = source.position.start.line === expiry.line ? source.position.start : { line: expiry.line, column: 1 };
+  report(
+    file,
+    'never-in-force',
+    `Unexpected expiry: ${document.meta.appendix} v${document.meta.version} ceases to have effect from ${expiry.date} (Clause ${source.number ?? source.id}) but takes effect on ${effective} (direction \`${interval.direction?.meta.id ?? document.meta.designatedBy}\`), so it is never in force; expected an expiry after ${effective}`,
+    place,
+  );
 }

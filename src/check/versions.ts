@@ -8,11 +8,12 @@ import { findDirection, findVersion, type Corpus, type VersionDocument } from '.
 import type { ClauseDocument, Point } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
 import { inlineText } from '../model/text.js';
-import { designationOf, versionIntervals } from '../time/index.js';
+import { designationOf } from '../time/index.js';
 
 const START: Point = { line: 1, column: 1 };
 
-export function checkVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
+/** The chains, designations and dates, read from front matter alone (no document's text). */
+export function checkVersionMetadata(corpus: Corpus, fileOf: (doc: ClauseDocument) => VFile): void {
   const at = (doc: ClauseDocument, field: string) => doc.metaPositions[field] ?? START;
   const healthy = (doc: ClauseDocument) => !hasBrokenFrontMatter(fileOf(doc));
   const versions = corpus.versions.filter(healthy);
@@ -86,18 +87,16 @@ export function checkVersions(corpus: Corpus, fileOf: (doc: ClauseDocument) => V
     });
   }
 
-  // Effective dates must rise along each chain.
-  const intervals = versionIntervals({ ...corpus, versions });
+  // Effective dates must rise along each chain (the directions' dates: no version's text is read).
   for (const v of versions) {
     if (v.meta.replaces === null) continue;
-    const mine = intervals.find((i) => i.document === v);
-    const prev = intervals.find((i) => i.appendix === v.meta.appendix && i.version === v.meta.replaces);
-    if (mine?.effective && prev?.effective && mine.effective <= prev.effective) {
-      report(fileOf(v), 'date-conflict', `Unexpected effective date ${mine.effective} for ${v.meta.appendix} v${v.meta.version}, expected it after v${prev.version}'s (${prev.effective})`, at(v, 'designated_by'));
+    const prev = versions.find((p) => p.meta.appendix === v.meta.appendix && p.meta.version === v.meta.replaces);
+    const mine = designationOf(corpus, v).effective;
+    const theirs = prev ? designationOf(corpus, prev).effective : null;
+    if (mine && theirs && mine <= theirs) {
+      report(fileOf(v), 'date-conflict', `Unexpected effective date ${mine} for ${v.meta.appendix} v${v.meta.version}, expected it after v${prev!.meta.version}'s (${theirs})`, at(v, 'designated_by'));
     }
   }
-
-  for (const v of versions) checkHistory(v, corpus, fileOf(v));
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -114,7 +113,7 @@ export function parseDate(text: string): string | null {
 }
 
 /** The version history's row for this version must carry a date its direction gives. */
-function checkHistory(v: VersionDocument, corpus: Corpus, file: VFile): void {
+export function checkHistory(v: VersionDocument, corpus: Corpus, file: VFile): void {
   const section = v.sections.find((s) => /history/i.test(s.heading));
   const table = section?.content.find((b) => b.type === 'table');
   if (!section || !table || table.type !== 'table') return;

@@ -24,6 +24,7 @@ import { intervalOf, versionsInForce, type VersionInterval } from '../time/index
 /** Where a project keeps its secdoc settings, under the `secdoc` key. */
 const PACKAGE_JSON = 'package.json';
 import { cacheDir, cacheDisabled, DiskTreeCache, type TreeCache } from '../corpus/cache.js';
+import { DiskCheckRecord } from '../check/record.js';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
 function isFilePath(ref: string): boolean {
@@ -53,6 +54,9 @@ export class Context {
   readonly treeCache: TreeCache | null;
   /** The cache folder (trees, records of builds); null when the cache is off. */
   readonly cacheDir: string | null;
+  /** What the last check of the documents found, by the inputs of each check (../check/record.ts);
+   * null when the cache is off. A command that checks passes it to checkCorpus, then saves it. */
+  readonly checkRecord: DiskCheckRecord | null;
 
   constructor(
     readonly io: Io,
@@ -61,12 +65,13 @@ export class Context {
   ) {
     this.cacheDir = useCache && !cacheDisabled(io.env) ? cacheDir(io.env, process.cwd()) : null;
     this.treeCache = this.cacheDir ? new DiskTreeCache(join(this.cacheDir, 'trees')) : null;
+    this.checkRecord = this.cacheDir ? new DiskCheckRecord(this.cacheDir, documentsDir) : null;
   }
 
   corpus(): Corpus {
     if (!this.corpusCache) {
       if (!this.io.host.exists(this.documentsDir)) throw new UsageError(`documents folder not found: ${this.documentsDir}`);
-      this.corpusCache = loadCorpus(this.documentsDir, this.io.host, { cache: this.treeCache });
+      this.corpusCache = loadCorpus(this.documentsDir, this.io.host, { cache: this.treeCache, summaries: this.checkRecord });
     }
     return this.corpusCache;
   }

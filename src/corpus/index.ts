@@ -8,6 +8,7 @@ import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
 import { fileOf, type TreeCache } from './cache.js';
+import { parseLazily, type SummaryStore } from './lazy.js';
 import { parseSources } from './parallel.js';
 import { yamlReader } from './parser.js';
 import { decodeSource } from '../parse/decode.js';
@@ -47,6 +48,8 @@ export const SECTION_A_FILE = 'sec-section-a-terms.yaml';
 export interface LoadOptions {
   /** Parsed trees kept between runs (./cache.ts); none by default. */
   cache?: TreeCache | null;
+  /** Summaries of sources kept between runs: a summarised source's tree is read only when used (./lazy.ts). */
+  summaries?: SummaryStore | null;
 }
 
 export function loadCorpus(root: string, host: Host, options: LoadOptions = {}): Corpus {
@@ -57,7 +60,9 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
   const sources = paths.map((path) => ({ path, bytes: host.readFile(path) }));
   const sourceHashes = new Map(sources.map(({ path, bytes }) => [path, sha256(bytes)]));
   for (const side of [FACTS_FILE, SECTION_A_FILE].map((name) => `${root}/${name}`)) if (host.exists(side)) sourceHashes.set(side, sha256(host.readFile(side)));
-  const parsed = parseSources(sources, { requireFrontMatter: true }, options.cache ?? null);
+  const parsed = options.summaries
+    ? parseLazily(sources, sourceHashes, options.summaries, options.cache ?? null)
+    : parseSources(sources, { requireFrontMatter: true }, options.cache ?? null);
   paths.forEach((path, i) => {
     const { file, doc } = sourceOf(path, parsed[i]!);
     files.push(file);

@@ -9,7 +9,7 @@ import { versionsOf } from '../corpus/index.js';
 import type { Clause, Point } from '../model/types.js';
 import { walkClauses } from '../model/text.js';
 import { compareVersions } from '../model/sec.js';
-import { clauseIntervalIn, clauseKeys, versionIntervals, type VersionInterval } from '../time/index.js';
+import { clauseIntervalIn, clauseKeys, versionInterval, versionIntervals, type VersionInterval } from '../time/index.js';
 import { factProblems, factsOf, guardedTest, valueProblems } from './logic.js';
 import { matchClauses } from './match.js';
 import { readRuleBlock } from './parse.js';
@@ -60,7 +60,7 @@ function compile(corpus: Corpus): RuleSet {
     rules.push(...mine);
   }
   checkFollowed(corpus, rules, problems);
-  problems.sort((a, b) => a.path.localeCompare(b.path) || a.place.line - b.place.line || a.place.column - b.place.column || a.reason.localeCompare(b.reason));
+  problems.sort(byPlace);
   return { rules, problems, intervals };
 }
 
@@ -143,26 +143,58 @@ function checkDuplicates(rules: readonly Rule[], problems: RuleProblem[]): void 
  */
 function checkFollowed(corpus: Corpus, rules: readonly Rule[], problems: RuleProblem[]): void {
   for (const appendix of new Set(corpus.versions.map((v) => v.meta.appendix))) {
-    const chain = versionsOf(corpus, appendix).slice().sort((a, b) => compareVersions(a.meta.version, b.meta.version));
-    for (let i = 1; i < chain.length; i++) {
-      const before = chain[i - 1]!;
-      const after = chain[i]!;
-      const oldRules = new Map(rules.filter((r) => r.document === before).map((r) => [r.id, r]));
-      const newRules = rules.filter((r) => r.document === after && oldRules.has(r.id));
-      if (newRules.length === 0) continue;
-      const map = matchClauses(before, after);
-      for (const r of newRules) {
-        const old = oldRules.get(r.id)!;
-        const successor = map.get(old.clause);
-        if (!successor || successor === r.clause || successor.number === old.clause.number) continue;
-        const where = r.clauseOverride !== null ? `names Clause ${r.clauseOverride}` : `is placed on Clause ${r.clause.number ?? r.clause.id}`;
-        problems.push({
-          path: after.path,
-          ruleId: 'rule-not-followed',
-          reason: `Unexpected rule \`${r.id}\` that ${where}: the clause it implemented in v${before.meta.version} (Clause ${old.clause.number}) is Clause ${successor.number} in v${after.meta.version}, expected the rule to follow it (\`clause: ${successor.number}\` or move the block)`,
-          place: r.position,
-        });
-      }
-    }
+    const chain = chainOf(corpus, appendix);
+    for (let i = 1; i < chain.length; i++) checkFollowedPair(chain[i - 1]!, chain[i]!, rules, problems);
   }
 }
+
+/** The versions of a document in version order: a version's rules are followed from the one before it here. */
+function chainOf(corpus: Corpus, appendix: string): VersionDocument[] {
+  return versionsOf(corpus, appendix).slice().sort((a, b) => compareVersions(a.meta.version, b.meta.version));
+}
+
+function checkFollowedPair(before: VersionDocument, after: VersionDocument, rules: readonly Rule[], problems: RuleProblem[]): void {
+  const oldRules = new Map(rules.filter((r) => r.document === before).map((r) => [r.id, r]));
+  const newRules = rules.filter((r) => r.document === after && oldRules.has(r.id));
+  if (newRules.length === 0) return;
+  const map = matchClauses(before, after);
+  for (const r of newRules) {
+    const old = oldRules.get(r.id)!;
+    const successor = map.get(old.clause);
+    if (!successor || successor === r.clause || successor.number === old.clause.number) continue;
+    const where = r.clauseOverride !== null ? `names Clause ${r.clauseOverride}` : `is placed on Clause ${r.clause.number ?? r.clause.id}`;
+    problems.push({
+      path: after.path,
+      ruleId: 'rule-not-followed',
+      reason: `Unexpected rule \`${r.id}\` that ${where}: the clause it implemented in v${before.meta.version} (Clause ${old.clause.number}) is Clause ${successor.number} in v${after.meta.version}, expected the rule to follow it (\`clause: ${successor.number}\` or move the block)`,
+      place: r.position,
+    });
+  }
+}
+
+/** The version whose rules `doc`'s are checked against (the one before it in version order), if any. */
+export function ruleChainBefore(corpus: Corpus, doc: VersionDocument): VersionDocument | null {
+  const chain = chainOf(corpus, doc.meta.appendix);
+  const i = chain.indexOf(doc);
+  return i > 0 ? chain[i - 1]! : null;
+}
+
+/**
+ * The problems `corpusRules` finds on one version, in the same order, reading only that version
+ * and the one before it: what `validate` re-checks after an edit.
+ */
+export function versionRuleProblems(corpus: Corpus, doc: VersionDocument): RuleProblem[] {
+  const rulesOf = (d: VersionDocument, problems: RuleProblem[]): Rule[] => {
+    if (d.meta.appendix === '?' || d.meta.version === '?') return [];
+    const mine = versionRules(d, versionInterval(corpus, d)!, corpus.facts, problems);
+    checkDuplicates(mine, problems);
+    return mine;
+  };
+  const problems: RuleProblem[] = [];
+  const mine = rulesOf(doc, problems);
+  const before = ruleChainBefore(corpus, doc);
+  if (before && mine.length > 0) checkFollowedPair(before, doc, [...rulesOf(before, []), ...mine], problems);
+  return problems.sort(byPlace);
+}
+
+const byPlace = (a: RuleProblem, b: RuleProblem) => a.path.localeCompare(b.path) || a.place.line - b.place.line || a.place.column - b.place.column || a.reason.localeCompare(b.reason);

@@ -6,6 +6,7 @@
 import { walkChanges, type ClauseChange } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { diffDocuments } from '../diff/index.js';
+import type { DocumentDiff } from '../model/change.js';
 
 export interface Correspondence {
   /** Old clause -> its new self; absent when deleted. */
@@ -17,6 +18,16 @@ export interface Correspondence {
 }
 
 const cache = new WeakMap<ClauseDocument, WeakMap<ClauseDocument, Correspondence>>();
+const redlines = new WeakMap<ClauseDocument, WeakMap<ClauseDocument, DocumentDiff>>();
+
+/** The redline of `before` -> `after`, computed once per pair of parsed documents (the checks across versions and a preview page share it). */
+export function redlineOf(before: ClauseDocument, after: ClauseDocument): DocumentDiff {
+  let byAfter = redlines.get(before);
+  if (!byAfter) redlines.set(before, (byAfter = new WeakMap()));
+  let found = byAfter.get(after);
+  if (!found) byAfter.set(after, (found = diffDocuments(before, after)));
+  return found;
+}
 
 /** The redline's alignment of `before` and `after` (computed once per pair of parsed documents). */
 export function correspondence(before: ClauseDocument, after: ClauseDocument): Correspondence {
@@ -25,7 +36,7 @@ export function correspondence(before: ClauseDocument, after: ClauseDocument): C
   let found = byAfter.get(after);
   if (!found) {
     found = { forward: new Map(), backward: new Map(), change: new Map() };
-    for (const c of walkChanges(diffDocuments(before, after).clauses)) {
+    for (const c of walkChanges(redlineOf(before, after).clauses)) {
       if (c.old) found.change.set(c.old.clause, c);
       if (c.new) found.change.set(c.new.clause, c);
       if (c.old && c.new) {

@@ -11,5 +11,5 @@ export { answerOf, canonicalJson, evaluate, factsOf, formatLogic, guardedTest, t
 export { matchClauses } from './match.js';
 export { evaluateRules, knownDocuments, QueryError, selectRules, type RuleResult, type RuleSelection } from './query.js';
 export { RULE_ID } from './parse.js';
-export { reportRuleProblems } from './report.js';
+export { reportRuleProblems, reportVersionRuleProblems } from './report.js';
 export { RULE_FIELDS, RULE_KINDS, type JsonLogic, type Rule, type RuleKind, type RuleProblem } from './types.js';

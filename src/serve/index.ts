@@ -19,6 +19,8 @@ export interface PreviewOptions {
   onReload?: (snapshot: Snapshot, paths: string[]) => void;
   /** Told of a failure to read or render, which the server survives. */
   onError?: (error: Error) => void;
+  /** Re-run after a save only the checks that read the saved source (default); false re-runs every check (`--no-cache`). */
+  incremental?: boolean;
 }
 
 export interface Preview {
@@ -32,7 +34,7 @@ const HOST = '127.0.0.1';
 const SETTLE_MS = 20;
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const live = new LiveCorpus(options.root, options.host);
+  const live = new LiveCorpus(options.root, options.host, options.incremental ?? true);
   const clients = new Set<ServerResponse>();
   const report = (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error)));
 

@@ -1,10 +1,13 @@
 /**
- * A corpus kept in memory for the live preview. A saved source is re-parsed alone; the checks,
- * which look across versions, run again over the whole corpus from each file's parser messages.
+ * A corpus kept in memory for the live preview. A saved source is re-parsed alone; the checks run
+ * again from each file's parser messages, but only those that read the saved source (the rest
+ * replay what they found last time, from a record kept in memory: ../check/record.ts).
  */
+import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { checkCorpus } from '../check/index.js';
+import { CheckRecord } from '../check/record.js';
 import { isSourcePath, loadCorpus, loadSource, orderDocuments, type Corpus, type DirectionDocument, type Host, type VersionDocument } from '../corpus/index.js';
 import { collect, type Diagnostic } from '../diagnostics/index.js';
 import { versionIntervals, type VersionInterval } from '../time/index.js';
@@ -23,11 +26,15 @@ export class LiveCorpus {
   /** Each file's messages from reading and parsing it, before the checks added theirs. */
   private parsed = new Map<VFile, VFileMessage[]>();
   private current!: Snapshot;
+  /** What each check found at the last save, by the hashes of what it read; null re-runs every check. */
+  private readonly record: CheckRecord | null;
 
   constructor(
     readonly root: string,
     private readonly host: Host,
+    incremental = true,
   ) {
+    this.record = incremental ? new CheckRecord() : null;
     this.corpus = this.loadAll();
     this.check(0);
   }
@@ -67,7 +74,10 @@ export class LiveCorpus {
     const files = others(c.files);
     const versions: VersionDocument[] = others(c.versions);
     const directions: DirectionDocument[] = others(c.directions);
+    const sourceHashes = new Map(c.sourceHashes);
+    sourceHashes.delete(path);
     if (this.host.exists(path)) {
+      sourceHashes.set(path, createHash('sha256').update(this.host.readFile(path)).digest('hex'));
       const { file, doc } = loadSource(path, this.host);
       files.push(file);
       this.parsed.set(file, [...file.messages]);
@@ -75,12 +85,13 @@ export class LiveCorpus {
       else if (doc?.meta.kind === 'direction') directions.push(doc as DirectionDocument);
     }
     orderDocuments(versions, directions);
-    this.corpus = { ...c, files, versions, directions };
+    this.corpus = { ...c, files, versions, directions, sourceHashes };
   }
 
   private check(generation: number): void {
     for (const [file, messages] of this.parsed) file.messages = [...messages];
-    checkCorpus(this.corpus);
+    checkCorpus(this.corpus, {}, { record: this.record });
+    this.record?.prune();
     this.current = { generation, corpus: this.corpus, intervals: versionIntervals(this.corpus), diagnostics: collect(this.corpus.files) };
   }
 }

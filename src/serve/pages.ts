@@ -4,7 +4,7 @@
  * last save and a script that reloads the page when a source changes.
  */
 import { relative, sep } from 'node:path';
-import { diffDocuments } from '../diff/index.js';
+import { redlineOf } from '../rules/correspondence.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { findVersion, versionLabel, type VersionDocument } from '../corpus/index.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
@@ -143,7 +143,7 @@ export function sourcePage(snapshot: Snapshot, root: string, path: string, view:
   const nav = `${tab('clean', 'Clean')}${previous ? tab('marked-up', `Marked up against v${escapeHtml(previous.meta.version)}`) : '<span>No earlier version to mark up against</span>'}`;
   const interval = snapshot.intervals.find((i) => i.document === version);
   const direction = interval?.direction?.meta ?? null;
-  const against = view === 'marked-up' && previous ? { document: previous, diff: diffDocuments(previous, version) } : null;
+  const against = view === 'marked-up' && previous ? { document: previous, diff: redlineOf(previous, version) } : null;
   const annex = buildView({
     document: version,
     designated: interval?.designated ?? null,

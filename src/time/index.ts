@@ -56,25 +56,40 @@ export function versionIntervals(corpus: Corpus): VersionInterval[] {
   const out: VersionInterval[] = [];
   const appendices = [...new Set(corpus.versions.map((v) => v.meta.appendix))];
   for (const appendix of appendices) {
-    const versions: VersionInterval[] = versionsOf(corpus, appendix).map((doc) => {
-      const { direction, effective } = designationOf(corpus, doc);
-      return { appendix, version: doc.meta.version, document: doc, direction, designated: direction?.meta.made ?? null, effective, until: null, expiry: null };
-    });
-    const dated = versions.filter((v) => v.effective !== null).sort((a, b) => a.effective!.localeCompare(b.effective!));
-    for (let i = 0; i < dated.length; i++) dated[i]!.until = dated[i + 1]?.effective ?? null;
-    for (const v of versions) {
-      // Only an expiry of the whole document shortens a version; its start belongs to the direction.
-      const expiry = timingsOf(v.document)
-        .filter((t) => t.scope === 'document' && t.kind === 'expiry')
-        .sort((a, b) => a.date.localeCompare(b.date))[0];
-      if (expiry && (v.until === null || expiry.date < v.until)) {
-        v.until = expiry.date;
-        v.expiry = expiry;
-      }
-    }
+    const versions = datedIntervals(corpus, appendix);
+    for (const v of versions) applyExpiry(v);
     out.push(...versions);
   }
   return out;
+}
+
+/** The interval of one version, reading no other version's text (its neighbours' dates come from the directions). */
+export function versionInterval(corpus: Corpus, doc: VersionDocument): VersionInterval | null {
+  const found = datedIntervals(corpus, doc.meta.appendix).find((i) => i.document === doc);
+  if (found) applyExpiry(found);
+  return found ?? null;
+}
+
+/** The versions of one document with the dates their directions give, each until the next takes effect. */
+function datedIntervals(corpus: Corpus, appendix: string): VersionInterval[] {
+  const versions: VersionInterval[] = versionsOf(corpus, appendix).map((doc) => {
+    const { direction, effective } = designationOf(corpus, doc);
+    return { appendix, version: doc.meta.version, document: doc, direction, designated: direction?.meta.made ?? null, effective, until: null, expiry: null };
+  });
+  const dated = versions.filter((v) => v.effective !== null).sort((a, b) => a.effective!.localeCompare(b.effective!));
+  for (let i = 0; i < dated.length; i++) dated[i]!.until = dated[i + 1]?.effective ?? null;
+  return versions;
+}
+
+/** Only an expiry of the whole document shortens a version; its start belongs to the direction. */
+function applyExpiry(v: VersionInterval): void {
+  const expiry = timingsOf(v.document)
+    .filter((t) => t.scope === 'document' && t.kind === 'expiry')
+    .sort((a, b) => a.date.localeCompare(b.date))[0];
+  if (expiry && (v.until === null || expiry.date < v.until)) {
+    v.until = expiry.date;
+    v.expiry = expiry;
+  }
 }
 
 export function statusOn(interval: VersionInterval, date: string): Status {

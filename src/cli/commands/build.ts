@@ -47,7 +47,9 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
   const corpus = ctx.corpus();
   if (corpus.versions.length === 0) throw new UsageError(`no documents in ${ctx.documentsDir}: nothing to publish, ${options.out} left as it was`);
   // The build publishes nothing that validate would reject.
-  checkCorpus(corpus, { corpus: [glyphCheck(missingGlyphs)] });
+  checkCorpus(corpus, { corpus: [glyphCheck(missingGlyphs)] }, { record: ctx.checkRecord });
+  // Only the checks whose inputs change after an edit run next time.
+  ctx.checkRecord?.save({ pruneUnits: true });
   const diagnostics = collect(corpus.files);
   for (const d of diagnostics) ctx.io.stderr(formatDiagnostic(d) + '\n');
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

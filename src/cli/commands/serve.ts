@@ -22,6 +22,7 @@ async function serve(ctx: Context, port: number): Promise<void> {
     root: ctx.documentsDir,
     host: ctx.io.host,
     port,
+    incremental: ctx.cacheDir !== null,
     onError: (error) => ctx.io.stderr(`secdoc serve: ${error.message}\n`),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use on 127.0.0.1; choose another with --port, or --port 0 for any free one`);

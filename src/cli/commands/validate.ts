@@ -6,7 +6,9 @@ import { EXIT } from '../context.js';
 
 export const action: Action<[options: { json?: boolean }]> = ({ ctx, setExit }, options) => {
   const corpus = ctx.corpus();
-  checkCorpus(corpus, { corpus: [glyphCheck(missingGlyphs)] });
+  checkCorpus(corpus, { corpus: [glyphCheck(missingGlyphs)] }, { record: ctx.checkRecord });
+  // Only the checks whose inputs change after an edit run next time.
+  ctx.checkRecord?.save({ pruneUnits: true });
   const diagnostics = collect(corpus.files);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (options.json) {
