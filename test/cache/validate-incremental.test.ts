@@ -62,7 +62,11 @@ describe('validate after an edit: the output of a full run', () => {
 
   it('should drop the warning on a renumbered reference once the earlier version no longer has that clause', async () => {
     const warning = (out: string) => out.split('\n').filter((l) => l.includes('tmad/v20.0.md') && l.includes('in AL v19.0 Clause 10.4 named the clause that is now 10.5'));
-    const { before, after } = await afterEdit((dir) => editFile(join(dir, 'tmad/v19.0.md'), /^10\.4 Following a Partial Migration[^\n]*\n\n/m, ''));
+    const { before, after } = await afterEdit(
+      (dir) => editFile(join(dir, 'tmad/v19.0.md'), /^10\.4 Following a Partial Migration[^\n]*\n\n/m, ''),
+      // A new clause citing 10.4 with no sign of the insertion that moved the number: a warning.
+      (dir) => editFile(join(dir, 'tmad/v20.0.md'), /^(7\.9 .*)$/m, '$1\n\n7.10 The DCC shall report each GSME treated under Clause 10.4.'),
+    );
     expect(warning(before)).toHaveLength(1);
     expect(warning(after)).toEqual([]);
   });
