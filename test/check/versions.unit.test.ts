@@ -55,7 +55,7 @@ describe('check/versions', () => {
     expect(problems({ 'd/first.md': designating('1.0', '3.0'), 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v3.md': version('AA', '3.0', 'first', '2.0') })).toEqual([
       ['aa/v3.md', 'version-chain', 6, 'Unexpected `replaces: "2.0"`: AA v2.0 is not held, so the chain skips a version'],
     ]);
-    expect(problems({ 'd/first.md': designating('1.0', '2.0', '3.0'), 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'first', '1.0'), 'aa/v3.md': version('AA', '3.0', 'first', '1.0') })).toEqual([
+    expect(problems({ 'd/first.md': designating('1.0', '2.0', '3.0'), 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'first', '1.0'), 'aa/v3.md': version('AA', '3.0', 'first', '1.0') }).filter(([, rule]) => rule === 'version-chain')).toEqual([
       ['aa/v3.md', 'version-chain', 6, 'Unexpected fork: AA v3.0 and v2.0 both replace v1.0'],
     ]);
   });
