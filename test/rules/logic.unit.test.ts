@@ -3,7 +3,7 @@
  * the guarded test. Every expected value is written out by hand from JSON Logic's definition.
  */
 import { describe, expect, it } from 'vitest';
-import { answerOf, canonicalJson, factsOf, formatLogic, guardedTest, trace, UNDETERMINED } from '../../src/rules/index.js';
+import { answerOf, canonicalJson, factsOf, formatLogic, guardedTest, trace, UNDETERMINED, type JsonLogic } from '../../src/rules/index.js';
 import { factProblems, logicProblems, matchesType, settled, suggest, valueProblems } from '../../src/rules/logic.js';
 import type { FactDeclaration } from '../../src/corpus/index.js';
 
@@ -116,7 +116,7 @@ describe('rules/logic: settling with missing facts (Kleene)', () => {
   });
 
   it('should trace which parts held and which the given facts settle', () => {
-    const logic = { or: [{ '==': [{ var: 'cohort' }, 'IOC'] }, { '>': [{ var: 'meters' }, 10] }] };
+    const logic: JsonLogic = { or: [{ '==': [{ var: 'cohort' }, 'IOC'] }, { '>': [{ var: 'meters' }, 10] }] };
     const t = trace(logic, { cohort: 'FOC' });
     expect([t.held, t.determined, t.missing, t.facts]).toEqual([false, false, ['meters'], { cohort: 'FOC' }]);
     expect(t.parts.map((p) => [p.text, p.held, p.determined])).toEqual([
@@ -134,7 +134,7 @@ describe('rules/logic: settling with missing facts (Kleene)', () => {
 });
 
 describe('rules/logic: the guarded test every implementation answers alike', () => {
-  const logic = { and: [{ '==': [{ var: 'cohort' }, 'IOC'] }, { '!': { var: 'dormant' } }] };
+  const logic: JsonLogic = { and: [{ '==': [{ var: 'cohort' }, 'IOC'] }, { '!': { var: 'dormant' } }] };
 
   it('should answer true, false or undetermined as Kleene\'s logic does', () => {
     const guarded = guardedTest(logic);

@@ -40,7 +40,7 @@ describe('time/dates: day numbers', () => {
 
 describe('time/dates: dates in text', () => {
   it('should read every month, full or short, with or without an ordinal, a full stop or a comma', () => {
-    const written = [
+    const written: Array<[string, string]> = [
       ['1 January 2022', '2022-01-01'],
       ['2nd Feb 2022', '2022-02-02'],
       ['3rd March 2022', '2022-03-03'],
