@@ -23,5 +23,7 @@ export default {
   ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: other folders' sandboxes (runs side by side), reports, build output.
+  ignorePatterns: ['/.stryker-tmp', '/reports', '/dist', '/lib-all', '/scratch'],
   cleanTempDir: 'always',
 };
