@@ -1,0 +1,123 @@
+/**
+ * How versions and directions fit together, on small corpora written here: one file per version,
+ * one chain per document (no loops, skips or forks), designations and annexes naming versions
+ * held, dates in order, and the version-history row. The expected messages are written by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, type Host } from '../../src/corpus/index.js';
+import { checkVersions, parseDate } from '../../src/check/versions.js';
+import type { ClauseDocument } from '../../src/model/types.js';
+
+/** The version-check messages of a corpus held in memory: [file, rule, line, reason]. */
+function problems(files: Record<string, string>): Array<[string, string, number, string]> {
+  const host: Host = {
+    listFiles: () => Object.keys(files).map((name) => `/docs/${name}`),
+    readFile: (path) => new TextEncoder().encode(files[path.slice('/docs/'.length)]!),
+    exists: (path) => path.slice('/docs/'.length) in files,
+  };
+  const corpus = loadCorpus('/docs', host);
+  const before = new Map(corpus.files.map((f) => [f, f.messages.length]));
+  const byPath = new Map(corpus.files.map((f) => [f.path, f]));
+  checkVersions(corpus, (doc: ClauseDocument) => byPath.get(doc.path)!);
+  return corpus.files.flatMap((f) => f.messages.slice(before.get(f)).map((m): [string, string, number, string] => [f.path.slice('/docs/'.length), m.ruleId!, m.line!, m.reason]));
+}
+
+const version = (appendix: string, number: string, direction: string, replaces: string | null = null, history = '') =>
+  `---\nappendix: ${appendix}\nshort_name: ${appendix}AD\ntitle: ${appendix} document\nversion: "${number}"\n${replaces ? `replaces: "${replaces}"\n` : ''}designated_by: ${direction}\n---\n\n${history}## 1 Intro\n\n1.1 The DCC shall act.\n`;
+
+const direction = (id: string, made: string, effective: string, designates: string[], annexes: string[] = []) =>
+  `---\nkind: direction\nid: ${id}\ntitle: ${id}\nmade: ${made}\neffective: ${effective}\ndesignates:\n${designates.map((d) => `  - ${d}\n`).join('')}${annexes.length ? `annexes:\n${annexes.map((a) => `  - ${a}\n`).join('')}` : ''}---\n\n## 1 Direction\n\n1.1 Directed.\n`;
+
+const FIRST = direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']);
+const SECOND = direction('second', '2022-06-09', '2022-06-10', ['{ document: AA, version: "2.0" }']);
+
+describe('check/versions', () => {
+  it('should pass a chain of two versions, each designated by a direction that lists it', () => {
+    expect(problems({ 'd/first.md': FIRST, 'd/second.md': SECOND, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0') })).toEqual([]);
+  });
+
+  it('should report a second file for one version', () => {
+    expect(problems({ 'd/first.md': FIRST, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v1-copy.md': version('AA', '1.0', 'first') })).toEqual([
+      ['aa/v1.md', 'duplicate-version', 5, 'Unexpected second file for AA v1.0, expected one file per version (also in /docs/aa/v1-copy.md)'],
+    ]);
+  });
+
+  it('should report a second first version, a loop, a skip and a fork', () => {
+    const designating = (...versions: string[]) => direction('first', '2021-12-01', '2022-01-01', versions.map((v) => `{ document: AA, version: "${v}" }`));
+    const d = designating('1.0', '2.0');
+    expect(problems({ 'd/first.md': d, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'first') })).toEqual([
+      ['aa/v2.md', 'version-chain', 5, 'Unexpected second first version of AA (v2.0 replaces nothing, as does v1.0), expected a `replaces` field'],
+    ]);
+    // (The looping version also takes effect no later than itself: a date-conflict, left out here.)
+    expect(problems({ 'd/first.md': d, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'first', '2.0') }).filter(([, rule]) => rule === 'version-chain')).toEqual([
+      ['aa/v2.md', 'version-chain', 6, 'Unexpected `replaces: "2.0"` in AA v2.0, expected an earlier version (the chain would loop)'],
+    ]);
+    expect(problems({ 'd/first.md': designating('1.0', '3.0'), 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v3.md': version('AA', '3.0', 'first', '2.0') })).toEqual([
+      ['aa/v3.md', 'version-chain', 6, 'Unexpected `replaces: "2.0"`: AA v2.0 is not held, so the chain skips a version'],
+    ]);
+    expect(problems({ 'd/first.md': designating('1.0', '2.0', '3.0'), 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'first', '1.0'), 'aa/v3.md': version('AA', '3.0', 'first', '1.0') }).filter(([, rule]) => rule === 'version-chain')).toEqual([
+      ['aa/v3.md', 'version-chain', 6, 'Unexpected fork: AA v3.0 and v2.0 both replace v1.0'],
+    ]);
+  });
+
+  it('should report a direction not held and a direction that does not list the version', () => {
+    expect(problems({ 'd/first.md': FIRST, 'aa/v1.md': version('AA', '1.0', 'nowhere') })).toEqual([
+      ['aa/v1.md', 'direction-unknown', 6, 'Unexpected direction `nowhere`, expected the id of a direction under documents/'],
+    ]);
+    expect(problems({ 'd/first.md': FIRST, 'd/second.md': SECOND, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'first', '1.0') })).toEqual([
+      ['aa/v2.md', 'direction-unknown-version', 7, 'Unexpected designation: direction `first` does not designate AA v2.0'],
+      ['aa/v2.md', 'date-conflict', 7, "Unexpected effective date 2022-01-01 for AA v2.0, expected it after v1.0's (2022-01-01)"],
+    ]);
+  });
+
+  it('should report effective dates before the direction was made, and not after the previous version\'s', () => {
+    const early = direction('second', '2022-06-09', '2022-06-01', ['{ document: AA, version: "2.0", effective: 2022-05-01 }']);
+    expect(problems({ 'd/first.md': FIRST, 'd/second.md': early, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0') })).toEqual([
+      ['d/second.md', 'date-conflict', 6, 'Unexpected effective date 2022-06-01 before the direction was made (2022-06-09)'],
+      ['d/second.md', 'date-conflict', 8, 'Unexpected effective date 2022-05-01 before the direction was made (2022-06-09)'],
+    ]);
+    const same = direction('second', '2021-12-01', '2022-01-01', ['{ document: AA, version: "2.0" }']);
+    expect(problems({ 'd/first.md': FIRST, 'd/second.md': same, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0') })).toEqual([
+      ['aa/v2.md', 'date-conflict', 7, "Unexpected effective date 2022-01-01 for AA v2.0, expected it after v1.0's (2022-01-01)"],
+    ]);
+  });
+
+  it('should report annexes naming versions not held or marked up against the wrong one', () => {
+    const annexed = direction('second', '2022-06-09', '2022-06-10', ['{ document: AA, version: "2.0" }'], [
+      '{ letter: A, document: AA, version: "2.0", against: "1.0", title: "ok" }',
+      '{ letter: B, document: AA, version: "2.0", against: "0.9", title: "wrong base" }',
+      '{ letter: C, document: AA, version: "7.0", title: "not held" }',
+      '{ letter: D, document: AA, version: "1.0", against: "0.5", title: "first" }',
+    ]);
+    expect(problems({ 'd/first.md': FIRST, 'd/second.md': annexed, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0') })).toEqual([
+      ['d/second.md', 'version-chain', 11, 'Unexpected annex B marked up against v0.9: AA v2.0 replaces v1.0'],
+      ['d/second.md', 'direction-unknown-version', 12, 'Unexpected annex C: AA v7.0 is not held under documents/'],
+      ['d/second.md', 'version-chain', 13, 'Unexpected annex D marked up against v0.5: AA v1.0 replaces nothing'],
+    ]);
+  });
+
+  it('should check the version-history row: last, and dated as the direction gives', () => {
+    const table = (rows: string[]) => `## Version History\n\n| Version | Date | Description |\n| --- | --- | --- |\n${rows.map((r) => `${r}\n`).join('')}\n`;
+    const check = (rows: string[]) => problems({ 'd/first.md': FIRST, 'd/second.md': SECOND, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0', table(rows)) });
+    expect(check(['| 1.0 | 1 January 2022 | First |', '| v2.0 | 10 June 2022 | Second |'])).toEqual([]);
+    expect(check(['| 1.0 | 1 January 2022 | First |', '| 2.0 | 9th June 2022 | Second |'])).toEqual([]);
+    expect(check(['| 1.0 | 1 January 2022 | First |', '| 2.0 | 2022-06-11 | Second |'])).toEqual([
+      ['aa/v2.md', 'date-conflict', 15, 'Unexpected version-history date 2022-06-11 for v2.0, expected the date its direction gives (effective 2022-06-10, made 2022-06-09)'],
+    ]);
+    expect(check(['| 1.0 | 1 January 2022 | First |', '| 2.0 | June 2022 | Second |'])).toEqual([
+      ['aa/v2.md', 'date-invalid', 15, 'Unexpected date `June 2022` in the version history, expected a date such as 10 June 2022'],
+    ]);
+    expect(check(['| 2.0 | 10 June 2022 | Second |', '| 1.0 | 1 January 2022 | First |'])).toEqual([
+      ['aa/v2.md', 'date-conflict', 12, 'Unexpected last version-history row 1.0, expected this version (2.0)'],
+    ]);
+  });
+
+  it('should read history dates written either way, and nothing else', () => {
+    expect(parseDate(' 10 June 2022 ')).toBe('2022-06-10');
+    expect(parseDate('1st January 2023')).toBe('2023-01-01');
+    expect(parseDate('2022-06-10')).toBe('2022-06-10');
+    expect(parseDate('10 Juin 2022')).toBeNull();
+    expect(parseDate('10 June 2022 (approx.)')).toBeNull();
+    expect(parseDate('x2022-06-10')).toBeNull();
+  });
+});
