@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type Host } from '../../src/corpus/index.js';
-import { checkVersions, parseDate } from '../../src/check/versions.js';
+import { checkHistory, checkVersionMetadata, parseDate } from '../../src/check/versions.js';
 import type { ClauseDocument } from '../../src/model/types.js';
 
 /** The version-check messages of a corpus held in memory: [file, rule, line, reason]. */
@@ -18,7 +18,9 @@ function problems(files: Record<string, string>): Array<[string, string, number,
   const corpus = loadCorpus('/docs', host);
   const before = new Map(corpus.files.map((f) => [f, f.messages.length]));
   const byPath = new Map(corpus.files.map((f) => [f.path, f]));
-  checkVersions(corpus, (doc: ClauseDocument) => byPath.get(doc.path)!);
+  const fileOf = (doc: ClauseDocument) => byPath.get(doc.path)!;
+  checkVersionMetadata(corpus, fileOf);
+  for (const v of corpus.versions) checkHistory(v, corpus, fileOf(v));
   return corpus.files.flatMap((f) => f.messages.slice(before.get(f)).map((m): [string, string, number, string] => [f.path.slice('/docs/'.length), m.ruleId!, m.line!, m.reason]));
 }
 
