@@ -28,7 +28,14 @@ export interface SummaryStore {
 }
 
 /** The fields of a document that come from its tree, in the order the parser sets them. */
-const TREE_FIELDS = ['numbering', 'preamble', 'sections', 'clauses', 'terms'] as const;
+const TREE_FIELDS = ['numbering', 'heading', 'preamble', 'sections', 'clauses', 'terms'] as const;
+
+// Every field of a document but those a summary holds is a tree field: a field added to the
+// model and missed here fails to compile (a lazy document would otherwise lack it).
+type SummaryField = 'type' | 'id' | 'meta' | 'path' | 'metaPositions';
+type Missing = Exclude<keyof ClauseDocument, SummaryField | (typeof TREE_FIELDS)[number]>;
+const everyTreeField: [Missing] extends [never] ? true : Missing = true;
+void everyTreeField;
 
 const CORPUS_OPTIONS = { requireFrontMatter: true };
 
