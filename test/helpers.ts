@@ -1,5 +1,5 @@
 /** Test helpers: run the CLI in-process with captured output, and find the real corpus (test/corpus). */
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,4 +50,25 @@ export function realCorpusFiles(): string[] {
     for (const f of readdirSync(join(realCorpusDir, folder.name))) if (f.endsWith('.md')) out.push(join(realCorpusDir, folder.name, f));
   }
   return out.sort();
+}
+
+/** Line:column (1-based) of the `nth` occurrence (from 1) of `needle` in `text`, as diagnostics print it. */
+export function where(text: string, needle: string, nth = 1): string {
+  let index = -1;
+  for (let i = 0; i < nth; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`fixture text not found: ${needle}`);
+  }
+  const before = text.slice(0, index).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
+/** Copy documents/, change one file, run `validate` on the copy. */
+export async function validateWith(relative: string, change: (text: string) => string): Promise<CliResult & { dir: string; path: string; text: string }> {
+  const dir = copyDocuments();
+  const path = join(dir, relative);
+  const text = change(readFileSync(path, 'utf8'));
+  writeFileSync(path, text);
+  const result = await cli(['--documents', dir, 'validate']);
+  return { ...result, dir, path, text };
 }

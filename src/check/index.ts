@@ -15,11 +15,11 @@ import { FACTS_FILE, findVersion, SECTION_A_FILE, type Corpus, type VersionDocum
 import { hasBrokenFrontMatter, report, type RuleId } from '../diagnostics/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { ruleChainBefore } from '../rules/compile.js';
+import { reportVersionRuleProblems } from '../rules/index.js';
 import { checkVersionAcross, replacedVersion } from './across.js';
 import { checkLinks } from './links.js';
 import { checkNumbering } from './numbering.js';
 import { checksFingerprint, type UnitStore } from './record.js';
-import { checkVersionRules } from './rules.js';
 import { checkTerms } from './terms.js';
 import { checkHistory, checkVersionMetadata } from './versions.js';
 import { checkXrefs } from './xref.js';
@@ -80,7 +80,9 @@ const UNITS: Unit[] = [
     name: 'rules',
     targets: (corpus) => corpus.versions,
     inputs: (doc, inputs) => [inputs.source(doc), inputs.source(ruleChainBefore(inputs.corpus, doc as VersionDocument)), inputs.side(FACTS_FILE), inputs.frontMatter],
-    run: (doc, file, corpus) => checkVersionRules(doc as VersionDocument, corpus, file),
+    // Rule integrity (malformed blocks, duplicate ids, undeclared facts, a `clause:` naming no
+    // clause, a rule left on a renumbered clause's old number): the rules stage finds and reports them.
+    run: (doc, file, corpus) => reportVersionRuleProblems(corpus, doc as VersionDocument, file),
   },
   {
     name: 'across',

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, copyDocuments, documentsDir } from '../helpers.js';
+import { cli, copyDocuments, documentsDir, where } from '../helpers.js';
 import { loadCorpus, type Host } from '../../src/corpus/index.js';
 import { checkCorpus } from '../../src/check/index.js';
 import { collect } from '../../src/diagnostics/index.js';
@@ -32,14 +32,6 @@ function edit(text: string, from: RegExp | string, to: string): string {
   const changed = text.replace(from, to);
   if (changed === text) throw new Error(`fixture text not found: ${String(from)}`);
   return changed;
-}
-
-/** Line:column (1-based) of the first `needle` in `text`. */
-function where(text: string, needle: string): string {
-  const index = text.indexOf(needle);
-  if (index < 0) throw new Error(`fixture text not found: ${needle}`);
-  const before = text.slice(0, index).split('\n');
-  return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
 
 /** Every diagnostic of documents/ with `files` changed (a null text removes the file), as `file:line:col: severity message [rule]`. */

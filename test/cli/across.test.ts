@@ -3,30 +3,8 @@
  * documents/ the way an author drafting the next version might, and expects the rule id at the
  * file, line and column of the problem.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, copyDocuments } from '../helpers.js';
-
-/** Line and column (1-based) of the `nth` occurrence (from 1) of `needle` in `text`. */
-function where(text: string, needle: string, nth = 1): string {
-  let index = -1;
-  for (let i = 0; i < nth; i++) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`fixture text not found: ${needle}`);
-  }
-  const before = text.slice(0, index).split('\n');
-  return `${before.length}:${before[before.length - 1]!.length + 1}`;
-}
-
-async function validateWith(relative: string, change: (text: string) => string) {
-  const dir = copyDocuments();
-  const path = join(dir, relative);
-  const text = change(readFileSync(path, 'utf8'));
-  writeFileSync(path, text);
-  const result = await cli(['--documents', dir, 'validate']);
-  return { ...result, dir, path, text };
-}
+import { cli, validateWith, where } from '../helpers.js';
 
 function replaceOnce(text: string, from: string | RegExp, to: string): string {
   const out = text.replace(from, to);

@@ -1,25 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, copyDocuments } from '../helpers.js';
-
-/** Line and column (1-based) of the first occurrence of `needle` in `text`. */
-function where(text: string, needle: string): string {
-  const index = text.indexOf(needle);
-  if (index < 0) throw new Error(`fixture text not found: ${needle}`);
-  const before = text.slice(0, index).split('\n');
-  return `${before.length}:${before[before.length - 1]!.length + 1}`;
-}
-
-/** Copy documents/, change one file, run validate on the copy. */
-async function validateWith(relative: string, change: (text: string) => string) {
-  const dir = copyDocuments();
-  const path = join(dir, relative);
-  const text = change(readFileSync(path, 'utf8'));
-  writeFileSync(path, text);
-  const result = await cli(['--documents', dir, 'validate']);
-  return { ...result, dir, path, text };
-}
+import { cli, copyDocuments, validateWith, where } from '../helpers.js';
 
 describe('secdoc validate', () => {
   it('should pass the documents as committed', async () => {
