@@ -7,7 +7,7 @@
 import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
-import remarkStringify from 'remark-stringify';
+import remarkStringify, { type Options } from 'remark-stringify';
 import { unified } from 'unified';
 import type { Block, ImportWarning, ParagraphBlock, Span, TableBlock } from './blocks.js';
 import { labelled } from './blocks.js';
@@ -229,8 +229,47 @@ function tableNode(t: TableBlock): { table: Table; note: string | null } {
   return { table: { type: 'table', align: Array.from({ length: width }, () => null), children: [header, ...body.map((r) => row(r.cells, false))] }, note };
 }
 
+type TextHandle = NonNullable<NonNullable<Options['handlers']>['text']>;
+
+/** Constructs a text node of ours stands in: none of them gives `"`, `'`, `(` or `)` a meaning, as a link destination, title or autolink would. */
+const PLAIN_CONSTRUCTS = new Set(['paragraph', 'phrasing', 'headingAtx', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'link', 'label', 'strikethrough']);
+/** Characters that may need an escape wherever they stand in phrasing (and line breaks, which every line-start rule needs). */
+const ESCAPABLE_ANYWHERE = /[\r\n\t!&*<[\\\]_`~|#]/;
+/** What could start a block at the start of a line: `# `, `- `, `+ `, `* `, `> `, `1. `, `1) `, a table delimiter row, ... */
+const ESCAPABLE_AT_LINE_START = /^(?:[#)*+\-.<=>[_`~|:]|\d+(?:\)|\.(?:[ \t\r\n]|$)))/;
+/** A backslash before punctuation after the text: the escaper doubles it (a hard break's `\\` before the line ending is not one). */
+const ESCAPED_BACKSLASH = /\\[!-/:-@[-`{-~]/;
+/** `before` ends a line (and maybe starts a number): the text begins a line, as far as the escaper can tell. */
+const LINE_START = /[\r\n][\t ]*\d*$/;
+
+/**
+ * remark-stringify's own text handler sends every text through the generic escaper (`safe`),
+ * which tries each of some sixty patterns on it, each a regular expression over the whole text:
+ * most of the time of a large import. Most text holds nothing any of them would escape where it
+ * stands, and is written as it is; anything else goes through `safe` as before, so the Markdown is
+ * the same, byte for byte. The test is a conservative reading of mdast-util-to-markdown's unsafe
+ * patterns: each escapes a character listed above, a space or tab next to a line ending, or `(`
+ * after `]`.
+ */
+const text: TextHandle = (node, parent, state, info) => {
+  const value = node.value;
+  const before = info.before;
+  const plain =
+    !ESCAPABLE_ANYWHERE.test(value) &&
+    state.stack.every((construct) => PLAIN_CONSTRUCTS.has(construct)) &&
+    !/^[ \t]|[ \t]$/.test(value) &&
+    !ESCAPED_BACKSLASH.test(info.after) &&
+    !(value.startsWith('(') && before.endsWith(']')) &&
+    !(LINE_START.test(before) && ESCAPABLE_AT_LINE_START.test(value));
+  if (plain) return value;
+  // remark-stringify's own handler.
+  const siblings = parent ? parent.children : [];
+  const index = state.indexStack[state.indexStack.length - 1]!;
+  return state.safe(value, { ...info, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] });
+};
+
 export function stringify(root: Root): string {
-  const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, listItemIndent: 'one' });
+  const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, listItemIndent: 'one', handlers: { text } });
   const data = processor.data();
   (data.toMarkdownExtensions ??= []).push(gfmTableToMarkdown({ tablePipeAlign: false }), gfmStrikethroughToMarkdown());
   return processor.stringify(root);
