@@ -1,9 +1,14 @@
 /**
  * XML parts of a Word package -> a small element tree. saxes is strict (malformed XML is an error
- * with line and column, never a silent guess) and namespace-aware: an element is named by its
- * namespace's usual prefix (`w:p`), whatever prefix the file happens to bind.
+ * with line and column, never a silent guess); an element is named by its namespace's usual
+ * prefix (`w:p`), whatever prefix the file happens to bind.
+ *
+ * A 1 MB Word file holds some 8 MB of XML, so the tree is built in one fast pass: saxes without
+ * its own namespace processing or position tracking, the prefixes resolved here. Anything that
+ * pass does not accept is parsed again by saxes in full, namespaces and positions and all, which
+ * says what is wrong and where.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagNS, type SaxesTagPlain } from 'saxes';
 
 export interface XElement {
   /** `w:p`, `wp:docPr`: the conventional prefix of the element's namespace and its local name. */
@@ -11,8 +16,6 @@ export interface XElement {
   /** Attributes by the same kind of name (`w:val`, `r:embed`, `name`). */
   attributes: Record<string, string>;
   children: XNode[];
-  /** Line of the start tag in its part, for messages. */
-  line: number;
 }
 
 export type XNode = XElement | string;
@@ -36,6 +39,9 @@ const PREFIXES: Record<string, string> = {
   'http://purl.org/dc/elements/1.1/': 'dc',
   'http://purl.org/dc/terms/': 'dcterms',
 };
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
 export class XmlError extends Error {
   constructor(
@@ -61,11 +67,116 @@ function qualified(uri: string, local: string, prefix: string): string {
 }
 
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+/** Most elements (`w:b`, `w:ind`, `w:tab`) have no children: they share one empty list. */
+const NO_CHILDREN: XNode[] = Object.freeze([]) as unknown as XNode[];
 
 /** Parse one part. Throws XmlError at the first well-formedness error. */
 export function parseXml(text: string, part: string): XElement {
+  const root = parseFast(text) ?? parseChecked(text, part);
+  const element = root.children.find((c): c is XElement => typeof c !== 'string');
+  if (!element) throw new XmlError(part, 1, 1, 'no root element');
+  return element;
+}
+
+/** A run of elements under the same namespace declarations: prefix -> URI, and raw names -> our names. */
+interface Scope {
+  uris: Map<string, string>;
+  elements: Map<string, string>;
+  attributes: Map<string, string>;
+}
+
+/** The namespace declarations of a start tag applied to its parent's scope; null if one is not allowed. */
+function declare(parent: Scope, attributes: Record<string, string>): Scope | null {
+  let scope: Scope | null = null;
+  for (const key in attributes) {
+    const prefix = key === 'xmlns' ? '' : key.startsWith('xmlns:') ? key.slice(6) : null;
+    if (prefix === null) continue;
+    const uri = attributes[key]!;
+    // The reserved prefixes and namespaces, and undeclaring a prefix: the full parse judges them.
+    if (prefix === 'xmlns' || uri === XMLNS_NAMESPACE || (prefix === 'xml') !== (uri === XML_NAMESPACE) || (prefix !== '' && uri === '')) return null;
+    scope ??= { uris: new Map(parent.uris), elements: new Map(), attributes: new Map() };
+    scope.uris.set(prefix, uri);
+  }
+  return scope ?? parent;
+}
+
+/** `w:p` -> its name here, or null when the prefix is unbound or the name is not a namespace name. */
+function resolve(scope: Scope, raw: string, attribute: boolean): string | null {
+  const cache = attribute ? scope.attributes : scope.elements;
+  let name = cache.get(raw);
+  if (name !== undefined) return name;
+  const colon = raw.indexOf(':');
+  const prefix = colon < 0 ? '' : raw.slice(0, colon);
+  const local = colon < 0 ? raw : raw.slice(colon + 1);
+  if (colon === 0 || local === '' || local.includes(':')) return null;
+  // An unprefixed attribute is in no namespace; an unprefixed element is in the default one.
+  const uri = attribute && colon < 0 ? '' : scope.uris.get(prefix);
+  if (uri === undefined) return null;
+  cache.set(raw, (name = qualified(uri, local, prefix)));
+  return name;
+}
+
+/** Text that matters: only w:t, w:delText and w:instrText carry text; whitespace between tags does not. */
+function keepsText(element: XElement, text: string): boolean {
+  return element.name === 'w:t' || element.name === 'w:delText' || element.name === 'w:instrText' || !/^\s*$/.test(text);
+}
+
+function append(parent: XElement, node: XNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [node];
+  else parent.children.push(node);
+}
+
+/** The fast pass: the document's tree, or null for anything it leaves to the full parse. */
+function parseFast(text: string): XElement | null {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const root: XElement = { name: '#document', attributes: {}, children: [] };
+  const stack: XElement[] = [root];
+  // No default namespace until one is declared; `xml:` is bound in every document.
+  const scopes: Scope[] = [{ uris: new Map([['', ''], ['xml', XML_NAMESPACE]]), elements: new Map(), attributes: new Map() }];
+  const fail = () => {
+    throw FAST_PASS_FAILED;
+  };
+  parser.on('error', fail);
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const scope = declare(scopes[scopes.length - 1]!, tag.attributes) ?? fail();
+    let attributes = NO_ATTRIBUTES;
+    for (const key in tag.attributes) {
+      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+      const name = resolve(scope, key, true) ?? fail();
+      if (attributes === NO_ATTRIBUTES) attributes = {};
+      // Two names for one attribute (`a:x` and `b:x`, one namespace): the full parse reports it.
+      else if (name in attributes) fail();
+      attributes[name] = tag.attributes[key]!;
+    }
+    const element: XElement = { name: resolve(scope, tag.name, false) ?? fail(), attributes, children: NO_CHILDREN };
+    append(stack[stack.length - 1]!, element);
+    stack.push(element);
+    scopes.push(scope);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+    scopes.pop();
+  });
+  parser.on('text', (text) => {
+    const top = stack[stack.length - 1]!;
+    if (top !== root && keepsText(top, text)) append(top, text);
+  });
+  parser.on('cdata', (text) => append(stack[stack.length - 1]!, text));
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    if (error === FAST_PASS_FAILED) return null;
+    throw error;
+  }
+  return root;
+}
+
+const FAST_PASS_FAILED = Symbol('left to the full parse');
+
+/** The full parse: saxes resolves namespaces and tracks positions; throws XmlError at the first error. */
+function parseChecked(text: string, part: string): XElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const root: XElement = { name: '#document', attributes: {}, children: [], line: 1 };
+  const root: XElement = { name: '#document', attributes: {}, children: [] };
   const stack: XElement[] = [root];
   let failure: XmlError | null = null;
   parser.on('error', (error) => {
@@ -79,27 +190,21 @@ export function parseXml(text: string, part: string): XElement {
       if (attributes === NO_ATTRIBUTES) attributes = {};
       attributes[qualified(attribute.uri, attribute.local, attribute.prefix)] = attribute.value;
     }
-    const element: XElement = { name: qualified(tag.uri, tag.local, tag.prefix), attributes, children: [], line: parser.line };
-    stack[stack.length - 1]!.children.push(element);
+    const element: XElement = { name: qualified(tag.uri, tag.local, tag.prefix), attributes, children: NO_CHILDREN };
+    append(stack[stack.length - 1]!, element);
     stack.push(element);
   });
   parser.on('closetag', () => {
     stack.pop();
   });
   parser.on('text', (text) => {
-    // Only w:t, w:delText and w:instrText carry text that matters; whitespace between tags does not.
     const top = stack[stack.length - 1]!;
-    if (top === root) return;
-    if (top.name === 'w:t' || top.name === 'w:delText' || top.name === 'w:instrText' || !/^\s*$/.test(text)) top.children.push(text);
+    if (top !== root && keepsText(top, text)) append(top, text);
   });
-  parser.on('cdata', (text) => {
-    stack[stack.length - 1]!.children.push(text);
-  });
+  parser.on('cdata', (text) => append(stack[stack.length - 1]!, text));
   parser.write(text).close();
   if (failure) throw failure;
-  const element = root.children.find((c): c is XElement => typeof c !== 'string');
-  if (!element) throw new XmlError(part, 1, 1, 'no root element');
-  return element;
+  return root;
 }
 
 /** Child elements, optionally only those named `name`. */
