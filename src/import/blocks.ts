@@ -6,9 +6,23 @@
  */
 import { Numbering, Styles } from './numbering.js';
 import type { WordPackage } from './package.js';
-import { child, descendants, elements, isOn, path, textOf, valueOf, type XElement, type XNode } from './xml.js';
+import { child, descendants, elements, isOn, path, textOf, valueOf, type LeaveOut, type XElement, type XNode } from './xml.js';
 
 export type ChangeMode = 'accept' | 'reject';
+
+/**
+ * What the reader never looks at, left out of the XML tree as it is parsed (a large file has
+ * hundreds of thousands of these): layout properties, bookmarks, proofing marks and revision
+ * ids. None holds text. Reading one of them means taking it off this list.
+ */
+export const UNREAD: LeaveOut = {
+  elements: new Set([
+    'w:tabs', 'w:ind', 'w:spacing', 'w:jc', 'w:keepNext', 'w:keepLines', 'w:widowControl', 'w:pBdr', 'w:shd',
+    'w:rFonts', 'w:bCs', 'w:iCs', 'w:sz', 'w:szCs', 'w:lang', 'w:color', 'w:kern', 'w:noProof', 'w:u', 'w:highlight',
+    'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:lastRenderedPageBreak', 'w:tcW', 'w:tblW', 'w:tblGrid',
+  ]),
+  attributes: new Set(['xml:space', 'w:rsidR', 'w:rsidRPr', 'w:rsidRDefault', 'w:rsidP', 'w:rsidDel', 'w:rsidSect', 'w:rsidTr']),
+};
 
 /** A stretch of text with the formatting Markdown can hold. `\n` is a line break. */
 export interface Span {

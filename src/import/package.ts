@@ -5,6 +5,7 @@
  * names, as Word and LibreOffice do.
  */
 import { unzipSync } from 'fflate';
+import { UNREAD } from './blocks.js';
 import { child, elements, parseXml, textOf, type XElement } from './xml.js';
 
 /** The file is not a Word package, or a part of it is broken. */
@@ -61,7 +62,7 @@ export function readPackage(bytes: Uint8Array): WordPackage {
       throw new PackageError('part is not UTF-8 text', name);
     }
     try {
-      return parseXml(text, name);
+      return parseXml(text, name, UNREAD);
     } catch (error) {
       const e = error as { line?: number; column?: number; message: string };
       throw new PackageError(`malformed XML: ${e.message}`, name, e.line ?? 1, e.column ?? 1);

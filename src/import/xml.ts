@@ -70,9 +70,17 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 /** Most elements (`w:b`, `w:ind`, `w:tab`) have no children: they share one empty list. */
 const NO_CHILDREN: XNode[] = Object.freeze([]) as unknown as XNode[];
 
+/** Elements (with all they hold) and attributes the caller never reads, left out of the tree. */
+export interface LeaveOut {
+  elements: ReadonlySet<string>;
+  attributes: ReadonlySet<string>;
+}
+
+const KEEP_ALL: LeaveOut = { elements: new Set(), attributes: new Set() };
+
 /** Parse one part. Throws XmlError at the first well-formedness error. */
-export function parseXml(text: string, part: string): XElement {
-  const root = parseFast(text) ?? parseChecked(text, part);
+export function parseXml(text: string, part: string, leaveOut: LeaveOut = KEEP_ALL): XElement {
+  const root = parseFast(text, leaveOut) ?? parseChecked(text, part, leaveOut);
   const element = root.children.find((c): c is XElement => typeof c !== 'string');
   if (!element) throw new XmlError(part, 1, 1, 'no root element');
   return element;
@@ -127,41 +135,57 @@ function append(parent: XElement, node: XNode): void {
 }
 
 /** The fast pass: the document's tree, or null for anything it leaves to the full parse. */
-function parseFast(text: string): XElement | null {
+function parseFast(text: string, leaveOut: LeaveOut): XElement | null {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const root: XElement = { name: '#document', attributes: {}, children: [] };
   const stack: XElement[] = [root];
   // No default namespace until one is declared; `xml:` is bound in every document.
   const scopes: Scope[] = [{ uris: new Map([['', ''], ['xml', XML_NAMESPACE]]), elements: new Map(), attributes: new Map() }];
+  // Depth inside an element left out.
+  let skipping = 0;
   const fail = () => {
     throw FAST_PASS_FAILED;
   };
   parser.on('error', fail);
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const scope = declare(scopes[scopes.length - 1]!, tag.attributes) ?? fail();
+    scopes.push(scope);
+    const name = resolve(scope, tag.name, false) ?? fail();
+    if (skipping > 0 || leaveOut.elements.has(name)) {
+      skipping++;
+      return;
+    }
     let attributes = NO_ATTRIBUTES;
+    let leftOut: string[] | null = null;
     for (const key in tag.attributes) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-      const name = resolve(scope, key, true) ?? fail();
-      if (attributes === NO_ATTRIBUTES) attributes = {};
+      const attribute = resolve(scope, key, true) ?? fail();
       // Two names for one attribute (`a:x` and `b:x`, one namespace): the full parse reports it.
-      else if (name in attributes) fail();
-      attributes[name] = tag.attributes[key]!;
+      if (leaveOut.attributes.has(attribute)) {
+        if (leftOut?.includes(attribute)) fail();
+        (leftOut ??= []).push(attribute);
+        continue;
+      }
+      if (attributes === NO_ATTRIBUTES) attributes = {};
+      else if (attribute in attributes) fail();
+      attributes[attribute] = tag.attributes[key]!;
     }
-    const element: XElement = { name: resolve(scope, tag.name, false) ?? fail(), attributes, children: NO_CHILDREN };
+    const element: XElement = { name, attributes, children: NO_CHILDREN };
     append(stack[stack.length - 1]!, element);
     stack.push(element);
-    scopes.push(scope);
   });
   parser.on('closetag', () => {
-    stack.pop();
     scopes.pop();
+    if (skipping > 0) skipping--;
+    else stack.pop();
   });
   parser.on('text', (text) => {
     const top = stack[stack.length - 1]!;
-    if (top !== root && keepsText(top, text)) append(top, text);
+    if (skipping === 0 && top !== root && keepsText(top, text)) append(top, text);
   });
-  parser.on('cdata', (text) => append(stack[stack.length - 1]!, text));
+  parser.on('cdata', (text) => {
+    if (skipping === 0) append(stack[stack.length - 1]!, text);
+  });
   try {
     parser.write(text).close();
   } catch (error) {
@@ -174,34 +198,45 @@ function parseFast(text: string): XElement | null {
 const FAST_PASS_FAILED = Symbol('left to the full parse');
 
 /** The full parse: saxes resolves namespaces and tracks positions; throws XmlError at the first error. */
-function parseChecked(text: string, part: string): XElement {
+function parseChecked(text: string, part: string, leaveOut: LeaveOut): XElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const root: XElement = { name: '#document', attributes: {}, children: [] };
   const stack: XElement[] = [root];
   let failure: XmlError | null = null;
+  let skipping = 0;
   parser.on('error', (error) => {
     failure ??= new XmlError(part, parser.line, parser.column, error.message.replace(/^[^:]*:\d+:\d+: /, ''));
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
+    const name = qualified(tag.uri, tag.local, tag.prefix);
+    if (skipping > 0 || leaveOut.elements.has(name)) {
+      skipping++;
+      return;
+    }
     let attributes = NO_ATTRIBUTES;
     for (const key in tag.attributes) {
       const attribute = tag.attributes[key]!;
       if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue;
+      const attributeName = qualified(attribute.uri, attribute.local, attribute.prefix);
+      if (leaveOut.attributes.has(attributeName)) continue;
       if (attributes === NO_ATTRIBUTES) attributes = {};
-      attributes[qualified(attribute.uri, attribute.local, attribute.prefix)] = attribute.value;
+      attributes[attributeName] = attribute.value;
     }
-    const element: XElement = { name: qualified(tag.uri, tag.local, tag.prefix), attributes, children: NO_CHILDREN };
+    const element: XElement = { name, attributes, children: NO_CHILDREN };
     append(stack[stack.length - 1]!, element);
     stack.push(element);
   });
   parser.on('closetag', () => {
-    stack.pop();
+    if (skipping > 0) skipping--;
+    else stack.pop();
   });
   parser.on('text', (text) => {
     const top = stack[stack.length - 1]!;
-    if (top !== root && keepsText(top, text)) append(top, text);
+    if (skipping === 0 && top !== root && keepsText(top, text)) append(top, text);
   });
-  parser.on('cdata', (text) => append(stack[stack.length - 1]!, text));
+  parser.on('cdata', (text) => {
+    if (skipping === 0) append(stack[stack.length - 1]!, text);
+  });
   parser.write(text).close();
   if (failure) throw failure;
   return root;

@@ -34,6 +34,15 @@ describe('parseXml', () => {
     expect(shape(parseXml(`<w:document xmlns:w="${W}">\n  <w:t>  </w:t>\n  <w:x><![CDATA[a<b]]></w:x>\n</w:document>`, 'p'))).toEqual(['w:document', {}, ['w:t', {}, '  '], ['w:x', {}, 'a<b']]);
   });
 
+  it('should leave out the elements (with all they hold) and attributes it is told to, whatever prefix names them', () => {
+    const leaveOut = { elements: new Set(['w:tabs', 'w:ind']), attributes: new Set(['xml:space', 'w:rsidR']) };
+    const xml = (extra: string) => `<w:document xmlns:w="${W}"${extra}><w:p w:rsidR="00AB12" w:x="1"><w:pPr><w:tabs><w:tab w:val="left"/></w:tabs><w:ind w:left="1"/></w:pPr><w:r><w:tab/><w:t xml:space="preserve">a</w:t></w:r></w:p></w:document>`;
+    const expected = ['w:document', {}, ['w:p', { 'w:x': '1' }, ['w:pPr', {}], ['w:r', {}, ['w:tab', {}], ['w:t', {}, 'a']]]];
+    expect(shape(parseXml(xml(''), 'p', leaveOut))).toEqual(expected);
+    // Another prefix for the same namespace gives the same tree.
+    expect(shape(parseXml(xml(` xmlns:v="${W}"`).replace('<w:p ', '<v:p ').replace('</w:p>', '</v:p>'), 'p', leaveOut))).toEqual(expected);
+  });
+
   it('should report namespace errors at their line and column', () => {
     expect(failure(`<w:document xmlns:w="${W}">\n<w:p><q:r/></w:p></w:document>`)).toEqual({ line: 2, column: 11, message: expect.stringMatching(/unbound namespace prefix: "q"/) });
     expect(failure(`<w:document xmlns:w="${W}" xmlns:v="${W}">\n<w:p w:a="1" v:a="2"/></w:document>`)).toMatchObject({ line: 2, message: expect.stringMatching(/duplicate attribute/) });
