@@ -151,17 +151,15 @@ function parseFast(text: string, leaveOut: LeaveOut): XElement | null {
     const scope = declare(scopes[scopes.length - 1]!, tag.attributes) ?? fail();
     scopes.push(scope);
     const name = resolve(scope, tag.name, false) ?? fail();
-    if (skipping > 0 || leaveOut.elements.has(name)) {
-      skipping++;
-      return;
-    }
+    const skip = skipping > 0 || leaveOut.elements.has(name);
+    // Attributes are resolved even where they are left out, so a file is accepted here only if the full parse accepts it.
     let attributes = NO_ATTRIBUTES;
     let leftOut: string[] | null = null;
     for (const key in tag.attributes) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
       const attribute = resolve(scope, key, true) ?? fail();
       // Two names for one attribute (`a:x` and `b:x`, one namespace): the full parse reports it.
-      if (leaveOut.attributes.has(attribute)) {
+      if (skip || leaveOut.attributes.has(attribute)) {
         if (leftOut?.includes(attribute)) fail();
         (leftOut ??= []).push(attribute);
         continue;
@@ -169,6 +167,10 @@ function parseFast(text: string, leaveOut: LeaveOut): XElement | null {
       if (attributes === NO_ATTRIBUTES) attributes = {};
       else if (attribute in attributes) fail();
       attributes[attribute] = tag.attributes[key]!;
+    }
+    if (skip) {
+      skipping++;
+      return;
     }
     const element: XElement = { name, attributes, children: NO_CHILDREN };
     append(stack[stack.length - 1]!, element);

@@ -48,6 +48,10 @@ describe('parseXml', () => {
     expect(failure(`<w:document xmlns:w="${W}" xmlns:v="${W}">\n<w:p w:a="1" v:a="2"/></w:document>`)).toMatchObject({ line: 2, message: expect.stringMatching(/duplicate attribute/) });
     expect(failure(`<w:document xmlns:w="${W}"><w:p xmlns:xml="urn:not-xml"/></w:document>`).message).toMatch(/xml prefix must be bound/);
     expect(failure(`<w:document xmlns:w="${W}"><w:p xmlns:w=""/></w:document>`).message).toMatch(/undefine prefix/);
+    // Also in what the caller leaves out.
+    const leaveOut = { elements: new Set(['w:ind']), attributes: new Set(['w:rsidR']) };
+    expect(() => parseXml(`<w:document xmlns:w="${W}"><w:ind q:left="1"/></w:document>`, 'p', leaveOut)).toThrow(/unbound namespace prefix: "q"/);
+    expect(() => parseXml(`<w:document xmlns:w="${W}" xmlns:v="${W}"><w:p w:rsidR="1" v:rsidR="2"/></w:document>`, 'p', leaveOut)).toThrow(/duplicate attribute/);
   });
 
   it('should report well-formedness errors at their line and column', () => {
