@@ -217,7 +217,32 @@ function cutAtBreaks(segments: readonly Segment[]): Segment[][] {
       if (text !== '') pieces[pieces.length - 1]!.push({ ...s, text });
     });
   }
+  // The space that stood where the break is (or stands where it was) is part of the change.
+  pieces.forEach((piece, k) => {
+    if (k > 0) piece.unshift(...spaceApart(piece.shift(), 'lead'));
+    if (k < pieces.length - 1) piece.push(...spaceApart(piece.pop(), 'trail'));
+  });
   return pieces;
+}
+
+/**
+ * An equal segment at a paragraph break whose old and new text differ in the spaces at that
+ * edge (ignored unless formatting is shown): those spaces as a deletion and an insertion.
+ */
+function spaceApart(s: Segment | undefined, edge: 'lead' | 'trail'): Segment[] {
+  if (!s) return [];
+  if (s.op !== 'equal' || s.old === undefined) return [s];
+  const ws = edge === 'lead' ? /^\s*/ : /\s*$/;
+  const oldSpace = s.old.match(ws)![0];
+  const newSpace = s.text.match(ws)![0];
+  if (oldSpace === newSpace) return [s];
+  const core = (t: string, space: string) => (edge === 'lead' ? t.slice(space.length) : t.slice(0, t.length - space.length));
+  const { old: _old, ...style } = s;
+  const oldCore = core(s.old, oldSpace);
+  const newCore = core(s.text, newSpace);
+  const middle: Segment[] = newCore === '' && oldCore === '' ? [] : [{ ...style, text: newCore, ...(oldCore !== newCore ? { old: oldCore } : {}) }];
+  const spaces: Segment[] = [...(oldSpace ? [{ op: 'delete' as const, text: oldSpace }] : []), ...(newSpace ? [{ op: 'insert' as const, text: newSpace }] : [])];
+  return edge === 'lead' ? [...spaces, ...middle] : [...middle, ...spaces];
 }
 
 function round(x: number): number {

@@ -74,33 +74,25 @@ export function regroupBlocks(oldBlocks: readonly Block[], newBlocks: readonly B
 }
 
 /**
- * Blocks that left one gap and stand in another, nearly word for word: each old block with its
- * most alike new block of another gap, best first. By old index, the new index.
+ * Blocks that left one gap and stand in another, nearly word for word: an old block and a new
+ * block of another gap, each the other's most alike among every block left unpaired (so a short
+ * item that shares its boilerplate with its neighbours is not taken for one that moved). By old
+ * index, the new index.
  */
 function findMoves(oldBlocks: readonly Block[], newBlocks: readonly Block[], gaps: readonly Gap[], text: (b: Block) => b is TextBlock, sim: (a: readonly Block[], b: readonly Block[]) => number): Map<number, number> {
   const moves = new Map<number, number>();
   if (gaps.length < 2) return moves;
-  const candidates: Array<{ i: number; j: number; s: number }> = [];
-  gaps.forEach((g, gi) => {
-    for (let i = g.i0; i < g.i1; i++) {
-      if (!text(oldBlocks[i]!)) continue;
-      gaps.forEach((h, hi) => {
-        if (hi === gi) return;
-        for (let j = h.j0; j < h.j1; j++) {
-          if (!text(newBlocks[j]!)) continue;
-          const s = sim([oldBlocks[i]!], [newBlocks[j]!]);
-          if (s >= MOVE_FLOOR) candidates.push({ i, j, s });
-        }
-      });
-    }
+  const olds = gaps.flatMap((g, gap) => range(g.i0, g.i1).filter((i) => text(oldBlocks[i]!)).map((i) => ({ i, gap })));
+  const news = gaps.flatMap((g, gap) => range(g.j0, g.j1).filter((j) => text(newBlocks[j]!)).map((j) => ({ j, gap })));
+  if (!olds.length || !news.length) return moves;
+  const scores = olds.map((o) => news.map((n) => sim([oldBlocks[o.i]!], [newBlocks[n.j]!])));
+  olds.forEach((o, a) => {
+    const row = scores[a]!;
+    const b = row.indexOf(Math.max(...row));
+    const n = news[b]!;
+    if (n.gap === o.gap || row[b]! < MOVE_FLOOR) return;
+    if (scores.every((r, a2) => a2 === a || r[b]! < row[b]!)) moves.set(o.i, n.j);
   });
-  candidates.sort((a, b) => b.s - a.s || a.i - b.i || a.j - b.j);
-  const takenNew = new Set<number>();
-  for (const c of candidates) {
-    if (moves.has(c.i) || takenNew.has(c.j)) continue;
-    moves.set(c.i, c.j);
-    takenNew.add(c.j);
-  }
   return moves;
 }
 
