@@ -27,6 +27,9 @@ export const MOVE_FLOOR = 0.6;
 /** At most this many pieces: a paragraph split in more reads better as rewritten. */
 const MAX_PIECES = 4;
 
+/** Similarity of two runs of blocks (their texts joined); 0 when their sizes alone keep it under `floor`. */
+type Similarity = (a: readonly Block[], b: readonly Block[], floor?: number) => number;
+
 /** One item of a clause's blocks regrouped, in new order with old-only items where they stood. */
 export type BlockGroup =
   | { kind: 'pair'; old: Block | null; new: Block | null }
@@ -62,7 +65,15 @@ export function regroupBlocks(oldBlocks: readonly Block[], newBlocks: readonly B
   const bags = new Map<Block, WordBag>();
   const bag = (b: Block) => bags.get(b) ?? bags.set(b, ids.bag(blockText(b))).get(b)!;
   const text = (b: Block): b is TextBlock => b.type !== 'table';
-  const sim = (a: readonly Block[], b: readonly Block[]) => ids.sharedSimilarity(a.map(bag), b.map(bag), { uni: 0, bi: 0 });
+  // Texts whose sizes alone keep them under `floor` are not compared: a Dice coefficient is at
+  // most 2 min / (sum) of the two sizes, and so is each half of the similarity.
+  const words = (bs: readonly Block[]) => bs.reduce((n, b) => n + bag(b).words, 0);
+  const sim = (a: readonly Block[], b: readonly Block[], floor = 0) => {
+    const na = words(a);
+    const nb = words(b);
+    if (na + nb > 0 && (2 * Math.min(na, nb)) / (na + nb) < floor) return 0;
+    return ids.sharedSimilarity(a.map(bag), b.map(bag), { uni: 0, bi: 0 });
+  };
 
   const moves = findMoves(oldBlocks, newBlocks, gaps, text, sim);
   const out: BlockGroup[] = [];
@@ -79,13 +90,13 @@ export function regroupBlocks(oldBlocks: readonly Block[], newBlocks: readonly B
  * item that shares its boilerplate with its neighbours is not taken for one that moved). By old
  * index, the new index.
  */
-function findMoves(oldBlocks: readonly Block[], newBlocks: readonly Block[], gaps: readonly Gap[], text: (b: Block) => b is TextBlock, sim: (a: readonly Block[], b: readonly Block[]) => number): Map<number, number> {
+function findMoves(oldBlocks: readonly Block[], newBlocks: readonly Block[], gaps: readonly Gap[], text: (b: Block) => b is TextBlock, sim: Similarity): Map<number, number> {
   const moves = new Map<number, number>();
   if (gaps.length < 2) return moves;
   const olds = gaps.flatMap((g, gap) => range(g.i0, g.i1).filter((i) => text(oldBlocks[i]!)).map((i) => ({ i, gap })));
   const news = gaps.flatMap((g, gap) => range(g.j0, g.j1).filter((j) => text(newBlocks[j]!)).map((j) => ({ j, gap })));
   if (!olds.length || !news.length) return moves;
-  const scores = olds.map((o) => news.map((n) => sim([oldBlocks[o.i]!], [newBlocks[n.j]!])));
+  const scores = olds.map((o) => news.map((n) => sim([oldBlocks[o.i]!], [newBlocks[n.j]!], MOVE_FLOOR)));
   olds.forEach((o, a) => {
     const row = scores[a]!;
     const b = row.indexOf(Math.max(...row));
@@ -111,7 +122,7 @@ function regroupGap(
   gap: Gap,
   moves: ReadonlyMap<number, number>,
   text: (b: Block) => b is TextBlock,
-  sim: (a: readonly Block[], b: readonly Block[]) => number,
+  sim: Similarity,
   fits: (o: Block, n: Block) => boolean,
   out: BlockGroup[],
 ): void {
@@ -121,12 +132,14 @@ function regroupGap(
   const candidates: Regroup[] = [];
   const runs = (side: 'old' | 'new', from: number, to: number, one: Block, single: (k: number) => Regroup) => {
     const blocks = side === 'old' ? oldBlocks : newBlocks;
-    const alone = Math.max(0, ...range(from, to).filter((k) => free(side, k)).map((k) => sim([one], [blocks[k]!])));
+    let alone: number | undefined;
     for (let a = from; a < to; a++) {
       for (let b = a + 2; b <= Math.min(to, a + MAX_PIECES); b++) {
         if (!free(side, b - 1) || !free(side, a)) break;
-        const s = side === 'new' ? sim([one], blocks.slice(a, b)) : sim(blocks.slice(a, b), [one]);
-        if (s >= REGROUP_FLOOR && s > alone) candidates.push({ ...single(a), [side === 'new' ? 'j1' : 'i1']: b, s });
+        const s = side === 'new' ? sim([one], blocks.slice(a, b), REGROUP_FLOOR) : sim(blocks.slice(a, b), [one], REGROUP_FLOOR);
+        if (s < REGROUP_FLOOR) continue;
+        alone ??= Math.max(0, ...range(from, to).filter((k) => free(side, k)).map((k) => sim([one], [blocks[k]!])));
+        if (s > alone) candidates.push({ ...single(a), [side === 'new' ? 'j1' : 'i1']: b, s });
       }
     }
   };

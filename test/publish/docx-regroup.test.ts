@@ -24,7 +24,8 @@ const OLD = [
   'Supplier Parties shall be consulted on each plan before it is published.',
   'The Panel may ask the DCC to explain any plan.',
 ];
-const NEW = [INTRO, 'It applies to every cohort that the DCC migrates.', `${OLD[1]} ${OLD[2]}`, OLD[4], OLD[3]];
+const [, second, third, fourth, fifth] = OLD as [string, string, string, string, string];
+const NEW = [INTRO, 'It applies to every cohort that the DCC migrates.', `${second} ${third}`, fifth, fourth];
 
 const version = (paragraphs: readonly string[], v: string, replaces: string) =>
   parseDocument(source.replace('version: "20.0"', `version: "${v}"`).replace('replaces: "19.0"', `replaces: "${replaces}"`).replace(INTRO, paragraphs.join('\n\n')), new VFile({ path: `tmad/v${v}.md` })) as VersionDoc;
