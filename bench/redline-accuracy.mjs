@@ -76,11 +76,13 @@ function measure(pair) {
   const counts = { paired: 0, amended: 0, renumbered: 0, moved: 0, inserted: 0, deleted: 0 };
   const under = Object.fromEntries(THRESHOLDS.map((t) => [t, 0]));
   const low = [];
+  const paragraphs = { split: 0, merged: 0, moved: 0, inserted: 0, deleted: 0 };
   for (const c of walkChanges(diff.clauses)) {
     if (c.status === 'inserted' || c.status === 'deleted') {
       counts[c.status]++;
       continue;
     }
+    countParagraphs(c, paragraphs);
     if (c.status === 'unchanged') continue;
     counts.paired++;
     counts[c.status]++;
@@ -88,20 +90,35 @@ function measure(pair) {
     for (const t of THRESHOLDS) if (sim < t) under[t]++;
     low.push({ old: c.old.id, new: c.new.id, status: c.status, similarity: Math.round(sim * 1000) / 1000 });
   }
-  return { name: pair.name, ...counts, under, low: low.filter((l) => l.similarity < THRESHOLDS[THRESHOLDS.length - 1]) };
+  return { name: pair.name, ...counts, under, paragraphs, low: low.filter((l) => l.similarity < THRESHOLDS[THRESHOLDS.length - 1]) };
+}
+
+/**
+ * Inside a paired clause, its own paragraphs (blocks) split, merged or moved (issue 22, class 5),
+ * and those still inserted or deleted whole; a moved paragraph counted once, where it stands.
+ */
+function countParagraphs(c, paragraphs) {
+  for (const b of [...c.content, ...c.tail]) {
+    if (b.kind !== 'text') continue;
+    if (b.breakBefore === 'insert') paragraphs.split++;
+    else if (b.breakBefore === 'delete') paragraphs.merged++;
+    else if (b.moved) paragraphs.moved += b.moved.side === 'to' ? 1 : 0;
+    else if (b.status === 'inserted' || b.status === 'deleted') paragraphs[b.status]++;
+  }
 }
 
 const listAt = process.argv.includes('--list') ? Number(process.argv[process.argv.indexOf('--list') + 1]) : null;
 const results = listPairs().map(measure);
-const total = { paired: 0, amended: 0, renumbered: 0, moved: 0, inserted: 0, deleted: 0, under: Object.fromEntries(THRESHOLDS.map((t) => [t, 0])) };
+const total = { paired: 0, amended: 0, renumbered: 0, moved: 0, inserted: 0, deleted: 0, under: Object.fromEntries(THRESHOLDS.map((t) => [t, 0])), paragraphs: { split: 0, merged: 0, moved: 0, inserted: 0, deleted: 0 } };
 for (const r of results) {
+  for (const k of Object.keys(total.paragraphs)) total.paragraphs[k] += r.paragraphs[k];
   for (const k of ['paired', 'amended', 'renumbered', 'moved', 'inserted', 'deleted']) total[k] += r[k];
   for (const t of THRESHOLDS) total.under[t] += r.under[t];
   if (listAt !== null) for (const l of r.low) if (l.similarity < listAt) console.error(`${r.name}\t${l.status}\t${l.similarity}\t${l.old} -> ${l.new}`);
 }
 const share = Object.fromEntries(THRESHOLDS.map((t) => [t, total.paired ? Math.round((1e4 * total.under[t]) / total.paired) / 1e4 : 0]));
 const out = {
-  measure: 'Dice of word multisets (heading and whole text, sub-clauses included); under[t] = paired clauses (amended, renumbered, moved) with similarity < t',
+  measure: 'Dice of word multisets (heading and whole text, sub-clauses included); under[t] = paired clauses (amended, renumbered, moved) with similarity < t; paragraphs = blocks of paired clauses split, merged, moved, or inserted/deleted whole',
   pairs: results.map(({ low: _low, ...r }) => r),
   total: { ...total, shareUnder: share },
 };

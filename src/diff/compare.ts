@@ -15,6 +15,7 @@ import type { ClausePair, ClausePairing } from './pair.js';
 import { increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
 import { blockRuns, inlineRuns, plainRuns, type StyledRun } from './tokens.js';
+import { regroupBlocks, samePlaceReordered, type BlockGroup } from './regroup.js';
 
 export type Table = Extract<Block, { type: 'table' }>;
 export type TextBlock = Exclude<Block, Table>;
@@ -36,6 +37,21 @@ export interface TextBlockComparison extends TextComparison {
    * (`oldRuns` and `newRuns` are null).
    */
   readonly same: boolean;
+  /**
+   * The block changed place in its clause (regroup.ts): `from` stands where it was (`new` is
+   * null), `to` where it is, compared with its old self. Indexes are in the clause's blocks.
+   */
+  readonly moved?: { readonly side: 'from' | 'to'; readonly oldIndex: number; readonly newIndex: number };
+}
+
+/**
+ * One paragraph split in several, or several merged into one (regroup.ts): compared as one
+ * text, each side's blocks joined by `PARAGRAPH_BREAK`, so only the words that changed are marked.
+ */
+export interface RegroupedComparison extends TextComparison {
+  readonly kind: 'regrouped';
+  readonly old: readonly TextBlock[];
+  readonly new: readonly TextBlock[];
 }
 
 export interface CellComparison extends TextComparison {
@@ -74,7 +90,7 @@ export interface TableComparison {
   readonly rows: readonly RowPairing[];
 }
 
-export type BlockPairing = TextBlockComparison | TableComparison;
+export type BlockPairing = TextBlockComparison | TableComparison | RegroupedComparison;
 
 /** Two headings; either may be missing. */
 export interface HeadingComparison {
@@ -185,9 +201,35 @@ export function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
   if (oldBlocks.length === 0) pairs = newBlocks.map((b) => ({ old: null, new: b }));
   else if (newBlocks.length === 0) pairs = oldBlocks.map((b) => ({ old: b, new: null }));
   // Same count and kinds (nearly every clause): pair in place without computing block keys.
-  else if (oldBlocks.length === newBlocks.length && oldBlocks.every((b, i) => kindOf(b) === kindOf(newBlocks[i]!))) pairs = oldBlocks.map((b, i) => ({ old: b, new: newBlocks[i]! }));
-  else pairs = pairSequences(oldBlocks, newBlocks, blockKey, (o, n) => kindOf(o) === kindOf(n));
+  else if (oldBlocks.length === newBlocks.length && oldBlocks.every((b, i) => kindOf(b) === kindOf(newBlocks[i]!)) && !samePlaceReordered(oldBlocks, newBlocks, blockKey)) pairs = oldBlocks.map((b, i) => ({ old: b, new: newBlocks[i]! }));
+  // Blocks added, removed, split, merged or reordered.
+  else return regroupBlocks(oldBlocks, newBlocks, blockKey, (o, n) => kindOf(o) === kindOf(n)).map(compareGroup);
   return pairs.map((p) => ((p.new ?? p.old)!.type === 'table' ? compareTable(p.old as Table | null, p.new as Table | null) : compareText(p.old as TextBlock | null, p.new as TextBlock | null)));
+}
+
+function compareGroup(g: BlockGroup): BlockPairing {
+  if (g.kind === 'regrouped') return { kind: 'regrouped', old: g.old, new: g.new, oldRuns: joinedRuns(g.old), newRuns: joinedRuns(g.new) };
+  if (g.kind === 'moved') {
+    const moved = { side: g.side, oldIndex: g.oldIndex, newIndex: g.newIndex };
+    if (g.side === 'from') return { kind: 'text', old: g.old, new: null, same: false, oldRuns: null, newRuns: null, moved };
+    return { kind: 'text', old: g.old, new: g.new, same: false, oldRuns: blockRuns(g.old), newRuns: blockRuns(g.new), moved };
+  }
+  return (g.new ?? g.old)!.type === 'table' ? compareTable(g.old as Table | null, g.new as Table | null) : compareText(g.old as TextBlock | null, g.new as TextBlock | null);
+}
+
+/**
+ * Stands for a paragraph break inside a regrouped text: one token that no text has, so the word
+ * diff marks the break itself, and the marks are cut back into paragraphs there.
+ */
+export const PARAGRAPH_BREAK = '\uE000';
+
+function joinedRuns(blocks: readonly TextBlock[]): StyledRun[] {
+  const out: StyledRun[] = [];
+  blocks.forEach((b, k) => {
+    if (k > 0) out.push({ text: PARAGRAPH_BREAK, style: {}, styleKey: '', atomic: true });
+    blockRuns(b, out);
+  });
+  return out;
 }
 
 function compareText(o: TextBlock | null, n: TextBlock | null): TextBlockComparison {

@@ -8,7 +8,7 @@
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseCitations } from '../model/cite.js';
-import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, SectionComparison, TableComparison, TextBlockComparison } from './compare.js';
+import { PARAGRAPH_BREAK, type BlockComparison, type BlockPairing, type CellComparison, type ClauseComparison, type RegroupedComparison, type SectionComparison, type TableComparison, type TextBlockComparison } from './compare.js';
 import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
 import { plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
 
@@ -118,7 +118,23 @@ class Marker {
   }
 
   blocks(pairs: readonly BlockPairing[]): ContentChange[] {
-    return pairs.map((b) => (b.kind === 'table' ? this.table(b) : this.text(b)));
+    return pairs.flatMap((b) => (b.kind === 'table' ? this.table(b) : b.kind === 'regrouped' ? this.regrouped(b) : this.text(b)));
+  }
+
+  /**
+   * A paragraph split or merged: one word diff of the joined texts, cut back into the pieces of
+   * the side that has more, at the paragraph breaks; each piece after the first carries its
+   * break as inserted (split) or deleted (merged).
+   */
+  private regrouped(b: RegroupedComparison): TextBlockChange[] {
+    const split = b.new.length > 1;
+    const pieces = cutAtBreaks(this.words(b.oldRuns!, b.newRuns!).segments);
+    const many = split ? b.new : b.old;
+    return many.map((block, k) => {
+      const change: TextBlockChange = { kind: 'text', blockType: block.type, status: 'amended', segments: pieces[k] ?? [], old: split ? (k === 0 ? b.old[0]! : null) : block, new: split ? block : k === 0 ? b.new[0]! : null };
+      if (k > 0) change.breakBefore = split ? 'insert' : 'delete';
+      return change;
+    });
   }
 
   section(s: SectionComparison): SectionChange {
@@ -130,6 +146,7 @@ class Marker {
   }
 
   private text(b: TextBlockComparison): TextBlockChange {
+    if (b.moved) return this.moved(b, b.moved);
     const blockType = (b.new ?? b.old)!.type;
     if (b.same) return { kind: 'text', blockType, status: 'unchanged', segments: wholeSegments('equal', blockRuns(b.new!)), old: b.old, new: b.new };
     if (!b.old || !b.new) {
@@ -139,6 +156,16 @@ class Marker {
     const r = this.words(b.oldRuns!, b.newRuns!);
     const changed = r.changed || (this.exact && b.old.type !== b.new.type);
     return { kind: 'text', blockType, status: changed ? 'amended' : 'unchanged', segments: r.segments, old: b.old, new: b.new };
+  }
+
+  /** A block that changed place: deleted where it stood, inserted where it stands, each naming the other place. */
+  private moved(b: TextBlockComparison, m: NonNullable<TextBlockComparison['moved']>): TextBlockChange {
+    if (m.side === 'from') {
+      return { kind: 'text', blockType: b.old!.type, status: 'deleted', segments: wholeSegments('delete', blockRuns(b.old!)), old: b.old, new: null, moved: { side: 'from', note: `Moved to paragraph ${m.newIndex + 1}` } };
+    }
+    const r = this.words(b.oldRuns!, b.newRuns!);
+    const amended = r.changed || (this.exact && b.old!.type !== b.new!.type);
+    return { kind: 'text', blockType: b.new!.type, status: 'inserted', segments: wholeSegments('insert', b.newRuns!), old: null, new: b.new, moved: { side: 'to', note: `Moved from paragraph ${m.oldIndex + 1}`, amended, segments: r.segments } };
   }
 
   private cell(c: CellComparison): CellChange {
@@ -175,6 +202,47 @@ class Marker {
 /** `cites`: the citations of the document the clause is in (`clauseCitations`). */
 function sideOf(c: Clause, parent: Clause | null, cites: ReadonlyMap<Clause, string>): ClauseSide {
   return { id: c.id, number: c.number, citation: cites.get(c)!, parent: parent ? { id: parent.id, number: parent.number, citation: cites.get(parent)! } : null, clause: c };
+}
+
+/**
+ * Segments of a regrouped text cut at its paragraph breaks (`PARAGRAPH_BREAK`), which are
+ * dropped: the pieces' own boundaries stand for them.
+ */
+function cutAtBreaks(segments: readonly Segment[]): Segment[][] {
+  const pieces: Segment[][] = [[]];
+  for (const s of segments) {
+    const parts = s.text.split(PARAGRAPH_BREAK);
+    parts.forEach((text, k) => {
+      if (k > 0) pieces.push([]);
+      if (text !== '') pieces[pieces.length - 1]!.push({ ...s, text });
+    });
+  }
+  // The space that stood where the break is (or stands where it was) is part of the change.
+  pieces.forEach((piece, k) => {
+    if (k > 0) piece.unshift(...spaceApart(piece.shift(), 'lead'));
+    if (k < pieces.length - 1) piece.push(...spaceApart(piece.pop(), 'trail'));
+  });
+  return pieces;
+}
+
+/**
+ * An equal segment at a paragraph break whose old and new text differ in the spaces at that
+ * edge (ignored unless formatting is shown): those spaces as a deletion and an insertion.
+ */
+function spaceApart(s: Segment | undefined, edge: 'lead' | 'trail'): Segment[] {
+  if (!s) return [];
+  if (s.op !== 'equal' || s.old === undefined) return [s];
+  const ws = edge === 'lead' ? /^\s*/ : /\s*$/;
+  const oldSpace = s.old.match(ws)![0];
+  const newSpace = s.text.match(ws)![0];
+  if (oldSpace === newSpace) return [s];
+  const core = (t: string, space: string) => (edge === 'lead' ? t.slice(space.length) : t.slice(0, t.length - space.length));
+  const { old: _old, ...style } = s;
+  const oldCore = core(s.old, oldSpace);
+  const newCore = core(s.text, newSpace);
+  const middle: Segment[] = newCore === '' && oldCore === '' ? [] : [{ ...style, text: newCore, ...(oldCore !== newCore ? { old: oldCore } : {}) }];
+  const spaces: Segment[] = [...(oldSpace ? [{ op: 'delete' as const, text: oldSpace }] : []), ...(newSpace ? [{ op: 'insert' as const, text: newSpace }] : [])];
+  return edge === 'lead' ? [...spaces, ...middle] : [...middle, ...spaces];
 }
 
 function round(x: number): number {

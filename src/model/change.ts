@@ -66,6 +66,19 @@ export interface TextBlockChange {
   segments: Segment[];
   old: Block | null;
   new: Block | null;
+  /**
+   * The paragraph break before this block is new (`insert`: a paragraph split in two) or gone
+   * (`delete`: two paragraphs merged). The block continues the one before it, and the segments
+   * of both are the word marks of the text as one: the words that changed, and nothing else.
+   */
+  breakBefore?: 'insert' | 'delete';
+  /**
+   * The block changed place in its clause (paragraphs reordered). Status and segments read as a
+   * deletion where it stood (`from`) and an insertion where it stands (`to`), so rejecting or
+   * accepting every change stays exact; `note` names the other place as a reader counts
+   * paragraphs, and on `to`, `segments` are the block's word marks against its old self.
+   */
+  moved?: { side: 'from'; note: string } | { side: 'to'; note: string; amended: boolean; segments: Segment[] };
 }
 
 export interface CellChange {

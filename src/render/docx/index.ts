@@ -209,14 +209,15 @@ function blockOf(b: BodyBlock, ctx: Ctx): Array<Paragraph | Table | TableOfConte
       const left = textLeft(b.indent, ctx);
       const content: ParagraphChild[] = [];
       if (b.heading) content.push(...runChildren(b.heading, ctx, { bold: true }), ...separator(' ', b.mark, ctx));
-      content.push(...runChildren(b.runs, ctx));
+      // A paragraph moved here is, as a tracked change, inserted here whole (deleted where it stood).
+      content.push(...runChildren(b.movedHere ? b.runs.filter((r) => r.mark !== 'del').map((r) => ({ ...r, mark: 'ins' as const })) : b.runs, ctx));
       const numbered = b.number !== null;
       const children = numbered ? [...runChildren(b.number, ctx), ...separator('\t', b.mark, ctx), ...content] : content;
       return [
         new Paragraph({
           indent: numbered ? { left, hanging: hangOf(b.indent, ctx) } : { left },
           tabStops: numbered ? [{ type: TabStopType.LEFT, position: left }] : undefined,
-          run: markRun(b.mark, ctx),
+          run: markRun(b.mark ?? b.endMark ?? (b.movedHere ? 'ins' : undefined), ctx),
           children: withNote(b.note, withBookmark(b.anchor, children, ctx)),
         }),
       ];

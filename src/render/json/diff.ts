@@ -11,6 +11,7 @@ import {
   type DiffSide,
   type DocumentDiff,
   type Segment,
+  type TextBlockChange,
 } from '../../model/change.js';
 
 export interface DiffJson {
@@ -60,7 +61,7 @@ interface ClauseSideJson {
 }
 
 type ContentJson =
-  | { kind: 'text'; type: string; status: string; segments: Segment[] }
+  | { kind: 'text'; type: string; status: string; segments: Segment[]; breakBefore?: 'insert' | 'delete'; moved?: TextBlockChange['moved'] }
   | {
       kind: 'table';
       status: string;
@@ -84,7 +85,7 @@ function clauseSide(s: ClauseSide | null): ClauseSideJson | null {
 }
 
 function content(c: ContentChange): ContentJson {
-  if (c.kind === 'text') return { kind: 'text', type: c.blockType, status: c.status, segments: c.segments };
+  if (c.kind === 'text') return { kind: 'text', type: c.blockType, status: c.status, segments: c.segments, ...(c.breakBefore ? { breakBefore: c.breakBefore } : {}), ...(c.moved ? { moved: c.moved } : {}) };
   return {
     kind: 'table',
     status: c.status,

@@ -12,6 +12,7 @@ import {
   type DocumentDiff,
   type Segment,
   type TableChange,
+  type TextBlockChange,
 } from '../../model/change.js';
 
 export interface TextOptions {
@@ -66,10 +67,18 @@ export function diffToText(diff: DocumentDiff, options: TextOptions): string {
   };
   const indent = (text: string, pad = '    ') => text.split('\n').map((l) => (l ? pad + l : l)).join('\n');
 
+  // A paragraph break a split added or a merge removed is marked `¶` where it was or is; a moved
+  // paragraph is shown where it stands, with its word marks, and named where it stood.
+  const textBlock = (c: TextBlockChange, elide: boolean) => {
+    if (c.moved?.side === 'from') return wrap('dim', `[${c.moved.note}]`);
+    const words = c.moved?.side === 'to' ? marked(c.moved.segments, elide && c.moved.amended) + ' ' + wrap('dim', `[${c.moved.note}]`) : marked(c.segments, elide && c.status === 'amended');
+    return c.breakBefore ? wrap(c.breakBefore === 'insert' ? 'ins' : 'del', '¶') + ' ' + words : words;
+  };
+
   const blocks = (changes: readonly ContentChange[], elide: boolean) => {
     const parts: string[] = [];
     for (const c of changes) {
-      if (c.kind === 'text') parts.push(indent(marked(c.segments, elide && c.status === 'amended')));
+      if (c.kind === 'text') parts.push(indent(textBlock(c, elide)));
       else parts.push(table(c));
     }
     return parts.filter((p) => p.trim() !== '').join('\n\n');

@@ -110,11 +110,9 @@ function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anch
   }
   const [first, ...rest] = change.content;
   const para = heading && provisionHeading(heading);
-  if (first?.kind === 'text' && first.blockType === 'paragraph') {
-    return [
-      { kind: 'para', indent: at.indent, number, heading: para, runs: segmentRuns(first.segments, refs), anchor, ...paraMark(first, mark), ...(note ? { note } : {}) },
-      ...contentChangeBlocks(rest, at.indent, refs, mark),
-    ];
+  if (first?.kind === 'text' && first.blockType === 'paragraph' && !first.moved) {
+    const head: BodyBlock = { kind: 'para', indent: at.indent, number, heading: para, runs: segmentRuns(first.segments, refs), anchor, ...paraMark(first, mark), ...(note ? { note } : {}) };
+    return contentChangeBlocks(rest, at.indent, refs, mark, [head]);
   }
   return [{ kind: 'para', indent: at.indent, number, heading: para, runs: [], anchor, ...extras }, ...contentChangeBlocks(change.content, at.indent, refs, mark)];
 }
@@ -131,9 +129,17 @@ function paraMark(block: TextBlockChange, clauseMark: Mark | undefined): { mark?
   return mark ? { mark } : {};
 }
 
-function contentChangeBlocks(list: readonly ContentChange[], indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined): BodyBlock[] {
-  const out: BodyBlock[] = [];
+/** `out`: blocks already made for this text (its first paragraph), which a paragraph break below may mark. */
+function contentChangeBlocks(list: readonly ContentChange[], indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined, out: BodyBlock[] = []): BodyBlock[] {
   for (const c of list) {
+    if (c.kind === 'text' && c.breakBefore) markBreak(out[out.length - 1], c.breakBefore === 'insert' ? 'ins' : 'del');
+    if (c.kind === 'text' && c.moved) {
+      const moved = c.moved;
+      const runs = segmentRuns(moved.side === 'to' ? moved.segments : c.segments, refs, c.blockType === 'heading' ? { bold: true } : {});
+      const where = moved.side === 'to' ? { movedHere: true as const, ...(clauseMark ? { mark: clauseMark } : {}) } : { mark: clauseMark ?? ('del' as const) };
+      out.push({ kind: 'para', indent, number: null, heading: null, runs, anchor: null, ...where, note: tie(`[${moved.note}]`) });
+      continue;
+    }
     if (c.kind === 'table') {
       out.push(tableBlock(c, indent, refs, clauseMark));
       continue;
@@ -154,6 +160,17 @@ function contentChangeBlocks(list: readonly ContentChange[], indent: number, ref
     out.push({ kind: 'para', indent, number: null, heading: null, runs, anchor: null, ...paraMark(c, clauseMark) });
   }
   return out;
+}
+
+/**
+ * A paragraph whose own break a split inserted or a merge deleted: its paragraph mark is that
+ * change, and a note says so where the mark itself is not shown.
+ */
+function markBreak(block: BodyBlock | undefined, mark: Mark): void {
+  if (!block || block.kind !== 'para' || block.mark) return;
+  block.endMark = mark;
+  const note = tie(mark === 'ins' ? '[Paragraph split here]' : '[Paragraph joined with the next]');
+  block.note = block.note ? `${block.note} ${note}` : note;
 }
 
 function tableBlock(t: TableChange, indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined): BodyBlock {

@@ -131,6 +131,14 @@ export type BodyBlock =
       anchor: string | null;
       /** The whole paragraph is inserted or deleted (its paragraph mark too). */
       mark?: Mark;
+      /** Only the paragraph's own break is inserted (a paragraph split here) or deleted (merged with the next). */
+      endMark?: Mark;
+      /**
+       * The paragraph stands here having moved within its clause, its runs marked against its old
+       * self: a writer with tracked changes writes it as one insertion (its place of old is a
+       * deleted paragraph), so accepting or rejecting every change still gives each version.
+       */
+      movedHere?: true;
       /** A redline note as printed, brackets included: `[Formerly 18.12]`. */
       note?: string;
       status?: ChangeStatus;

@@ -1,0 +1,84 @@
+/**
+ * The Word writer and paragraphs split, merged or moved (issue 22, class 5): a split or merge is
+ * a tracked paragraph mark (inserted or deleted), a moved paragraph an insertion where it stands
+ * and a deletion where it stood. Accepting every change must give the new version's paragraphs
+ * and rejecting every change the old version's, paragraph marks included.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { repoRoot } from '../helpers.js';
+import { parseDocument } from '../../src/parse/index.js';
+import { diffDocuments } from '../../src/diff/index.js';
+import { buildView, type VersionDoc } from '../../src/render/view/index.js';
+import { annexToDocx } from '../../src/render/docx/index.js';
+
+const source = readFileSync(join(repoRoot, 'test/fixtures/publish/documents/tmad/v20.0.md'), 'utf8');
+const INTRO = '1.1 This document sets out the approach to migration.';
+const OLD = [
+  `${INTRO} It applies to every cohort that the DCC migrates.`,
+  'The DCC shall publish each plan on its website.',
+  'Each plan shall name the cohorts it covers.',
+  'Supplier Parties shall be consulted on each plan before it is published.',
+  'The Panel may ask the DCC to explain any plan.',
+];
+const [, second, third, fourth, fifth] = OLD as [string, string, string, string, string];
+const NEW = [INTRO, 'It applies to every cohort that the DCC migrates.', `${second} ${third}`, fifth, fourth];
+
+const version = (paragraphs: readonly string[], v: string, replaces: string) =>
+  parseDocument(source.replace('version: "20.0"', `version: "${v}"`).replace('replaces: "19.0"', `replaces: "${replaces}"`).replace(INTRO, paragraphs.join('\n\n')), new VFile({ path: `tmad/v${v}.md` })) as VersionDoc;
+
+const input = (document: VersionDoc) => ({ document, designated: '2022-06-09', effective: '2022-06-10', direction: { id: 'direction-2022-06-09', title: 'Direction', made: '2022-06-09' } });
+const documentXml = async (view: ReturnType<typeof buildView>) => strFromU8(unzipSync(await annexToDocx(view))['word/document.xml']!);
+
+/**
+ * Paragraph texts from the first clause on, every tracked change accepted or rejected as Word
+ * does: a paragraph whose mark is removed runs on into the next one.
+ */
+function resolve(xml: string, how: 'accept' | 'reject' | 'as-is'): string[] {
+  const body = xml.replace(/<w:r><w:rPr><w:rStyle w:val="RedlineNote"\/>[\s\S]*?<\/w:r>/g, '');
+  const paragraphs = [...body.slice(body.lastIndexOf('<w:p>', body.indexOf('w:name="c_1"'))).matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+  const out: string[] = [];
+  let carry = '';
+  for (let p of paragraphs) {
+    const mark = /<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:(ins|del) /.exec(p)?.[1];
+    p = p.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '');
+    if (how === 'accept') p = p.replace(/<w:del\b[^>]*>[\s\S]*?<\/w:del>/g, '');
+    if (how === 'reject') p = p.replace(/<w:ins\b[^>]*>[\s\S]*?<\/w:ins>/g, '').replace(/<w:delText\b/g, '<w:t').replace(/<\/w:delText>/g, '</w:t>');
+    const text = carry + [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join('');
+    const removed = (how === 'accept' && mark === 'del') || (how === 'reject' && mark === 'ins');
+    if (removed) carry = text;
+    else {
+      carry = '';
+      if (text.trim() !== '') out.push(text);
+    }
+  }
+  return out;
+}
+
+describe('the Word writer: paragraphs split, merged and moved', async () => {
+  const old = version(OLD, '20.0', '19.0');
+  const neu = version(NEW, '21.0', '20.0');
+  const diff = diffDocuments(old, neu);
+  const marked = await documentXml(buildView({ ...input(neu), against: { document: old, diff } }));
+  const cleanNew = await documentXml(buildView(input(neu)));
+  const cleanOld = await documentXml(buildView(input(old)));
+
+  it('should track the split and the merge as paragraph marks, and give each version back on accept and reject', () => {
+    expect(resolve(marked, 'accept')).toEqual(resolve(cleanNew, 'as-is'));
+    expect(resolve(marked, 'reject')).toEqual(resolve(cleanOld, 'as-is'));
+    expect(resolve(cleanNew, 'as-is')).toContain(NEW[1]);
+  });
+
+  it('should strike no word of a split or merged paragraph, and name where a moved one was', () => {
+    const deleted = [...marked.matchAll(/<w:delText[^>]*>([^<]*)<\/w:delText>/g)].map((m) => m[1]).join('|');
+    expect(deleted).not.toContain('It applies');
+    expect(deleted).not.toContain('Each plan shall name');
+    expect(marked).toContain('[Paragraph split here]');
+    expect(marked).toContain('[Paragraph joined with the next]');
+    expect(marked).toContain('[Moved to paragraph 5]');
+    expect(marked).toContain('[Moved from paragraph 4]');
+  });
+});
