@@ -39,8 +39,9 @@ const JSON_CHUNK = 1 << 16;
  * (slices of one string, which copy nothing): a redline's JSON is 6 MB, and its UTF-8 copy made
  * whole was the process's peak memory. One JSON.stringify made the text in less time and memory
  * than stringifying it piece by piece and indenting each piece to its place (issue 25: writing
- * the Code de la consommation redline took about 60 ms less CPU, and the process peaked 3-7 MB lower). A piece never ends between the two
- * halves of a surrogate pair, which `write` would encode as two replacement characters.
+ * the Code de la consommation redline took about 60 ms less CPU, and the process peaked 3-7 MB
+ * lower). A piece never ends between the two halves of a surrogate pair, which `write` would
+ * encode as two replacement characters.
  */
 export function writeJson(value: unknown, write: (text: string) => void): void {
   const text = JSON.stringify(value, null, 2);
