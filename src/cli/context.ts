@@ -81,11 +81,15 @@ export class Context {
     return this.documents([ref])[0]!;
   }
 
-  /** Several REFs or paths; the files among them are parsed together (in parallel when it pays). */
-  documents(refs: readonly string[]): ClauseDocument[] {
+  /**
+   * Several REFs or paths; the files among them are parsed together (in parallel when it pays).
+   * `compare`: they are about to be compared, so their digests are read from the cache (or made
+   * and kept there) with the trees.
+   */
+  documents(refs: readonly string[], { compare = false } = {}): ClauseDocument[] {
     const paths = refs.filter(isFilePath);
     for (const path of paths) if (!this.io.host.exists(path)) throw new UsageError(`file not found: ${path}`);
-    const read = readDocumentFiles(paths, this.io.host, { cache: this.treeCache });
+    const read = readDocumentFiles(paths, this.io.host, { cache: this.treeCache, digests: compare });
     const docs = refs.map((ref) => (isFilePath(ref) ? this.fileDocument(read[paths.indexOf(ref)]!) : this.versionDocument(ref)));
     return docs;
   }

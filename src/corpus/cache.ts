@@ -5,7 +5,8 @@
  *
  * An entry is `MAGIC`, the SHA-256 of its payload, and the payload: the V8 serialisation of the
  * key, the document and the parse's diagnostics (V8's format keeps typed arrays, Maps and shared
- * references, so any tree shape round-trips). A read checks all three before it trusts an entry;
+ * references, so any tree shape round-trips), and, once the document has been compared, its
+ * digest (model/digest.ts), so a warm redline does not hash its text again. A read checks all three before it trusts an entry;
  * anything else (truncated, damaged, another key, another format) is a miss, and the fresh
  * parse's entry replaces it. Entries are written to a temporary file and renamed into place, so a
  * reader never sees half an entry, even with several processes sharing the folder.
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { VFile } from 'vfile';
 import { report, type RuleId } from '../diagnostics/index.js';
+import { packDigest, type PackedDigest } from '../model/digest.js';
 import type { ClauseDocument, Position } from '../model/types.js';
 import type { ParseOptions } from '../parse/index.js';
 import type { CharacterPlaces } from '../parse/characters.js';
@@ -26,7 +28,7 @@ import { decodeSource } from '../parse/decode.js';
 import { markdownParser } from './parser.js';
 
 /** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
-export const TREE_SCHEMA = 3;
+export const TREE_SCHEMA = 4;
 
 const MAGIC = Buffer.from('SECDOC-TREE-1\n');
 const CHECKSUM_BYTES = 32;
@@ -44,6 +46,13 @@ export interface ParsedSource {
   messages: ParseMessage[];
   /** Characters beyond Latin-1 and common punctuation, with their first place, for the glyph check. */
   unusualCharacters?: CharacterPlaces;
+  /** The document's digest for comparison, when a command that compares it asked for one. */
+  digest?: PackedDigest;
+}
+
+/** `parsed` with its document's digest (made now, unless it already was). */
+export function withDigest(parsed: ParsedSource): ParsedSource {
+  return parsed.doc ? { ...parsed, digest: packDigest(parsed.doc) } : parsed;
 }
 
 export interface TreeCache {

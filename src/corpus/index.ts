@@ -50,6 +50,8 @@ export interface LoadOptions {
   cache?: TreeCache | null;
   /** Summaries of sources kept between runs: a summarised source's tree is read only when used (./lazy.ts). */
   summaries?: SummaryStore | null;
+  /** Digest each loose file's document for comparison, keeping the digest in the cache (./parallel.ts `ParseRun`). */
+  digests?: boolean;
 }
 
 export function loadCorpus(root: string, host: Host, options: LoadOptions = {}): Corpus {
@@ -209,6 +211,6 @@ export function readDocumentFile(path: string, host: Host, options: LoadOptions 
 
 /** Read and parse loose Markdown files (front matter optional), in parallel when it pays. */
 export function readDocumentFiles(paths: readonly string[], host: Host, options: LoadOptions = {}): Array<{ doc: ClauseDocument | null; file: VFile }> {
-  const parsed = parseSources(paths.map((path) => ({ path, bytes: host.readFile(path) })), {}, options.cache ?? null);
+  const parsed = parseSources(paths.map((path) => ({ path, bytes: host.readFile(path) })), {}, options.cache ?? null, { digests: Boolean(options.digests) });
   return parsed.map(({ doc, messages, unusualCharacters }, i) => ({ doc, file: fileOf(paths[i]!, messages, unusualCharacters) }));
 }

@@ -55,7 +55,7 @@ export function parseLazily(sources: readonly Source[], hashes: ReadonlyMap<stri
     const key = summaryKey(source.path, hashes.get(source.path)!);
     const known = store.summary(key);
     if (!known) return misses.push(i);
-    const load = () => parseSources([source], CORPUS_OPTIONS, cache, 0)[0]!.doc!;
+    const load = () => parseSources([source], CORPUS_OPTIONS, cache, { threads: 0 })[0]!.doc!;
     results[i] = {
       doc: known.document ? lazyDocument(source.path, known.document, load) : null,
       messages: known.messages,

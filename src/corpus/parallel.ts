@@ -14,8 +14,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { adoptDigest } from '../model/digest.js';
 import type { ParseOptions } from '../parse/index.js';
-import { cacheKey, DiskTreeCache, parseSource, type ParsedSource, type TreeCache } from './cache.js';
+import { cacheKey, DiskTreeCache, parseSource, withDigest, type ParsedSource, type TreeCache } from './cache.js';
 
 export interface Source {
   path: string;
@@ -26,6 +27,8 @@ export interface Source {
 export interface WorkerInput {
   jobs: Array<{ index: number; path: string; bytes: Uint8Array; key: string | null }>;
   options: ParseOptions;
+  /** Whether to digest each document for comparison and keep the digest with it (see `ParseRun`). */
+  digests: boolean;
   cacheDir: string | null;
   port: MessagePort;
   /** Raised by one for every job answered. */
@@ -55,21 +58,41 @@ export function parseThreads(env: Readonly<Record<string, string | undefined>> =
   return Math.min(3, availableParallelism() - 1);
 }
 
+/** How `parseSources` runs. */
+export interface ParseRun {
+  /** Worker threads at most (default `parseThreads()`). */
+  threads?: number;
+  /** Bytes to parse below which no worker starts (default `MIN_PARALLEL_BYTES`). */
+  minBytes?: number;
+  /**
+   * Digest every document for comparison (model/digest.ts) and keep the digest in its cache
+   * entry, as a redline will read it: a warm diff then reads it instead of hashing every clause's
+   * text again, and a cold one digests in the thread that parsed.
+   */
+  digests?: boolean;
+}
+
 /** Parse every source through the cache, the misses spread over threads; results in input order. */
-export function parseSources(sources: readonly Source[], options: ParseOptions, cache: TreeCache | null, threads = parseThreads(), minBytes = MIN_PARALLEL_BYTES): ParsedSource[] {
+export function parseSources(sources: readonly Source[], options: ParseOptions, cache: TreeCache | null, run: ParseRun = {}): ParsedSource[] {
+  const { threads = parseThreads(), minBytes = MIN_PARALLEL_BYTES, digests = false } = run;
   const results: Array<ParsedSource | undefined> = new Array(sources.length);
   const keys = sources.map(({ path, bytes }) => (cache ? cacheKey(path, bytes, options) : null));
   const misses: number[] = [];
   sources.forEach((_, i) => {
     const hit = cache ? cache.get(keys[i]!) : null;
-    if (hit) results[i] = hit;
-    else misses.push(i);
+    if (!hit) return misses.push(i);
+    results[i] = hit;
+    if (!digests || !hit.doc || (hit.digest && adoptDigest(hit.doc, hit.digest))) return;
+    // A tree cached by a command that did not compare it: stored again, with its digest.
+    results[i] = withDigest(hit);
+    cache!.set(keys[i]!, results[i]!);
   });
   const missBytes = misses.reduce((n, i) => n + sources[i]!.bytes.byteLength, 0);
   const workers = missBytes < minBytes ? 0 : Math.min(threads, misses.length - 1);
 
   const parseHere = (i: number) => {
-    const result = parseSource(sources[i]!.path, sources[i]!.bytes, options);
+    const parsed = parseSource(sources[i]!.path, sources[i]!.bytes, options);
+    const result = digests ? withDigest(parsed) : parsed;
     // A file that is not Markdown text is not worth an entry: it fails before any parse.
     if (cache && result.doc) cache.set(keys[i]!, result);
     results[i] = result;
@@ -87,13 +110,16 @@ export function parseSources(sources: readonly Source[], options: ParseOptions, 
     }
     const cacheDir = cache instanceof DiskTreeCache ? cache.dir : null;
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const started = lanes.slice(1).map((lane) => startWorker(lane.jobs, sources, keys, options, cacheDir, signal));
+    const started = lanes.slice(1).map((lane) => startWorker(lane.jobs, sources, keys, options, digests, cacheDir, signal));
     for (const i of lanes[0]!.jobs) parseHere(i);
     collect(started, signal, (reply) => {
       if ('result' in reply) {
-        results[reply.index] = reply.result;
+        const { doc, digest } = reply.result;
+        // The digest was made for the worker's copy of the tree; this thread's clone has the same shape.
+        if (digests && doc && !(digest && adoptDigest(doc, digest))) results[reply.index] = withDigest(reply.result);
+        else results[reply.index] = reply.result;
         // A worker stores what it parses itself when the cache is on disk.
-        if (cache && !cacheDir && reply.result.doc) cache.set(keys[reply.index]!, reply.result);
+        if (cache && !cacheDir && doc) cache.set(keys[reply.index]!, results[reply.index]!);
       } else parseHere(reply.index);
     });
     // Whatever a worker left unanswered is parsed here.
@@ -109,11 +135,12 @@ interface Started {
   deadline: number;
 }
 
-function startWorker(jobs: number[], sources: readonly Source[], keys: ReadonlyArray<string | null>, options: ParseOptions, cacheDir: string | null, signal: Int32Array): Started {
+function startWorker(jobs: number[], sources: readonly Source[], keys: ReadonlyArray<string | null>, options: ParseOptions, digests: boolean, cacheDir: string | null, signal: Int32Array): Started {
   const { port1, port2 } = new MessageChannel();
   const input: WorkerInput = {
     jobs: jobs.map((index) => ({ index, path: sources[index]!.path, bytes: sources[index]!.bytes, key: keys[index]! })),
     options,
+    digests,
     cacheDir,
     port: port2,
     signal,

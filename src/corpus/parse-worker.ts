@@ -1,14 +1,15 @@
 /** A parse worker: parses its share of the sources, stores each in the cache, answers each on its port. */
 import { workerData } from 'node:worker_threads';
-import { DiskTreeCache, parseSource } from './cache.js';
+import { DiskTreeCache, parseSource, withDigest } from './cache.js';
 import type { WorkerInput, WorkerReply } from './parallel.js';
 
-const { jobs, options, cacheDir, port, signal } = workerData as WorkerInput;
+const { jobs, options, digests, cacheDir, port, signal } = workerData as WorkerInput;
 const cache = cacheDir ? new DiskTreeCache(cacheDir) : null;
 for (const job of jobs) {
   let reply: WorkerReply;
   try {
-    const result = parseSource(job.path, job.bytes, options);
+    const parsed = parseSource(job.path, job.bytes, options);
+    const result = digests ? withDigest(parsed) : parsed;
     if (cache && job.key && result.doc) cache.set(job.key, result);
     reply = { index: job.index, result };
   } catch (error) {

@@ -49,6 +49,85 @@ export function digestOf(doc: ClauseDocument): DocumentDigest {
 }
 
 /**
+ * A document's digest as a few typed arrays, for the tree cache to keep beside the tree: a warm
+ * diff then reads it instead of hashing every clause's text again. Clauses are in the order
+ * `digest` visits them (sub-clauses first), which `adoptDigest` walks again.
+ */
+export interface PackedDigest {
+  /** Per clause, `PACKED_FIELDS` numbers: fingerprint, treeFingerprint, textLength, size, keyed, textBelow. */
+  readonly numbers: Float64Array;
+  /** Every clause's `words`, one after another. */
+  readonly words: Int32Array;
+  /** Where each clause's words end in `words`. */
+  readonly wordEnds: Int32Array;
+  /**
+   * Each clause's first and last line: a digest stored with another tree of the same shape
+   * (another version of the document) is told apart without reading any text.
+   */
+  readonly lines: Int32Array;
+  readonly clauseCount: number;
+  readonly textLength: number;
+}
+
+const PACKED_FIELDS = 6;
+
+/** The digest of `doc` (made now if it was not), packed. */
+export function packDigest(doc: ClauseDocument): PackedDigest {
+  const d = digestOf(doc);
+  const numbers = new Float64Array(d.clauses.size * PACKED_FIELDS);
+  const wordEnds = new Int32Array(d.clauses.size);
+  const lines = new Int32Array(d.clauses.size * 2);
+  let wordCount = 0;
+  for (const c of d.clauses.values()) wordCount += c.words.length;
+  const words = new Int32Array(wordCount);
+  let i = 0;
+  let end = 0;
+  for (const [clause, c] of d.clauses) {
+    numbers.set([c.fingerprint, c.treeFingerprint, c.textLength, c.size, c.keyed, c.textBelow], i * PACKED_FIELDS);
+    words.set(c.words, end);
+    lines.set([clause.position.start.line, clause.position.end.line], 2 * i);
+    wordEnds[i++] = end += c.words.length;
+  }
+  return { numbers, words, wordEnds, lines, clauseCount: d.clauseCount, textLength: d.textLength };
+}
+
+/**
+ * Take `packed` as the digest of `doc`, for which it was made (the tree cache keeps them under
+ * one key). False, and nothing taken, when its shape does not fit the document's clauses.
+ */
+export function adoptDigest(doc: ClauseDocument, packed: PackedDigest): boolean {
+  const { numbers, words, wordEnds, lines } = packed;
+  if (!(numbers instanceof Float64Array) || !(words instanceof Int32Array) || !(wordEnds instanceof Int32Array) || !(lines instanceof Int32Array)) return false;
+  const count = wordEnds.length;
+  if (count !== packed.clauseCount || numbers.length !== count * PACKED_FIELDS || lines.length !== 2 * count || (count > 0 && wordEnds[count - 1] !== words.length)) return false;
+  const clauses = new Map<Clause, ClauseDigest>();
+  let i = 0;
+  let start = 0;
+  const visit = (c: Clause): boolean => {
+    for (const child of c.children) if (!visit(child)) return false;
+    if (i >= count || lines[2 * i] !== c.position.start.line || lines[2 * i + 1] !== c.position.end.line) return false;
+    const at = i * PACKED_FIELDS;
+    const end = wordEnds[i++]!;
+    if (end < start || end > words.length) return false;
+    clauses.set(c, {
+      fingerprint: numbers[at]!,
+      treeFingerprint: numbers[at + 1]!,
+      textLength: numbers[at + 2]!,
+      size: numbers[at + 3]!,
+      keyed: numbers[at + 4]!,
+      textBelow: numbers[at + 5]!,
+      words: end === start ? NO_WORDS : words.subarray(start, end),
+    });
+    start = end;
+    return true;
+  };
+  for (const c of doc.clauses) if (!visit(c)) return false;
+  if (i !== count) return false;
+  digests.set(doc, { clauses, clauseCount: packed.clauseCount, textLength: packed.textLength });
+  return true;
+}
+
+/**
  * The length of a clause's heading and text joined by one character (0 with neither): what
  * `textBelow` adds up, and the length of the redline's `sig`.
  */

@@ -9,7 +9,7 @@ import { report } from '../diagnostics/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { multiWordTerms } from '../model/query.js';
 import { assignIds, TreeBuilder } from './build.js';
-import { remarkTablesAndStrikethrough } from './gfm.js';
+import { mayHoldTable, remarkStrikethrough, remarkTablesAndStrikethrough } from './gfm.js';
 import { readMeta } from './meta.js';
 import { splitSource } from './split.js';
 import { defuseDeepPrefixes, limitNesting, MAX_NESTING } from './nesting.js';
@@ -25,6 +25,8 @@ export interface ParseOptions {
 export { decodeSource } from './decode.js';
 
 const processor = unified().use(remarkParse).use(remarkTablesAndStrikethrough).freeze();
+/** For text that cannot hold a table: the same tree, without trying a table on every line. */
+const withoutTables = unified().use(remarkParse).use(remarkStrikethrough).freeze();
 
 /** Parse Markdown into an mdast root (exposed for benchmarks that compare against bare remark). */
 export function parseMarkdown(text: string): Root {
@@ -45,7 +47,7 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
   const builder = new TreeBuilder(text, parseMarkdown);
   for (const chunk of split.chunks) {
     const defused = defuseDeepPrefixes(chunk.text);
-    const root = processor.parse(defused.text) as Root;
+    const root = (mayHoldTable(defused.text) ? processor : withoutTables).parse(defused.text) as Root;
     let reported = false;
     if (defused.firstLine !== null) {
       reported = true;

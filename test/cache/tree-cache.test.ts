@@ -136,6 +136,28 @@ describe('tree cache: through the CLI', () => {
     expect(none.stdout).toBe(cold.stdout);
   }, 240_000);
 
+  it("should keep a compared document's digest in its entry, add it to an entry made without, and never trust one that does not fit", async () => {
+    const dir = fresh();
+    // The CLI keeps its trees in trees/ of the cache folder.
+    const trees = new DiskTreeCache(join(dir, 'trees'));
+    const [oldPath, newPath] = [french[0]!, french[1]!];
+    const keyOf = (path: string) => cacheKey(path, readFileSync(path), {});
+    const expected = (await cli(['--no-cache', 'diff', oldPath, newPath, '--format', 'json'], { env: { SECDOC_CACHE_DIR: fresh() } })).stdout;
+    // The old version's tree cached by a command that does not compare (no digest) ...
+    parseCached(oldPath, readFileSync(oldPath), {}, trees);
+    expect(trees.get(keyOf(oldPath))!.digest).toBeUndefined();
+    const first = await cli(['diff', oldPath, newPath, '--format', 'json'], { env: { SECDOC_CACHE_DIR: dir } });
+    expect(first.stdout).toBe(expected);
+    // ... is stored again with its digest; the new version's, parsed by the diff, has one too.
+    for (const path of [oldPath, newPath]) expect(trees.get(keyOf(path))!.digest?.clauseCount).toBeGreaterThan(100);
+    // A well-formed entry holding the other version's digest (the same shape): the tree is used, the digest made afresh.
+    const entry = trees.get(keyOf(oldPath))!;
+    trees.set(keyOf(oldPath), { ...entry, digest: trees.get(keyOf(newPath))!.digest! });
+    const foreign = await cli(['diff', oldPath, newPath, '--format', 'json'], { env: { SECDOC_CACHE_DIR: dir } });
+    expect(foreign.stdout).toBe(expected);
+    expect(trees.get(keyOf(oldPath))!.digest).toStrictEqual(entry.digest);
+  }, 240_000);
+
   it('should neither read nor write the cache with --no-cache or SECDOC_CACHE=0', async () => {
     for (const [args, extra] of [[['--no-cache'], {}], [[], { SECDOC_CACHE: '0' }]] as const) {
       const dir = fresh();

@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parseDocument } from '../../src/parse/index.js';
 import { ownContentFingerprint, sameOwnContent } from '../../src/model/equal.js';
-import { digestOf, type ClauseDigest } from '../../src/model/digest.js';
+import { adoptDigest, digestOf, packDigest, type ClauseDigest, type PackedDigest } from '../../src/model/digest.js';
 import { walkClauses } from '../../src/model/text.js';
-import type { Clause } from '../../src/model/types.js';
+import type { Clause, ClauseDocument } from '../../src/model/types.js';
 import { documentsDir, realCorpusFiles } from '../helpers.js';
 
 // The whole-corpus tests below parse every real document: on a loaded 2-core machine, over a minute.
@@ -130,5 +130,53 @@ describe('document digests: clause fingerprints and counts', () => {
     );
     expect(same).toBeGreaterThan(100);
     expect(different).toBeGreaterThan(100);
+  });
+});
+
+describe('document digests packed for the tree cache', () => {
+  // A German statute, an English agreement and a SEC document (author keys).
+  const paths = [
+    realCorpusFiles().find((f) => f.endsWith('stgbeg__stand-2012-12-20.md'))!,
+    realCorpusFiles().find((f) => f.includes('en-github-site-policy'))!,
+    ...readdirSync(documentsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).slice(0, 1).map((f) => join(documentsDir, f)),
+  ];
+
+  /** Every clause's digest in document order, and the totals: what a redline reads. */
+  const readable = (doc: ClauseDocument) => {
+    const d = digestOf(doc);
+    return { clauses: [...walkClauses(doc.clauses)].map((c) => d.clauses.get(c)), clauseCount: d.clauseCount, textLength: d.textLength };
+  };
+
+  it.each(paths.map((p) => [p.split('/').pop()!, p]))('should give %s the digest a fresh digesting gives, once unpacked onto a copy of the tree', (_name, path) => {
+    const doc = parse(readFileSync(path, 'utf8'), path);
+    const packed = packDigest(doc);
+    // As the cache gives it back: the tree and the packed digest, both through V8's serialisation.
+    const cached = structuredClone({ doc, packed });
+    expect(adoptDigest(cached.doc, cached.packed)).toBe(true);
+    const adopted = readable(cached.doc);
+    expect(adopted.clauses.every(Boolean)).toBe(true);
+    expect(adopted).toStrictEqual(readable(structuredClone(doc)));
+  });
+
+  it('should refuse a digest that does not fit the tree, and digest that tree afresh', () => {
+    const one = parse('## 1 Scope\n\n1.1 Text of the clause.\n\n1.2 Another clause.\n');
+    const other = parse('## 1 Scope\n\n1.1 Text of the clause.\n');
+    // The same shape, another text: another version of the document.
+    const sameShape = parse('## 1 Scope\n\n1.1 Text of the clause,\nnow over two lines.\n\n1.2 Another clause.\n');
+    const packed = packDigest(one);
+    const spoiled: Array<[string, PackedDigest]> = [
+      ['another document', packDigest(other)],
+      ['another version of the same shape', packDigest(sameShape)],
+      ['a clause missing', { ...packed, wordEnds: packed.wordEnds.subarray(1), clauseCount: packed.clauseCount - 1 }],
+      ['numbers cut short', { ...packed, numbers: packed.numbers.subarray(1) }],
+      ['words cut short', { ...packed, words: packed.words.subarray(1) }],
+      ['word ends out of order', { ...packed, wordEnds: Int32Array.from(packed.wordEnds).reverse() }],
+      ['numbers of another type', { ...packed, numbers: Array.from(packed.numbers) as unknown as Float64Array }],
+    ];
+    for (const [what, digest] of spoiled) {
+      const copy = structuredClone(one);
+      expect(adoptDigest(copy, digest), what).toBe(false);
+      expect(readable(copy), what).toStrictEqual(readable(structuredClone(one)));
+    }
   });
 });

@@ -25,7 +25,7 @@ export const action: Action<[oldRef: string, newRef: string, flags: DiffFlags]> 
   const format = flags.format ?? (flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined) ?? 'text';
   if ((format === 'pdf' || format === 'docx') && !flags.out) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
   // Both parsed at once: on every core when they are large enough to pay for it.
-  const [oldDoc, newDoc] = ctx.documents([oldRef, newRef]) as [ClauseDocument, ClauseDocument];
+  const [oldDoc, newDoc] = ctx.documents([oldRef, newRef], { compare: true }) as [ClauseDocument, ClauseDocument];
   const diff = diffDocuments(oldDoc, newDoc, { showFormatting: Boolean(flags.showFormatting), maxEditLength });
   let output: string | Uint8Array;
   // Each format's writer loads only when asked for: the HTML, PDF and Word writers bring handlebars.
