@@ -8,11 +8,11 @@
  */
 import type { Block, Clause, ClauseDocument, TableCell } from '../model/types.js';
 import { blockText, inlineText, normalizeSpace } from '../model/text.js';
-import { sameBlock } from '../model/equal.js';
+import { sameBlock, sameInlines } from '../model/equal.js';
 import { DEFINITIONS_HEADER } from '../model/query.js';
 import { normNumber } from '../model/query.js';
 import type { ClausePair, ClausePairing } from './pair.js';
-import { increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
+import { EMPTY, increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
 import { blockRuns, inlineRuns, plainRuns, type StyledRun } from './tokens.js';
 
@@ -142,21 +142,31 @@ export function compareBlocks(pairing: ClausePairing, options: CompareOptions): 
 
 function compareClause(pair: ClausePair, options: CompareOptions): ClauseComparison {
   const { old: o, new: n } = pair;
-  const below = () => pair.children.map((p) => compareClause(p, options));
+  const children = compareClauses(pair.children, options);
   if (!o || !n) {
     const shown = (o ?? n)!;
-    const side = (blocks: readonly Block[]) => (o ? pairBlocks(blocks, []) : pairBlocks([], blocks));
     const heading = shown.heading === null ? null : { old: o ? shown.heading : null, new: n ? shown.heading : null };
-    return { kind: o ? 'deleted' : 'inserted', pair, renumbered: false, moved: false, heading, content: side(shown.content), tail: side(shown.tail), children: below() };
+    const content = o ? pairBlocks(shown.content, EMPTY) : pairBlocks(EMPTY, shown.content);
+    const tail = o ? pairBlocks(shown.tail, EMPTY) : pairBlocks(EMPTY, shown.tail);
+    return { kind: o ? 'deleted' : 'inserted', pair, renumbered: false, moved: false, heading, content, tail, children };
   }
   const renumbered = options.showFormatting ? o.number !== n.number : !sameNumber(o, n);
   const moved = !pair.sameParent;
   if (pair.sameContent && !renumbered && !moved) {
-    return { kind: 'untouched', pair, renumbered, moved, heading: null, content: sameBlocks(o.content, n.content), tail: sameBlocks(o.tail, n.tail), children: below() };
+    return { kind: 'untouched', pair, renumbered, moved, heading: null, content: sameBlocks(o.content, n.content), tail: sameBlocks(o.tail, n.tail), children };
   }
   const heading = o.heading === null && n.heading === null ? null : { old: o.heading, new: n.heading };
-  const blocks = (a: readonly Block[], b: readonly Block[]) => (pair.sameContent ? sameBlocks(a, b) : pairBlocks(a, b));
-  return { kind: 'compared', pair, renumbered, moved, heading, content: blocks(o.content, n.content), tail: blocks(o.tail, n.tail), children: below() };
+  const content = pair.sameContent ? sameBlocks(o.content, n.content) : pairBlocks(o.content, n.content);
+  const tail = pair.sameContent ? sameBlocks(o.tail, n.tail) : pairBlocks(o.tail, n.tail);
+  return { kind: 'compared', pair, renumbered, moved, heading, content, tail, children };
+}
+
+/** Most clauses have no sub-clauses: they share one empty list. */
+function compareClauses(pairs: readonly ClausePair[], options: CompareOptions): readonly ClauseComparison[] {
+  if (pairs.length === 0) return EMPTY;
+  const out: ClauseComparison[] = [];
+  for (const p of pairs) out.push(compareClause(p, options));
+  return out;
 }
 
 /** Whether two clauses have the same number for renumbering, spaces and a trailing dot aside. */
@@ -165,8 +175,14 @@ function sameNumber(o: Clause, n: Clause): boolean {
 }
 
 /** Blocks known to be the same, content and formatting: each paired with its twin. */
-function sameBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): BlockPairing[] {
-  return newBlocks.map((n, i) => (n.type === 'table' ? compareTable(oldBlocks[i] as Table, n) : { kind: 'text', old: oldBlocks[i] as TextBlock, new: n, same: true, oldRuns: null, newRuns: null }));
+function sameBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): readonly BlockPairing[] {
+  if (newBlocks.length === 0) return EMPTY;
+  const out: BlockPairing[] = [];
+  for (let i = 0; i < newBlocks.length; i++) {
+    const n = newBlocks[i]!;
+    out.push(n.type === 'table' ? compareTable(oldBlocks[i] as Table, n) : { kind: 'text', old: oldBlocks[i] as TextBlock, new: n, same: true, oldRuns: null, newRuns: null });
+  }
+  return out;
 }
 
 function kindOf(b: Block): 'text' | 'table' {
@@ -178,8 +194,8 @@ function blockKey(b: Block): string {
 }
 
 /** The blocks of two texts, paired (equal ones in order, then by kind), each compared. */
-export function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): BlockPairing[] {
-  if (oldBlocks.length === 0 && newBlocks.length === 0) return [];
+export function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): readonly BlockPairing[] {
+  if (oldBlocks.length === 0 && newBlocks.length === 0) return EMPTY;
   let pairs: Array<SequencePair<Block>>;
   // A whole clause inserted or deleted: nothing to pair, and no block keys to compute.
   if (oldBlocks.length === 0) pairs = newBlocks.map((b) => ({ old: null, new: b }));
@@ -215,8 +231,12 @@ function cellText(c: TableCell | undefined): string {
 
 const EMPTY_CELL: TableCell = { children: [] };
 
-/** Two cells (either possibly absent), as runs. */
+/** Two cells (either possibly absent), as runs: one list for both when they are the same (most cells). */
 function compareCell(o: TableCell | null | undefined, n: TableCell | null | undefined, missing: CellComparison['missing']): CellComparison {
+  if (o && n && sameInlines(o.children, n.children)) {
+    const runs = inlineRuns(n.children);
+    return { oldRuns: runs, newRuns: runs, missing };
+  }
   return { oldRuns: o ? inlineRuns(o.children) : null, newRuns: n ? inlineRuns(n.children) : null, missing };
 }
 

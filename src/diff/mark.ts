@@ -9,8 +9,9 @@ import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange,
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseCitations } from '../model/cite.js';
 import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, SectionComparison, TableComparison, TextBlockComparison } from './compare.js';
-import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
-import { plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
+import { EMPTY } from './sequence.js';
+import { plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
+import { blockSegments, plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
 
 export function markWords(comparison: BlockComparison, options: Required<DiffOptions>): DocumentDiff {
   const marker = new Marker(comparison.old, comparison.new, options);
@@ -57,15 +58,52 @@ class Marker {
   }
 
   clause(c: ClauseComparison): ClauseChange {
-    const change = this.clauseChange(c);
+    const change = c.kind === 'untouched' ? this.untouched(c) : this.clauseChange(c);
     this.summary[change.status]++;
     if (change.status !== 'unchanged') this.summary.changed++;
     return change;
   }
 
+  private clauses(list: readonly ClauseComparison[]): ClauseChange[] {
+    if (list.length === 0) return EMPTY;
+    const out: ClauseChange[] = [];
+    for (const c of list) out.push(this.clause(c));
+    return out;
+  }
+
+  /**
+   * Nearly every clause: the same number, parent, heading and blocks, so no word diff. The same
+   * fields in the same order as `clauseChange`'s, so both make one shape.
+   */
+  private untouched(c: ClauseComparison): ClauseChange {
+    const { pair } = c;
+    const o = pair.old!;
+    const n = pair.new!;
+    const children = this.clauses(c.children);
+    const content = this.blocks(c.content);
+    const tail = this.blocks(c.tail);
+    const amended = anyAmended(content) || anyAmended(tail);
+    return {
+      status: amended ? 'amended' : 'unchanged',
+      amended,
+      renumbered: false,
+      moved: false,
+      old: sideOf(o, pair.oldParent, this.oldCites),
+      new: sideOf(n, pair.newParent, this.newCites),
+      match: pair.basis,
+      similarity: round(pair.similarity ?? 0),
+      heading: n.heading === null ? null : plainSegments('equal', n.heading),
+      content,
+      tail,
+      children,
+      // Below a pair the same all the way down, nothing changed.
+      subtreeChanged: amended || (pair.identicalBelow === 0 && anySubtreeChanged(children)),
+    };
+  }
+
   private clauseChange(c: ClauseComparison): ClauseChange {
     const { pair } = c;
-    const children = c.children.map((k) => this.clause(k));
+    const children = this.clauses(c.children);
     const content = this.blocks(c.content);
     const tail = this.blocks(c.tail);
     if (c.kind === 'inserted' || c.kind === 'deleted') {
@@ -89,8 +127,8 @@ class Marker {
     }
     const o = pair.old!;
     const n = pair.new!;
-    const heading = c.kind === 'untouched' ? { segments: n.heading === null ? null : plainSegments('equal', n.heading), changed: false } : this.heading(o.heading, n.heading);
-    const amended = heading.changed || content.some((b) => b.status !== 'unchanged') || tail.some((b) => b.status !== 'unchanged');
+    const heading = this.heading(o.heading, n.heading);
+    const amended = heading.changed || anyAmended(content) || anyAmended(tail);
     const status = c.moved ? 'moved' : c.renumbered ? 'renumbered' : amended ? 'amended' : 'unchanged';
     return {
       status,
@@ -105,7 +143,7 @@ class Marker {
       content,
       tail,
       children,
-      subtreeChanged: status !== 'unchanged' || children.some((k) => k.subtreeChanged),
+      subtreeChanged: status !== 'unchanged' || anySubtreeChanged(children),
     };
   }
 
@@ -118,7 +156,10 @@ class Marker {
   }
 
   blocks(pairs: readonly BlockPairing[]): ContentChange[] {
-    return pairs.map((b) => (b.kind === 'table' ? this.table(b) : this.text(b)));
+    if (pairs.length === 0) return EMPTY;
+    const out: ContentChange[] = [];
+    for (const b of pairs) out.push(b.kind === 'table' ? this.table(b) : this.text(b));
+    return out;
   }
 
   section(s: SectionComparison): SectionChange {
@@ -131,10 +172,10 @@ class Marker {
 
   private text(b: TextBlockComparison): TextBlockChange {
     const blockType = (b.new ?? b.old)!.type;
-    if (b.same) return { kind: 'text', blockType, status: 'unchanged', segments: wholeSegments('equal', blockRuns(b.new!)), old: b.old, new: b.new };
+    if (b.same) return { kind: 'text', blockType, status: 'unchanged', segments: blockSegments('equal', b.new!), old: b.old, new: b.new };
     if (!b.old || !b.new) {
       const inserted = b.old === null;
-      return { kind: 'text', blockType, status: inserted ? 'inserted' : 'deleted', segments: wholeSegments(inserted ? 'insert' : 'delete', blockRuns((b.new ?? b.old)!)), old: b.old, new: b.new };
+      return { kind: 'text', blockType, status: inserted ? 'inserted' : 'deleted', segments: blockSegments(inserted ? 'insert' : 'delete', (b.new ?? b.old)!), old: b.old, new: b.new };
     }
     const r = this.words(b.oldRuns!, b.newRuns!);
     const changed = r.changed || (this.exact && b.old.type !== b.new.type);
@@ -170,6 +211,16 @@ class Marker {
     const status = !t.old ? 'inserted' : !t.new ? 'deleted' : same ? 'unchanged' : 'amended';
     return { kind: 'table', status, keyColumn: t.keyColumn, columns, rows, old: t.old, new: t.new };
   }
+}
+
+function anyAmended(blocks: readonly ContentChange[]): boolean {
+  for (const b of blocks) if (b.status !== 'unchanged') return true;
+  return false;
+}
+
+function anySubtreeChanged(children: readonly ClauseChange[]): boolean {
+  for (const k of children) if (k.subtreeChanged) return true;
+  return false;
 }
 
 /** `cites`: the citations of the document the clause is in (`clauseCitations`). */

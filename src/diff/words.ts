@@ -4,7 +4,8 @@
  */
 import { Diff } from 'diff';
 import type { Segment, SegmentOp, SegmentStyle } from '../model/change.js';
-import { PLAIN_STYLE, wholeRunTokens, type StyledRun, type Token, type Tokenizer } from './tokens.js';
+import type { Block } from '../model/types.js';
+import { blockRuns, PLAIN_STYLE, plainBlockText, wholeRunTokens, type StyledRun, type Token, type Tokenizer } from './tokens.js';
 import { increasingRun } from './sequence.js';
 
 class TokenDiff extends Diff<Token, Token[], Token[]> {
@@ -322,7 +323,8 @@ function toRegions(steps: Script): Region[] {
 /* ---------- segments ---------- */
 
 function segment(op: SegmentOp, text: string, style: SegmentStyle): Segment {
-  return { op, text, ...style };
+  // Most text is plain: no spread to make.
+  return style === PLAIN_STYLE ? { op, text } : { op, text, ...style };
 }
 
 /**
@@ -454,6 +456,12 @@ function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {
 /** Plain text as one operation: `wholeSegments(op, plainRuns(text))`, without the runs. */
 export function plainSegments(op: SegmentOp, text: string): Segment[] {
   return text === '' ? [] : [{ op, text }];
+}
+
+/** A block as one operation: `wholeSegments(op, blockRuns(block))`, without the runs when it is plain text (most are). */
+export function blockSegments(op: SegmentOp, block: Block): Segment[] {
+  const text = plainBlockText(block);
+  return text === null ? wholeSegments(op, blockRuns(block)) : plainSegments(op, text);
 }
 
 /** Some runs as one operation: a whole deletion or insertion, or unchanged text. */
