@@ -119,6 +119,11 @@ export interface BlockComparison {
   readonly preamble: readonly BlockPairing[];
   readonly sections: readonly SectionComparison[];
   readonly clauses: readonly ClauseComparison[];
+  /**
+   * Every table below a clause pair the same all the way down (`ClausePair.identicalBelow`, whose
+   * sub-clauses are not compared one by one), by its new block, compared with its twin.
+   */
+  readonly identicalTables: ReadonlyMap<Table, TableComparison>;
 }
 
 export interface CompareOptions {
@@ -130,19 +135,22 @@ export interface CompareOptions {
 const KEY_HEADER = /^(?:key|id|identifier|ref(?:erence)?|no\.?|number|nr\.?|version|term|defined term|name|begriff)$/i;
 
 export function compareBlocks(pairing: ClausePairing, options: CompareOptions): BlockComparison {
-  const clauses = pairing.clauses.map((p) => compareClause(p, options));
+  const identicalTables = new Map<Table, TableComparison>();
+  const clauses = compareClauses(pairing.clauses, options, identicalTables);
   return {
     old: pairing.old,
     new: pairing.new,
     preamble: pairBlocks(pairing.old.preamble, pairing.new.preamble),
     sections: compareSections(pairing.old, pairing.new),
     clauses,
+    identicalTables,
   };
 }
 
-function compareClause(pair: ClausePair, options: CompareOptions): ClauseComparison {
+/** `identicalTables`: where the tables below a pair the same all the way down go. */
+function compareClause(pair: ClausePair, options: CompareOptions, identicalTables: Map<Table, TableComparison>): ClauseComparison {
   const { old: o, new: n } = pair;
-  const children = compareClauses(pair.children, options);
+  const children = compareClauses(pair.children, options, identicalTables);
   if (!o || !n) {
     const shown = (o ?? n)!;
     const heading = shown.heading === null ? null : { old: o ? shown.heading : null, new: n ? shown.heading : null };
@@ -153,6 +161,7 @@ function compareClause(pair: ClausePair, options: CompareOptions): ClauseCompari
   const renumbered = options.showFormatting ? o.number !== n.number : !sameNumber(o, n);
   const moved = !pair.sameParent;
   if (pair.sameContent && !renumbered && !moved) {
+    if (pair.identicalBelow > 0) compareIdenticalTables(o.children, n.children, identicalTables);
     return { kind: 'untouched', pair, renumbered, moved, heading: null, content: sameBlocks(o.content, n.content), tail: sameBlocks(o.tail, n.tail), children };
   }
   const heading = o.heading === null && n.heading === null ? null : { old: o.heading, new: n.heading };
@@ -162,11 +171,29 @@ function compareClause(pair: ClausePair, options: CompareOptions): ClauseCompari
 }
 
 /** Most clauses have no sub-clauses: they share one empty list. */
-function compareClauses(pairs: readonly ClausePair[], options: CompareOptions): readonly ClauseComparison[] {
+function compareClauses(pairs: readonly ClausePair[], options: CompareOptions, identicalTables: Map<Table, TableComparison>): readonly ClauseComparison[] {
   if (pairs.length === 0) return EMPTY;
   const out: ClauseComparison[] = [];
-  for (const p of pairs) out.push(compareClause(p, options));
+  for (const p of pairs) out.push(compareClause(p, options, identicalTables));
   return out;
+}
+
+/** The tables of clauses the same all the way down as their twins, each compared with its twin. */
+function compareIdenticalTables(olds: readonly Clause[], news: readonly Clause[], out: Map<Table, TableComparison>): void {
+  for (let i = 0; i < news.length; i++) {
+    const o = olds[i]!;
+    const n = news[i]!;
+    compareSameTables(o.content, n.content, out);
+    compareSameTables(o.tail, n.tail, out);
+    compareIdenticalTables(o.children, n.children, out);
+  }
+}
+
+function compareSameTables(oldBlocks: readonly Block[], newBlocks: readonly Block[], out: Map<Table, TableComparison>): void {
+  for (let j = 0; j < newBlocks.length; j++) {
+    const b = newBlocks[j]!;
+    if (b.type === 'table') out.set(b, compareTable(oldBlocks[j] as Table, b));
+  }
 }
 
 /** Whether two clauses have the same number for renumbering, spaces and a trailing dot aside. */

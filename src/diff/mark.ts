@@ -6,15 +6,15 @@
  * counts the result.
  */
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
-import type { Clause, ClauseDocument } from '../model/types.js';
+import type { Block, Clause } from '../model/types.js';
 import { clauseCitations } from '../model/cite.js';
-import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, SectionComparison, TableComparison, TextBlockComparison } from './compare.js';
+import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, SectionComparison, Table, TableComparison, TextBlock, TextBlockComparison } from './compare.js';
 import { EMPTY } from './sequence.js';
 import { plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
 import { blockSegments, plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
 
 export function markWords(comparison: BlockComparison, options: Required<DiffOptions>): DocumentDiff {
-  const marker = new Marker(comparison.old, comparison.new, options);
+  const marker = new Marker(comparison, options);
   const clauses = comparison.clauses.map((c) => marker.clause(c));
   const preamble = marker.blocks(comparison.preamble);
   const sections = comparison.sections.map((s) => marker.section(s));
@@ -41,7 +41,12 @@ class Marker {
   private readonly oldCites: ReadonlyMap<Clause, string>;
   private readonly newCites: ReadonlyMap<Clause, string>;
 
-  constructor(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Required<DiffOptions>) {
+  /** The tables below pairs the same all the way down, compared (`BlockComparison.identicalTables`). */
+  private readonly identicalTables: ReadonlyMap<Table, TableComparison>;
+
+  constructor(comparison: BlockComparison, options: Required<DiffOptions>) {
+    const { old: oldDoc, new: newDoc } = comparison;
+    this.identicalTables = comparison.identicalTables;
     this.exact = options.showFormatting;
     this.oldCites = clauseCitations(oldDoc);
     this.newCites = clauseCitations(newDoc);
@@ -79,7 +84,7 @@ class Marker {
     const { pair } = c;
     const o = pair.old!;
     const n = pair.new!;
-    const children = this.clauses(c.children);
+    const children = pair.identicalBelow > 0 ? this.identicalChildren(o, n) : this.clauses(c.children);
     const content = this.blocks(c.content);
     const tail = this.blocks(c.tail);
     const amended = anyAmended(content) || anyAmended(tail);
@@ -99,6 +104,49 @@ class Marker {
       // Below a pair the same all the way down, nothing changed.
       subtreeChanged: amended || (pair.identicalBelow === 0 && anySubtreeChanged(children)),
     };
+  }
+
+  /**
+   * The sub-clauses of two clauses the same all the way down, none of them paired or compared
+   * one by one: each is unchanged, with its twin, as the ordered alignment would pair them.
+   */
+  private identicalChildren(oldParent: Clause, newParent: Clause): ClauseChange[] {
+    const news = newParent.children;
+    if (news.length === 0) return EMPTY;
+    const olds = oldParent.children;
+    const out = new Array<ClauseChange>(news.length);
+    for (let i = 0; i < news.length; i++) {
+      const o = olds[i]!;
+      const n = news[i]!;
+      this.summary.unchanged++;
+      out[i] = {
+        status: 'unchanged',
+        amended: false,
+        renumbered: false,
+        moved: false,
+        old: sideOf(o, oldParent, this.oldCites),
+        new: sideOf(n, newParent, this.newCites),
+        match: o.number === null ? 'content' : 'number',
+        similarity: 1,
+        heading: n.heading === null ? null : plainSegments('equal', n.heading),
+        content: this.identicalBlocks(o.content, n.content),
+        tail: this.identicalBlocks(o.tail, n.tail),
+        children: this.identicalChildren(o, n),
+        subtreeChanged: false,
+      };
+    }
+    return out;
+  }
+
+  /** Blocks the same as their twins, below a pair the same all the way down: each unchanged. */
+  private identicalBlocks(olds: readonly Block[], news: readonly Block[]): ContentChange[] {
+    if (news.length === 0) return EMPTY;
+    const out = new Array<ContentChange>(news.length);
+    for (let i = 0; i < news.length; i++) {
+      const n = news[i]!;
+      out[i] = n.type === 'table' ? this.table(this.identicalTables.get(n)!) : unchangedText(olds[i] as TextBlock, n);
+    }
+    return out;
   }
 
   private clauseChange(c: ClauseComparison): ClauseChange {
@@ -172,7 +220,7 @@ class Marker {
 
   private text(b: TextBlockComparison): TextBlockChange {
     const blockType = (b.new ?? b.old)!.type;
-    if (b.same) return { kind: 'text', blockType, status: 'unchanged', segments: blockSegments('equal', b.new!), old: b.old, new: b.new };
+    if (b.same) return unchangedText(b.old!, b.new!);
     if (!b.old || !b.new) {
       const inserted = b.old === null;
       return { kind: 'text', blockType, status: inserted ? 'inserted' : 'deleted', segments: blockSegments(inserted ? 'insert' : 'delete', (b.new ?? b.old)!), old: b.old, new: b.new };
@@ -211,6 +259,11 @@ class Marker {
     const status = !t.old ? 'inserted' : !t.new ? 'deleted' : same ? 'unchanged' : 'amended';
     return { kind: 'table', status, keyColumn: t.keyColumn, columns, rows, old: t.old, new: t.new };
   }
+}
+
+/** A block the same as its twin, content and formatting: its text, all equal. */
+function unchangedText(o: TextBlock, n: TextBlock): TextBlockChange {
+  return { kind: 'text', blockType: n.type, status: 'unchanged', segments: blockSegments('equal', n), old: o, new: n };
 }
 
 function anyAmended(blocks: readonly ContentChange[]): boolean {

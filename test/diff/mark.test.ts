@@ -19,7 +19,7 @@ function comparison(oldText: string, newText: string, fields: Partial<ClauseComp
   const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, oldParent: null, newParent: null, basis: 'number', similarity: 0.8, sameContent: false, sameParent: true, identicalBelow: 0, children: [] };
   const text: TextBlockComparison = { kind: 'text', old: paragraph(oldText), new: paragraph(newText), same: false, oldRuns: plainRuns(oldText), newRuns: plainRuns(newText) };
   const clause: ClauseComparison = { kind: 'compared', pair, renumbered: false, moved: false, heading: null, content: [text], tail: [], children: [], ...fields };
-  return { old: o, new: n, preamble: [], sections: [], clauses: [clause] };
+  return { old: o, new: n, preamble: [], sections: [], clauses: [clause], identicalTables: new Map() };
 }
 
 describe('markWords', () => {
