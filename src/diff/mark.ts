@@ -114,6 +114,8 @@ class Marker {
     const news = newParent.children;
     if (news.length === 0) return EMPTY;
     const olds = oldParent.children;
+    const oldSideParent = parentOf(oldParent, this.oldCites);
+    const newSideParent = parentOf(newParent, this.newCites);
     const out = new Array<ClauseChange>(news.length);
     for (let i = 0; i < news.length; i++) {
       const o = olds[i]!;
@@ -124,8 +126,8 @@ class Marker {
         amended: false,
         renumbered: false,
         moved: false,
-        old: sideOf(o, oldParent, this.oldCites),
-        new: sideOf(n, newParent, this.newCites),
+        old: sideUnder(o, oldSideParent, this.oldCites),
+        new: sideUnder(n, newSideParent, this.newCites),
         match: o.number === null ? 'content' : 'number',
         similarity: 1,
         heading: n.heading === null ? null : plainSegments('equal', n.heading),
@@ -278,7 +280,16 @@ function anySubtreeChanged(children: readonly ClauseChange[]): boolean {
 
 /** `cites`: the citations of the document the clause is in (`clauseCitations`). */
 function sideOf(c: Clause, parent: Clause | null, cites: ReadonlyMap<Clause, string>): ClauseSide {
-  return { id: c.id, number: c.number, citation: cites.get(c)!, parent: parent ? { id: parent.id, number: parent.number, citation: cites.get(parent)! } : null, clause: c };
+  return sideUnder(c, parent ? parentOf(parent, cites) : null, cites);
+}
+
+/** A clause as its children's sides name it: sisters share one. */
+function parentOf(parent: Clause, cites: ReadonlyMap<Clause, string>): ClauseSide['parent'] {
+  return { id: parent.id, number: parent.number, citation: cites.get(parent)! };
+}
+
+function sideUnder(c: Clause, parent: ClauseSide['parent'], cites: ReadonlyMap<Clause, string>): ClauseSide {
+  return { id: c.id, number: c.number, citation: cites.get(c)!, parent, clause: c };
 }
 
 function round(x: number): number {
