@@ -173,8 +173,8 @@ function compareClause(pair: ClausePair, options: CompareOptions, identicalTable
 /** Most clauses have no sub-clauses: they share one empty list. */
 function compareClauses(pairs: readonly ClausePair[], options: CompareOptions, identicalTables: Map<Table, TableComparison>): readonly ClauseComparison[] {
   if (pairs.length === 0) return EMPTY;
-  const out: ClauseComparison[] = [];
-  for (const p of pairs) out.push(compareClause(p, options, identicalTables));
+  const out = new Array<ClauseComparison>(pairs.length);
+  for (let i = 0; i < pairs.length; i++) out[i] = compareClause(pairs[i]!, options, identicalTables);
   return out;
 }
 
@@ -204,10 +204,10 @@ function sameNumber(o: Clause, n: Clause): boolean {
 /** Blocks known to be the same, content and formatting: each paired with its twin. */
 function sameBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): readonly BlockPairing[] {
   if (newBlocks.length === 0) return EMPTY;
-  const out: BlockPairing[] = [];
+  const out = new Array<BlockPairing>(newBlocks.length);
   for (let i = 0; i < newBlocks.length; i++) {
     const n = newBlocks[i]!;
-    out.push(n.type === 'table' ? compareTable(oldBlocks[i] as Table, n) : { kind: 'text', old: oldBlocks[i] as TextBlock, new: n, same: true, oldRuns: null, newRuns: null });
+    out[i] = n.type === 'table' ? compareTable(oldBlocks[i] as Table, n) : { kind: 'text', old: oldBlocks[i] as TextBlock, new: n, same: true, oldRuns: null, newRuns: null };
   }
   return out;
 }

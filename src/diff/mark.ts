@@ -71,8 +71,8 @@ class Marker {
 
   private clauses(list: readonly ClauseComparison[]): ClauseChange[] {
     if (list.length === 0) return EMPTY;
-    const out: ClauseChange[] = [];
-    for (const c of list) out.push(this.clause(c));
+    const out = new Array<ClauseChange>(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = this.clause(list[i]!);
     return out;
   }
 
@@ -207,8 +207,11 @@ class Marker {
 
   blocks(pairs: readonly BlockPairing[]): ContentChange[] {
     if (pairs.length === 0) return EMPTY;
-    const out: ContentChange[] = [];
-    for (const b of pairs) out.push(b.kind === 'table' ? this.table(b) : this.text(b));
+    const out = new Array<ContentChange>(pairs.length);
+    for (let i = 0; i < pairs.length; i++) {
+      const b = pairs[i]!;
+      out[i] = b.kind === 'table' ? this.table(b) : this.text(b);
+    }
     return out;
   }
 
@@ -269,12 +272,12 @@ function unchangedText(o: TextBlock, n: TextBlock): TextBlockChange {
 }
 
 function anyAmended(blocks: readonly ContentChange[]): boolean {
-  for (const b of blocks) if (b.status !== 'unchanged') return true;
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]!.status !== 'unchanged') return true;
   return false;
 }
 
 function anySubtreeChanged(children: readonly ClauseChange[]): boolean {
-  for (const k of children) if (k.subtreeChanged) return true;
+  for (let i = 0; i < children.length; i++) if (children[i]!.subtreeChanged) return true;
   return false;
 }
 
