@@ -8,11 +8,11 @@
  */
 import type { Block, Clause, ClauseDocument, TableCell } from '../model/types.js';
 import { blockText, inlineText, normalizeSpace } from '../model/text.js';
-import { sameBlock } from '../model/equal.js';
+import { sameBlock, sameInlines } from '../model/equal.js';
 import { DEFINITIONS_HEADER } from '../model/query.js';
 import { normNumber } from '../model/query.js';
 import type { ClausePair, ClausePairing } from './pair.js';
-import { increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
+import { EMPTY, increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
 import { blockRuns, inlineRuns, plainRuns, type StyledRun } from './tokens.js';
 import { regroupBlocks, samePlaceReordered, type BlockGroup } from './regroup.js';
@@ -135,6 +135,11 @@ export interface BlockComparison {
   readonly preamble: readonly BlockPairing[];
   readonly sections: readonly SectionComparison[];
   readonly clauses: readonly ClauseComparison[];
+  /**
+   * Every table below a clause pair the same all the way down (`ClausePair.identicalBelow`, whose
+   * sub-clauses are not compared one by one), by its new block, compared with its twin.
+   */
+  readonly identicalTables: ReadonlyMap<Table, TableComparison>;
 }
 
 export interface CompareOptions {
@@ -146,33 +151,65 @@ export interface CompareOptions {
 const KEY_HEADER = /^(?:key|id|identifier|ref(?:erence)?|no\.?|number|nr\.?|version|term|defined term|name|begriff)$/i;
 
 export function compareBlocks(pairing: ClausePairing, options: CompareOptions): BlockComparison {
-  const clauses = pairing.clauses.map((p) => compareClause(p, options));
+  const identicalTables = new Map<Table, TableComparison>();
+  const clauses = compareClauses(pairing.clauses, options, identicalTables);
   return {
     old: pairing.old,
     new: pairing.new,
     preamble: pairBlocks(pairing.old.preamble, pairing.new.preamble),
     sections: compareSections(pairing.old, pairing.new),
     clauses,
+    identicalTables,
   };
 }
 
-function compareClause(pair: ClausePair, options: CompareOptions): ClauseComparison {
+/** `identicalTables`: where the tables below a pair the same all the way down go. */
+function compareClause(pair: ClausePair, options: CompareOptions, identicalTables: Map<Table, TableComparison>): ClauseComparison {
   const { old: o, new: n } = pair;
-  const below = () => pair.children.map((p) => compareClause(p, options));
+  const children = compareClauses(pair.children, options, identicalTables);
   if (!o || !n) {
     const shown = (o ?? n)!;
-    const side = (blocks: readonly Block[]) => (o ? pairBlocks(blocks, []) : pairBlocks([], blocks));
     const heading = shown.heading === null ? null : { old: o ? shown.heading : null, new: n ? shown.heading : null };
-    return { kind: o ? 'deleted' : 'inserted', pair, renumbered: false, moved: false, heading, content: side(shown.content), tail: side(shown.tail), children: below() };
+    const content = o ? pairBlocks(shown.content, EMPTY) : pairBlocks(EMPTY, shown.content);
+    const tail = o ? pairBlocks(shown.tail, EMPTY) : pairBlocks(EMPTY, shown.tail);
+    return { kind: o ? 'deleted' : 'inserted', pair, renumbered: false, moved: false, heading, content, tail, children };
   }
   const renumbered = options.showFormatting ? o.number !== n.number : !sameNumber(o, n);
   const moved = !pair.sameParent;
   if (pair.sameContent && !renumbered && !moved) {
-    return { kind: 'untouched', pair, renumbered, moved, heading: null, content: sameBlocks(o.content, n.content), tail: sameBlocks(o.tail, n.tail), children: below() };
+    if (pair.identicalBelow > 0) compareIdenticalTables(o.children, n.children, identicalTables);
+    return { kind: 'untouched', pair, renumbered, moved, heading: null, content: sameBlocks(o.content, n.content), tail: sameBlocks(o.tail, n.tail), children };
   }
   const heading = o.heading === null && n.heading === null ? null : { old: o.heading, new: n.heading };
-  const blocks = (a: readonly Block[], b: readonly Block[]) => (pair.sameContent ? sameBlocks(a, b) : pairBlocks(a, b));
-  return { kind: 'compared', pair, renumbered, moved, heading, content: blocks(o.content, n.content), tail: blocks(o.tail, n.tail), children: below() };
+  const content = pair.sameContent ? sameBlocks(o.content, n.content) : pairBlocks(o.content, n.content);
+  const tail = pair.sameContent ? sameBlocks(o.tail, n.tail) : pairBlocks(o.tail, n.tail);
+  return { kind: 'compared', pair, renumbered, moved, heading, content, tail, children };
+}
+
+/** Most clauses have no sub-clauses: they share one empty list. */
+function compareClauses(pairs: readonly ClausePair[], options: CompareOptions, identicalTables: Map<Table, TableComparison>): readonly ClauseComparison[] {
+  if (pairs.length === 0) return EMPTY;
+  const out = new Array<ClauseComparison>(pairs.length);
+  for (let i = 0; i < pairs.length; i++) out[i] = compareClause(pairs[i]!, options, identicalTables);
+  return out;
+}
+
+/** The tables of clauses the same all the way down as their twins, each compared with its twin. */
+function compareIdenticalTables(olds: readonly Clause[], news: readonly Clause[], out: Map<Table, TableComparison>): void {
+  for (let i = 0; i < news.length; i++) {
+    const o = olds[i]!;
+    const n = news[i]!;
+    compareSameTables(o.content, n.content, out);
+    compareSameTables(o.tail, n.tail, out);
+    compareIdenticalTables(o.children, n.children, out);
+  }
+}
+
+function compareSameTables(oldBlocks: readonly Block[], newBlocks: readonly Block[], out: Map<Table, TableComparison>): void {
+  for (let j = 0; j < newBlocks.length; j++) {
+    const b = newBlocks[j]!;
+    if (b.type === 'table') out.set(b, compareTable(oldBlocks[j] as Table, b));
+  }
 }
 
 /** Whether two clauses have the same number for renumbering, spaces and a trailing dot aside. */
@@ -181,8 +218,14 @@ function sameNumber(o: Clause, n: Clause): boolean {
 }
 
 /** Blocks known to be the same, content and formatting: each paired with its twin. */
-function sameBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): BlockPairing[] {
-  return newBlocks.map((n, i) => (n.type === 'table' ? compareTable(oldBlocks[i] as Table, n) : { kind: 'text', old: oldBlocks[i] as TextBlock, new: n, same: true, oldRuns: null, newRuns: null }));
+function sameBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): readonly BlockPairing[] {
+  if (newBlocks.length === 0) return EMPTY;
+  const out = new Array<BlockPairing>(newBlocks.length);
+  for (let i = 0; i < newBlocks.length; i++) {
+    const n = newBlocks[i]!;
+    out[i] = n.type === 'table' ? compareTable(oldBlocks[i] as Table, n) : { kind: 'text', old: oldBlocks[i] as TextBlock, new: n, same: true, oldRuns: null, newRuns: null };
+  }
+  return out;
 }
 
 function kindOf(b: Block): 'text' | 'table' {
@@ -194,8 +237,8 @@ function blockKey(b: Block): string {
 }
 
 /** The blocks of two texts, paired (equal ones in order, then by kind), each compared. */
-export function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): BlockPairing[] {
-  if (oldBlocks.length === 0 && newBlocks.length === 0) return [];
+export function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[]): readonly BlockPairing[] {
+  if (oldBlocks.length === 0 && newBlocks.length === 0) return EMPTY;
   let pairs: Array<SequencePair<Block>>;
   // A whole clause inserted or deleted: nothing to pair, and no block keys to compute.
   if (oldBlocks.length === 0) pairs = newBlocks.map((b) => ({ old: null, new: b }));
@@ -257,8 +300,12 @@ function cellText(c: TableCell | undefined): string {
 
 const EMPTY_CELL: TableCell = { children: [] };
 
-/** Two cells (either possibly absent), as runs. */
+/** Two cells (either possibly absent), as runs: one list for both when they are the same (most cells). */
 function compareCell(o: TableCell | null | undefined, n: TableCell | null | undefined, missing: CellComparison['missing']): CellComparison {
+  if (o && n && sameInlines(o.children, n.children)) {
+    const runs = inlineRuns(n.children);
+    return { oldRuns: runs, newRuns: runs, missing };
+  }
   return { oldRuns: o ? inlineRuns(o.children) : null, newRuns: n ? inlineRuns(n.children) : null, missing };
 }
 

@@ -6,14 +6,15 @@
  * counts the result.
  */
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
-import type { Clause, ClauseDocument } from '../model/types.js';
+import type { Block, Clause } from '../model/types.js';
 import { clauseCitations } from '../model/cite.js';
-import { PARAGRAPH_BREAK, type BlockComparison, type BlockPairing, type CellComparison, type ClauseComparison, type RegroupedComparison, type SectionComparison, type TableComparison, type TextBlockComparison } from './compare.js';
+import { PARAGRAPH_BREAK, type BlockComparison, type BlockPairing, type CellComparison, type ClauseComparison, type RegroupedComparison, type SectionComparison, type Table, type TableComparison, type TextBlock, type TextBlockComparison } from './compare.js';
+import { EMPTY } from './sequence.js';
 import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
-import { plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
+import { blockSegments, plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
 
 export function markWords(comparison: BlockComparison, options: Required<DiffOptions>): DocumentDiff {
-  const marker = new Marker(comparison.old, comparison.new, options);
+  const marker = new Marker(comparison, options);
   const clauses = comparison.clauses.map((c) => marker.clause(c));
   const preamble = marker.blocks(comparison.preamble);
   const sections = comparison.sections.map((s) => marker.section(s));
@@ -40,7 +41,12 @@ class Marker {
   private readonly oldCites: ReadonlyMap<Clause, string>;
   private readonly newCites: ReadonlyMap<Clause, string>;
 
-  constructor(oldDoc: ClauseDocument, newDoc: ClauseDocument, options: Required<DiffOptions>) {
+  /** The tables below pairs the same all the way down, compared (`BlockComparison.identicalTables`). */
+  private readonly identicalTables: ReadonlyMap<Table, TableComparison>;
+
+  constructor(comparison: BlockComparison, options: Required<DiffOptions>) {
+    const { old: oldDoc, new: newDoc } = comparison;
+    this.identicalTables = comparison.identicalTables;
     this.exact = options.showFormatting;
     this.oldCites = clauseCitations(oldDoc);
     this.newCites = clauseCitations(newDoc);
@@ -57,15 +63,97 @@ class Marker {
   }
 
   clause(c: ClauseComparison): ClauseChange {
-    const change = this.clauseChange(c);
+    const change = c.kind === 'untouched' ? this.untouched(c) : this.clauseChange(c);
     this.summary[change.status]++;
     if (change.status !== 'unchanged') this.summary.changed++;
     return change;
   }
 
+  private clauses(list: readonly ClauseComparison[]): ClauseChange[] {
+    if (list.length === 0) return EMPTY;
+    const out = new Array<ClauseChange>(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = this.clause(list[i]!);
+    return out;
+  }
+
+  /**
+   * Nearly every clause: the same number, parent, heading and blocks, so no word diff. The same
+   * fields in the same order as `clauseChange`'s, so both make one shape.
+   */
+  private untouched(c: ClauseComparison): ClauseChange {
+    const { pair } = c;
+    const o = pair.old!;
+    const n = pair.new!;
+    const children = pair.identicalBelow > 0 ? this.identicalChildren(o, n) : this.clauses(c.children);
+    const content = this.blocks(c.content);
+    const tail = this.blocks(c.tail);
+    const amended = anyAmended(content) || anyAmended(tail);
+    return {
+      status: amended ? 'amended' : 'unchanged',
+      amended,
+      renumbered: false,
+      moved: false,
+      old: sideOf(o, pair.oldParent, this.oldCites),
+      new: sideOf(n, pair.newParent, this.newCites),
+      match: pair.basis,
+      similarity: round(pair.similarity ?? 0),
+      heading: n.heading === null ? null : plainSegments('equal', n.heading),
+      content,
+      tail,
+      children,
+      // Below a pair the same all the way down, nothing changed.
+      subtreeChanged: amended || (pair.identicalBelow === 0 && anySubtreeChanged(children)),
+    };
+  }
+
+  /**
+   * The sub-clauses of two clauses the same all the way down, none of them paired or compared
+   * one by one: each is unchanged, with its twin, as the ordered alignment would pair them.
+   */
+  private identicalChildren(oldParent: Clause, newParent: Clause): ClauseChange[] {
+    const news = newParent.children;
+    if (news.length === 0) return EMPTY;
+    const olds = oldParent.children;
+    const oldSideParent = parentOf(oldParent, this.oldCites);
+    const newSideParent = parentOf(newParent, this.newCites);
+    const out = new Array<ClauseChange>(news.length);
+    for (let i = 0; i < news.length; i++) {
+      const o = olds[i]!;
+      const n = news[i]!;
+      this.summary.unchanged++;
+      out[i] = {
+        status: 'unchanged',
+        amended: false,
+        renumbered: false,
+        moved: false,
+        old: sideUnder(o, oldSideParent, this.oldCites),
+        new: sideUnder(n, newSideParent, this.newCites),
+        match: o.number === null ? 'content' : 'number',
+        similarity: 1,
+        heading: n.heading === null ? null : plainSegments('equal', n.heading),
+        content: this.identicalBlocks(o.content, n.content),
+        tail: this.identicalBlocks(o.tail, n.tail),
+        children: this.identicalChildren(o, n),
+        subtreeChanged: false,
+      };
+    }
+    return out;
+  }
+
+  /** Blocks the same as their twins, below a pair the same all the way down: each unchanged. */
+  private identicalBlocks(olds: readonly Block[], news: readonly Block[]): ContentChange[] {
+    if (news.length === 0) return EMPTY;
+    const out = new Array<ContentChange>(news.length);
+    for (let i = 0; i < news.length; i++) {
+      const n = news[i]!;
+      out[i] = n.type === 'table' ? this.table(this.identicalTables.get(n)!) : unchangedText(olds[i] as TextBlock, n);
+    }
+    return out;
+  }
+
   private clauseChange(c: ClauseComparison): ClauseChange {
     const { pair } = c;
-    const children = c.children.map((k) => this.clause(k));
+    const children = this.clauses(c.children);
     const content = this.blocks(c.content);
     const tail = this.blocks(c.tail);
     if (c.kind === 'inserted' || c.kind === 'deleted') {
@@ -89,8 +177,8 @@ class Marker {
     }
     const o = pair.old!;
     const n = pair.new!;
-    const heading = c.kind === 'untouched' ? { segments: n.heading === null ? null : plainSegments('equal', n.heading), changed: false } : this.heading(o.heading, n.heading);
-    const amended = heading.changed || content.some((b) => b.status !== 'unchanged') || tail.some((b) => b.status !== 'unchanged');
+    const heading = this.heading(o.heading, n.heading);
+    const amended = heading.changed || anyAmended(content) || anyAmended(tail);
     const status = c.moved ? 'moved' : c.renumbered ? 'renumbered' : amended ? 'amended' : 'unchanged';
     return {
       status,
@@ -105,7 +193,7 @@ class Marker {
       content,
       tail,
       children,
-      subtreeChanged: status !== 'unchanged' || children.some((k) => k.subtreeChanged),
+      subtreeChanged: status !== 'unchanged' || anySubtreeChanged(children),
     };
   }
 
@@ -118,7 +206,14 @@ class Marker {
   }
 
   blocks(pairs: readonly BlockPairing[]): ContentChange[] {
-    return pairs.flatMap((b) => (b.kind === 'table' ? this.table(b) : b.kind === 'regrouped' ? this.regrouped(b) : this.text(b)));
+    if (pairs.length === 0) return EMPTY;
+    const out: ContentChange[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const b = pairs[i]!;
+      if (b.kind === 'regrouped') out.push(...this.regrouped(b));
+      else out.push(b.kind === 'table' ? this.table(b) : this.text(b));
+    }
+    return out;
   }
 
   /**
@@ -148,10 +243,10 @@ class Marker {
   private text(b: TextBlockComparison): TextBlockChange {
     if (b.moved) return this.moved(b, b.moved);
     const blockType = (b.new ?? b.old)!.type;
-    if (b.same) return { kind: 'text', blockType, status: 'unchanged', segments: wholeSegments('equal', blockRuns(b.new!)), old: b.old, new: b.new };
+    if (b.same) return unchangedText(b.old!, b.new!);
     if (!b.old || !b.new) {
       const inserted = b.old === null;
-      return { kind: 'text', blockType, status: inserted ? 'inserted' : 'deleted', segments: wholeSegments(inserted ? 'insert' : 'delete', blockRuns((b.new ?? b.old)!)), old: b.old, new: b.new };
+      return { kind: 'text', blockType, status: inserted ? 'inserted' : 'deleted', segments: blockSegments(inserted ? 'insert' : 'delete', (b.new ?? b.old)!), old: b.old, new: b.new };
     }
     const r = this.words(b.oldRuns!, b.newRuns!);
     const changed = r.changed || (this.exact && b.old.type !== b.new.type);
@@ -199,9 +294,33 @@ class Marker {
   }
 }
 
+/** A block the same as its twin, content and formatting: its text, all equal. */
+function unchangedText(o: TextBlock, n: TextBlock): TextBlockChange {
+  return { kind: 'text', blockType: n.type, status: 'unchanged', segments: blockSegments('equal', n), old: o, new: n };
+}
+
+function anyAmended(blocks: readonly ContentChange[]): boolean {
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]!.status !== 'unchanged') return true;
+  return false;
+}
+
+function anySubtreeChanged(children: readonly ClauseChange[]): boolean {
+  for (let i = 0; i < children.length; i++) if (children[i]!.subtreeChanged) return true;
+  return false;
+}
+
 /** `cites`: the citations of the document the clause is in (`clauseCitations`). */
 function sideOf(c: Clause, parent: Clause | null, cites: ReadonlyMap<Clause, string>): ClauseSide {
-  return { id: c.id, number: c.number, citation: cites.get(c)!, parent: parent ? { id: parent.id, number: parent.number, citation: cites.get(parent)! } : null, clause: c };
+  return sideUnder(c, parent ? parentOf(parent, cites) : null, cites);
+}
+
+/** A clause as its children's sides name it: sisters share one. */
+function parentOf(parent: Clause, cites: ReadonlyMap<Clause, string>): ClauseSide['parent'] {
+  return { id: parent.id, number: parent.number, citation: cites.get(parent)! };
+}
+
+function sideUnder(c: Clause, parent: ClauseSide['parent'], cites: ReadonlyMap<Clause, string>): ClauseSide {
+  return { id: c.id, number: c.number, citation: cites.get(c)!, parent, clause: c };
 }
 
 /**

@@ -31,7 +31,7 @@ import { clauseText, normalizeSpace } from '../model/text.js';
 import { normNumber } from '../model/query.js';
 import { digestOf, type ClauseDigest, type DocumentDigest } from '../model/digest.js';
 import { NO_WORDS } from '../model/words.js';
-import { placeDeleted, walkTrimmed } from './sequence.js';
+import { EMPTY, placeDeleted, walkTrimmed } from './sequence.js';
 import { WordIds, type WordBag } from './similarity.js';
 
 /** Two clauses paired, or one clause on one side only, with what the pairing found. */
@@ -54,10 +54,14 @@ export interface ClausePair {
   readonly sameParent: boolean;
   /**
    * How many clauses below them are the same all the way down, each paired with its twin in
-   * order without being looked at; 0 when they are not the same all the way down.
+   * order without being looked at; 0 when they are not the same all the way down. Those pairs
+   * are not made: the next stages take each sub-clause with the one at the same place.
    */
   readonly identicalBelow: number;
-  /** The pairs below, in redline order: new order, with deleted clauses where they stood in the old document. */
+  /**
+   * The pairs below, in redline order: new order, with deleted clauses where they stood in the
+   * old document. Empty below a pair the same all the way down (`identicalBelow`).
+   */
   readonly children: readonly ClausePair[];
 }
 
@@ -902,11 +906,11 @@ export function pairClauses(oldDoc: ClauseDocument, newDoc: ClauseDocument, opti
 
 /** The pairs below a new parent (or the root), in redline order. */
 function pairsUnder(po: Node | null, pn: Node): ClausePair[] {
-  // Identical all the way down: each sub-clause is its twin.
-  if (po?.identical) return identicalPairs(po.clause!, pn.clause!, po.tree);
+  // Identical all the way down: each sub-clause is its twin, and none is listed (`identicalBelow`).
+  if (po?.identical) return EMPTY;
   const newKids = children(pn);
   // No old child left unpaired (nearly every parent): nothing deleted to place.
-  if (!po || children(po).every((c) => c.partner)) return newKids.map(pairOf);
+  if (!po || children(po).every((c) => c.partner)) return newKids.length === 0 ? EMPTY : newKids.map(pairOf);
   const pos = new Map(newKids.map((n, j) => [n, j]));
   const olds: Array<{ placed: ClausePair; partnerNew: null } | { placed: null; partnerNew: number }> = [];
   for (const c of children(po)) {
@@ -953,25 +957,4 @@ function deletedPair(o: Node): ClausePair {
       .filter((k) => !k.partner)
       .map(deletedPair),
   };
-}
-
-/**
- * The sub-clauses of two clauses the same all the way down (`identicalBelow`), each paired with
- * its twin in order, as the ordered alignment would pair them: none of them was looked at.
- */
-function identicalPairs(o: Clause, n: Clause, oldTree: DocumentDigest): ClausePair[] {
-  return o.children.map((c, i) => {
-    return {
-      old: c,
-      new: n.children[i]!,
-      oldParent: o,
-      newParent: n,
-      basis: c.number === null ? 'content' : 'number',
-      similarity: 1,
-      sameContent: true,
-      sameParent: true,
-      identicalBelow: oldTree.clauses.get(c)!.size - 1,
-      children: identicalPairs(c, n.children[i]!, oldTree),
-    };
-  });
 }

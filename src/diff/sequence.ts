@@ -73,6 +73,12 @@ export function walkTrimmed<T>(
   for (let k = tail; k > 0; k--) equal(no - k, nn - k);
 }
 
+/**
+ * One empty list, frozen, for every list of a stage's output that has nothing in it (most
+ * clauses have no sub-clauses and no tail): an untouched document makes no empty arrays.
+ */
+export const EMPTY: never[] = Object.freeze([]) as never[];
+
 /** One item of two sequences merged: paired, or on one side only. */
 export interface SequencePair<T> {
   old: T | null;

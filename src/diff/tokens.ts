@@ -122,6 +122,55 @@ export function blockRuns(block: Block, out: StyledRun[] = []): StyledRun[] {
   }
 }
 
+/**
+ * A block's runs as one string when every run is plain text and none is kept whole (most
+ * paragraphs): they then make one run, this text. Null when any is formatted or a reference.
+ */
+export function plainBlockText(block: Block): string | null {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading': {
+      let text = '';
+      for (const n of block.children) {
+        if (n.type === 'text') text += n.value;
+        else if (n.type === 'break') text += '\n';
+        else return null;
+      }
+      return text;
+    }
+    case 'code':
+      return null;
+    case 'list': {
+      let text = '';
+      for (let i = 0; i < block.items.length; i++) {
+        if (i > 0) text += '\n';
+        const item = plainBlocksText(block.items[i]!);
+        if (item === null) return null;
+        text += item;
+      }
+      return text;
+    }
+    case 'quote':
+      return plainBlocksText(block.children);
+    case 'table':
+      return blockText(block);
+    case 'rule':
+      return '';
+  }
+}
+
+/** Blocks joined by a line break, as `blockRuns` joins a list item's or a quote's. */
+function plainBlocksText(blocks: readonly Block[]): string | null {
+  let text = '';
+  for (let j = 0; j < blocks.length; j++) {
+    if (j > 0) text += '\n';
+    const t = plainBlockText(blocks[j]!);
+    if (t === null) return null;
+    text += t;
+  }
+  return text;
+}
+
 export function plainRuns(text: string): StyledRun[] {
   return text === '' ? [] : [{ text, style: PLAIN_STYLE, styleKey: '', atomic: false }];
 }

@@ -4,7 +4,8 @@
  */
 import { Diff } from 'diff';
 import type { Segment, SegmentOp, SegmentStyle } from '../model/change.js';
-import { PLAIN_STYLE, wholeRunTokens, type StyledRun, type Token, type Tokenizer } from './tokens.js';
+import type { Block, Inline } from '../model/types.js';
+import { blockRuns, PLAIN_STYLE, plainBlockText, wholeRunTokens, type StyledRun, type Token, type Tokenizer } from './tokens.js';
 import { increasingRun } from './sequence.js';
 
 class TokenDiff extends Diff<Token, Token[], Token[]> {
@@ -322,7 +323,8 @@ function toRegions(steps: Script): Region[] {
 /* ---------- segments ---------- */
 
 function segment(op: SegmentOp, text: string, style: SegmentStyle): Segment {
-  return { op, text, ...style };
+  // Most text is plain: no spread to make.
+  return style === PLAIN_STYLE ? { op, text } : { op, text, ...style };
 }
 
 /**
@@ -454,6 +456,49 @@ function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {
 /** Plain text as one operation: `wholeSegments(op, plainRuns(text))`, without the runs. */
 export function plainSegments(op: SegmentOp, text: string): Segment[] {
   return text === '' ? [] : [{ op, text }];
+}
+
+/**
+ * A block as one operation: `wholeSegments(op, blockRuns(block))`, without the runs for plain
+ * text and for a paragraph of plain text and references (nearly every block).
+ */
+export function blockSegments(op: SegmentOp, block: Block): Segment[] {
+  if (block.type === 'paragraph' || block.type === 'heading') {
+    const segments = referenceSegments(op, block.children);
+    if (segments) return segments;
+  }
+  const text = plainBlockText(block);
+  return text === null ? wholeSegments(op, blockRuns(block)) : plainSegments(op, text);
+}
+
+/**
+ * The segments `inlineRuns` would give text, breaks and references of plain text: the plain
+ * text between references as one segment, each reference as one of its own (its run is kept
+ * whole). Null for any other inline.
+ */
+function referenceSegments(op: SegmentOp, nodes: readonly Inline[]): Segment[] | null {
+  // Made at the first reference: most paragraphs have none, and are one segment.
+  let out: Segment[] | null = null;
+  let text = '';
+  for (const n of nodes) {
+    if (n.type === 'text') text += n.value;
+    else if (n.type === 'break') text += '\n';
+    else if (n.type === 'xref') {
+      let inner = '';
+      for (const c of n.children) {
+        if (c.type !== 'text') return null;
+        inner += c.value;
+      }
+      if (inner === '') continue;
+      out ??= [];
+      if (text !== '') out.push({ op, text });
+      text = '';
+      out.push({ op, text: inner, xref: { scope: n.scope, target: n.target } });
+    } else return null;
+  }
+  if (!out) return plainSegments(op, text);
+  if (text !== '') out.push({ op, text });
+  return out;
 }
 
 /** Some runs as one operation: a whole deletion or insertion, or unchanged text. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parseDocument } from '../../src/parse/index.js';
-import { compareBlocks, type TableComparison } from '../../src/diff/compare.js';
+import { compareBlocks, type Table, type TableComparison } from '../../src/diff/compare.js';
 import type { ClausePair, ClausePairing } from '../../src/diff/pair.js';
 
 const doc = (text: string) => parseDocument(text, new VFile({ path: 'doc.md' }));
@@ -44,5 +44,14 @@ describe('compareBlocks', () => {
       ['Beta', 1, null, false],
       ['Delta', null, 2, false],
     ]);
+  });
+
+  it('should compare no sub-clause of a pair the same all the way down, only the tables below it, each with its twin', () => {
+    const text = '## 1 Part\n\n1.1 Terms:\n\n| Term | Meaning |\n|---|---|\n| Alpha | first |\n| Beta | second |\n\n1.2 Plain text.\n';
+    const c = compareBlocks(pairing(text, text, { sameContent: true, identicalBelow: 2 }), { showFormatting: false });
+    expect(c.clauses[0]).toMatchObject({ kind: 'untouched', children: [] });
+    const newTable = c.new.clauses[0]!.children[0]!.content.find((b): b is Table => b.type === 'table')!;
+    expect([...c.identicalTables.keys()]).toEqual([newTable]);
+    expect(c.identicalTables.get(newTable)).toMatchObject({ keyColumn: { name: 'Term' }, rows: [{ key: 'Alpha', old: 0, new: 0, moved: false }, { key: 'Beta', old: 1, new: 1, moved: false }] });
   });
 });

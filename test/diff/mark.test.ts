@@ -19,7 +19,7 @@ function comparison(oldText: string, newText: string, fields: Partial<ClauseComp
   const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, oldParent: null, newParent: null, basis: 'number', similarity: 0.8, sameContent: false, sameParent: true, identicalBelow: 0, children: [] };
   const text: TextBlockComparison = { kind: 'text', old: paragraph(oldText), new: paragraph(newText), same: false, oldRuns: plainRuns(oldText), newRuns: plainRuns(newText) };
   const clause: ClauseComparison = { kind: 'compared', pair, renumbered: false, moved: false, heading: null, content: [text], tail: [], children: [], ...fields };
-  return { old: o, new: n, preamble: [], sections: [], clauses: [clause] };
+  return { old: o, new: n, preamble: [], sections: [], clauses: [clause], identicalTables: new Map() };
 }
 
 describe('markWords', () => {
@@ -46,4 +46,23 @@ describe('markWords', () => {
     expect(d.summary.replacedWhole).toBe(1);
     expect(ops(d.clauses[0]!.content[0]!.kind === 'text' ? d.clauses[0]!.content[0]!.segments : [])).toEqual([`delete:${many('old')}`, `insert:${many('new')}`]);
   });
+
+  it('should give every sub-clause of a pair the same all the way down as unchanged with its twin, and count it', () => {
+    const text = '## 1 Part\n\n1.1 First text.\n\n(a) A lettered item.\n\n1.2 Second text.\n';
+    const o = doc(text);
+    const n = doc(text);
+    const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, oldParent: null, newParent: null, basis: 'number', similarity: 1, sameContent: true, sameParent: true, identicalBelow: 3, children: [] };
+    const clause: ClauseComparison = { kind: 'untouched', pair, renumbered: false, moved: false, heading: null, content: [], tail: [], children: [] };
+    const d = markWords({ old: o, new: n, preamble: [], sections: [], clauses: [clause], identicalTables: new Map() }, { ...DEFAULT_DIFF_OPTIONS });
+    const below = d.clauses[0]!.children;
+    expect(below.map((k) => [k.status, k.old?.number, k.new?.number, k.match, k.similarity, k.new?.parent?.number])).toEqual([
+      ['unchanged', '1.1', '1.1', 'number', 1, '1'],
+      ['unchanged', '1.2', '1.2', 'number', 1, '1'],
+    ]);
+    expect(below[0]!.children.map((k) => k.new?.clause)).toEqual([n.clauses[0]!.children[0]!.children[0]]);
+    expect(ops(below[1]!.content[0]!.kind === 'text' ? below[1]!.content[0]!.segments : [])).toEqual(['equal:Second text.']);
+    expect(d.summary).toMatchObject({ unchanged: 4, changed: 0 });
+    expect(d.clauses[0]!.subtreeChanged).toBe(false);
+  });
 });
+
