@@ -8,6 +8,7 @@ import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
 import { fileOf, type TreeCache } from './cache.js';
+import type { DerivedStore } from './derived.js';
 import { parseLazily, type SummaryStore } from './lazy.js';
 import { parseSources } from './parallel.js';
 import { yamlReader } from './parser.js';
@@ -40,6 +41,8 @@ export interface Corpus {
   sectionATerms: Set<string>;
   /** The SHA-256 of every file read (sources and side files), by path: what an incremental build compares. */
   sourceHashes?: ReadonlyMap<string, string>;
+  /** Facts later stages derive from one source's text, kept between runs (./derived.ts). */
+  derived?: DerivedStore | null;
 }
 
 export const FACTS_FILE = 'facts.yaml';
@@ -50,6 +53,8 @@ export interface LoadOptions {
   cache?: TreeCache | null;
   /** Summaries of sources kept between runs: a summarised source's tree is read only when used (./lazy.ts). */
   summaries?: SummaryStore | null;
+  /** Facts derived from sources' text in earlier runs (./derived.ts); none by default. */
+  derived?: DerivedStore | null;
 }
 
 export function loadCorpus(root: string, host: Host, options: LoadOptions = {}): Corpus {
@@ -73,7 +78,7 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);
-  return { root, files, versions, directions, facts, factsFile, sectionATerms, sourceHashes };
+  return { root, files, versions, directions, facts, factsFile, sectionATerms, sourceHashes, ...(options.derived ? { derived: options.derived } : {}) };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

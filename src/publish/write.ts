@@ -4,9 +4,10 @@
  * point leaves the previous output exactly as it was. Which folders may be replaced, and how
  * temporary folders are named and cleaned up, is ./out-dir.ts's.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Pack } from './index.js';
+import { reusedFrom } from './incremental.js';
 import { assertReplaceable, makeTempDir, previousDir, removeAbandoned } from './out-dir.js';
 
 export interface WriteOptions {
@@ -37,7 +38,9 @@ export function writePack(outDir: string, pack: Pack, options: WriteOptions = {}
       const path = join(temp, ...a.path.split('/'));
       if (!path.startsWith(temp + '/')) throw new Error(`artefact path escapes the output folder: ${a.path}`);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, a.bytes);
+      const previous = reusedFrom(a);
+      if (previous) linkOrCopy(previous.file, path);
+      else writeFileSync(path, a.bytes);
     }
     writeFileSync(join(temp, 'manifest.json'), JSON.stringify(pack.manifest, null, 2) + '\n');
     options.beforeSwap?.(temp);
@@ -79,5 +82,17 @@ function renameOrClean(from: string, to: string, temp = from): void {
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * A file of the previous pack goes into the new one as a hard link: no byte is read or written,
+ * and removing the previous pack frees nothing of it. Where links are not allowed, a copy.
+ */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }

@@ -47,6 +47,19 @@ export function rulesOf(set: RuleSet, doc: VersionDocument): Rule[] {
   return set.rules.filter((r) => r.document === doc);
 }
 
+/**
+ * The rules of one version and its interval, as `corpusRules` gives them, reading only that
+ * version's text (its neighbours' dates come from the directions): what a build needs for one
+ * version's rule file. The corpus's set is used when it was compiled already.
+ */
+export function versionRuleSet(corpus: Corpus, doc: VersionDocument): { rules: Rule[]; interval: VersionInterval | null } {
+  const set = cache.get(corpus);
+  if (set) return { rules: rulesOf(set, doc), interval: set.intervals.find((i) => i.document === doc) ?? null };
+  const interval = versionInterval(corpus, doc);
+  if (!interval || doc.meta.appendix === '?' || doc.meta.version === '?') return { rules: [], interval };
+  return { rules: versionRules(doc, interval, corpus.facts, []), interval };
+}
+
 function compile(corpus: Corpus): RuleSet {
   const problems: RuleProblem[] = [];
   const rules: Rule[] = [];

@@ -2,7 +2,7 @@ import type { Action } from './index.js';
 import { checkCorpus, glyphCheck } from '../../check/index.js';
 import { missingGlyphs } from '../../render/pdf/glyphs.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
-import { assertReplaceable, buildPack, buildRecordPath, FORMATS, OutDirError, readPreviousPack, renderPool, UnknownSelectionError, writeBuildRecord, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
+import { artefactSize, assertReplaceable, buildPack, buildRecordPath, FORMATS, OutDirError, readPreviousPack, renderPool, UnknownSelectionError, writeBuildRecord, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
 import { producers } from '../../publish/producers.js';
 import { EXIT, UsageError, type Context } from '../context.js';
 import { failure } from '../output.js';
@@ -60,7 +60,7 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
   const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
   // On a terminal, a line per file as it is made, with its own time; otherwise one summary line.
   const progress = (a: Artefact, done: number, total: number, ms: number) =>
-    ctx.io.stdout(`[${String(done).padStart(String(total).length)}/${total}] ${a.path} (${size(a.bytes.byteLength)}, ${seconds(ms)})\n`);
+    ctx.io.stdout(`[${String(done).padStart(String(total).length)}/${total}] ${a.path} (${size(artefactSize(a))}, ${seconds(ms)})\n`);
   let pack: Pack;
   // Files made from unchanged inputs come from the pack being replaced; --no-cache makes all afresh.
   const record = ctx.cacheDir ? buildRecordPath(ctx.cacheDir, options.out) : null;
@@ -84,13 +84,14 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
     const { warnings } = guardOut(() => writePack(options.out, pack, { protectedDirs }));
     for (const w of warnings) ctx.io.stderr(`secdoc build: warning: ${w}\n`);
     if (record) writeBuildRecord(record, options.out, pack);
+    ctx.saveDerived();
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // Node names the temporary folder beside the output; the user named the output.
     ctx.io.stderr(`secdoc build: cannot write ${options.out}: ${failure(error)}; ${options.out} left as it was\n`);
     return EXIT.content;
   }
-  const bytes = pack.artefacts.reduce((n, a) => n + a.bytes.byteLength, 0);
+  const bytes = pack.manifest.artefacts.reduce((n, a) => n + a.bytes, 0);
   ctx.io.stdout(`Built ${pack.artefacts.length} files and manifest.json (${size(bytes)}) into ${options.out}/ in ${seconds(performance.now() - started)}\n`);
   return EXIT.ok;
 }
