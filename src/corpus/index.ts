@@ -9,6 +9,7 @@ import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.
 import { compareVersions } from '../model/sec.js';
 import { fileOf, type TreeCache } from './cache.js';
 import type { DerivedStore } from './derived.js';
+import type { FileStat, SourceStatStore } from './source-stats.js';
 import { parseLazily, type SummaryStore } from './lazy.js';
 import { parseSources } from './parallel.js';
 import { yamlReader } from './parser.js';
@@ -19,6 +20,8 @@ export interface Host {
   listFiles(dir: string): string[];
   readFile(path: string): Uint8Array;
   exists(path: string): boolean;
+  /** A file's stat, when the host has one: with a record of sources' hashes, an unchanged source is not read. */
+  stat?(path: string): FileStat | null;
 }
 
 export type VersionDocument = ClauseDocument & { meta: VersionMeta };
@@ -55,6 +58,8 @@ export interface LoadOptions {
   summaries?: SummaryStore | null;
   /** Facts derived from sources' text in earlier runs (./derived.ts); none by default. */
   derived?: DerivedStore | null;
+  /** The hashes of sources by their stat (./source-stats.ts): a source whose stat is as recorded is read only when parsed. */
+  sourceStats?: SourceStatStore | null;
 }
 
 export function loadCorpus(root: string, host: Host, options: LoadOptions = {}): Corpus {
@@ -62,8 +67,21 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
   const versions: VersionDocument[] = [];
   const directions: DirectionDocument[] = [];
   const paths = host.listFiles(root).sort().filter(isSourcePath);
-  const sources = paths.map((path) => ({ path, bytes: host.readFile(path) }));
-  const sourceHashes = new Map(sources.map(({ path, bytes }) => [path, sha256(bytes)]));
+  const sourceHashes = new Map<string, string>();
+  const sources = paths.map((path) => {
+    // Stat before reading, as git does: a change after the stat makes the next stat differ.
+    const stat = options.sourceStats ? (host.stat?.(path) ?? null) : null;
+    const known = stat ? options.sourceStats!.known(path, stat) : undefined;
+    if (known !== undefined) {
+      sourceHashes.set(path, known);
+      return unreadSource(path, host);
+    }
+    const bytes = host.readFile(path);
+    const sha = sha256(bytes);
+    sourceHashes.set(path, sha);
+    if (stat) options.sourceStats!.remember(path, stat, sha);
+    return { path, bytes };
+  });
   for (const side of [FACTS_FILE, SECTION_A_FILE].map((name) => `${root}/${name}`)) if (host.exists(side)) sourceHashes.set(side, sha256(host.readFile(side)));
   const parsed = options.summaries
     ? parseLazily(sources, sourceHashes, options.summaries, options.cache ?? null)
@@ -82,6 +100,17 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A source known by its recorded hash: its bytes are read the first time they are asked for (to parse it). */
+function unreadSource(path: string, host: Host): { path: string; bytes: Uint8Array } {
+  let bytes: Uint8Array | undefined;
+  return {
+    path,
+    get bytes() {
+      return (bytes ??= host.readFile(path));
+    },
+  };
+}
 
 /** A Markdown source the corpus reads (facts and terms are side files). */
 export function isSourcePath(path: string): boolean {

@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus, VersionDocument } from '../corpus/index.js';
+import { racy } from '../corpus/source-stats.js';
 import type { Artefact, Manifest } from './index.js';
 
 export const INPUTS_VERSION = 2;
@@ -110,19 +111,6 @@ export function writeBuildRecord(recordPath: string, outDir: string, pack: { inp
     // Without a record the next build makes everything afresh.
     rmSync(temp, { force: true });
   }
-}
-
-/** Sub-second file times are trusted to the tick; whole-second ones may hide two seconds (FAT). */
-const COARSE_MARGIN_NS = 2_000_000_000n;
-
-/**
- * Whether a file's stat could hide a change made after it was recorded, git's "racily clean"
- * entry: a file modified as late as the record was written may have been modified again within
- * the same timestamp tick, keeping its size and mtime. Such a file is hashed.
- */
-function racy(mtimeNs: bigint, recordedNs: bigint): boolean {
-  const margin = mtimeNs % 1_000_000_000n === 0n ? COARSE_MARGIN_NS : 0n;
-  return mtimeNs + margin >= recordedNs;
 }
 
 /**

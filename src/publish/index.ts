@@ -17,7 +17,7 @@ import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type Annex
 import { artefactDigest, artefactInputs, INPUTS_VERSION, reusable, reusedArtefact, type PackInputs, type PreviousPack, type ReusedFile } from './incremental.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
-export { writePack, type WriteOptions, type WriteResult } from './write.js';
+export { removalWarning, writePack, type WriteOptions, type WriteResult } from './write.js';
 export { assertReplaceable, OutDirError } from './out-dir.js';
 export { renderPool, defaultWorkers, type RenderPool } from './render.js';
 export { artefactDigest, artefactSize, buildRecordPath, readPreviousPack, writeBuildRecord, type PackInputs, type PreviousPack } from './incremental.js';
@@ -135,8 +135,13 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   };
   // What each file is made from; a file whose inputs are those it was made from last time is
   // taken from the previous pack.
-  const keyOf = (job: AnnexJob, format: Format, kind: string = job.kind) =>
-    artefactInputs(corpus, { kind, document: job.document, against: job.against, annex: job.annex ? { letter: job.annex.letter, title: job.annex.title, direction: job.annex.direction.id } : null, format, author: options.author, ink: options.ink });
+  const keys = new Map<AnnexJob, Map<string, string | null>>();
+  const keyOf = (job: AnnexJob, format: Format, kind: string = job.kind) => {
+    const mine = keys.get(job) ?? keys.set(job, new Map()).get(job)!;
+    const name = `${kind}\0${format}`;
+    if (!mine.has(name)) mine.set(name, artefactInputs(corpus, { kind, document: job.document, against: job.against, annex: job.annex ? { letter: job.annex.letter, title: job.annex.title, direction: job.annex.direction.id } : null, format, author: options.author, ink: options.ink }));
+    return mine.get(name)!;
+  };
   /** The previous pack's files at every place of `job` in `format`, or null when any must be made. */
   const previousFiles = (job: AnnexJob, format: Exclude<Format, 'json'>, key: string | null) => {
     const files = job.places.map((p) => reusable(options.previous, `${p.base}.${EXT[format]}`, key));

@@ -13,7 +13,8 @@ import { assertReplaceable, makeTempDir, previousDir, removeAbandoned } from './
 export interface WriteOptions {
   /** Called with the temporary folder once every file is in it, before the swap (for tests). */
   beforeSwap?: (tempDir: string) => void;
-  /** Removes the previous pack after the swap (for tests of a failing removal). */
+  /** Removes the previous pack after the swap (for tests of a failing removal, and for a caller
+   * that removes it in the background: a failure it meets later is `removalWarning`'s). */
   removeOld?: (path: string) => void;
   /** Folders the output may not be or contain (the documents folder, the working folder). */
   protectedDirs?: readonly string[];
@@ -71,9 +72,14 @@ function swap(temp: string, out: string, removeOld: (path: string) => void): Wri
   try {
     removeOld(old);
   } catch (error) {
-    return { warnings: [`the new pack is published in ${out}, but could not remove the previous pack at ${old} (${(error as Error).message}); the next build removes it`] };
+    return { warnings: [removalWarning(out, old, error)] };
   }
   return { warnings: [] };
+}
+
+/** Once the new pack is in place, failing to remove the old one is a warning: the next build removes it. */
+export function removalWarning(out: string, old: string, error: unknown): string {
+  return `the new pack is published in ${out}, but could not remove the previous pack at ${old} (${(error as Error).message}); the next build removes it`;
 }
 
 function renameOrClean(from: string, to: string, temp = from): void {
