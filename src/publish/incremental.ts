@@ -6,10 +6,12 @@
  * inputs hash the same from the previous pack, after checking its bytes against the record, and
  * makes only the rest, so its output is the output of a clean build.
  *
- * An annex's inputs are deliberately wide: every version of its document (a version's dates and
- * cover depend on its neighbours in the chain) and every direction (designations, annex letters
- * and effective dates come from them). Editing a version's source re-renders that document's
- * artefacts and its direction's annexes; editing a direction re-renders every annex.
+ * A file's inputs: the source of its version and of the version it is marked up against (its
+ * text and redline), the front matter of every version of its document (its dates: a version is
+ * in force until the next one's effective date), every direction (designations, annex letters and
+ * effective dates come from them) and the side files. No other version's text is read to make
+ * it. Editing a version's text re-renders that version's files and its direction's annexes of
+ * it; editing its front matter, every file of its document; editing a direction, every file.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
@@ -168,24 +170,32 @@ export function artefactDigest(artefact: Artefact): { bytes: number; sha256: str
   return { bytes: artefact.bytes.byteLength, sha256: createHash('sha256').update(artefact.bytes).digest('hex') };
 }
 
-/** Every source's hash by path, in code-unit order, once per corpus. */
-const sortedHashes = new WeakMap<Corpus, Array<[string, string]>>();
+/** What every file of one document is made from besides its own sources, once per corpus and document. */
+const shared = new WeakMap<Corpus, Map<string, string>>();
+
+function sharedInputs(corpus: Corpus, hashes: ReadonlyMap<string, string>, appendix: string): string {
+  let byAppendix = shared.get(corpus);
+  if (!byAppendix) shared.set(corpus, (byAppendix = new Map()));
+  let inputs = byAppendix.get(appendix);
+  if (inputs === undefined) {
+    const hash = createHash('sha256');
+    // Side files (facts, Section A terms) count for every artefact.
+    for (const path of [...hashes.keys()].filter((p) => !/\.(md|markdown)$/i.test(p)).sort()) hash.update(`\0${path}\0${hashes.get(path)}`);
+    for (const d of corpus.directions) hash.update(`\0${d.path}\0${hashes.get(d.path)}`);
+    for (const v of corpus.versions) if (v.meta.appendix === appendix) hash.update(`\0${v.path}\0${JSON.stringify(v.meta)}`);
+    byAppendix.set(appendix, (inputs = hash.digest('hex')));
+  }
+  return inputs;
+}
 
 /** The hash of what one artefact is made from, or null when the corpus does not know its sources' hashes. */
 export function artefactInputs(corpus: Corpus, parts: { kind: string; document: VersionDocument; against?: VersionDocument | null; annex?: unknown; format: string; author?: string | undefined; ink?: string | undefined }): string | null {
   const hashes = corpus.sourceHashes;
   if (!hashes) return null;
-  let sorted = sortedHashes.get(corpus);
-  if (!sorted) sortedHashes.set(corpus, (sorted = [...hashes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
   const hash = createHash('sha256').update(toolFingerprint()).update('\0');
   hash.update(JSON.stringify({ kind: parts.kind, format: parts.format, author: parts.author ?? null, ink: parts.ink ?? null, annex: parts.annex ?? null, document: parts.document.path, against: parts.against?.path ?? null }));
-  const appendix = parts.document.meta.appendix;
-  for (const [path, sha] of sorted) {
-    // Side files (facts, Section A terms) count for every artefact.
-    if (!/\.(md|markdown)$/i.test(path)) hash.update(`\0${path}\0${sha}`);
-  }
-  for (const v of corpus.versions) if (v.meta.appendix === appendix) hash.update(`\0${v.path}\0${hashes.get(v.path)}`);
-  for (const d of corpus.directions) hash.update(`\0${d.path}\0${hashes.get(d.path)}`);
+  hash.update(`\0${hashes.get(parts.document.path)}\0${parts.against ? hashes.get(parts.against.path) : 'none'}\0`);
+  hash.update(sharedInputs(corpus, hashes, parts.document.meta.appendix));
   return hash.digest('hex');
 }
 

@@ -49,13 +49,15 @@ describe('incremental build', () => {
     for (const [path, bytes] of b) expect(a.get(path)!.equals(bytes), path).toBe(true);
   });
 
-  it("should make afresh only the edited document's files (its versions, rules and its direction's annexes) and the pack-wide ones", () => {
+  it("should make afresh only the edited version's files (annexes, JSON, rules, its direction's annexes) and the pack-wide ones", () => {
     const byPath = new Map(incremental.artefacts.map((a) => [a.path, a]));
     const made = new Set(incremental.made);
     expect(incremental.artefacts.some((a) => a.kind === 'rules' && !made.has(a.path))).toBe(true);
+    // The version before the edited one reads nothing of its text.
+    expect(incremental.artefacts.some((a) => a.document === 'AL' && a.version === '19.0' && !made.has(a.path))).toBe(true);
     for (const a of incremental.artefacts) {
       const packWide = a.document === null;
-      if (a.document === 'AL' || packWide) expect(made.has(a.path), `${a.path} should be made`).toBe(true);
+      if ((a.document === 'AL' && a.version === '20.0') || packWide) expect(made.has(a.path), `${a.path} should be made`).toBe(true);
       else expect(made.has(a.path), `${a.path} should come from the previous pack`).toBe(false);
     }
     expect([...made].filter((p) => byPath.get(p)!.direction === 'direction-2022-06-09').length).toBeGreaterThan(0);
