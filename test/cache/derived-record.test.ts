@@ -12,6 +12,9 @@ import { CheckRecord } from '../../src/check/record.js';
 import type { ParsedSource, TreeCache } from '../../src/corpus/cache.js';
 import { derivedKey, DiskDerivedRecord, type DerivedStore } from '../../src/corpus/derived.js';
 import { loadCorpus, type Host } from '../../src/corpus/index.js';
+import { nodeHost } from '../../src/corpus/node-host.js';
+import { rulesFiles } from '../../src/render/json/rules.js';
+import { corpusRules } from '../../src/rules/compile.js';
 import { versionIntervals } from '../../src/time/index.js';
 
 const version = (appendix: string, number: string, direction: string, body = '1.1 The DCC shall act.') =>
@@ -92,6 +95,25 @@ describe('derived facts: a version expiry without its tree', () => {
     const corpus = load(edited, { summaries, derived: store });
     expect(versionIntervals(corpus).find((v) => v.appendix === 'BB' && v.version === '2.0')!.until).toBe('2023-04-01');
     expect(plain(corpus)).toEqual(plain(load(edited)));
+  });
+});
+
+describe('derived facts: rule blocks without their YAML', () => {
+  it('should give the rules and problems of a full reading, reading no rule block of an unchanged version again', () => {
+    const fixture = join(import.meta.dirname, '..', 'fixtures', 'rules', 'corpus');
+    const expected = load2();
+    function load2(derived?: DerivedStore) {
+      const corpus = loadCorpus(fixture, nodeHost, derived ? { derived } : {});
+      return { rules: JSON.stringify(rulesFiles(corpus)), problems: JSON.stringify(corpusRules(corpus).problems) };
+    }
+    const store = new MemoryStore();
+    expect(load2(store)).toEqual(expected);
+    const blocks = [...store.facts.keys()].filter((k) => k.startsWith('rule-blocks\0'));
+    expect(blocks.length).toBeGreaterThan(1);
+    const written: string[] = [];
+    const watched: DerivedStore = { get: (key) => store.get(key), set: (key, value) => (written.push(key), store.set(key, value)) };
+    expect(load2(watched)).toEqual(expected);
+    expect(written.filter((k) => k.startsWith('rule-blocks\0'))).toEqual([]);
   });
 });
 
