@@ -209,11 +209,22 @@ export function parseRef(ref: string): DocumentRef | null {
 
 /** The appendix letter a name stands for: the letter itself or a short name, any case. */
 export function appendixOf(corpus: Corpus, name: string): string | null {
-  const upper = name.toUpperCase();
+  return namesOf(corpus).get(name.toUpperCase()) ?? null;
+}
+
+/** Each version's letter and short name, upper-cased, to its letter (the first version naming it wins). */
+const names = new WeakMap<readonly VersionDocument[], { count: number; map: Map<string, string> }>();
+
+function namesOf(corpus: Corpus): Map<string, string> {
+  const known = names.get(corpus.versions);
+  // Keyed by the versions list; a list that grew or shrank since is read again.
+  if (known && known.count === corpus.versions.length) return known.map;
+  const map = new Map<string, string>();
   for (const v of corpus.versions) {
-    if (v.meta.appendix.toUpperCase() === upper || v.meta.shortName?.toUpperCase() === upper) return v.meta.appendix;
+    for (const n of [v.meta.appendix, v.meta.shortName]) if (n != null && !map.has(n.toUpperCase())) map.set(n.toUpperCase(), v.meta.appendix);
   }
-  return null;
+  names.set(corpus.versions, { count: corpus.versions.length, map });
+  return map;
 }
 
 export function findVersion(corpus: Corpus, document: string, version: string): VersionDocument | null {
