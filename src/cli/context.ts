@@ -24,7 +24,9 @@ import { intervalOf, versionsInForce, type VersionInterval } from '../time/index
 /** Where a project keeps its secdoc settings, under the `secdoc` key. */
 const PACKAGE_JSON = 'package.json';
 import { cacheDir, cacheDisabled, DiskTreeCache, type TreeCache } from '../corpus/cache.js';
-import { DiskCheckRecord } from '../check/record.js';
+import { checksFingerprint, DiskCheckRecord } from '../check/record.js';
+import { DiskDerivedRecord } from '../corpus/derived.js';
+import { DiskSourceStats } from '../corpus/source-stats.js';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
 function isFilePath(ref: string): boolean {
@@ -57,6 +59,11 @@ export class Context {
   /** What the last check of the documents found, by the inputs of each check (../check/record.ts);
    * null when the cache is off. A command that checks passes it to checkCorpus, then saves it. */
   readonly checkRecord: DiskCheckRecord | null;
+  /** Facts derived from each source's text (a version's expiry), named by secdoc's code; read with
+   * the corpus, null when the cache is off. A command that derives them saves it (`saveDerived`). */
+  private derivedRecord: DiskDerivedRecord | null = null;
+  /** The hashes of the sources by their stat, so an unchanged source is not read (../corpus/source-stats.ts). */
+  private sourceStats: DiskSourceStats | null = null;
 
   constructor(
     readonly io: Io,
@@ -71,9 +78,18 @@ export class Context {
   corpus(): Corpus {
     if (!this.corpusCache) {
       if (!this.io.host.exists(this.documentsDir)) throw new UsageError(`documents folder not found: ${this.documentsDir}`);
-      this.corpusCache = loadCorpus(this.documentsDir, this.io.host, { cache: this.treeCache, summaries: this.checkRecord });
+      this.derivedRecord = this.cacheDir ? new DiskDerivedRecord(this.cacheDir, this.documentsDir, checksFingerprint()) : null;
+      this.sourceStats = this.cacheDir ? new DiskSourceStats(this.cacheDir, this.documentsDir) : null;
+      this.corpusCache = loadCorpus(this.documentsDir, this.io.host, { cache: this.treeCache, summaries: this.checkRecord, derived: this.derivedRecord, sourceStats: this.sourceStats });
     }
     return this.corpusCache;
+  }
+
+  /** Keep the sources' hashes and what this run derived from their text for the next run (after the corpus was read). */
+  saveRecords(): void {
+    if (!this.corpusCache) return;
+    this.derivedRecord?.save(this.corpusCache);
+    this.sourceStats?.save(this.corpusCache.sourceHashes?.keys() ?? []);
   }
 
   /** A REF (`AL@20.0`, `tmad@v20`) or a path to a Markdown file. */

@@ -8,6 +8,8 @@ import { report } from '../diagnostics/index.js';
 import type { ClauseDocument, DirectionMeta, VersionMeta } from '../model/types.js';
 import { compareVersions } from '../model/sec.js';
 import { fileOf, type TreeCache } from './cache.js';
+import type { DerivedStore } from './derived.js';
+import type { FileStat, SourceStatStore } from './source-stats.js';
 import { parseLazily, type SummaryStore } from './lazy.js';
 import { parseSources } from './parallel.js';
 import { yamlReader } from './parser.js';
@@ -18,6 +20,8 @@ export interface Host {
   listFiles(dir: string): string[];
   readFile(path: string): Uint8Array;
   exists(path: string): boolean;
+  /** A file's stat, when the host has one: with a record of sources' hashes, an unchanged source is not read. */
+  stat?(path: string): FileStat | null;
 }
 
 export type VersionDocument = ClauseDocument & { meta: VersionMeta };
@@ -40,6 +44,8 @@ export interface Corpus {
   sectionATerms: Set<string>;
   /** The SHA-256 of every file read (sources and side files), by path: what an incremental build compares. */
   sourceHashes?: ReadonlyMap<string, string>;
+  /** Facts later stages derive from one source's text, kept between runs (./derived.ts). */
+  derived?: DerivedStore | null;
 }
 
 export const FACTS_FILE = 'facts.yaml';
@@ -52,6 +58,10 @@ export interface LoadOptions {
   summaries?: SummaryStore | null;
   /** Digest each loose file's document for comparison, keeping the digest in the cache (./parallel.ts `ParseRun`). */
   digests?: boolean;
+  /** Facts derived from sources' text in earlier runs (./derived.ts); none by default. */
+  derived?: DerivedStore | null;
+  /** The hashes of sources by their stat (./source-stats.ts): a source whose stat is as recorded is read only when parsed. */
+  sourceStats?: SourceStatStore | null;
 }
 
 export function loadCorpus(root: string, host: Host, options: LoadOptions = {}): Corpus {
@@ -59,8 +69,21 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
   const versions: VersionDocument[] = [];
   const directions: DirectionDocument[] = [];
   const paths = host.listFiles(root).sort().filter(isSourcePath);
-  const sources = paths.map((path) => ({ path, bytes: host.readFile(path) }));
-  const sourceHashes = new Map(sources.map(({ path, bytes }) => [path, sha256(bytes)]));
+  const sourceHashes = new Map<string, string>();
+  const sources = paths.map((path) => {
+    // Stat before reading, as git does: a change after the stat makes the next stat differ.
+    const stat = options.sourceStats ? (host.stat?.(path) ?? null) : null;
+    const known = stat ? options.sourceStats!.known(path, stat) : undefined;
+    if (known !== undefined) {
+      sourceHashes.set(path, known);
+      return unreadSource(path, host);
+    }
+    const bytes = host.readFile(path);
+    const sha = sha256(bytes);
+    sourceHashes.set(path, sha);
+    if (stat) options.sourceStats!.remember(path, stat, sha);
+    return { path, bytes };
+  });
   for (const side of [FACTS_FILE, SECTION_A_FILE].map((name) => `${root}/${name}`)) if (host.exists(side)) sourceHashes.set(side, sha256(host.readFile(side)));
   const parsed = options.summaries
     ? parseLazily(sources, sourceHashes, options.summaries, options.cache ?? null)
@@ -75,10 +98,21 @@ export function loadCorpus(root: string, host: Host, options: LoadOptions = {}):
 
   const { facts, factsFile } = readFacts(root, host, files);
   const sectionATerms = readTerms(root, host, files);
-  return { root, files, versions, directions, facts, factsFile, sectionATerms, sourceHashes };
+  return { root, files, versions, directions, facts, factsFile, sectionATerms, sourceHashes, ...(options.derived ? { derived: options.derived } : {}) };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A source known by its recorded hash: its bytes are read the first time they are asked for (to parse it). */
+function unreadSource(path: string, host: Host): { path: string; bytes: Uint8Array } {
+  let bytes: Uint8Array | undefined;
+  return {
+    path,
+    get bytes() {
+      return (bytes ??= host.readFile(path));
+    },
+  };
+}
 
 /** A Markdown source the corpus reads (facts and terms are side files). */
 export function isSourcePath(path: string): boolean {
@@ -177,11 +211,22 @@ export function parseRef(ref: string): DocumentRef | null {
 
 /** The appendix letter a name stands for: the letter itself or a short name, any case. */
 export function appendixOf(corpus: Corpus, name: string): string | null {
-  const upper = name.toUpperCase();
+  return namesOf(corpus).get(name.toUpperCase()) ?? null;
+}
+
+/** Each version's letter and short name, upper-cased, to its letter (the first version naming it wins). */
+const names = new WeakMap<readonly VersionDocument[], { count: number; map: Map<string, string> }>();
+
+function namesOf(corpus: Corpus): Map<string, string> {
+  const known = names.get(corpus.versions);
+  // Keyed by the versions list; a list that grew or shrank since is read again.
+  if (known && known.count === corpus.versions.length) return known.map;
+  const map = new Map<string, string>();
   for (const v of corpus.versions) {
-    if (v.meta.appendix.toUpperCase() === upper || v.meta.shortName?.toUpperCase() === upper) return v.meta.appendix;
+    for (const n of [v.meta.appendix, v.meta.shortName]) if (n != null && !map.has(n.toUpperCase())) map.set(n.toUpperCase(), v.meta.appendix);
   }
-  return null;
+  names.set(corpus.versions, { count: corpus.versions.length, map });
+  return map;
 }
 
 export function findVersion(corpus: Corpus, document: string, version: string): VersionDocument | null {

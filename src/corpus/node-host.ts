@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Host } from './index.js';
+import { fileStat } from './source-stats.js';
 
 export const nodeHost: Host = {
   listFiles(dir: string): string[] {
@@ -34,6 +35,7 @@ export const nodeHost: Host = {
     }
   },
   exists: (path) => existsSync(path),
+  stat: fileStat,
 };
 
 function kindOf(link: string): 'file' | 'folder' | null {

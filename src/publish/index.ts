@@ -2,7 +2,6 @@
  * The publisher: corpus -> every artefact of the annex pack, in memory, then written to disk in
  * one swap (./write.ts). It wires the stages (time, diff, view, writers) and owns no presentation.
  */
-import { createHash } from 'node:crypto';
 import type { Corpus, VersionDocument } from '../corpus/index.js';
 import { versionIntervals, type VersionInterval } from '../time/index.js';
 import { diffDocuments } from '../diff/index.js';
@@ -15,13 +14,13 @@ import { directionView } from '../render/view/direction.js';
 import { annexToHtml, indexToHtml, type IndexPage, type Link } from '../render/html/index.js';
 import { ANNEX_FONT_BASE, renderAnnex, renderPool, type Rendered, type RenderPool } from './render.js';
 import { FORMATS, inForceText, planAnnexes, selectionOf, versionStem, type AnnexJob, type Format, type Selection } from './plan.js';
-import { artefactInputs, INPUTS_VERSION, reusable, type PackInputs, type PreviousPack } from './incremental.js';
+import { artefactDigest, artefactInputs, INPUTS_VERSION, reusable, reusedArtefact, type PackInputs, type PreviousPack, type ReusedFile } from './incremental.js';
 
 export { FORMATS, UnknownSelectionError, type Format } from './plan.js';
-export { writePack, type WriteOptions, type WriteResult } from './write.js';
+export { removalWarning, writePack, type WriteOptions, type WriteResult } from './write.js';
 export { assertReplaceable, OutDirError } from './out-dir.js';
 export { renderPool, defaultWorkers, type RenderPool } from './render.js';
-export { buildRecordPath, readPreviousPack, writeBuildRecord, type PackInputs, type PreviousPack } from './incremental.js';
+export { artefactDigest, artefactSize, buildRecordPath, readPreviousPack, writeBuildRecord, type PackInputs, type PreviousPack } from './incremental.js';
 
 export const MANIFEST_VERSION = [1, 0] as const;
 
@@ -53,6 +52,11 @@ export interface ProducerContext {
   intervals: readonly VersionInterval[];
   formats: ReadonlySet<Format>;
   selection: Selection;
+  /**
+   * The file at `describe.path`: the previous pack's when it was made from `inputs` (null: always
+   * made), else `make()`'s bytes. The inputs are recorded for the next build either way.
+   */
+  reuse(describe: Omit<Artefact, 'bytes'>, inputs: string | null, make: () => Uint8Array): Artefact;
 }
 
 /**
@@ -131,12 +135,17 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   };
   // What each file is made from; a file whose inputs are those it was made from last time is
   // taken from the previous pack.
-  const keyOf = (job: AnnexJob, format: Format, kind: string = job.kind) =>
-    artefactInputs(corpus, { kind, document: job.document, against: job.against, annex: job.annex ? { letter: job.annex.letter, title: job.annex.title, direction: job.annex.direction.id } : null, format, author: options.author, ink: options.ink });
+  const keys = new Map<AnnexJob, Map<string, string | null>>();
+  const keyOf = (job: AnnexJob, format: Format, kind: string = job.kind) => {
+    const mine = keys.get(job) ?? keys.set(job, new Map()).get(job)!;
+    const name = `${kind}\0${format}`;
+    if (!mine.has(name)) mine.set(name, artefactInputs(corpus, { kind, document: job.document, against: job.against, annex: job.annex ? { letter: job.annex.letter, title: job.annex.title, direction: job.annex.direction.id } : null, format, author: options.author, ink: options.ink }));
+    return mine.get(name)!;
+  };
   /** The previous pack's files at every place of `job` in `format`, or null when any must be made. */
   const previousFiles = (job: AnnexJob, format: Exclude<Format, 'json'>, key: string | null) => {
     const files = job.places.map((p) => reusable(options.previous, `${p.base}.${EXT[format]}`, key));
-    return files.every((f) => f !== null) ? (files as Uint8Array[]) : null;
+    return files.every((f) => f !== null) ? (files as ReusedFile[]) : null;
   };
 
   // Each redline is computed once, for the annex view and for its JSON.
@@ -155,7 +164,7 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
   const place = (job: AnnexJob, format: Exclude<Format, 'json'>, { bytes, ms }: Rendered) => {
     job.places.forEach((p, i) => add({ ...describe(job), path: `${p.base}.${EXT[format]}`, format, bytes }, i === 0 ? ms : 0, keyOf(job, format)));
   };
-  const reuse = new Map<AnnexJob, Map<Format, Uint8Array[]>>();
+  const reuse = new Map<AnnexJob, Map<Format, ReusedFile[]>>();
   for (const job of jobs) {
     for (const format of annexFormats) {
       const files = previousFiles(job, format, keyOf(job, format));
@@ -163,6 +172,17 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     }
   }
   const fresh = (job: AnnexJob, format: Format) => !reuse.get(job)?.has(format);
+
+  // Producers' files whose inputs they name: recorded, and taken from the previous pack when unchanged.
+  const produced = new Map<string, string>();
+  const producedReused = new Set<string>();
+  const reuseProduced = (describe: Omit<Artefact, 'bytes'>, key: string | null, make: () => Uint8Array): Artefact => {
+    if (key !== null) produced.set(describe.path, key);
+    const previous = reusable(options.previous, describe.path, key);
+    if (!previous) return { ...describe, bytes: make() };
+    producedReused.add(describe.path);
+    return reusedArtefact(describe, previous);
+  };
 
   // PDF and Word files are queued longest first as soon as every view is built; the workers
   // take them while this thread makes the HTML, then this thread helps with what is left.
@@ -180,7 +200,7 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     // The workers have their first jobs; the producers run meanwhile.
     for (const producer of options.producers ?? []) {
       // A producer makes its files in one go: each is given an equal share of its time.
-      const { value: made, ms } = timed(() => producer.produce({ corpus, intervals, formats, selection }));
+      const { value: made, ms } = timed(() => producer.produce({ corpus, intervals, formats, selection, reuse: reuseProduced }));
       extra.push(...made.map((artefact) => ({ artefact, ms: ms / made.length })));
     }
     // Each direction's own text, beside its annexes, in HTML and PDF.
@@ -191,7 +211,7 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     }
     total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + letters.pdf.length + (formats.has('html') ? 1 : 0);
     for (const [job, files] of reuse) {
-      for (const [format, bytes] of files) job.places.forEach((p, i) => add({ ...describe(job), path: `${p.base}.${EXT[format as Exclude<Format, 'json'>]}`, format, bytes: bytes[i]! }, 0, keyOf(job, format), false));
+      for (const [format, previous] of files) job.places.forEach((p, i) => add(reusedArtefact({ ...describe(job), path: `${p.base}.${EXT[format as Exclude<Format, 'json'>]}`, format }, previous[i]!), 0, keyOf(job, format), false));
     }
     if (annexFormats.includes('html')) {
       for (const { job, view } of views) {
@@ -206,15 +226,22 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
       const path = `${doc.meta.appendix}/v${doc.meta.version}/${versionStem(doc.meta.appendix, doc.meta.version)}.tree.json`;
       const key = artefactInputs(corpus, { kind: 'tree', document: doc, format: 'json' });
       const previous = reusable(options.previous, path, key);
-      const { value: bytes, ms } = timed(() => previous ?? utf8(JSON.stringify(treeToJson({ ...doc, path: fileOf(corpus, doc.path) }), null, 2) + '\n'));
-      add({ path, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null, bytes }, ms, key, previous === null);
+      const describe = { path, kind: 'clean', format: 'json', document: doc.meta.appendix, version: doc.meta.version, against: null, annex: null, direction: null };
+      if (previous) add(reusedArtefact(describe, previous), 0, key, false);
+      else {
+        const { value: bytes, ms } = timed(() => utf8(JSON.stringify(treeToJson({ ...doc, path: fileOf(corpus, doc.path) }), null, 2) + '\n'));
+        add({ ...describe, bytes }, ms, key);
+      }
     }
     for (const job of jsonRedlines) {
       const path = `${job.places.find((p) => p.role === 'version')!.base}.diff.json`;
       const key = keyOf(job, 'json', 'redline');
       const previous = reusable(options.previous, path, key);
-      const { value: bytes, ms } = timed(() => previous ?? utf8(JSON.stringify(diffToJson(publishedPaths(corpus, diffOf(job)!)), null, 2) + '\n'));
-      add({ ...describe(job), path, format: 'json', bytes }, ms, key, previous === null);
+      if (previous) add(reusedArtefact({ ...describe(job), path, format: 'json' }, previous), 0, key, false);
+      else {
+        const { value: bytes, ms } = timed(() => utf8(JSON.stringify(diffToJson(publishedPaths(corpus, diffOf(job)!)), null, 2) + '\n'));
+        add({ ...describe(job), path, format: 'json', bytes }, ms, key);
+      }
     }
     await pool.drain();
     await rendered;
@@ -223,7 +250,7 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     await rendered.catch(() => undefined);
     if (!options.pool) await pool.close();
   }
-  for (const { artefact, ms } of extra) add(artefact, ms);
+  for (const { artefact, ms } of extra) add(artefact, ms, produced.get(artefact.path) ?? null, !producedReused.has(artefact.path));
   if (formats.has('html')) {
     const { value: bytes, ms } = timed(() => utf8(indexToHtml(indexPage(corpus, intervals, jobs, artefacts), { fontBase: 'fonts/' })));
     add({ path: 'index.html', kind: 'index', format: 'html', document: null, version: null, against: null, annex: null, direction: null, bytes }, ms);
@@ -308,8 +335,8 @@ export function manifestOf(artefacts: readonly Artefact[]): Manifest {
       against: a.against,
       annex: a.annex,
       direction: a.direction,
-      bytes: a.bytes.byteLength,
-      sha256: createHash('sha256').update(a.bytes).digest('hex'),
+      // A file taken from the previous pack is as its record says (checked by `reusable`), not read.
+      ...artefactDigest(a),
     })),
   };
 }

@@ -3,31 +3,30 @@
  * producer here instead of changing the publisher.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { rulesFiles } from '../render/json/rules.js';
+import { plannedRulesFiles } from '../render/json/rules.js';
 import { FONT_FACES, FONT_LICENCE_FILE, fontBytes, fontLicence } from '../render/fonts.js';
 import type { Artefact, ArtefactProducer } from './index.js';
+import { artefactInputs } from './incremental.js';
 
 const SCHEMAS = new URL('../../schemas/', import.meta.url);
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value, null, 2) + '\n');
 
-/** rules/<APPENDIX>@<version>.json per version, and the generated facts-file schema. */
+/**
+ * rules/<APPENDIX>@<version>.json per version, and the generated facts-file schema. A version's
+ * file is made from what its annexes are (its document's versions, the directions, facts.yaml),
+ * so after an edit only the edited document's files are made again.
+ */
 export const rulesProducer: ArtefactProducer = {
   name: 'rules',
-  produce({ corpus, formats, selection }) {
+  produce({ corpus, formats, selection, reuse }) {
     if (!formats.has('json')) return [];
-    return rulesFiles(corpus, selection.documents).map(
-      ({ path, value, document, version }): Artefact => ({
-        path,
-        kind: document === null ? 'schema' : 'rules',
-        format: 'json',
-        document,
-        version,
-        against: null,
-        annex: null,
-        direction: null,
-        bytes: json(value),
-      }),
+    return plannedRulesFiles(corpus, selection.documents).map(({ path, document, version, source, make }) =>
+      reuse(
+        { path, kind: document === null ? 'schema' : 'rules', format: 'json', document, version, against: null, annex: null, direction: null },
+        source ? artefactInputs(corpus, { kind: 'rules', document: source, format: 'json' }) : null,
+        () => json(make()),
+      ),
     );
   },
 };

@@ -4,15 +4,17 @@
  * point leaves the previous output exactly as it was. Which folders may be replaced, and how
  * temporary folders are named and cleaned up, is ./out-dir.ts's.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Pack } from './index.js';
+import { reusedFrom } from './incremental.js';
 import { assertReplaceable, makeTempDir, previousDir, removeAbandoned } from './out-dir.js';
 
 export interface WriteOptions {
   /** Called with the temporary folder once every file is in it, before the swap (for tests). */
   beforeSwap?: (tempDir: string) => void;
-  /** Removes the previous pack after the swap (for tests of a failing removal). */
+  /** Removes the previous pack after the swap (for tests of a failing removal, and for a caller
+   * that removes it in the background: a failure it meets later is `removalWarning`'s). */
   removeOld?: (path: string) => void;
   /** Folders the output may not be or contain (the documents folder, the working folder). */
   protectedDirs?: readonly string[];
@@ -37,7 +39,9 @@ export function writePack(outDir: string, pack: Pack, options: WriteOptions = {}
       const path = join(temp, ...a.path.split('/'));
       if (!path.startsWith(temp + '/')) throw new Error(`artefact path escapes the output folder: ${a.path}`);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, a.bytes);
+      const previous = reusedFrom(a);
+      if (previous) linkOrCopy(previous.file, path);
+      else writeFileSync(path, a.bytes);
     }
     writeFileSync(join(temp, 'manifest.json'), JSON.stringify(pack.manifest, null, 2) + '\n');
     options.beforeSwap?.(temp);
@@ -68,9 +72,14 @@ function swap(temp: string, out: string, removeOld: (path: string) => void): Wri
   try {
     removeOld(old);
   } catch (error) {
-    return { warnings: [`the new pack is published in ${out}, but could not remove the previous pack at ${old} (${(error as Error).message}); the next build removes it`] };
+    return { warnings: [removalWarning(out, old, error)] };
   }
   return { warnings: [] };
+}
+
+/** Once the new pack is in place, failing to remove the old one is a warning: the next build removes it. */
+export function removalWarning(out: string, old: string, error: unknown): string {
+  return `the new pack is published in ${out}, but could not remove the previous pack at ${old} (${(error as Error).message}); the next build removes it`;
 }
 
 function renameOrClean(from: string, to: string, temp = from): void {
@@ -79,5 +88,17 @@ function renameOrClean(from: string, to: string, temp = from): void {
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * A file of the previous pack goes into the new one as a hard link: no byte is read or written,
+ * and removing the previous pack frees nothing of it. Where links are not allowed, a copy.
+ */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }

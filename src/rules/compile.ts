@@ -4,8 +4,9 @@
  * clauses that do not exist, rules that did not follow a renumbered clause). Problems are data:
  * `validate` reports them on the source files, the rule commands refuse to answer over them.
  */
-import type { Corpus, FactDeclaration, VersionDocument } from '../corpus/index.js';
+import type { Corpus, VersionDocument } from '../corpus/index.js';
 import { versionsOf } from '../corpus/index.js';
+import { derivedFact } from '../corpus/derived.js';
 import type { Clause, Point } from '../model/types.js';
 import { walkClauses } from '../model/text.js';
 import { compareVersions } from '../model/sec.js';
@@ -47,6 +48,19 @@ export function rulesOf(set: RuleSet, doc: VersionDocument): Rule[] {
   return set.rules.filter((r) => r.document === doc);
 }
 
+/**
+ * The rules of one version and its interval, as `corpusRules` gives them, reading only that
+ * version's text (its neighbours' dates come from the directions): what a build needs for one
+ * version's rule file. The corpus's set is used when it was compiled already.
+ */
+export function versionRuleSet(corpus: Corpus, doc: VersionDocument): { rules: Rule[]; interval: VersionInterval | null } {
+  const set = cache.get(corpus);
+  if (set) return { rules: rulesOf(set, doc), interval: set.intervals.find((i) => i.document === doc) ?? null };
+  const interval = versionInterval(corpus, doc);
+  if (!interval || doc.meta.appendix === '?' || doc.meta.version === '?') return { rules: [], interval };
+  return { rules: versionRules(corpus, doc, interval, []), interval };
+}
+
 function compile(corpus: Corpus): RuleSet {
   const problems: RuleProblem[] = [];
   const rules: Rule[] = [];
@@ -55,7 +69,7 @@ function compile(corpus: Corpus): RuleSet {
     // A version whose front matter failed has no identity to hang rules on.
     if (doc.meta.appendix === '?' || doc.meta.version === '?') continue;
     const interval = intervals.find((i) => i.document === doc)!;
-    const mine = versionRules(doc, interval, corpus.facts, problems);
+    const mine = versionRules(corpus, doc, interval, problems);
     checkDuplicates(mine, problems);
     rules.push(...mine);
   }
@@ -64,7 +78,18 @@ function compile(corpus: Corpus): RuleSet {
   return { rules, problems, intervals };
 }
 
-function versionRules(doc: VersionDocument, interval: VersionInterval, facts: Readonly<Record<string, FactDeclaration>>, problems: RuleProblem[]): Rule[] {
+/**
+ * What each rule block of a version says, in document order: a fact of the version's text, kept
+ * between runs (../corpus/derived.ts), so a version whose source is unchanged has no YAML read.
+ */
+function ruleBlocksOf(corpus: Corpus, doc: VersionDocument): Array<ReturnType<typeof readRuleBlock>> {
+  return derivedFact(corpus, 'rule-blocks', doc.path, () => [...walkClauses(doc.clauses)].flatMap((c) => c.annotations.map(readRuleBlock)));
+}
+
+function versionRules(corpus: Corpus, doc: VersionDocument, interval: VersionInterval, problems: RuleProblem[]): Rule[] {
+  const facts = corpus.facts;
+  const blocks = ruleBlocksOf(corpus, doc);
+  let next = 0;
   const out: Rule[] = [];
   const byKey = clauseKeys(doc);
   const keyed = new Map<string, Clause>();
@@ -73,7 +98,7 @@ function versionRules(doc: VersionDocument, interval: VersionInterval, facts: Re
 
   for (const placedAfter of walkClauses(doc.clauses)) {
     for (const annotation of placedAfter.annotations) {
-      const { fields, problems: found, places } = readRuleBlock(annotation);
+      const { fields, problems: found, places } = blocks[next++]!;
       for (const p of found) problem('rule-malformed', p.reason, p.place);
       if (!fields) continue;
       const place = (field: string) => places[field] ?? annotation.position.start;
@@ -186,7 +211,7 @@ export function ruleChainBefore(corpus: Corpus, doc: VersionDocument): VersionDo
 export function versionRuleProblems(corpus: Corpus, doc: VersionDocument): RuleProblem[] {
   const rulesOf = (d: VersionDocument, problems: RuleProblem[]): Rule[] => {
     if (d.meta.appendix === '?' || d.meta.version === '?') return [];
-    const mine = versionRules(d, versionInterval(corpus, d)!, corpus.facts, problems);
+    const mine = versionRules(corpus, d, versionInterval(corpus, d)!, problems);
     checkDuplicates(mine, problems);
     return mine;
   };

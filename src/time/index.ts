@@ -8,6 +8,7 @@
  */
 import type { Corpus, DirectionDocument, VersionDocument } from '../corpus/index.js';
 import { findDirection, versionsOf } from '../corpus/index.js';
+import { derivedFact } from '../corpus/derived.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseInterval, clauseTimings, type ClauseInterval, type ClauseTiming, type Interval } from './clauses.js';
 
@@ -57,7 +58,7 @@ export function versionIntervals(corpus: Corpus): VersionInterval[] {
   const appendices = [...new Set(corpus.versions.map((v) => v.meta.appendix))];
   for (const appendix of appendices) {
     const versions = datedIntervals(corpus, appendix);
-    for (const v of versions) applyExpiry(v);
+    for (const v of versions) applyExpiry(corpus, v);
     out.push(...versions);
   }
   return out;
@@ -66,7 +67,7 @@ export function versionIntervals(corpus: Corpus): VersionInterval[] {
 /** The interval of one version, reading no other version's text (its neighbours' dates come from the directions). */
 export function versionInterval(corpus: Corpus, doc: VersionDocument): VersionInterval | null {
   const found = datedIntervals(corpus, doc.meta.appendix).find((i) => i.document === doc);
-  if (found) applyExpiry(found);
+  if (found) applyExpiry(corpus, found);
   return found ?? null;
 }
 
@@ -81,15 +82,25 @@ function datedIntervals(corpus: Corpus, appendix: string): VersionInterval[] {
   return versions;
 }
 
-/** Only an expiry of the whole document shortens a version; its start belongs to the direction. */
-function applyExpiry(v: VersionInterval): void {
-  const expiry = timingsOf(v.document)
+/** The statement in a version's text that ends the whole version first, if any. */
+function ownExpiry(doc: VersionDocument): ClauseTiming | undefined {
+  return timingsOf(doc)
     .filter((t) => t.scope === 'document' && t.kind === 'expiry')
     .sort((a, b) => a.date.localeCompare(b.date))[0];
-  if (expiry && (v.until === null || expiry.date < v.until)) {
-    v.until = expiry.date;
-    v.expiry = expiry;
-  }
+}
+
+/**
+ * Only an expiry of the whole document shortens a version; its start belongs to the direction.
+ * The expiry's date is a fact of the version's text, kept between runs (../corpus/derived.ts):
+ * a version whose source is unchanged has its tree read only when its expiry statement itself
+ * is asked for.
+ */
+function applyExpiry(corpus: Corpus, v: VersionInterval): void {
+  const date = derivedFact(corpus, 'expiry', v.document.path, () => ownExpiry(v.document)?.date ?? null);
+  if (date === null || (v.until !== null && date >= v.until)) return;
+  v.until = date;
+  let expiry: ClauseTiming | undefined;
+  Object.defineProperty(v, 'expiry', { get: () => (expiry ??= ownExpiry(v.document)!), enumerable: true, configurable: true });
 }
 
 export function statusOn(interval: VersionInterval, date: string): Status {

@@ -1,8 +1,10 @@
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Action } from './index.js';
 import { checkCorpus, glyphCheck } from '../../check/index.js';
 import { missingGlyphs } from '../../render/pdf/glyphs.js';
 import { collect, formatDiagnostic } from '../../diagnostics/index.js';
-import { assertReplaceable, buildPack, buildRecordPath, FORMATS, OutDirError, readPreviousPack, renderPool, UnknownSelectionError, writeBuildRecord, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
+import { artefactSize, assertReplaceable, buildPack, buildRecordPath, FORMATS, OutDirError, readPreviousPack, removalWarning, renderPool, UnknownSelectionError, writeBuildRecord, writePack, type Artefact, type Format, type Pack, type RenderPool } from '../../publish/index.js';
 import { producers } from '../../publish/producers.js';
 import { EXIT, UsageError, type Context } from '../context.js';
 import { failure } from '../output.js';
@@ -60,7 +62,7 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
   const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
   // On a terminal, a line per file as it is made, with its own time; otherwise one summary line.
   const progress = (a: Artefact, done: number, total: number, ms: number) =>
-    ctx.io.stdout(`[${String(done).padStart(String(total).length)}/${total}] ${a.path} (${size(a.bytes.byteLength)}, ${seconds(ms)})\n`);
+    ctx.io.stdout(`[${String(done).padStart(String(total).length)}/${total}] ${a.path} (${size(artefactSize(a))}, ${seconds(ms)})\n`);
   let pack: Pack;
   // Files made from unchanged inputs come from the pack being replaced; --no-cache makes all afresh.
   const record = ctx.cacheDir ? buildRecordPath(ctx.cacheDir, options.out) : null;
@@ -81,16 +83,27 @@ async function build(ctx: Context, options: BuildOptions, formats: Format[], poo
     return EXIT.content;
   }
   try {
-    const { warnings } = guardOut(() => writePack(options.out, pack, { protectedDirs }));
-    for (const w of warnings) ctx.io.stderr(`secdoc build: warning: ${w}\n`);
+    // The previous pack is removed in the background (its files' unlinks run on libuv's threads).
+    let removal: Promise<string | null> = Promise.resolve(null);
+    const removeOld = (old: string) => {
+      removal = rm(old, { recursive: true, force: true }).then(
+        () => null,
+        (error: unknown) => removalWarning(resolve(options.out), old, error),
+      );
+    };
+    const { warnings } = guardOut(() => writePack(options.out, pack, { protectedDirs, removeOld }));
+    const late = await removal;
+    for (const w of late === null ? warnings : [...warnings, late]) ctx.io.stderr(`secdoc build: warning: ${w}\n`);
+    // After the removal: unlinking a reused file's other link moves its change time, which the record keeps.
     if (record) writeBuildRecord(record, options.out, pack);
+    ctx.saveRecords();
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // Node names the temporary folder beside the output; the user named the output.
     ctx.io.stderr(`secdoc build: cannot write ${options.out}: ${failure(error)}; ${options.out} left as it was\n`);
     return EXIT.content;
   }
-  const bytes = pack.artefacts.reduce((n, a) => n + a.bytes.byteLength, 0);
+  const bytes = pack.manifest.artefacts.reduce((n, a) => n + a.bytes, 0);
   ctx.io.stdout(`Built ${pack.artefacts.length} files and manifest.json (${size(bytes)}) into ${options.out}/ in ${seconds(performance.now() - started)}\n`);
   return EXIT.ok;
 }

@@ -9,6 +9,7 @@ export const action: Action<[options: { json?: boolean }]> = ({ ctx, setExit }, 
   checkCorpus(corpus, { corpus: [glyphCheck(missingGlyphs)] }, { record: ctx.checkRecord });
   // Only the checks whose inputs change after an edit run next time.
   ctx.checkRecord?.save({ pruneUnits: true });
+  ctx.saveRecords();
   const diagnostics = collect(corpus.files);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (options.json) {

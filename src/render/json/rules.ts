@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import type { Corpus, VersionDocument } from '../../corpus/index.js';
 // Each rules module by name, not the rules barrel: `at` loads this file, and the barrel's clause
 // history would bring in the redline engine it never uses.
-import { corpusRules, rulesOf } from '../../rules/compile.js';
+import { corpusRules, rulesOf, versionRuleSet } from '../../rules/compile.js';
 import { diffRules, type FieldChange } from '../../rules/diff.js';
 import { deriveFromText, type Derived } from '../../rules/extract.js';
 import { factsJsonSchema } from '../../rules/facts.js';
@@ -146,14 +146,13 @@ export function ruleJson(corpus: Corpus, r: Rule): RuleJson {
 
 /** The rule JSON of one document version, as published in dist/rules/<APPENDIX>@<version>.json. */
 export function rulesDocumentJson(corpus: Corpus, doc: VersionDocument): RulesJson {
-  const set = corpusRules(corpus);
-  const interval = set.intervals.find((i) => i.document === doc);
+  const { rules, interval } = versionRuleSet(corpus, doc);
   if (!interval) throw new Error(`not a version of this corpus: ${doc.path}`);
   return {
     'secdoc-api-version': API_VERSION,
     query: { at: null, document: doc.meta.appendix, version: doc.meta.version },
     versions: [versionJson(corpus, interval)],
-    rules: rulesOf(set, doc).map((r) => ruleJson(corpus, r)),
+    rules: rules.map((r) => ruleJson(corpus, r)),
     derived: deriveFromText(doc),
   };
 }
@@ -330,13 +329,18 @@ export interface RulesFile {
  * facts.yaml. The static schemas under schemas/ are published beside them by the build.
  */
 export function rulesFiles(corpus: Corpus, documents: ReadonlySet<string> | null = null): RulesFile[] {
-  const out: RulesFile[] = [];
+  return plannedRulesFiles(corpus, documents).map(({ make, ...file }) => ({ ...file, value: make() }));
+}
+
+/** The rule files `rulesFiles` gives, each with the version it is made from and its JSON made only when asked for. */
+export function plannedRulesFiles(corpus: Corpus, documents: ReadonlySet<string> | null = null): Array<Omit<RulesFile, 'value'> & { source: VersionDocument | null; make: () => unknown }> {
+  const out: Array<Omit<RulesFile, 'value'> & { source: VersionDocument | null; make: () => unknown }> = [];
   for (const doc of corpus.versions) {
     const { appendix, version } = doc.meta;
     if (documents !== null && !documents.has(appendix)) continue;
     if (appendix === '?' || version === '?') continue;
-    out.push({ path: `rules/${appendix}@${version}.json`, value: rulesDocumentJson(corpus, doc), document: appendix, version });
+    out.push({ path: `rules/${appendix}@${version}.json`, document: appendix, version, source: doc, make: () => rulesDocumentJson(corpus, doc) });
   }
-  out.push({ path: 'rules/facts-file.schema.json', value: factsJsonSchema(corpus.facts), document: null, version: null });
+  out.push({ path: 'rules/facts-file.schema.json', document: null, version: null, source: null, make: () => factsJsonSchema(corpus.facts) });
   return out;
 }

@@ -1,0 +1,130 @@
+/**
+ * Facts that later stages derive from one source's text (a version's own expiry date, read by
+ * the time stage), kept between runs under the hash of that source: a build after an edit then
+ * knows every other version's facts without reading its tree. A fact's key is its name, the
+ * source's path (a document's id defaults to its file name) and the SHA-256 of its bytes; the
+ * code that derived it is named by the record's fingerprint, which the caller gives.
+ *
+ * On disk (`<cache>/derived/<hash of the documents folder>.bin`): `MAGIC`, the SHA-256 of the
+ * payload, the payload (V8's serialisation). A record that is damaged, truncated, of another
+ * format, of another folder or made by other code is ignored whole and rewritten (temporary
+ * file, then rename), never trusted.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Corpus } from './index.js';
+
+/** Where derived facts are kept; `undefined` is "not known". A value must survive V8's serialisation. */
+export interface DerivedStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** The key of fact `name` of the source at `path` whose bytes hash to `sha256`. */
+export function derivedKey(name: string, path: string, sha256: string): string {
+  return `${name}\0${path}\0${sha256}`;
+}
+
+/**
+ * Fact `name` of the source at `path`: from the corpus's store when its bytes are known and the
+ * fact was derived from them before, else `derive()`'s answer, stored for the next run.
+ */
+export function derivedFact<T>(corpus: Corpus, name: string, path: string, derive: () => T): T {
+  const sha = corpus.sourceHashes?.get(path);
+  const store = corpus.derived;
+  if (!store || sha === undefined) return derive();
+  const key = derivedKey(name, path, sha);
+  const known = store.get(key);
+  if (known !== undefined) return known as T;
+  const value = derive();
+  store.set(key, value);
+  return value;
+}
+
+/** Whether fact `name` of the source at `path` is known without deriving it. */
+export function knownFact(corpus: Corpus, name: string, path: string): unknown {
+  const sha = corpus.sourceHashes?.get(path);
+  return sha === undefined || !corpus.derived ? undefined : corpus.derived.get(derivedKey(name, path, sha));
+}
+
+const MAGIC = Buffer.from('SECDOC-DERIVED-1\n');
+const CHECKSUM_BYTES = 32;
+
+interface Payload {
+  fingerprint: string;
+  root: string;
+  facts: Map<string, unknown>;
+}
+
+/** The derived facts of one documents folder, read from and written to the cache folder. */
+export class DiskDerivedRecord implements DerivedStore {
+  readonly path: string;
+  private readonly root: string;
+  private facts = new Map<string, unknown>();
+  private changed = false;
+
+  /** `fingerprint` names the code that derives the facts: a record made by other code is not read. */
+  constructor(
+    cacheDir: string,
+    documentsDir: string,
+    private readonly fingerprint: string,
+  ) {
+    this.root = resolve(documentsDir);
+    this.path = join(cacheDir, 'derived', `${createHash('sha256').update(this.root).digest('hex')}.bin`);
+    const payload = readSealed(this.path);
+    if (payload && payload.fingerprint === fingerprint && payload.root === this.root && payload.facts instanceof Map) this.facts = payload.facts;
+  }
+
+  get(key: string): unknown {
+    return this.facts.get(key);
+  }
+
+  set(key: string, value: unknown): void {
+    this.facts.set(key, value);
+    this.changed = true;
+  }
+
+  /**
+   * Write the record when anything changed, keeping only the facts of sources `corpus` holds now
+   * (an edited source's old facts go; a fact this run did not need stays for the next).
+   */
+  save(corpus: Corpus): void {
+    const live = new Set<string>();
+    for (const [path, sha] of corpus.sourceHashes ?? []) live.add(`${path}\0${sha}`);
+    for (const key of this.facts.keys()) {
+      if (!live.has(key.slice(key.indexOf('\0') + 1))) (this.facts.delete(key), (this.changed = true));
+    }
+    if (!this.changed) return;
+    const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      const bytes = serialize({ fingerprint: this.fingerprint, root: this.root, facts: this.facts } satisfies Payload);
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(bytes).digest(), bytes]));
+      renameSync(temp, this.path);
+      this.changed = false;
+    } catch {
+      // A record that cannot be written only costs the next run the facts' derivation.
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+function readSealed(path: string): Payload | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  const start = MAGIC.length + CHECKSUM_BYTES;
+  if (bytes.length <= start || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  const payload = bytes.subarray(start);
+  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(MAGIC.length, start))) return null;
+  try {
+    return deserialize(payload) as Payload;
+  } catch {
+    return null;
+  }
+}
