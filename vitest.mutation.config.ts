@@ -15,7 +15,8 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts'],
     // Each mutant reruns a few tests; re-importing the parser and unified for every test file each
     // time cost most of a mutant's run. The tests listed keep no global state (no mocks, no env).
-    isolate: false,
+    // A folder whose code caches work for the process asks for fresh modules (scripts/mutate.mjs).
+    isolate: process.env.SECDOC_MUTATION_ISOLATE === '1',
     testTimeout: 180_000,
     hookTimeout: 120_000,
   },
