@@ -23,14 +23,20 @@ const CHANGE = 'w:author="secdoc" w:date="2022-06-09T00:00:00Z"';
 const del = (text: string, rPr = '') => String.raw`<w:del w:id="\d+" ${CHANGE}><w:r>${rPr}<w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
 const ins = (text: string) => String.raw`<w:ins w:id="\d+" ${CHANGE}><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
 
-describe('render/docx: whole clauses inserted and deleted', async () => {
-  const xml = strFromU8(unzipSync(await annexToDocx(view))['word/document.xml']!);
+// Written inside the tests, not while they are collected: mutation testing switches a mutant on
+// only for the tests themselves (see README, "Mutation testing").
+let written: Promise<string> | undefined;
+const documentXml = () => (written ??= annexToDocx(view).then((bytes) => strFromU8(unzipSync(bytes)['word/document.xml']!)));
 
-  it('should keep a line break inside a clause as a break before the next line', () => {
+describe('render/docx: whole clauses inserted and deleted', () => {
+
+  it('should keep a line break inside a clause as a break before the next line', async () => {
+    const xml = await documentXml();
     expect(xml).toContain('<w:r><w:t xml:space="preserve">Kept line one</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">line two.</w:t></w:r>');
   });
 
-  it('should delete a clause\'s paragraph mark, number, tab, bold run-in heading and the space after it', () => {
+  it('should delete a clause\'s paragraph mark, number, tab, bold run-in heading and the space after it', async () => {
+    const xml = await documentXml();
     expect(xml).toMatch(
       new RegExp(
         String.raw`<w:rPr><w:del w:id="\d+" ${CHANGE}/></w:rPr></w:pPr><w:bookmarkStart w:name="old_1_2" w:id="(\d+)"/>` +
@@ -40,7 +46,8 @@ describe('render/docx: whole clauses inserted and deleted', async () => {
     );
   });
 
-  it('should insert a clause\'s paragraph mark, number and tab, its reference as tracked text rather than a link', () => {
+  it('should insert a clause\'s paragraph mark, number and tab, its reference as tracked text rather than a link', async () => {
+    const xml = await documentXml();
     expect(xml).toMatch(
       new RegExp(
         String.raw`<w:rPr><w:ins w:id="\d+" ${CHANGE}/></w:rPr></w:pPr><w:bookmarkStart w:name="c_1_4" w:id="(\d+)"/>` +
@@ -50,7 +57,8 @@ describe('render/docx: whole clauses inserted and deleted', async () => {
     );
   });
 
-  it('should give the unchanged clause\'s reference a link to the clause\'s bookmark, and no paragraph mark change', () => {
+  it('should give the unchanged clause\'s reference a link to the clause\'s bookmark, and no paragraph mark change', async () => {
+    const xml = await documentXml();
     expect(xml).toContain('<w:ind w:left="800" w:hanging="800"/></w:pPr><w:bookmarkStart w:name="c_1_3"');
     expect(xml).toContain('<w:hyperlink w:history="1" w:anchor="c_1_1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">Clause\u00a01.1</w:t></w:r></w:hyperlink>');
   });
