@@ -11,6 +11,12 @@ export default defineConfig({
   test: {
     // scripts/mutate.mjs names the tests that exercise the folder being mutated.
     include: JSON.parse(process.env.SECDOC_MUTATION_TESTS ?? '["test/**/*.unit.test.ts"]') as string[],
+    // As in vitest.config.ts: the corpus needs the parser handed to it from the sources.
+    setupFiles: ['./test/setup.ts'],
+    // Each mutant reruns a few tests; re-importing the parser and unified for every test file each
+    // time cost most of a mutant's run. The tests listed keep no global state (no mocks, no env).
+    // A folder whose code caches work for the process asks for fresh modules (scripts/mutate.mjs).
+    isolate: process.env.SECDOC_MUTATION_ISOLATE === '1',
     testTimeout: 180_000,
     hookTimeout: 120_000,
   },

@@ -11,13 +11,16 @@ import { Stryker } from '@stryker-mutator/core';
  * in-process tests that exercise them (see vitest.mutation.config.ts). */
 const FOLDERS = {
   time: { mutate: ['src/time/**/*.ts'], tests: ['test/time/*.test.ts'] },
-  rules: { mutate: ['src/rules/**/*.ts'], tests: ['test/rules/{extract,schema}.test.ts', 'test/rules/*.unit.test.ts'] },
+  rules: { mutate: ['src/rules/**/*.ts'], tests: ['test/rules/{extract,schema,three-valued}.test.ts', 'test/rules/*.unit.test.ts'] },
   check: { mutate: ['src/check/**/*.ts'], tests: ['test/check/*.unit.test.ts'] },
   publish: { mutate: ['src/publish/**/*.ts'], tests: ['test/publish/{failsafe,incremental}.test.ts', 'test/publish/*.unit.test.ts'] },
   // The writers' escaping and redline marks: all of the HTML writer (runs, CSS strings, templates'
   // helpers), and the Word writer's runs, tracked changes, bookmarks and notes (its page layout is
   // the visual tests' to check).
-  writers: { mutate: ['src/render/html/index.ts', 'src/render/docx/index.ts:73-145'], tests: ['test/publish/docx.test.ts', 'test/hostile/injection.test.ts', 'test/render/*.unit.test.ts'] },
+  // The HTML writer compiles its templates once per process: with modules kept loaded between
+  // mutants (vitest.mutation.config.ts), a mutant in that code would never run, so each test file
+  // loads the modules afresh here.
+  writers: { mutate: ['src/render/html/index.ts', 'src/render/docx/index.ts:73-145'], tests: ['test/publish/docx.test.ts', 'test/render/*.unit.test.ts'], isolate: true },
   diff: { mutate: ['src/diff/**/*.ts'], tests: ['test/diff/{compare,engine,mark,pair,similarity}.test.ts', 'test/diff/*.unit.test.ts'] },
 };
 
@@ -45,6 +48,7 @@ for (const [name, only] of asked.length > 0 ? asked : Object.keys(FOLDERS).map((
   const started = Date.now();
   // Read by vitest.mutation.config.ts in each test process Stryker starts.
   process.env.SECDOC_MUTATION_TESTS = JSON.stringify(FOLDERS[name].tests);
+  process.env.SECDOC_MUTATION_ISOLATE = FOLDERS[name].isolate ? '1' : '0';
   const results = await new Stryker({
     mutate: only ? only.split(',') : FOLDERS[name].mutate,
     incrementalFile: `test/mutation/incremental/${name}.json`,
@@ -53,6 +57,8 @@ for (const [name, only] of asked.length > 0 ? asked : Object.keys(FOLDERS).map((
     // Its own sandbox folder, so two folders may be run side by side.
     tempDirName: `.stryker-tmp/${name}`,
     ...(process.env.SECDOC_MUTATION_CONCURRENCY ? { concurrency: Number(process.env.SECDOC_MUTATION_CONCURRENCY) } : {}),
+    // SECDOC_MUTATION_FORCE=1 retests every mutant (after a change to how the tests run, which the incremental file cannot see).
+    ...(process.env.SECDOC_MUTATION_FORCE === '1' ? { force: true } : {}),
   }).runMutationTest();
   rows.push({ name, seconds: Math.round((Date.now() - started) / 1000), ...score(results) });
 }

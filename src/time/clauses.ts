@@ -122,8 +122,8 @@ function subjectOf(
       const list = m[1]!.split(/\s*(?:,|and)\s*/);
       for (const part of list) {
         const range = part.split(/\s+to\s+/);
-        const first = byKey.get(range[0]!.replace(/[.)]+$/, '')) ?? null;
-        const last = range[1] ? byKey.get(range[1].replace(/[.)]+$/, '')) ?? null : first;
+        const first = byKey.get(bareNumber(range[0]!)) ?? null;
+        const last = range[1] ? byKey.get(bareNumber(range[1])) ?? null : first;
         if (!first || !last) continue;
         const lo = order.get(first)!;
         const hi = order.get(last)!;
@@ -138,6 +138,23 @@ function subjectOf(
   const docPattern = new RegExp(String.raw`\bthis\s+(?:[A-Z][\w]*\s+)?(?:${names.map(escape).join('|')})\b`, 'i');
   if (docPattern.test(subject)) return 'document';
   return null;
+}
+
+/**
+ * A number as the text writes it, without the full stop or unopened bracket after it: `1.3.` and
+ * the `1.3)` of "(see Clause 1.3)" are `1.3`, while `7.2(a)` keeps the bracket it opened.
+ */
+function bareNumber(written: string): string {
+  const opened = written.split('(').length - 1;
+  let closed = written.split(')').length - 1;
+  let out = written;
+  for (;;) {
+    if (out.endsWith('.')) out = out.slice(0, -1);
+    else if (out.endsWith(')') && closed > opened) {
+      out = out.slice(0, -1);
+      closed--;
+    } else return out;
+  }
 }
 
 function sameLevel(a: Clause, b: Clause): boolean {

@@ -24,12 +24,20 @@ async function bodyXml(view: ReturnType<typeof buildView>): Promise<string> {
   return xml.slice(xml.indexOf('<w:bookmarkStart w:name="c_1"'));
 }
 
-describe('render/docx: runs and tracked changes', async () => {
-  const marked = await bodyXml(buildView({ document: after, designated: '2022-06-09', effective: '2022-06-10', direction, against: { document: before, diff: diffDocuments(before, after) } }));
-  const clean = await bodyXml(buildView({ document: after, designated: '2022-06-09', effective: '2022-06-10', direction }));
+// Written inside the tests, not while they are collected: mutation testing switches a mutant on
+// only for the tests themselves (see README, "Mutation testing").
+let written: Promise<{ marked: string; clean: string }> | undefined;
+const writeBoth = () =>
+  (written ??= (async () => ({
+    marked: await bodyXml(buildView({ document: after, designated: '2022-06-09', effective: '2022-06-10', direction, against: { document: before, diff: diffDocuments(before, after) } })),
+    clean: await bodyXml(buildView({ document: after, designated: '2022-06-09', effective: '2022-06-10', direction })),
+  }))());
+
+describe('render/docx: runs and tracked changes', () => {
   const CHANGE = 'w:author="secdoc" w:date="2022-06-09T00:00:00Z"';
 
-  it('should delete the old number with its last character spaced, then insert the new one, dated by the designation', () => {
+  it('should delete the old number with its last character spaced, then insert the new one, dated by the designation', async () => {
+    const { marked } = await writeBoth();
     expect(marked).toMatch(
       new RegExp(
         String.raw`<w:t xml:space="preserve">The DCC shall act within </w:t></w:r>` +
@@ -41,13 +49,15 @@ describe('render/docx: runs and tracked changes', async () => {
     );
   });
 
-  it('should replace a word with a deletion and an insertion, numbered apart', () => {
+  it('should replace a word with a deletion and an insertion, numbered apart', async () => {
+    const { marked } = await writeBoth();
     expect(marked).toMatch(new RegExp(String.raw`<w:del w:id="\d+" ${CHANGE}><w:r><w:rPr><w:spacing w:val="60"/></w:rPr><w:delText xml:space="preserve">[a-z]*</w:delText></w:r></w:del><w:ins w:id="\d+" ${CHANGE}><w:r><w:t xml:space="preserve">(shall|hall)</w:t></w:r></w:ins>`));
     const ids = [...marked.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('should carry the source\'s bold, italic, code and strike, and escape text', () => {
+  it('should carry the source\'s bold, italic, code and strike, and escape text', async () => {
+    const { marked, clean } = await writeBoth();
     for (const xml of [marked, clean]) {
       expect(xml).toContain('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">bold</w:t></w:r>');
       expect(xml).toContain('<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">slanted</w:t></w:r>');
@@ -58,13 +68,15 @@ describe('render/docx: runs and tracked changes', async () => {
     }
   });
 
-  it('should link a clause reference to the clause\'s bookmark, and bookmark each clause', () => {
+  it('should link a clause reference to the clause\'s bookmark, and bookmark each clause', async () => {
+    const { clean } = await writeBoth();
     // The reference is kept together with a no-break space.
     expect(clean).toContain('<w:hyperlink w:history="1" w:anchor="c_1_1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">Clause\u00a01.1</w:t></w:r></w:hyperlink>');
     for (const name of ['c_1', 'c_1_1', 'c_1_2', 'c_1_3']) expect(clean, name).toMatch(new RegExp(`<w:bookmarkStart w:name="${name}" w:id="(\\d+)"/>[\\s\\S]*?<w:bookmarkEnd w:id="\\1"/>`));
   });
 
-  it('should write no tracked change into the clean version', () => {
+  it('should write no tracked change into the clean version', async () => {
+    const { clean } = await writeBoth();
     expect(clean).not.toMatch(/<w:(ins|del)\b/);
     expect(clean).toContain('<w:t xml:space="preserve">The DCC shall act within 12 days &lt;b&gt;&amp;&lt;/b&gt;.</w:t>');
   });

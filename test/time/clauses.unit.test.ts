@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parseDocument } from '../../src/parse/index.js';
 import { walkClauses } from '../../src/model/text.js';
-import { ancestry, clauseInterval, clauseKeys, clauseTimings, contains, intersect, isEmpty } from '../../src/time/clauses.js';
+import type { Block } from '../../src/model/types.js';
+import { ancestry, clauseInterval, clauseKeys, clauseTimings, contains, intersect, isEmpty, sentences } from '../../src/time/clauses.js';
 
 const doc = (...paragraphs: string[]) =>
   parseDocument(`---\nappendix: AL\nshort_name: TMAD\ntitle: T\nversion: "20.0"\ndesignated_by: d\n---\n\n${['## 1 Intro', ...paragraphs].join('\n\n')}`, new VFile({ path: 'x.md' }));
@@ -159,5 +160,75 @@ describe('time/clauses: intervals', () => {
     expect(narrowed.narrowedBy.map((t) => t.source.number)).toEqual(['1.1', '1.2', '(a)']);
     expect(clauseInterval(d, clause(d, '1.3'), version)).toMatchObject({ from: '2022-06-10', until: '2023-01-01' });
     expect(clauseInterval(d, clause(d, '1.1'), version)).toMatchObject({ from: '2022-06-10', until: '2023-03-01' });
+  });
+});
+
+/** A source with its own front matter (no short name, another short name, or a direction). */
+const source = (frontMatter: string, body: string) => parseDocument(`---\n${frontMatter}\n---\n\n${body}`, new VFile({ path: 'x.md' }));
+
+/** The numbers of the clauses each statement of a document narrows. */
+const targetsIn = (d: ReturnType<typeof doc>) => clauseTimings(d).map((t) => t.targets.map((c) => c.number));
+
+describe('time/clauses: the clauses a statement names', () => {
+  it('should find a numbered sub-paragraph, and a number followed by the text\'s own bracket or full stop', () => {
+    const paragraphs = ['1.2 A.', '(a) x', '(i) y', '(b) z', '1.3 B.'];
+    expect(targetsIn(doc('1.1 Clause 1.2(a) shall cease to have effect on 1 May 2023.', ...paragraphs))).toEqual([['(a)']]);
+    expect(targetsIn(doc('1.1 The duties (under Clause 1.3) shall cease to have effect on 1 May 2023.', ...paragraphs))).toEqual([['1.3']]);
+    expect(targetsIn(doc('1.1 The duties (under Clause 1.2(a)) shall cease to have effect on 1 May 2023.', ...paragraphs))).toEqual([['(a)']]);
+    expect(targetsIn(doc('1.1 The duties (under Clauses 1.2 to 1.3) shall cease to have effect on 1 May 2023.', ...paragraphs))).toEqual([['1.2', '1.3']]);
+    expect(targetsIn(doc('1.1 The duties (Clauses 1.2 to 1.3.) shall cease to have effect on 1 May 2023.', ...paragraphs))).toEqual([['1.2', '1.3']]);
+    // (i) sits at the depth of (a) and (b) but is a roman item, not one of the lettered run.
+    expect(targetsIn(doc('1.1 Clauses 1.2(a) to 1.2(b) shall cease to have effect on 1 May 2023.', ...paragraphs))).toEqual([['(a)', '(b)']]);
+  });
+
+  it('should read a list written without spaces, and leave out a deeper clause inside a range', () => {
+    expect(targetsIn(doc('1.1 Clauses 1.2,1.3 shall cease to have effect on 1 May 2023.', '1.2 A.', '1.3 B.'))).toEqual([['1.2', '1.3']]);
+    expect(targetsIn(doc('1.1 Clauses 1.2 to 1.3 shall cease to have effect on 1 May 2023.', '1.2 A.', '1.2.1 Deeper.', '1.3 B.'))).toEqual([['1.2', '1.3']]);
+  });
+
+  it('should narrow nothing by name for a statement about the whole document', () => {
+    const [timing] = clauseTimings(doc('1.1 This Document shall cease to have effect on 1 May 2023.'));
+    expect(timing!.scope).toBe('document');
+    expect(timing!.targets).toEqual([]);
+  });
+
+  it('should know the document by its short name, a version without one, and a direction', () => {
+    const body = (subject: string) => `## 1 Intro\n\n1.1 ${subject} shall cease to have effect on 1 May 2023.`;
+    const scopes = (d: ReturnType<typeof source>) => clauseTimings(d).map((t) => t.scope);
+    expect(scopes(source('appendix: AL\nshort_name: S.AD\ntitle: T\nversion: "1.0"\ndesignated_by: d', body('This S.AD')))).toEqual(['document']);
+    expect(scopes(source('appendix: AL\ntitle: T\nversion: "1.0"\ndesignated_by: d', body('This Document')))).toEqual(['document']);
+    expect(scopes(source('appendix: AL\ntitle: T\nversion: "1.0"\ndesignated_by: d', body('This TMAD')))).toEqual([]);
+    expect(scopes(source('kind: direction\nid: d\ntitle: D\nmade: 2022-06-09\neffective: 2022-06-10\ndesignates: []', body('This Document')))).toEqual(['document']);
+  });
+
+  it('should narrow a statement in a paragraph of a statute section or an article to the section or article', () => {
+    const statute = source('appendix: AL\ntitle: T\nversion: "1.0"\ndesignated_by: d', '## Abschnitt 1\n\n### § 1 Zweck\n\n(1) This Clause shall cease to have effect on 1 May 2023.');
+    expect(targetsIn(statute)).toEqual([['§ 1']]);
+    const code = source('appendix: AL\ntitle: T\nversion: "1.0"\ndesignated_by: d', '## Chapter 1\n\n### Article 1\n\n(1) This Clause shall cease to have effect on 1 May 2023.');
+    expect(targetsIn(code)).toEqual([['Article 1']]);
+  });
+
+  it('should narrow a clause held outside the document by the statements given that name it', () => {
+    const other = doc('1.1 This Clause shall cease to have effect on 1 May 2023.');
+    const here = doc('1.1 Plain.');
+    const interval = clauseInterval(here, clause(other, '1.1'), { from: '2022-01-01', until: null }, clauseTimings(other));
+    expect([interval.from, interval.until]).toEqual(['2022-01-01', '2023-05-01']);
+  });
+});
+
+describe('time/clauses: sentences', () => {
+  it('should split at a full stop or semicolon before a capital or bracket, collapse spaces and count lines', () => {
+    const d = doc('1.1 First one.  Second one;\n(a) not a clause here; third.\nFourth  one.');
+    expect(sentences(clause(d, '1.1').content[0]!)).toEqual([
+      { text: 'First one.', line: 11 },
+      { text: 'Second one;', line: 11 },
+      { text: '(a) not a clause here; third.', line: 12 },
+      { text: 'Fourth one.', line: 13 },
+    ]);
+  });
+
+  it('should give no sentence for a block with no text, with or without a position', () => {
+    expect(sentences({ type: 'paragraph', children: [] } as Block)).toEqual([]);
+    expect(sentences({ type: 'paragraph', children: [{ type: 'text', value: ' \n ' }] } as Block)).toEqual([]);
   });
 });

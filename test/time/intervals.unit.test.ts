@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type Host } from '../../src/corpus/index.js';
-import { designationOf, intervalOf, statusOn, versionIntervals, versionsAt, versionsInForce } from '../../src/time/index.js';
+import { walkClauses } from '../../src/model/text.js';
+import { clauseIntervalIn, designationOf, intervalOf, statusOn, timingsOf, versionInterval, versionIntervals, versionsAt, versionsInForce } from '../../src/time/index.js';
 
 /** A corpus held in memory: file path -> text. */
 function corpusOf(files: Record<string, string>) {
@@ -104,5 +105,132 @@ describe('time: version intervals', () => {
     expect(at('2023-04-01')).toEqual([[null, '1.0', '']]);
     expect(at('2023-05-01')).toEqual([[null, '1.0', '2.0']]);
     expect(at('2023-06-01')).toEqual([['2.0', null, '']]);
+  });
+});
+
+describe('time: one version, its clauses, and unusual designations', () => {
+  const bb2 = corpus.versions.find((v) => v.meta.appendix === 'BB' && v.meta.version === '2.0')!;
+
+  it('should give one version the interval the whole corpus gives it, and null for a version not held', () => {
+    expect(versionInterval(corpus, bb2)).toMatchObject({ appendix: 'BB', version: '2.0', effective: '2022-09-01', until: '2023-03-01', expiry: { date: '2023-03-01' } });
+    const elsewhere = corpusOf({ 'directions/first.md': direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']), 'aa/v1.0.md': version('AA', '1.0', 'first') });
+    expect(versionInterval(corpus, elsewhere.versions[0]!)).toBeNull();
+  });
+
+  it('should narrow a clause by its own statement and the document\'s', () => {
+    const interval = versionInterval(corpus, bb2)!;
+    const [c11, c12] = [...walkClauses(bb2.clauses)].filter((c) => c.number === '1.1' || c.number === '1.2');
+    expect(clauseIntervalIn(interval, c11!)).toMatchObject({ from: '2022-09-01', until: '2023-03-01' });
+    expect(clauseIntervalIn(interval, c12!)).toMatchObject({ from: '2022-09-01', until: '2023-02-01' });
+  });
+
+  it('should read a version\'s statements once', () => {
+    expect(timingsOf(bb2)).toBe(timingsOf(bb2));
+  });
+
+  it('should take the entry for the version when a direction designates two, and the direction\'s date when it lists none', () => {
+    const two = corpusOf({
+      'directions/both.md': direction('both', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0", effective: 2022-01-01 }', '{ document: AA, version: "2.0", effective: 2022-03-01 }']),
+      'directions/bare.md': direction('bare', '2022-05-01', '2022-05-02', []),
+      'aa/v1.0.md': version('AA', '1.0', 'both'),
+      'aa/v2.0.md': version('AA', '2.0', 'both'),
+      'aa/v3.0.md': version('AA', '3.0', 'bare'),
+    });
+    expect(versionIntervals(two).map((v) => [v.version, v.effective, v.until])).toEqual([
+      ['1.0', '2022-01-01', '2022-03-01'],
+      ['2.0', '2022-03-01', '2022-05-02'],
+      ['3.0', '2022-05-02', null],
+    ]);
+  });
+
+  it('should chain versions by effective date, not by version number', () => {
+    const backwards = corpusOf({
+      'directions/late.md': direction('late', '2022-12-01', '2023-01-01', ['{ document: AA, version: "1.0" }']),
+      'directions/early.md': direction('early', '2021-12-01', '2022-01-01', ['{ document: AA, version: "2.0" }']),
+      'aa/v1.0.md': version('AA', '1.0', 'late'),
+      'aa/v2.0.md': version('AA', '2.0', 'early'),
+    });
+    expect(versionIntervals(backwards).map((v) => [v.version, v.effective, v.until])).toEqual([
+      ['1.0', '2023-01-01', null],
+      ['2.0', '2022-01-01', '2023-01-01'],
+    ]);
+  });
+
+  it('should end a version at the earliest expiry of the whole document, and never by a commencement', () => {
+    const texts = corpusOf({
+      'directions/first.md': direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }', '{ document: BB, version: "1.0" }']),
+      'aa/v1.0.md': version('AA', '1.0', 'first', '1.1 This Document shall cease to have effect on 1 May 2023.\n\n1.2 This Document shall expire on 1 March 2023.'),
+      'bb/v1.0.md': version('BB', '1.0', 'first', '1.1 This Document shall come into force on 1 March 2023.'),
+    });
+    expect(versionIntervals(texts).map((v) => [v.appendix, v.until, v.expiry?.date ?? null])).toEqual([
+      ['AA', '2023-03-01', '2023-03-01'],
+      ['BB', null, null],
+    ]);
+  });
+
+  it('should leave a version superseded, not expired, when its text ends it on or after the next one\'s start', () => {
+    const files = (expires: string) =>
+      corpusOf({
+        'directions/first.md': direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']),
+        'directions/second.md': direction('second', '2022-05-01', '2022-06-01', ['{ document: AA, version: "2.0" }']),
+        'aa/v1.0.md': version('AA', '1.0', 'first', `1.1 This Document shall cease to have effect on ${expires}.`),
+        'aa/v2.0.md': version('AA', '2.0', 'second'),
+      });
+    for (const expires of ['1 June 2022', '1 July 2022']) {
+      const [first] = versionIntervals(files(expires));
+      expect([first!.until, first!.expiry, statusOn(first!, '2022-06-01')], expires).toEqual(['2022-06-01', null, 'superseded']);
+    }
+    const [first] = versionIntervals(files('31 May 2022'));
+    expect([first!.until, first!.expiry?.date, statusOn(first!, '2022-06-01')]).toEqual(['2022-05-31', '2022-05-31', 'expired']);
+  });
+
+  it('should list documents in alphabetical order whatever order their files are in', () => {
+    const files = corpusOf({
+      'directions/first.md': direction('first', '2021-12-01', '2022-01-01', ['{ document: ZZ, version: "1.0" }', '{ document: AA, version: "1.0" }']),
+      'a.md': version('ZZ', '1.0', 'first'),
+      'b.md': version('AA', '1.0', 'first'),
+    });
+    expect(versionsAt(files, '2022-02-01').map((d) => d.appendix)).toEqual(['AA', 'ZZ']);
+  });
+
+  it('should name as expired the version whose end is latest, unless a later version has taken effect since', () => {
+    // 2.0 took effect before 1.0 and ended itself first; on 1 April 2023 both have ended.
+    const crossed = corpusOf({
+      'directions/late.md': direction('late', '2022-12-01', '2023-01-01', ['{ document: AA, version: "1.0" }']),
+      'directions/early.md': direction('early', '2021-12-01', '2022-01-01', ['{ document: AA, version: "2.0" }']),
+      'aa/v1.0.md': version('AA', '1.0', 'late', '1.1 This Document shall cease to have effect on 1 March 2023.'),
+      'aa/v2.0.md': version('AA', '2.0', 'early', '1.1 This Document shall cease to have effect on 1 June 2022.'),
+    });
+    expect(versionsAt(crossed, '2023-04-01').map((d) => [d.inForce?.version ?? null, d.expired?.version ?? null])).toEqual([[null, '1.0']]);
+    expect(versionsAt(crossed, '2022-07-01').map((d) => [d.inForce?.version ?? null, d.expired?.version ?? null])).toEqual([[null, '2.0']]);
+    // Three ended versions, the latest-ending one in the middle of the files' order.
+    const three = corpusOf({
+      'directions/a.md': direction('a', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']),
+      'directions/b.md': direction('b', '2022-12-01', '2023-01-01', ['{ document: AA, version: "2.0" }']),
+      'directions/c.md': direction('c', '2022-06-15', '2022-07-01', ['{ document: AA, version: "3.0" }']),
+      'aa/v1.0.md': version('AA', '1.0', 'a', '1.1 This Document shall cease to have effect on 1 June 2022.'),
+      'aa/v2.0.md': version('AA', '2.0', 'b', '1.1 This Document shall cease to have effect on 1 March 2023.'),
+      'aa/v3.0.md': version('AA', '3.0', 'c', '1.1 This Document shall cease to have effect on 1 September 2022.'),
+    });
+    expect(versionsAt(three, '2023-04-01').map((d) => [d.inForce?.version ?? null, d.expired?.version ?? null])).toEqual([[null, '2.0']]);
+    // 2.0 takes effect after 1.0 has ended, its own text having ended it before it began: 1.0's
+    // expiry is history from the day 2.0 takes effect, though nothing is in force.
+    const replaced = corpusOf({
+      'directions/first.md': direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']),
+      'directions/second.md': direction('second', '2022-05-01', '2022-06-01', ['{ document: AA, version: "2.0" }']),
+      'aa/v1.0.md': version('AA', '1.0', 'first', '1.1 This Document shall cease to have effect on 1 March 2022.'),
+      'aa/v2.0.md': version('AA', '2.0', 'second', '1.1 This Document shall cease to have effect on 1 February 2022.'),
+    });
+    const at = (date: string) => versionsAt(replaced, date).map((d) => [d.inForce?.version ?? null, d.expired?.version ?? null]);
+    expect(at('2022-05-31')).toEqual([[null, '1.0']]);
+    expect(at('2022-06-01')).toEqual([[null, null]]);
+  });
+
+  it('should list nothing as designated before its direction is made', () => {
+    expect(summary('2021-11-30')).toEqual([
+      ['AA', null, null, ''],
+      ['BB', null, null, ''],
+      ['CC', null, null, ''],
+    ]);
   });
 });
