@@ -14,7 +14,7 @@ import { normNumber } from '../model/query.js';
 import type { ClausePair, ClausePairing } from './pair.js';
 import { EMPTY, increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
-import { blockRuns, inlineRuns, plainRuns, type StyledRun } from './tokens.js';
+import { blockRuns, inlineRuns, PARAGRAPH_BREAK, plainRuns, type StyledRun } from './tokens.js';
 import { regroupBlocks, samePlaceReordered, type BlockGroup } from './regroup.js';
 
 export type Table = Extract<Block, { type: 'table' }>;
@@ -259,12 +259,6 @@ function compareGroup(g: BlockGroup): BlockPairing {
   }
   return (g.new ?? g.old)!.type === 'table' ? compareTable(g.old as Table | null, g.new as Table | null) : compareText(g.old as TextBlock | null, g.new as TextBlock | null);
 }
-
-/**
- * Stands for a paragraph break inside a regrouped text: one token that no text has, so the word
- * diff marks the break itself, and the marks are cut back into paragraphs there.
- */
-export const PARAGRAPH_BREAK = '\uE000';
 
 function joinedRuns(blocks: readonly TextBlock[]): StyledRun[] {
   const out: StyledRun[] = [];

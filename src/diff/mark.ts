@@ -8,9 +8,9 @@
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
 import type { Block, Clause } from '../model/types.js';
 import { clauseCitations } from '../model/cite.js';
-import { PARAGRAPH_BREAK, type BlockComparison, type BlockPairing, type CellComparison, type ClauseComparison, type RegroupedComparison, type SectionComparison, type Table, type TableComparison, type TextBlock, type TextBlockComparison } from './compare.js';
+import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, RegroupedComparison, SectionComparison, Table, TableComparison, TextBlock, TextBlockComparison } from './compare.js';
 import { EMPTY } from './sequence.js';
-import { blockRuns, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
+import { blockRuns, PARAGRAPH_BREAK, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
 import { blockSegments, plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
 
 export function markWords(comparison: BlockComparison, options: Required<DiffOptions>): DocumentDiff {

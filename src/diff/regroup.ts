@@ -10,6 +10,7 @@ import type { Block } from '../model/types.js';
 import { blockText } from '../model/text.js';
 import { sameBlock } from '../model/equal.js';
 import { walkTrimmed } from './sequence.js';
+import { PARAGRAPH_BREAK } from './tokens.js';
 import { WordIds, type WordBag } from './similarity.js';
 
 type TextBlock = Exclude<Block, { type: 'table' }>;
@@ -127,7 +128,9 @@ function regroupGap(
   out: BlockGroup[],
 ): void {
   const movedNew = new Map([...moves].map(([i, j]) => [j, i]));
-  const free = (side: 'old' | 'new', k: number) => (side === 'old' ? !moves.has(k) && text(oldBlocks[k]!) : !movedNew.has(k) && text(newBlocks[k]!));
+  // A text holding the break's own character would be cut at the wrong places.
+  const joinable = (b: Block) => text(b) && !blockText(b).includes(PARAGRAPH_BREAK);
+  const free = (side: 'old' | 'new', k: number) => (side === 'old' ? !moves.has(k) && joinable(oldBlocks[k]!) : !movedNew.has(k) && joinable(newBlocks[k]!));
   // Every candidate: one block against a run of 2..MAX_PIECES free text blocks on the other side.
   const candidates: Regroup[] = [];
   const runs = (side: 'old' | 'new', from: number, to: number, one: Block, single: (k: number) => Regroup) => {

@@ -12,6 +12,13 @@ import { blockText, normalizeSpace } from '../model/text.js';
 import { FNV_OFFSET, FNV_PRIME, isSpaceChar, isWordChar, POLY_BASE } from '../model/words.js';
 import { PairIds } from './similarity.js';
 
+/**
+ * Stands for a paragraph break inside a regrouped text (./regroup.ts): one token the word diff
+ * marks like any other, at which the marks are cut back into paragraphs. A private-use
+ * character; a text that holds one itself is never regrouped.
+ */
+export const PARAGRAPH_BREAK = '\uE000';
+
 /** A stretch of source text in one formatting, as the word diff reads it (the view model's `Run` is what a page shows). */
 export interface StyledRun {
   text: string;

@@ -139,3 +139,21 @@ describe('split, merged and reordered paragraphs, generated from a real clause (
     );
   });
 });
+
+describe('a paragraph holding the character that stands for a paragraph break', () => {
+  it('should not be regrouped, and the redline stays exact', () => {
+    // U+E000 is what a regrouped text is cut at; a source may hold it too.
+    const before = ['The Supplier shall notify \uE000 the DCC. It shall do so within five days.', 'The Panel may extend the period.'];
+    const after = ['The Supplier shall notify \uE000 the DCC.', 'It shall do so within five days.', 'The Panel may extend the period.'];
+    const a = parse(docOf(before));
+    const b = parse(docOf(after));
+    const d = diffDocuments(a, b);
+    expect(invariantProblems(d, a, b)).toEqual([]);
+    const c = [...walkChanges(d.clauses)].find((x) => x.new?.number === '1.1')!;
+    expect(texts(c).filter((x) => x.breakBefore)).toEqual([]);
+    // The control: the same edit without the character is a split.
+    const plain = (ps: string[]) => parse(docOf(ps.map((p) => p.replace('\uE000 ', ''))));
+    const control = [...walkChanges(diffDocuments(plain(before), plain(after)).clauses)].find((x) => x.new?.number === '1.1')!;
+    expect(texts(control).filter((x) => x.breakBefore).map((x) => x.breakBefore)).toEqual(['insert']);
+  });
+});
