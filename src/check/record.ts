@@ -9,15 +9,15 @@
  * checks everything and writes a fresh one (temporary file, then rename).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { SourceSummary, SummaryStore } from '../corpus/lazy.js';
 import { parserFingerprint, type ParseMessage } from '../corpus/cache.js';
+import { readSealed, writeSealed } from '../corpus/sealed.js';
 
 const MAGIC = Buffer.from('SECDOC-CHECKS-1\n');
-const CHECKSUM_BYTES = 32;
 
 /** A diagnostic a check unit gave, as `report` was called. */
 export type RecordedMessage = ParseMessage;
@@ -104,31 +104,14 @@ export class DiskCheckRecord extends CheckRecord {
     if (pruneUnits) this.prune();
     if (!this.changed) return;
     const payload: Payload = { fingerprint: checksFingerprint(), root: this.root, summaries: this.summaries, units: this.units };
-    const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      const bytes = serialize(payload);
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(bytes).digest(), bytes]));
-      renameSync(temp, this.path);
-      this.changed = false;
-    } catch {
-      // A record that cannot be written only costs the next run its checks.
-      rmSync(temp, { force: true });
-    }
+    // A record that cannot be written only costs the next run its checks.
+    if (writeSealed(this.path, MAGIC, () => serialize(payload))) this.changed = false;
   }
 }
 
 function readRecord(path: string): Payload | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return null;
-  }
-  const start = MAGIC.length + CHECKSUM_BYTES;
-  if (bytes.length <= start || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-  const payload = bytes.subarray(start);
-  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(MAGIC.length, start))) return null;
+  const payload = readSealed(path, MAGIC);
+  if (payload === null) return null;
   try {
     return deserialize(payload) as Payload;
   } catch {

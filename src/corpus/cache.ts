@@ -12,7 +12,7 @@
  * reader never sees half an entry, even with several processes sharing the folder.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,12 +26,12 @@ import type { ParseOptions } from '../parse/index.js';
 import type { CharacterPlaces } from '../parse/characters.js';
 import { decodeSource } from '../parse/decode.js';
 import { markdownParser } from './parser.js';
+import { readSealed, writeSealed } from './sealed.js';
 
 /** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
 export const TREE_SCHEMA = 4;
 
 const MAGIC = Buffer.from('SECDOC-TREE-1\n');
-const CHECKSUM_BYTES = 32;
 
 /** A diagnostic of the parse, as `report` was called: replayed onto the file on a cache hit. */
 export interface ParseMessage {
@@ -136,17 +136,8 @@ export class DiskTreeCache implements TreeCache {
   }
 
   get(key: string): ParsedSource | null {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.pathOf(key));
-    } catch {
-      return null;
-    }
-    const start = MAGIC.length + CHECKSUM_BYTES;
-    if (bytes.length <= start || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-    const payload = bytes.subarray(start);
-    const sum = createHash('sha256').update(payload).digest();
-    if (!sum.equals(bytes.subarray(MAGIC.length, start))) return null;
+    const payload = readSealed(this.pathOf(key), MAGIC);
+    if (payload === null) return null;
     try {
       const entry = deserialize(payload) as { key?: unknown; value?: ParsedSource };
       if (entry.key !== key || !entry.value || !Array.isArray(entry.value.messages)) return null;
@@ -157,21 +148,7 @@ export class DiskTreeCache implements TreeCache {
   }
 
   set(key: string, value: ParsedSource): void {
-    const path = this.pathOf(key);
-    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      const payload = serialize({ key, value });
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]));
-      renameSync(temp, path);
-    } catch {
-      // A cache that cannot be written (read-only folder, full disk) only costs the next parse.
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // Nothing was written.
-      }
-    }
+    writeSealed(this.pathOf(key), MAGIC, () => serialize({ key, value }));
   }
 }
 

@@ -11,10 +11,10 @@
  * file, then rename), never trusted.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Corpus } from './index.js';
+import { readSealed, writeSealed } from './sealed.js';
 
 /** Where derived facts are kept; `undefined` is "not known". A value must survive V8's serialisation. */
 export interface DerivedStore {
@@ -50,7 +50,6 @@ export function knownFact(corpus: Corpus, name: string, path: string): unknown {
 }
 
 const MAGIC = Buffer.from('SECDOC-DERIVED-1\n');
-const CHECKSUM_BYTES = 32;
 
 interface Payload {
   fingerprint: string;
@@ -73,7 +72,7 @@ export class DiskDerivedRecord implements DerivedStore {
   ) {
     this.root = resolve(documentsDir);
     this.path = join(cacheDir, 'derived', `${createHash('sha256').update(this.root).digest('hex')}.bin`);
-    const payload = readSealed(this.path);
+    const payload = readRecord(this.path);
     if (payload && payload.fingerprint === fingerprint && payload.root === this.root && payload.facts instanceof Map) this.facts = payload.facts;
   }
 
@@ -97,31 +96,14 @@ export class DiskDerivedRecord implements DerivedStore {
       if (!live.has(key.slice(key.indexOf('\0') + 1))) (this.facts.delete(key), (this.changed = true));
     }
     if (!this.changed) return;
-    const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      const bytes = serialize({ fingerprint: this.fingerprint, root: this.root, facts: this.facts } satisfies Payload);
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(bytes).digest(), bytes]));
-      renameSync(temp, this.path);
-      this.changed = false;
-    } catch {
-      // A record that cannot be written only costs the next run the facts' derivation.
-      rmSync(temp, { force: true });
-    }
+    // A record that cannot be written only costs the next run the facts' derivation.
+    if (writeSealed(this.path, MAGIC, () => serialize({ fingerprint: this.fingerprint, root: this.root, facts: this.facts } satisfies Payload))) this.changed = false;
   }
 }
 
-function readSealed(path: string): Payload | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return null;
-  }
-  const start = MAGIC.length + CHECKSUM_BYTES;
-  if (bytes.length <= start || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-  const payload = bytes.subarray(start);
-  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(MAGIC.length, start))) return null;
+function readRecord(path: string): Payload | null {
+  const payload = readSealed(path, MAGIC);
+  if (payload === null) return null;
   try {
     return deserialize(payload) as Payload;
   } catch {

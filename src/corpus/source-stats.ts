@@ -12,8 +12,9 @@
  * The record's own mtime is the time its stats were taken by, the reference of the racy check.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readSealed, writeSealed } from './sealed.js';
 
 /** What a source's stat must match: sizes and times as the file system gives them, to the nanosecond. */
 export interface FileStat {
@@ -53,7 +54,6 @@ export function fileStat(path: string): FileStat | null {
 }
 
 const MAGIC = Buffer.from('SECDOC-SOURCES-1\n');
-const CHECKSUM_BYTES = 32;
 
 type Entry = [size: string, mtimeNs: string, ctimeNs: string, ino: string, sha256: string];
 
@@ -78,11 +78,8 @@ export class DiskSourceStats implements SourceStatStore {
     this.path = join(cacheDir, 'sources', `${createHash('sha256').update(this.root).digest('hex')}.bin`);
     try {
       this.recordedNs = statSync(this.path, { bigint: true }).mtimeNs;
-      const bytes = readFileSync(this.path);
-      const start = MAGIC.length + CHECKSUM_BYTES;
-      if (bytes.length <= start || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return;
-      const payload = bytes.subarray(start);
-      if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(MAGIC.length, start))) return;
+      const payload = readSealed(this.path, MAGIC);
+      if (payload === null) return;
       const record = JSON.parse(payload.toString('utf8')) as Payload;
       if (record.root !== this.root || typeof record.files !== 'object' || record.files === null) return;
       this.files = new Map(Object.entries(record.files));
@@ -114,16 +111,7 @@ export class DiskSourceStats implements SourceStatStore {
     const live = new Set(paths);
     for (const path of this.files.keys()) if (!live.has(path)) (this.files.delete(path), (this.changed = true));
     if (!this.changed) return;
-    const temp = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      const payload = Buffer.from(JSON.stringify({ root: this.root, files: Object.fromEntries(this.files) } satisfies Payload));
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]));
-      renameSync(temp, this.path);
-      this.changed = false;
-    } catch {
-      // Without a record every source is read and hashed next time.
-      rmSync(temp, { force: true });
-    }
+    // Without a record every source is read and hashed next time.
+    if (writeSealed(this.path, MAGIC, () => Buffer.from(JSON.stringify({ root: this.root, files: Object.fromEntries(this.files) } satisfies Payload)))) this.changed = false;
   }
 }
