@@ -134,15 +134,44 @@ function append(parent: XElement, node: XNode): void {
   else parent.children.push(node);
 }
 
+/** The element tree both passes build from saxes' events: what is left out is skipped with all it holds. */
+class TreeBuilder {
+  readonly root: XElement = { name: '#document', attributes: {}, children: [] };
+  private readonly stack: XElement[] = [this.root];
+  /** Depth inside an element left out. */
+  skipping = 0;
+
+  open(name: string, attributes: Record<string, string>, skip: boolean): void {
+    if (skip) {
+      this.skipping++;
+      return;
+    }
+    const element: XElement = { name, attributes, children: NO_CHILDREN };
+    append(this.stack[this.stack.length - 1]!, element);
+    this.stack.push(element);
+  }
+
+  close(): void {
+    if (this.skipping > 0) this.skipping--;
+    else this.stack.pop();
+  }
+
+  text(text: string): void {
+    const top = this.stack[this.stack.length - 1]!;
+    if (this.skipping === 0 && top !== this.root && keepsText(top, text)) append(top, text);
+  }
+
+  cdata(text: string): void {
+    if (this.skipping === 0) append(this.stack[this.stack.length - 1]!, text);
+  }
+}
+
 /** The fast pass: the document's tree, or null for anything it leaves to the full parse. */
 function parseFast(text: string, leaveOut: LeaveOut): XElement | null {
   const parser = new SaxesParser({ xmlns: false, position: false });
-  const root: XElement = { name: '#document', attributes: {}, children: [] };
-  const stack: XElement[] = [root];
+  const tree = new TreeBuilder();
   // No default namespace until one is declared; `xml:` is bound in every document.
   const scopes: Scope[] = [{ uris: new Map([['', ''], ['xml', XML_NAMESPACE]]), elements: new Map(), attributes: new Map() }];
-  // Depth inside an element left out.
-  let skipping = 0;
   const fail = () => {
     throw FAST_PASS_FAILED;
   };
@@ -151,7 +180,7 @@ function parseFast(text: string, leaveOut: LeaveOut): XElement | null {
     const scope = declare(scopes[scopes.length - 1]!, tag.attributes) ?? fail();
     scopes.push(scope);
     const name = resolve(scope, tag.name, false) ?? fail();
-    const skip = skipping > 0 || leaveOut.elements.has(name);
+    const skip = tree.skipping > 0 || leaveOut.elements.has(name);
     // Attributes are resolved even where they are left out, so a file is accepted here only if the full parse accepts it.
     let attributes = NO_ATTRIBUTES;
     let leftOut: string[] | null = null;
@@ -168,33 +197,21 @@ function parseFast(text: string, leaveOut: LeaveOut): XElement | null {
       else if (attribute in attributes) fail();
       attributes[attribute] = tag.attributes[key]!;
     }
-    if (skip) {
-      skipping++;
-      return;
-    }
-    const element: XElement = { name, attributes, children: NO_CHILDREN };
-    append(stack[stack.length - 1]!, element);
-    stack.push(element);
+    tree.open(name, attributes, skip);
   });
   parser.on('closetag', () => {
     scopes.pop();
-    if (skipping > 0) skipping--;
-    else stack.pop();
+    tree.close();
   });
-  parser.on('text', (text) => {
-    const top = stack[stack.length - 1]!;
-    if (skipping === 0 && top !== root && keepsText(top, text)) append(top, text);
-  });
-  parser.on('cdata', (text) => {
-    if (skipping === 0) append(stack[stack.length - 1]!, text);
-  });
+  parser.on('text', (text) => tree.text(text));
+  parser.on('cdata', (text) => tree.cdata(text));
   try {
     parser.write(text).close();
   } catch (error) {
     if (error === FAST_PASS_FAILED) return null;
     throw error;
   }
-  return root;
+  return tree.root;
 }
 
 const FAST_PASS_FAILED = Symbol('left to the full parse');
@@ -202,17 +219,15 @@ const FAST_PASS_FAILED = Symbol('left to the full parse');
 /** The full parse: saxes resolves namespaces and tracks positions; throws XmlError at the first error. */
 function parseChecked(text: string, part: string, leaveOut: LeaveOut): XElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const root: XElement = { name: '#document', attributes: {}, children: [] };
-  const stack: XElement[] = [root];
+  const tree = new TreeBuilder();
   let failure: XmlError | null = null;
-  let skipping = 0;
   parser.on('error', (error) => {
     failure ??= new XmlError(part, parser.line, parser.column, error.message.replace(/^[^:]*:\d+:\d+: /, ''));
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     const name = qualified(tag.uri, tag.local, tag.prefix);
-    if (skipping > 0 || leaveOut.elements.has(name)) {
-      skipping++;
+    if (tree.skipping > 0 || leaveOut.elements.has(name)) {
+      tree.open(name, NO_ATTRIBUTES, true);
       return;
     }
     let attributes = NO_ATTRIBUTES;
@@ -224,24 +239,14 @@ function parseChecked(text: string, part: string, leaveOut: LeaveOut): XElement 
       if (attributes === NO_ATTRIBUTES) attributes = {};
       attributes[attributeName] = attribute.value;
     }
-    const element: XElement = { name, attributes, children: NO_CHILDREN };
-    append(stack[stack.length - 1]!, element);
-    stack.push(element);
+    tree.open(name, attributes, false);
   });
-  parser.on('closetag', () => {
-    if (skipping > 0) skipping--;
-    else stack.pop();
-  });
-  parser.on('text', (text) => {
-    const top = stack[stack.length - 1]!;
-    if (skipping === 0 && top !== root && keepsText(top, text)) append(top, text);
-  });
-  parser.on('cdata', (text) => {
-    if (skipping === 0) append(stack[stack.length - 1]!, text);
-  });
+  parser.on('closetag', () => tree.close());
+  parser.on('text', (text) => tree.text(text));
+  parser.on('cdata', (text) => tree.cdata(text));
   parser.write(text).close();
   if (failure) throw failure;
-  return root;
+  return tree.root;
 }
 
 /** Child elements, optionally only those named `name`. */
