@@ -12,10 +12,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import type { SourceSummary, SummaryStore } from '../corpus/lazy.js';
 import { parserFingerprint, type ParseMessage } from '../corpus/cache.js';
-import { readSealed, writeSealed } from '../corpus/sealed.js';
+import { readSealedValue, writeSealedValue } from '../corpus/sealed.js';
 
 const MAGIC = Buffer.from('SECDOC-CHECKS-1\n');
 
@@ -89,7 +88,7 @@ export class DiskCheckRecord extends CheckRecord {
     super();
     this.root = resolve(documentsDir);
     this.path = join(cacheDir, 'checks', `${createHash('sha256').update(this.root).digest('hex')}.bin`);
-    const payload = readRecord(this.path);
+    const payload = readSealedValue(this.path, MAGIC) as Payload | null;
     if (payload && payload.fingerprint === checksFingerprint() && payload.root === this.root && payload.summaries instanceof Map && payload.units instanceof Map) {
       this.summaries = payload.summaries;
       this.units = payload.units;
@@ -105,19 +104,10 @@ export class DiskCheckRecord extends CheckRecord {
     if (!this.changed) return;
     const payload: Payload = { fingerprint: checksFingerprint(), root: this.root, summaries: this.summaries, units: this.units };
     // A record that cannot be written only costs the next run its checks.
-    if (writeSealed(this.path, MAGIC, () => serialize(payload))) this.changed = false;
+    if (writeSealedValue(this.path, MAGIC, payload)) this.changed = false;
   }
 }
 
-function readRecord(path: string): Payload | null {
-  const payload = readSealed(path, MAGIC);
-  if (payload === null) return null;
-  try {
-    return deserialize(payload) as Payload;
-  } catch {
-    return null;
-  }
-}
 
 let fingerprint: string | null = null;
 

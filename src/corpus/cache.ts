@@ -17,7 +17,6 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { VFile } from 'vfile';
 import { report, type RuleId } from '../diagnostics/index.js';
 import { packDigest, type PackedDigest } from '../model/digest.js';
@@ -26,7 +25,7 @@ import type { ParseOptions } from '../parse/index.js';
 import type { CharacterPlaces } from '../parse/characters.js';
 import { decodeSource } from '../parse/decode.js';
 import { markdownParser } from './parser.js';
-import { readSealed, writeSealed } from './sealed.js';
+import { readSealedValue, writeSealedValue } from './sealed.js';
 
 /** Raise when the tree's shape changes in a way the code fingerprint below would not catch. */
 export const TREE_SCHEMA = 4;
@@ -136,19 +135,13 @@ export class DiskTreeCache implements TreeCache {
   }
 
   get(key: string): ParsedSource | null {
-    const payload = readSealed(this.pathOf(key), MAGIC);
-    if (payload === null) return null;
-    try {
-      const entry = deserialize(payload) as { key?: unknown; value?: ParsedSource };
-      if (entry.key !== key || !entry.value || !Array.isArray(entry.value.messages)) return null;
-      return entry.value;
-    } catch {
-      return null;
-    }
+    const entry = readSealedValue(this.pathOf(key), MAGIC) as { key?: unknown; value?: ParsedSource } | null;
+    if (entry === null || typeof entry !== 'object' || entry.key !== key || !entry.value || !Array.isArray(entry.value.messages)) return null;
+    return entry.value;
   }
 
   set(key: string, value: ParsedSource): void {
-    writeSealed(this.pathOf(key), MAGIC, () => serialize({ key, value }));
+    writeSealedValue(this.pathOf(key), MAGIC, { key, value });
   }
 }
 

@@ -12,9 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { Corpus } from './index.js';
-import { readSealed, writeSealed } from './sealed.js';
+import { readSealedValue, writeSealedValue } from './sealed.js';
 
 /** Where derived facts are kept; `undefined` is "not known". A value must survive V8's serialisation. */
 export interface DerivedStore {
@@ -72,7 +71,7 @@ export class DiskDerivedRecord implements DerivedStore {
   ) {
     this.root = resolve(documentsDir);
     this.path = join(cacheDir, 'derived', `${createHash('sha256').update(this.root).digest('hex')}.bin`);
-    const payload = readRecord(this.path);
+    const payload = readSealedValue(this.path, MAGIC) as Payload | null;
     if (payload && payload.fingerprint === fingerprint && payload.root === this.root && payload.facts instanceof Map) this.facts = payload.facts;
   }
 
@@ -97,16 +96,7 @@ export class DiskDerivedRecord implements DerivedStore {
     }
     if (!this.changed) return;
     // A record that cannot be written only costs the next run the facts' derivation.
-    if (writeSealed(this.path, MAGIC, () => serialize({ fingerprint: this.fingerprint, root: this.root, facts: this.facts } satisfies Payload))) this.changed = false;
+    if (writeSealedValue(this.path, MAGIC, { fingerprint: this.fingerprint, root: this.root, facts: this.facts } satisfies Payload)) this.changed = false;
   }
 }
 
-function readRecord(path: string): Payload | null {
-  const payload = readSealed(path, MAGIC);
-  if (payload === null) return null;
-  try {
-    return deserialize(payload) as Payload;
-  } catch {
-    return null;
-  }
-}

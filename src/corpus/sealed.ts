@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 
 const CHECKSUM_BYTES = 32;
 
@@ -45,4 +46,20 @@ export function writeSealed(path: string, magic: Buffer, make: () => Uint8Array)
     }
     return false;
   }
+}
+
+/** The value (V8's serialisation) sealed in `path`, or null when there is none or it cannot be trusted. */
+export function readSealedValue(path: string, magic: Buffer): unknown {
+  const payload = readSealed(path, magic);
+  if (payload === null) return null;
+  try {
+    return deserialize(payload);
+  } catch {
+    return null;
+  }
+}
+
+/** Seal `value` (V8's serialisation) into `path`; whether it was written. */
+export function writeSealedValue(path: string, magic: Buffer, value: unknown): boolean {
+  return writeSealed(path, magic, () => serialize(value));
 }
