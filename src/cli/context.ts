@@ -71,7 +71,7 @@ export class Context {
     useCache = true,
   ) {
     this.cacheDir = useCache && !cacheDisabled(io.env) ? cacheDir(io.env, process.cwd()) : null;
-    this.treeCache = this.cacheDir ? new DiskTreeCache(join(this.cacheDir, 'trees')) : null;
+    this.treeCache = this.cacheDir ? new DiskTreeCache(join(this.cacheDir, 'trees'), join(this.cacheDir, 'chunks')) : null;
     this.checkRecord = this.cacheDir ? new DiskCheckRecord(this.cacheDir, documentsDir) : null;
   }
 

@@ -21,7 +21,7 @@ import { VFile } from 'vfile';
 import { report, type RuleId } from '../diagnostics/index.js';
 import { packDigest, type PackedDigest } from '../model/digest.js';
 import type { ClauseDocument, Position } from '../model/types.js';
-import type { ParseOptions } from '../parse/index.js';
+import type { ChunkStore, ParsedChunk, ParseOptions } from '../parse/index.js';
 import type { CharacterPlaces } from '../parse/characters.js';
 import { decodeSource } from '../parse/decode.js';
 import { markdownParser } from './parser.js';
@@ -31,6 +31,7 @@ import { readSealedValue, writeSealedValue } from './sealed.js';
 export const TREE_SCHEMA = 4;
 
 const MAGIC = Buffer.from('SECDOC-TREE-1\n');
+const CHUNK_MAGIC = Buffer.from('SECDOC-CHUNK-1\n');
 
 /** A diagnostic of the parse, as `report` was called: replayed onto the file on a cache hit. */
 export interface ParseMessage {
@@ -58,13 +59,15 @@ export interface TreeCache {
   /** The entry stored under `key`, or null when there is none that can be trusted. */
   get(key: string): ParsedSource | null;
   set(key: string, value: ParsedSource): void;
+  /** The parsed chunks of sources, for a parse after a miss (a file edited in one chunk parses that chunk). */
+  readonly chunks?: ChunkStore | null;
 }
 
 /** Parse one source's bytes, the way every command reads a file (decode, then parse). */
-export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions): ParsedSource {
+export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions, chunks: ChunkStore | null = null): ParsedSource {
   const file = new VFile({ path });
   const text = decodeSource(bytes, file);
-  const doc = text === null ? null : markdownParser().parseDocument(text, file, options);
+  const doc = text === null ? null : markdownParser().parseDocument(text, file, options, chunks);
   const messages = file.messages.map((m) => ({ ruleId: m.ruleId as RuleId, reason: m.reason, place: m.place ?? undefined }));
   return { doc, messages, ...(file.data.unusualCharacters ? { unusualCharacters: file.data.unusualCharacters } : {}) };
 }
@@ -128,7 +131,15 @@ function packageVersion(require: NodeRequire, name: string): string {
 
 /** A cache in a folder on disk; every failure to read or write is a miss, never an error. */
 export class DiskTreeCache implements TreeCache {
-  constructor(readonly dir: string) {}
+  readonly chunks: DiskChunkStore | null;
+
+  /** `chunkDir`: where parsed chunks are kept (none when null). */
+  constructor(
+    readonly dir: string,
+    readonly chunkDir: string | null = null,
+  ) {
+    this.chunks = chunkDir === null ? null : new DiskChunkStore(chunkDir);
+  }
 
   private pathOf(key: string): string {
     return join(this.dir, key.slice(0, 2), key);
@@ -145,13 +156,44 @@ export class DiskTreeCache implements TreeCache {
   }
 }
 
+/** The key of a parsed chunk: its text and the parser (a chunk parses the same in any file, at any place). */
+export function chunkKey(text: string): string {
+  return createHash('sha256').update(parserFingerprint()).update('\0chunk\0').update(text).digest('hex');
+}
+
+/**
+ * Parsed chunks on disk, sealed as tree entries are, each under `chunkKey` of its text. A read
+ * checks the seal, the key and the shape; anything else is a miss and the chunk is parsed again.
+ */
+export class DiskChunkStore implements ChunkStore {
+  constructor(readonly dir: string) {}
+
+  private pathOf(key: string): string {
+    return join(this.dir, key.slice(0, 2), key);
+  }
+
+  get(text: string): ParsedChunk | null {
+    const key = chunkKey(text);
+    const entry = readSealedValue(this.pathOf(key), CHUNK_MAGIC) as { key?: unknown; value?: ParsedChunk } | null;
+    if (entry === null || typeof entry !== 'object' || entry.key !== key) return null;
+    const value = entry.value;
+    if (!value || !Array.isArray(value.children) || (value.deepPrefixLine !== null && typeof value.deepPrefixLine !== 'number') || typeof value.deepNode !== 'object') return null;
+    return value;
+  }
+
+  set(text: string, chunk: ParsedChunk): void {
+    const key = chunkKey(text);
+    writeSealedValue(this.pathOf(key), CHUNK_MAGIC, { key, value: chunk });
+  }
+}
+
 /** Parse through the cache: a trusted entry when there is one, else a fresh parse that is stored. */
 export function parseCached(path: string, bytes: Uint8Array, options: ParseOptions, cache: TreeCache | null): ParsedSource {
   if (!cache) return parseSource(path, bytes, options);
   const key = cacheKey(path, bytes, options);
   const hit = cache.get(key);
   if (hit) return hit;
-  const fresh = parseSource(path, bytes, options);
+  const fresh = parseSource(path, bytes, options, cache.chunks ?? null);
   // A file that is not Markdown text is not worth a cache entry: it fails before any parse.
   if (fresh.doc) cache.set(key, fresh);
   return fresh;

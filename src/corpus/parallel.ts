@@ -30,6 +30,8 @@ export interface WorkerInput {
   /** Whether to digest each document for comparison and keep the digest with it (see `ParseRun`). */
   digests: boolean;
   cacheDir: string | null;
+  /** Where the cache keeps parsed chunks, if it does. */
+  chunkDir: string | null;
   port: MessagePort;
   /** Raised by one for every job answered. */
   signal: Int32Array;
@@ -91,7 +93,7 @@ export function parseSources(sources: readonly Source[], options: ParseOptions, 
   const workers = missBytes < minBytes ? 0 : Math.min(threads, misses.length - 1);
 
   const parseHere = (i: number) => {
-    const parsed = parseSource(sources[i]!.path, sources[i]!.bytes, options);
+    const parsed = parseSource(sources[i]!.path, sources[i]!.bytes, options, cache?.chunks ?? null);
     const result = digests ? withDigest(parsed) : parsed;
     // A file that is not Markdown text is not worth an entry: it fails before any parse.
     if (cache && result.doc) cache.set(keys[i]!, result);
@@ -109,8 +111,9 @@ export function parseSources(sources: readonly Source[], options: ParseOptions, 
       lane.load += sources[i]!.bytes.byteLength;
     }
     const cacheDir = cache instanceof DiskTreeCache ? cache.dir : null;
+    const chunkDir = cache instanceof DiskTreeCache ? cache.chunkDir : null;
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const started = lanes.slice(1).map((lane) => startWorker(lane.jobs, sources, keys, options, digests, cacheDir, signal));
+    const started = lanes.slice(1).map((lane) => startWorker(lane.jobs, sources, keys, options, digests, { cacheDir, chunkDir }, signal));
     for (const i of lanes[0]!.jobs) parseHere(i);
     collect(started, signal, (reply) => {
       if ('result' in reply) {
@@ -135,13 +138,13 @@ interface Started {
   deadline: number;
 }
 
-function startWorker(jobs: number[], sources: readonly Source[], keys: ReadonlyArray<string | null>, options: ParseOptions, digests: boolean, cacheDir: string | null, signal: Int32Array): Started {
+function startWorker(jobs: number[], sources: readonly Source[], keys: ReadonlyArray<string | null>, options: ParseOptions, digests: boolean, dirs: Pick<WorkerInput, 'cacheDir' | 'chunkDir'>, signal: Int32Array): Started {
   const { port1, port2 } = new MessageChannel();
   const input: WorkerInput = {
     jobs: jobs.map((index) => ({ index, path: sources[index]!.path, bytes: sources[index]!.bytes, key: keys[index]! })),
     options,
     digests,
-    cacheDir,
+    ...dirs,
     port: port2,
     signal,
   };

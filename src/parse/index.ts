@@ -3,7 +3,7 @@
  */
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument } from '../model/types.js';
@@ -21,6 +21,27 @@ export interface ParseOptions {
   whole?: boolean;
 }
 
+/**
+ * One heading-delimited chunk of a source, parsed: its top-level blocks (nesting bounded,
+ * positions relative to the chunk) and where it first nests too deep. A pure function of the
+ * chunk's text (which carries the file's link definitions), so a store may keep it under a hash
+ * of that text and give it back for the same text anywhere in any file.
+ */
+export interface ParsedChunk {
+  children: RootContent[];
+  /** The first line (0-based, in the chunk) whose container prefix was defused, or null. */
+  deepPrefixLine: number | null;
+  /** Where the first node nested too deep sits in the chunk (when no prefix was defused), or null. */
+  deepNode: { line: number; column: number } | null;
+}
+
+/** Parsed chunks kept between parses (corpus/cache.ts keeps them on disk). */
+export interface ChunkStore {
+  get(text: string): ParsedChunk | null;
+  /** Called before the tree builder reads the chunk (which changes some of its nodes): store a copy. */
+  set(text: string, chunk: ParsedChunk): void;
+}
+
 // Decoding lives apart so that reading a YAML side file, or a tree from the cache, loads no Markdown parser.
 export { decodeSource } from './decode.js';
 
@@ -34,7 +55,11 @@ export function parseMarkdown(text: string): Root {
 }
 
 
-export function parseDocument(text: string, file: VFile, options: ParseOptions = {}): ClauseDocument {
+/**
+ * `chunks`, when given, answers the chunks it has seen (a file of several chunks, edited in one,
+ * parses only that one) and is given every chunk parsed afresh.
+ */
+export function parseDocument(text: string, file: VFile, options: ParseOptions = {}, chunks: ChunkStore | null = null): ClauseDocument {
   const split = splitSource(text, !options.whole);
   const path = file.path ?? '<input>';
   if (split.unclosedFrontMatter) {
@@ -45,21 +70,20 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
 
   const docIdGuess = fileStem(path);
   const builder = new TreeBuilder(text, parseMarkdown);
+  // A file of one chunk is kept whole in the tree cache: a chunk entry would only repeat it.
+  const store = split.chunks.length > 1 ? chunks : null;
   for (const chunk of split.chunks) {
-    const defused = defuseDeepPrefixes(chunk.text);
-    const root = (mayHoldTable(defused.text) ? processor : withoutTables).parse(defused.text) as Root;
-    let reported = false;
-    if (defused.firstLine !== null) {
-      reported = true;
-      report(file, 'nesting-too-deep', `Unexpected nesting more than ${MAX_NESTING} levels deep (block quotes or lists), expected a flatter structure; the lines below are read as plain text`, { line: defused.firstLine + chunk.line + 1, column: 1 });
+    let parsed = store?.get(chunk.text) ?? null;
+    if (!parsed) {
+      parsed = parseChunk(chunk.text);
+      store?.set(chunk.text, parsed);
     }
-    limitNesting(root, (node) => {
-      if (reported || !node.position) return;
-      reported = true;
-      const { line, column } = node.position.start;
-      report(file, 'nesting-too-deep', `Unexpected nesting more than ${MAX_NESTING} levels deep (block quotes, lists or emphasis), expected a flatter structure; the text below is read as plain text`, { line: line + chunk.line, column });
-    });
-    builder.addChunk(root.children, { line: chunk.line, offset: chunk.offset });
+    if (parsed.deepPrefixLine !== null) {
+      report(file, 'nesting-too-deep', `Unexpected nesting more than ${MAX_NESTING} levels deep (block quotes or lists), expected a flatter structure; the lines below are read as plain text`, { line: parsed.deepPrefixLine + chunk.line + 1, column: 1 });
+    } else if (parsed.deepNode) {
+      report(file, 'nesting-too-deep', `Unexpected nesting more than ${MAX_NESTING} levels deep (block quotes, lists or emphasis), expected a flatter structure; the text below is read as plain text`, { line: parsed.deepNode.line + chunk.line, column: parsed.deepNode.column });
+    }
+    builder.addChunk(parsed.children, { line: chunk.line, offset: chunk.offset });
   }
   const built = builder.finish();
   const { meta, positions } = readMeta(split.frontMatter, file, () => built.title);
@@ -86,6 +110,18 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
     clauses: built.clauses,
     terms: multiWordTerms(built),
   };
+}
+
+/** Parse one chunk of a source's body (see ParsedChunk). */
+export function parseChunk(text: string): ParsedChunk {
+  const defused = defuseDeepPrefixes(text);
+  const root = (mayHoldTable(defused.text) ? processor : withoutTables).parse(defused.text) as Root;
+  let deepNode: ParsedChunk['deepNode'] = null;
+  limitNesting(root, (node) => {
+    if (deepNode || !node.position) return;
+    deepNode = { line: node.position.start.line, column: node.position.start.column };
+  });
+  return { children: root.children, deepPrefixLine: defused.firstLine, deepNode };
 }
 
 function looksLikeMarkdown(blocks: number, text: string): boolean {
