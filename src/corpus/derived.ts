@@ -22,6 +22,8 @@ import { readSealedValue, writeSealedValue } from './sealed.js';
 export interface DerivedStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** Fact `name` of the source at `path` as derived from other bytes (an earlier save), if the store still has one. */
+  earlier?(name: string, path: string, sha256: string): unknown;
 }
 
 /** The key of fact `name` of the source at `path` whose bytes hash to `sha256`. */
@@ -43,6 +45,15 @@ export function derivedFact<T>(corpus: Corpus, name: string, path: string, deriv
   const value = derive();
   store.set(key, value);
   return value;
+}
+
+/**
+ * Fact `name` of the source at `path` as derived from its bytes before they changed, when the
+ * store still holds it: for a fact made of parts that can be reused (rule blocks), never as the fact itself.
+ */
+export function earlierFact(corpus: Corpus, name: string, path: string): unknown {
+  const sha = corpus.sourceHashes?.get(path);
+  return sha === undefined ? undefined : corpus.derived?.earlier?.(name, path, sha);
 }
 
 /** Whether fact `name` of the source at `path` is known without deriving it. */
@@ -103,6 +114,17 @@ export class DiskDerivedRecord implements DerivedStore {
     } catch {
       // A value V8 cannot serialise is known for this run only.
     }
+  }
+
+  earlier(name: string, path: string, sha256: string): unknown {
+    const prefix = `${name}\0${path}\0`;
+    for (const key of this.facts.keys()) {
+      if (key.startsWith(prefix) && key !== derivedKey(name, path, sha256)) {
+        const value = this.get(key);
+        if (value !== undefined) return value;
+      }
+    }
+    return undefined;
   }
 
   /**

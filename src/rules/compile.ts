@@ -6,14 +6,14 @@
  */
 import type { Corpus, VersionDocument } from '../corpus/index.js';
 import { versionsOf } from '../corpus/index.js';
-import { derivedFact } from '../corpus/derived.js';
+import { derivedFact, earlierFact } from '../corpus/derived.js';
 import type { Clause, Point } from '../model/types.js';
 import { walkClauses } from '../model/text.js';
 import { compareVersions } from '../model/sec.js';
 import { clauseIntervalIn, clauseKeys, versionInterval, versionIntervals, type VersionInterval } from '../time/index.js';
 import { factProblems, factsOf, guardedTest, valueProblems } from './logic.js';
 import { matchClauses } from './match.js';
-import { readRuleBlock } from './parse.js';
+import { placeRuleBlock, readRuleSource, type RuleBlockReading } from './parse.js';
 import type { JsonLogic, Rule, RuleProblem } from './types.js';
 
 /**
@@ -78,12 +78,23 @@ function compile(corpus: Corpus): RuleSet {
   return { rules, problems, intervals };
 }
 
+/** A rule block's text and its reading wherever it sits (`readRuleSource`). */
+type KeptBlock = [source: string, reading: RuleBlockReading];
+
 /**
  * What each rule block of a version says, in document order: a fact of the version's text, kept
  * between runs (../corpus/derived.ts), so a version whose source is unchanged has no YAML read.
+ * A version whose source changed reads again only the blocks whose text the source's earlier
+ * bytes did not hold (an edit elsewhere in the file moves a block; it does not change its reading).
  */
-function ruleBlocksOf(corpus: Corpus, doc: VersionDocument): Array<ReturnType<typeof readRuleBlock>> {
-  return derivedFact(corpus, 'rule-blocks', doc.path, () => [...walkClauses(doc.clauses)].flatMap((c) => c.annotations.map(readRuleBlock)));
+function ruleBlocksOf(corpus: Corpus, doc: VersionDocument): RuleBlockReading[] {
+  const kept = derivedFact(corpus, 'rule-blocks', doc.path, (): KeptBlock[] => {
+    const before = earlierFact(corpus, 'rule-blocks', doc.path);
+    const earlier = new Map(Array.isArray(before) ? (before as KeptBlock[]).filter((b) => Array.isArray(b) && typeof b[0] === 'string') : []);
+    return [...walkClauses(doc.clauses)].flatMap((c) => c.annotations.map((a): KeptBlock => [a.source, earlier.get(a.source) ?? readRuleSource(a.source)]));
+  });
+  const fences = [...walkClauses(doc.clauses)].flatMap((c) => c.annotations.map((a) => a.position.start));
+  return kept.map(([, reading], i) => placeRuleBlock(reading, fences[i]!));
 }
 
 function versionRules(corpus: Corpus, doc: VersionDocument, interval: VersionInterval, problems: RuleProblem[]): Rule[] {

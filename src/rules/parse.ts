@@ -20,12 +20,31 @@ export interface FieldProblem {
 /** A rule id: lower-case words joined by dots and hyphens, e.g. `tmad.exclusion.duplicate-mpxn`. */
 export const RULE_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)+$/;
 
-export function readRuleBlock(annotation: Annotation): { fields: RuleFields | null; problems: FieldProblem[]; places: Record<string, Point> } {
+/** What one rule block says, every problem and field placed in the file. */
+export interface RuleBlockReading {
+  fields: RuleFields | null;
+  problems: FieldProblem[];
+  places: Record<string, Point>;
+}
+
+export function readRuleBlock(annotation: Annotation): RuleBlockReading {
+  return placeRuleBlock(readRuleSource(annotation.source), annotation.position.start);
+}
+
+/** Where `readRuleSource` puts the opening fence: a column no place in a file has. */
+const FENCE_HERE: Point = { line: 0, column: 0 };
+
+/**
+ * A rule block's reading wherever it sits: places counted in lines from its opening fence, and
+ * the fence itself as FENCE_HERE. A function of the block's text alone, so a version edited
+ * elsewhere can reuse it (rules/compile.ts); `placeRuleBlock` puts it in the file.
+ */
+export function readRuleSource(source: string): RuleBlockReading {
   const problems: FieldProblem[] = [];
   const places: Record<string, Point> = {};
-  const fence = annotation.position.start;
+  const fence = FENCE_HERE;
   // The YAML starts on the line after the opening fence.
-  const yaml = readYaml(annotation.source, { line: fence.line + 1, column: 1 });
+  const yaml = readYaml(source, { line: fence.line + 1, column: 1 });
   const at = yaml.at;
   if (yaml.problems.length > 0 || !yaml.doc) {
     for (const e of yaml.problems) problems.push({ reason: `Malformed rule block: ${e.message}`, place: e.place });
@@ -111,7 +130,7 @@ export function readRuleBlock(annotation: Annotation): { fields: RuleFields | nu
   let clauseOverride: string | null = null;
   const clauseNode = nodes.clause;
   if (clauseNode && isScalar(clauseNode) && clauseNode.range) {
-    clauseOverride = annotation.source.slice(clauseNode.range[0], clauseNode.range[1]).trim().replace(/^(['"])(.*)\1$/, '$2').replace(/^Clause\s+/i, '');
+    clauseOverride = source.slice(clauseNode.range[0], clauseNode.range[1]).trim().replace(/^(['"])(.*)\1$/, '$2').replace(/^Clause\s+/i, '');
     if (clauseOverride === '') clauseOverride = null;
   } else if (clauseNode) {
     problems.push({ reason: 'Unexpected `clause`: expected a clause number such as 7.2 or 7.2(a)', place: place('clause') });
@@ -119,4 +138,12 @@ export function readRuleBlock(annotation: Annotation): { fields: RuleFields | nu
 
   if (problems.length > 0 || id === null || kind === null || actor === null || effect === null) return { fields: null, problems, places };
   return { fields: { id, kind, actor, appliesTo, effect, condition, period, from, clauseOverride }, problems, places };
+}
+
+/** `reading` (from `readRuleSource`) for the block whose opening fence is at `fence`. */
+export function placeRuleBlock(reading: RuleBlockReading, fence: Point): RuleBlockReading {
+  const place = (p: Point): Point => (p.column === 0 ? fence : { line: p.line + fence.line, column: p.column });
+  const places: Record<string, Point> = {};
+  for (const [field, p] of Object.entries(reading.places)) places[field] = place(p);
+  return { fields: reading.fields, problems: reading.problems.map((p) => ({ reason: p.reason, place: place(p.place) })), places };
 }
