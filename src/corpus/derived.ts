@@ -5,16 +5,14 @@
  * source's path (a document's id defaults to its file name) and the SHA-256 of its bytes; the
  * code that derived it is named by the record's fingerprint, which the caller gives.
  *
- * On disk (`<cache>/derived/<hash of the documents folder>.bin`): `MAGIC`, the SHA-256 of the
- * payload, the payload (V8's serialisation). Each fact is kept serialised on its own inside it
- * and deserialised when asked for: a run after an edit needs a few of the facts of some 200
- * versions (every version's rule blocks were 3 MB, a fifth of that run's CPU read whole). A record that is damaged, truncated, of another
- * format, of another folder or made by other code is ignored whole and rewritten (temporary
- * file, then rename), never trusted.
+ * On disk (`<cache>/derived/<hash of the documents folder>/`): one file per fact name and
+ * source path, `MAGIC`, the SHA-256 of the payload, the payload (V8's serialisation of the fact
+ * and what it was derived from). A file that is damaged, truncated, of another format, of
+ * another folder or made by other code is ignored and rewritten (temporary file, then rename),
+ * never trusted.
  */
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { Corpus } from './index.js';
 import { readSealedValue, writeSealedValue } from './sealed.js';
 
@@ -62,84 +60,88 @@ export function knownFact(corpus: Corpus, name: string, path: string): unknown {
   return sha === undefined || !corpus.derived ? undefined : corpus.derived.get(derivedKey(name, path, sha));
 }
 
-const MAGIC = Buffer.from('SECDOC-DERIVED-2\n');
+const MAGIC = Buffer.from('SECDOC-DERIVED-3\n');
 
-interface Payload {
+/** One fact on disk: what it was derived from, and its value. */
+interface Entry {
   fingerprint: string;
   root: string;
-  /** Each fact's value, serialised on its own. */
-  facts: Map<string, Uint8Array>;
+  name: string;
+  path: string;
+  sha256: string;
+  value: unknown;
 }
 
-/** The derived facts of one documents folder, read from and written to the cache folder. */
+/**
+ * The derived facts of one documents folder, in the cache folder: one sealed file per fact name
+ * and source path, holding the fact of the bytes it was last derived from. A run reads only the
+ * facts it asks for (one version's rule blocks, not the 5 MB of every version's, which a single
+ * record file made every run read, hash and write again), and an edited source's fact replaces
+ * its earlier one when saved.
+ */
 export class DiskDerivedRecord implements DerivedStore {
-  readonly path: string;
+  /** The folder of this documents folder's facts. */
+  readonly dir: string;
   private readonly root: string;
-  private facts = new Map<string, Uint8Array>();
-  /** The facts deserialised or set in this run. */
-  private values = new Map<string, unknown>();
-  private changed = false;
+  /** Entries read so far (null: none on disk, or not to be trusted), by name and path. */
+  private readonly read = new Map<string, Entry | null>();
+  /** Facts set in this run, by key, to be written by `save`. */
+  private readonly pending = new Map<string, unknown>();
 
-  /** `fingerprint` names the code that derives the facts: a record made by other code is not read. */
+  /** `fingerprint` names the code that derives the facts: a fact derived by other code is not read. */
   constructor(
     cacheDir: string,
     documentsDir: string,
     private readonly fingerprint: string,
   ) {
     this.root = resolve(documentsDir);
-    this.path = join(cacheDir, 'derived', `${createHash('sha256').update(this.root).digest('hex')}.bin`);
-    const payload = readSealedValue(this.path, MAGIC) as Payload | null;
-    if (payload && payload.fingerprint === fingerprint && payload.root === this.root && payload.facts instanceof Map) this.facts = payload.facts;
+    this.dir = join(cacheDir, 'derived', createHash('sha256').update(this.root).digest('hex'));
+  }
+
+  /** Where fact `name` of the source at `path` is kept. */
+  pathOf(name: string, path: string): string {
+    const hash = createHash('sha256').update(this.fingerprint).update('\0').update(name).update('\0').update(path).digest('hex');
+    return join(this.dir, hash.slice(0, 2), hash);
+  }
+
+  private entry(name: string, path: string): Entry | null {
+    const slot = `${name}\0${path}`;
+    let entry = this.read.get(slot);
+    if (entry === undefined) {
+      const found = readSealedValue(this.pathOf(name, path), MAGIC) as Entry | null;
+      const trusted = found !== null && typeof found === 'object' && found.fingerprint === this.fingerprint && found.root === this.root && found.name === name && found.path === path && typeof found.sha256 === 'string';
+      entry = trusted ? found : null;
+      this.read.set(slot, entry);
+    }
+    return entry;
   }
 
   get(key: string): unknown {
-    if (this.values.has(key)) return this.values.get(key);
-    const bytes = this.facts.get(key);
-    if (!(bytes instanceof Uint8Array)) return undefined;
-    let value: unknown;
-    try {
-      value = deserialize(bytes);
-    } catch {
-      return undefined;
-    }
-    this.values.set(key, value);
-    return value;
+    if (this.pending.has(key)) return this.pending.get(key);
+    const [name, path, sha256] = key.split('\0') as [string, string, string];
+    const entry = this.entry(name, path);
+    return entry?.sha256 === sha256 ? entry.value : undefined;
   }
 
   set(key: string, value: unknown): void {
-    this.values.set(key, value);
-    try {
-      this.facts.set(key, serialize(value));
-      this.changed = true;
-    } catch {
-      // A value V8 cannot serialise is known for this run only.
-    }
+    this.pending.set(key, value);
   }
 
   earlier(name: string, path: string, sha256: string): unknown {
-    const prefix = `${name}\0${path}\0`;
-    for (const key of this.facts.keys()) {
-      if (key.startsWith(prefix) && key !== derivedKey(name, path, sha256)) {
-        const value = this.get(key);
-        if (value !== undefined) return value;
-      }
-    }
-    return undefined;
+    const entry = this.entry(name, path);
+    return entry && entry.sha256 !== sha256 ? entry.value : undefined;
   }
 
-  /**
-   * Write the record when anything changed, keeping only the facts of sources `corpus` holds now
-   * (an edited source's old facts go; a fact this run did not need stays for the next).
-   */
+  /** Write the facts set in this run of sources `corpus` holds now (a fact of bytes since edited is not kept). */
   save(corpus: Corpus): void {
     const live = new Set<string>();
     for (const [path, sha] of corpus.sourceHashes ?? []) live.add(`${path}\0${sha}`);
-    for (const key of this.facts.keys()) {
-      if (!live.has(key.slice(key.indexOf('\0') + 1))) (this.facts.delete(key), this.values.delete(key), (this.changed = true));
+    for (const [key, value] of this.pending) {
+      const [name, path, sha256] = key.split('\0') as [string, string, string];
+      if (!live.has(`${path}\0${sha256}`)) continue;
+      // A fact that cannot be written only costs the next run its derivation.
+      writeSealedValue(this.pathOf(name, path), MAGIC, { fingerprint: this.fingerprint, root: this.root, name, path, sha256, value } satisfies Entry);
     }
-    if (!this.changed) return;
-    // A record that cannot be written only costs the next run the facts' derivation.
-    if (writeSealedValue(this.path, MAGIC, { fingerprint: this.fingerprint, root: this.root, facts: this.facts } satisfies Payload)) this.changed = false;
+    this.pending.clear();
   }
 }
-

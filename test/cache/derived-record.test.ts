@@ -4,9 +4,9 @@
  * trees of unchanged ones; a fact is never taken for a source whose bytes changed, and a damaged
  * or foreign record is ignored whole.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CheckRecord } from '../../src/check/record.js';
 import type { ParsedSource, TreeCache } from '../../src/corpus/cache.js';
@@ -126,9 +126,16 @@ describe('derived facts on disk: never trusted when damaged or foreign', () => {
     const record = new DiskDerivedRecord(cacheDir, '/docs', 'code-1');
     versionIntervals(load(FILES, { derived: record }));
     record.save(load(FILES));
-    writeFileSync(record.path, damage(readFileSync(record.path)));
+    const files = factFiles(record);
+    expect(files).toHaveLength(4);
+    for (const file of files) writeFileSync(file, damage(readFileSync(file)));
     return new DiskDerivedRecord(cacheDir, documents, fingerprint);
   }
+  /** The files a record keeps its facts in. */
+  const factFiles = (record: DiskDerivedRecord) =>
+    readdirSync(record.dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
   /** What a record knows of each version's expiry. */
   const factsOf = (record: DiskDerivedRecord) => {
     const corpus = load(FILES);
@@ -139,7 +146,7 @@ describe('derived facts on disk: never trusted when damaged or foreign', () => {
     expect(factsOf(reopened((b) => b))).toEqual(['2022-03-01', null, null, '2023-03-01']);
   });
 
-  it('should ignore a record with a flipped byte, a truncated one, an empty one and one of another format', () => {
+  it('should ignore a fact with a flipped byte, a truncated one, an empty one and one of another format', () => {
     const none = [undefined, undefined, undefined, undefined];
     expect(factsOf(reopened((b) => Buffer.from(b.map((x, i) => (i === b.length - 3 ? x ^ 1 : x)))))).toEqual(none);
     expect(factsOf(reopened((b) => b.subarray(0, b.length >> 1)))).toEqual(none);
@@ -147,20 +154,24 @@ describe('derived facts on disk: never trusted when damaged or foreign', () => {
     expect(factsOf(reopened((b) => Buffer.concat([Buffer.from('SECDOC-DERIVED-0\n'), b.subarray(17)])))).toEqual(none);
   });
 
-  it('should ignore a record made by other code or for another folder', () => {
+  it('should ignore a fact derived by other code or for another folder', () => {
     const none = [undefined, undefined, undefined, undefined];
     expect(factsOf(reopened((b) => b, { fingerprint: 'code-2' }))).toEqual(none);
     const cacheDir = folder();
     const record = new DiskDerivedRecord(cacheDir, '/docs', 'code-1');
     versionIntervals(load(FILES, { derived: record }));
     record.save(load(FILES));
-    // Another folder's record lives under another name, and names its folder inside.
+    // Another folder's facts live in another folder, and name their folder inside.
     const other = new DiskDerivedRecord(cacheDir, '/elsewhere', 'code-1');
-    writeFileSync(other.path, readFileSync(record.path));
+    for (const file of factFiles(record)) {
+      const moved = join(other.dir, relative(record.dir, file));
+      mkdirSync(dirname(moved), { recursive: true });
+      writeFileSync(moved, readFileSync(file));
+    }
     expect(factsOf(new DiskDerivedRecord(cacheDir, '/elsewhere', 'code-1'))).toEqual(none);
   });
 
-  it('should keep only the facts of sources the corpus still holds', () => {
+  it('should keep no fact of bytes the corpus no longer holds', () => {
     const cacheDir = folder();
     const record = new DiskDerivedRecord(cacheDir, '/docs', 'code-1');
     versionIntervals(load(FILES, { derived: record }));

@@ -129,7 +129,9 @@ describe('tree cache: through the CLI', () => {
     const env = { SECDOC_CACHE_DIR: dir };
     const cold = await cli(['diff', french[0]!, french[1]!, '--format', 'json'], { env });
     expect(cold.code).toBe(0);
-    expect(entries(dir)).toHaveLength(2);
+    expect(entries(join(dir, 'trees'))).toHaveLength(2);
+    // Beside them, each heading chunk of the two files (shared chunks once).
+    expect(entries(join(dir, 'chunks')).length).toBeGreaterThan(10);
     const warm = await cli(['diff', french[0]!, french[1]!, '--format', 'json'], { env });
     expect(warm.stdout).toBe(cold.stdout);
     const none = await cli(['--no-cache', 'diff', french[0]!, french[1]!, '--format', 'json'], { env: { SECDOC_CACHE_DIR: fresh() } });
