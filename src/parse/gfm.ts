@@ -3,13 +3,22 @@
  * its autolink-literal scan runs at every word boundary and doubled parse time on the SEC sources
  * (bench/parse.bench.mjs), and bare URLs, footnotes and task lists are kept as the text they are.
  */
+import { createRequire } from 'node:module';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Processor } from 'unified';
 
+const require = createRequire(import.meta.url);
+
+/**
+ * Tables and strikethrough. The table constructs are loaded when a processor is made with them
+ * (synchronously, a parse is, hence `require` of the ES modules): mdast-util-gfm-table brings
+ * mdast-util-to-markdown with it, a sixth of the parser's loading time, and no chunk of the real
+ * corpus can hold a table (`mayHoldTable`).
+ */
 export function remarkTablesAndStrikethrough(this: Processor): void {
+  const { gfmTable } = require('micromark-extension-gfm-table') as typeof import('micromark-extension-gfm-table');
+  const { gfmTableFromMarkdown } = require('mdast-util-gfm-table') as typeof import('mdast-util-gfm-table');
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());

@@ -2,7 +2,7 @@
  * The reader: Markdown text -> clause tree. A pure function of the text: no file system, no clock.
  */
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/index.js';
@@ -45,13 +45,16 @@ export interface ChunkStore {
 // Decoding lives apart so that reading a YAML side file, or a tree from the cache, loads no Markdown parser.
 export { decodeSource } from './decode.js';
 
-const processor = unified().use(remarkParse).use(remarkTablesAndStrikethrough).freeze();
+/** Made on first use: the table constructs load with it (./gfm.ts). */
+let withTables: Processor<Root> | null = null;
 /** For text that cannot hold a table: the same tree, without trying a table on every line. */
 const withoutTables = unified().use(remarkParse).use(remarkStrikethrough).freeze();
 
+const processor = () => (withTables ??= unified().use(remarkParse).use(remarkTablesAndStrikethrough).freeze());
+
 /** Parse Markdown into an mdast root (exposed for benchmarks that compare against bare remark). */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  return processor().parse(text);
 }
 
 
@@ -115,7 +118,7 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
 /** Parse one chunk of a source's body (see ParsedChunk). */
 export function parseChunk(text: string): ParsedChunk {
   const defused = defuseDeepPrefixes(text);
-  const root = (mayHoldTable(defused.text) ? processor : withoutTables).parse(defused.text) as Root;
+  const root = (mayHoldTable(defused.text) ? processor() : withoutTables).parse(defused.text) as Root;
   let deepNode: ParsedChunk['deepNode'] = null;
   limitNesting(root, (node) => {
     if (deepNode || !node.position) return;
