@@ -114,10 +114,15 @@ describe('incremental build', () => {
 
   it('should ignore a damaged record of the build and of derived facts, and still write a clean build', async () => {
     writeFileSync(buildRecordPath(testCacheDir, out), '{"version": 2, "out": "x", "artef');
-    const derived = new DiskDerivedRecord(testCacheDir, documents, 'any').path;
-    const bytes = readFileSync(derived);
-    bytes[bytes.length - 5]! ^= 1;
-    writeFileSync(derived, bytes);
+    // Every fact file of the documents folder (the fingerprint names a file, not the folder).
+    const derived = new DiskDerivedRecord(testCacheDir, documents, 'any').dir;
+    const facts = readdirSync(derived, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(facts.length).toBeGreaterThan(0);
+    for (const fact of facts) {
+      const bytes = readFileSync(join(fact.parentPath, fact.name));
+      bytes[bytes.length - 5]! ^= 1;
+      writeFileSync(join(fact.parentPath, fact.name), bytes);
+    }
     expect((await cli(['--documents', documents, 'build', '--out', out, '--formats', FORMATS])).code).toBe(0);
     const a = tree(out);
     const b = tree(clean);
