@@ -15,7 +15,7 @@ import type { ClausePair, ClausePairing } from './pair.js';
 import { EMPTY, increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
 import { blockRuns, inlineRuns, PARAGRAPH_BREAK, plainRuns, type StyledRun } from './tokens.js';
-import { regroupBlocks, samePlaceReordered, type BlockGroup } from './regroup.js';
+import { regroupBlocks, regroupItems, samePlaceReordered, withoutLabel, type BlockGroup, type ItemGroup } from './regroup.js';
 
 export type Table = Extract<Block, { type: 'table' }>;
 export type TextBlock = Exclude<Block, Table>;
@@ -39,9 +39,23 @@ export interface TextBlockComparison extends TextComparison {
   readonly same: boolean;
   /**
    * The block changed place in its clause (regroup.ts): `from` stands where it was (`new` is
-   * null), `to` where it is, compared with its old self. Indexes are in the clause's blocks.
+   * null), `to` where it is, compared with its old self. Indexes are in the clause's blocks (in
+   * the list's items, for an item). `labelOnly`: its old and new text differ only in the number
+   * each starts with (`(a)`, `2°`), renumbered with its new place rather than reworded.
    */
-  readonly moved?: { readonly side: 'from' | 'to'; readonly oldIndex: number; readonly newIndex: number };
+  readonly moved?: { readonly side: 'from' | 'to'; readonly oldIndex: number; readonly newIndex: number; readonly labelOnly: boolean };
+  /**
+   * Two lists whose items were reordered (regroup.ts): each item compared on its own, as a
+   * one-item list, in new order with old-only items where they stood.
+   */
+  readonly items?: readonly ListItemComparison[];
+}
+
+/** One item of two lists compared (`TextBlockComparison.items`), with its index in each list (null on a side it is not on). */
+export interface ListItemComparison {
+  readonly item: TextBlockComparison;
+  readonly old: number | null;
+  readonly new: number | null;
 }
 
 /**
@@ -232,8 +246,9 @@ function kindOf(b: Block): 'text' | 'table' {
   return b.type === 'table' ? 'table' : 'text';
 }
 
+/** A block's text for pairing: the same text under another number of its own (`withoutLabel`) is the same block renumbered. */
 function blockKey(b: Block): string {
-  return `${b.type === 'table' ? 't' : 'p'}\u0001${normalizeSpace(blockText(b)).trim()}`;
+  return `${b.type === 'table' ? 't' : 'p'}\u0001${withoutLabel(normalizeSpace(blockText(b)).trim())}`;
 }
 
 /** The blocks of two texts, paired (equal ones in order, then by kind), each compared. */
@@ -252,12 +267,26 @@ export function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
 
 function compareGroup(g: BlockGroup): BlockPairing {
   if (g.kind === 'regrouped') return { kind: 'regrouped', old: g.old, new: g.new, oldRuns: joinedRuns(g.old), newRuns: joinedRuns(g.new) };
-  if (g.kind === 'moved') {
-    const moved = { side: g.side, oldIndex: g.oldIndex, newIndex: g.newIndex };
-    if (g.side === 'from') return { kind: 'text', old: g.old, new: null, same: false, oldRuns: null, newRuns: null, moved };
-    return { kind: 'text', old: g.old, new: g.new, same: false, oldRuns: blockRuns(g.old), newRuns: blockRuns(g.new), moved };
-  }
+  if (g.kind === 'moved') return compareMoved(g);
   return (g.new ?? g.old)!.type === 'table' ? compareTable(g.old as Table | null, g.new as Table | null) : compareText(g.old as TextBlock | null, g.new as TextBlock | null);
+}
+
+function compareMoved(g: Extract<BlockGroup, { kind: 'moved' }>): TextBlockComparison {
+  const labelOnly = blockKey(g.old) === blockKey(g.new);
+  const moved = { side: g.side, oldIndex: g.oldIndex, newIndex: g.newIndex, labelOnly };
+  if (g.side === 'from') return { kind: 'text', old: g.old, new: null, same: false, oldRuns: null, newRuns: null, moved };
+  return { kind: 'text', old: g.old, new: g.new, same: false, oldRuns: blockRuns(g.old), newRuns: blockRuns(g.new), moved };
+}
+
+/** Two lists whose items were reordered, item by item (`regroupItems`); null when none moved. */
+function compareItems(o: Extract<Block, { type: 'list' }>, n: Extract<Block, { type: 'list' }>): TextBlockComparison | null {
+  const groups = regroupItems(o, n, blockKey);
+  if (!groups) return null;
+  const items = groups.map((x: ItemGroup): ListItemComparison => {
+    const g = x.group;
+    return { item: g.kind === 'moved' ? compareMoved(g) : compareText(g.old as TextBlock | null, g.new as TextBlock | null), old: x.old, new: x.new };
+  });
+  return { kind: 'text', old: o, new: n, same: false, oldRuns: null, newRuns: null, items };
 }
 
 function joinedRuns(blocks: readonly TextBlock[]): StyledRun[] {
@@ -274,7 +303,8 @@ function compareText(o: TextBlock | null, n: TextBlock | null): TextBlockCompari
   if (o && n && sameBlock(o, n)) return { kind: 'text', old: o, new: n, same: true, oldRuns: null, newRuns: null };
   // A block on one side only is marked whole, from its runs when they are read.
   if (!o || !n) return { kind: 'text', old: o, new: n, same: false, oldRuns: null, newRuns: null };
-  return { kind: 'text', old: o, new: n, same: false, oldRuns: blockRuns(o), newRuns: blockRuns(n) };
+  const items = o.type === 'list' && n.type === 'list' && o.items.length > 1 && n.items.length > 1 ? compareItems(o, n) : null;
+  return items ?? { kind: 'text', old: o, new: n, same: false, oldRuns: blockRuns(o), newRuns: blockRuns(n) };
 }
 
 /** Unnumbered top sections (Version History): paired by heading, then by position. */

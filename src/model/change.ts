@@ -79,6 +79,19 @@ export interface TextBlockChange {
    * paragraphs, and on `to`, `segments` are the block's word marks against its old self.
    */
   moved?: { side: 'from'; note: string } | { side: 'to'; note: string; amended: boolean; segments: Segment[] };
+  /**
+   * A list whose items were reordered: each item as its own change (a one-item list, `moved`
+   * naming the item it came from or went to), in new order with old-only items where they
+   * stood. `segments` are theirs joined by line breaks, as the list's text joins its items.
+   */
+  items?: ListItemChange[];
+}
+
+/** One item of a list whose items were reordered (`TextBlockChange.items`). */
+export interface ListItemChange extends TextBlockChange {
+  /** Its index in the old list and in the new one; null on the side its segments are not on. */
+  oldItem: number | null;
+  newItem: number | null;
 }
 
 export interface CellChange {
@@ -232,15 +245,18 @@ function sep(out: Segment[], text: string, inOld: boolean, inNew: boolean): void
   else if (inNew) out.push({ op: 'insert', text });
 }
 
-/** A clause's own blocks (content, then tail) as one sequence, blocks separated by blank lines. */
-export function contentSegments(changes: readonly ContentChange[]): Segment[] {
+/**
+ * A clause's own blocks (content, then tail) as one sequence, blocks separated by blank lines
+ * (or by `separator`: a list's items by line breaks).
+ */
+export function contentSegments(changes: readonly ContentChange[], separator = '\n\n'): Segment[] {
   const out: Segment[] = [];
   let hadOld = false;
   let hadNew = false;
   for (const c of changes) {
     const inOld = c.old !== null;
     const inNew = c.new !== null;
-    sep(out, '\n\n', hadOld && inOld, hadNew && inNew);
+    sep(out, separator, hadOld && inOld, hadNew && inNew);
     out.push(...(c.kind === 'text' ? c.segments : tableSegments(c)));
     hadOld ||= inOld;
     hadNew ||= inNew;

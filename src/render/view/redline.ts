@@ -5,7 +5,7 @@
  * This module reads the diff; it never compares text itself.
  */
 import type { Clause } from '../../model/types.js';
-import { changeNote, describeChange, type ClauseChange, type ContentChange, type DocumentDiff, type Segment, type TableChange, type TextBlockChange } from '../../model/change.js';
+import { changeNote, describeChange, type ClauseChange, type ContentChange, type DocumentDiff, type ListItemChange, type Segment, type TableChange, type TextBlockChange } from '../../model/change.js';
 import { anchorOf, childPlacement, clauseBlocks, contentBlocks, isHeadingClause, merge, plain, provisionHeading, tailBlocks, type Placement } from './clean.js';
 import type { BodyBlock, Cell, ChangeRow, ChangeStatus, Mark, Run } from './types.js';
 import { liveHref } from '../../model/url.js';
@@ -133,6 +133,12 @@ function paraMark(block: TextBlockChange, clauseMark: Mark | undefined): { mark?
 function contentChangeBlocks(list: readonly ContentChange[], indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined, out: BodyBlock[] = []): BodyBlock[] {
   for (const c of list) {
     if (c.kind === 'text' && c.breakBefore) markBreak(out[out.length - 1], c.breakBefore === 'insert' ? 'ins' : 'del');
+    if (c.kind === 'text' && c.items) {
+      const list = c.new ?? c.old;
+      const ordered = list?.type === 'list' && list.ordered;
+      for (const item of c.items) out.push(itemBlock(item, ordered, indent + 1, refs, clauseMark));
+      continue;
+    }
     if (c.kind === 'text' && c.moved) {
       const moved = c.moved;
       const runs = segmentRuns(moved.side === 'to' ? moved.segments : c.segments, refs, c.blockType === 'heading' ? { bold: true } : {});
@@ -160,6 +166,21 @@ function contentChangeBlocks(list: readonly ContentChange[], indent: number, ref
     out.push({ kind: 'para', indent, number: null, heading: null, runs, anchor: null, ...paraMark(c, clauseMark) });
   }
   return out;
+}
+
+/**
+ * One item of a list whose items were reordered, numbered as the list numbers it on its side:
+ * one that moved is inserted where it stands, marked against its old self, and deleted where
+ * it stood, each with its note, as a moved paragraph is.
+ */
+function itemBlock(item: ListItemChange, ordered: boolean, indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined): BodyBlock {
+  const moved = item.moved;
+  const movedHere = moved?.side === 'to';
+  const mark = clauseMark ?? (movedHere ? undefined : markOf(item.status));
+  const index = item.newItem ?? item.oldItem ?? 0;
+  const number = plain(ordered ? `${index + 1}.` : '•', mark ?? (movedHere ? 'ins' : undefined));
+  const runs = segmentRuns(moved?.side === 'to' ? moved.segments : item.segments, refs);
+  return { kind: 'para', indent, number, heading: null, runs, anchor: null, ...(mark ? { mark } : {}), ...(movedHere ? { movedHere: true as const } : {}), ...(moved ? { note: tie(`[${moved.note}]`) } : {}) };
 }
 
 /**
