@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
 import { blockText, walkClauses } from '../../src/model/text.js';
 import type { ClauseChange, ContentChange, DocumentDiff, Segment, TextBlockChange } from '../../src/model/change.js';
-import { walkChanges } from '../../src/model/change.js';
+import { clauseSegments, walkChanges } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
 import { diffToText } from '../../src/render/text/diff.js';
 import { realCorpusDir } from '../helpers.js';
@@ -56,6 +56,23 @@ describe('split, merged and reordered paragraphs on the real corpus', () => {
     expect(blocks[split - 1]!.segments.filter((s) => s.op !== 'equal')).toEqual([{ op: 'delete', text: ' ' }]);
     expect(marked(blocks[split]!.segments, 'insert')).toEqual([',', 'ou tout document']);
     expect(blocks.filter((x) => x.status === 'inserted').map((x) => blockText(x.new!))).toEqual(['Les infractions et les manquements sont constatés par procès-verbaux, qui font foi jusqu\'à preuve contraire.']);
+  });
+
+  it("should mark only the words added to an alinéa that took in the one before it (Code de la consommation 2014-03-18 -> 03-19: Article L121-36's 2nd alinéa merged into Article L121-37's 1st)", () => {
+    const { a, b, diff } = realPair('fr-etalab-codes', 'code-de-la-consommation__2014-03-18.md', 'code-de-la-consommation__2014-03-19.md');
+    expectExact(diff, a, b);
+    const l37 = byCitation(diff, 'Article L121-37');
+    expect(l37.status).toBe('amended');
+    const [merged] = texts(l37);
+    expect(merged!.status).toBe('amended');
+    // The old first alinéa stands whole; the sentence it took in, reworded into an opening, is the one insertion.
+    expect(marked(merged!.segments, 'delete')).toEqual([]);
+    expect(marked(merged!.segments, 'insert')).toEqual([
+      "Lorsque les opérations mentionnées à l'article L. 121-36 sont réalisées par voie d'écrit et donnent lieu à un tirage au sort, quelles qu'en soient les modalités, le bulletin de participation à ces opérations doit être distinct de tout bon de commande de bien ou de service.",
+    ]);
+    expect(merged!.segments.filter((s) => s.op === 'equal').map((s) => s.text).join('')).toBe(blockText(merged!.old!));
+    // Across two articles the words taken in are not marked moved: the alinéa stands deleted in L121-36.
+    expect(texts(byCitation(diff, 'Article L121-36')).map((x) => x.status)).toEqual(['amended', 'deleted']);
   });
 
   it('should mark a paragraph that moved to the end of its article as moved, with only its reworded words marked (Code de la consommation, Article L214-1)', () => {
@@ -155,5 +172,146 @@ describe('a paragraph holding the character that stands for a paragraph break', 
     const plain = (ps: string[]) => parse(docOf(ps.map((p) => p.replace('\uE000 ', ''))));
     const control = [...walkChanges(diffDocuments(plain(before), plain(after)).clauses)].find((x) => x.new?.number === '1.1')!;
     expect(texts(control).filter((x) => x.breakBefore).map((x) => x.breakBefore)).toEqual(['insert']);
+  });
+});
+
+/* ---------- items re-sorted inside one list block ---------- */
+
+const itemsOf = (c: ClauseChange) => texts(c).find((b) => b.items)?.items ?? [];
+const itemText = (i: TextBlockChange) => (i.moved?.side === 'to' ? i.moved.segments : i.segments).filter((s) => s.op !== 'delete').map((s) => s.text).join('');
+
+/** SEC-style definitions in a bullet list, put in alphabetical order, one of them amended. */
+const DEFINITIONS = [
+  '"Alt HAN Company" means the company established under Section Z to procure the Alt HAN Services;',
+  '"Device Log" means the list of Devices held in the Smart Metering Inventory for a Smart Metering System;',
+  '"Communications Hub" means a Device which complies with the requirements of the CHTS;',
+  '"Commissioned" means, in respect of a Device, that it has been added to the Smart Metering Inventory and its status set to commissioned;',
+  '"Bulk Certificate" means a certificate issued by the DCC for the purpose of bulk operations;',
+  '"Electricity Smart Meter" means a Device meeting the requirements placed on ESME in the SMETS.',
+];
+const RESORTED = [DEFINITIONS[0]!, DEFINITIONS[4]!, DEFINITIONS[3]!, DEFINITIONS[2]!.replace('the CHTS;', 'the CHTS and the ICHIS;'), DEFINITIONS[1]!, DEFINITIONS[5]!];
+const definitionsDoc = (items: readonly string[]) => `## 1 Definitions\n\n1.1 In this Appendix, the following terms have the meanings given:\n\n${items.map((d) => `- ${d}`).join('\n')}\n\n1.2 Where a term is defined in Section A, it has that meaning here.\n`;
+
+describe('items re-sorted inside one list block', () => {
+  it('should mark definitions re-sorted alphabetically as moved, the one amended with only its new words marked (hand-made, SEC style)', async () => {
+    const a = parse(definitionsDoc(DEFINITIONS));
+    const b = parse(definitionsDoc(RESORTED));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const c = byCitation(d, '1.1');
+    expect(c.status).toBe('amended');
+    const items = itemsOf(c);
+    // Three items kept their order (Alt HAN, Bulk, Electricity: the longest run); the other three moved.
+    expect(items.filter((i) => i.status === 'unchanged').map(itemText)).toEqual([DEFINITIONS[0], DEFINITIONS[4], DEFINITIONS[5]]);
+    expect(items.filter((i) => i.moved?.side === 'from').map((i) => i.moved!.note)).toEqual(['Moved to item 5', 'Moved to item 4', 'Moved to item 3']);
+    const to = items.filter((i) => i.moved?.side === 'to');
+    expect(to.map((i) => [i.moved!.note, i.moved!.side === 'to' && i.moved!.amended])).toEqual([
+      ['Moved from item 4', false],
+      ['Moved from item 3', true],
+      ['Moved from item 2', false],
+    ]);
+    // Nothing struck or inserted but the moves, and inside the moved and amended item only its new words.
+    expect(items.filter((i) => !i.moved && i.status !== 'unchanged')).toEqual([]);
+    const hub = to[1]!.moved!;
+    expect(hub.side === 'to' && [marked(hub.segments, 'insert'), marked(hub.segments, 'delete')]).toEqual([['and the ICHIS'], []]);
+    // New order, each old item that moved away where it stood.
+    expect(items.map((i) => [i.oldItem, i.newItem])).toEqual([[0, 0], [1, null], [2, null], [3, null], [4, 1], [null, 2], [null, 3], [null, 4], [5, 5]]);
+    // In new order: each item once where it stands, each old one once where it stood.
+    expect(items.filter((i) => i.newItem !== null).map((i) => i.newItem)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(items.filter((i) => i.oldItem !== null).map((i) => i.oldItem).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    // Every writer says so: the terminal names the places, the JSON carries the items.
+    const text = diffToText(d, { color: false });
+    expect(text).toContain(`${RESORTED[3]!.replace('and the ICHIS', '{+and the ICHIS+}')} [Moved from item 3]`);
+    expect(text).toContain('[Moved to item 5]');
+    expect(JSON.stringify(diffToJson(d))).toContain('"items":[{"status":"unchanged","old":0,"new":0');
+  });
+
+  it('should mark paragraphs that carry their own numbers (1°, 2°) and were reordered as moved and renumbered, not amended', () => {
+    const paras = ['The Supplier shall notify the DCC of every Device it installs in a premises.', 'The DCC shall acknowledge each notification within five Working Days of receipt.', 'The Panel may extend any period set out in this Clause on request.'];
+    const numbered = (ps: string[]) => ['The following apply:', ...ps.map((p, k) => `${k + 1}° ${p}`)];
+    const a = parse(docOf(numbered(paras)));
+    const b = parse(docOf(numbered([paras[1]!, paras[2]!, paras[0]!])));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const blocks = texts(byCitation(d, '1.1'));
+    const to = blocks.find((x) => x.moved?.side === 'to')!;
+    expect(to.moved).toMatchObject({ note: 'Moved from paragraph 2', amended: false });
+    // Only its number changed with its place, as the numbers of the two it passed.
+    expect(to.moved!.side === 'to' && [marked(to.moved!.segments, 'delete'), marked(to.moved!.segments, 'insert')]).toEqual([['1'], ['3']]);
+    expect(blocks.filter((x) => !x.moved && x.status !== 'unchanged').map((x) => [marked(x.segments, 'delete'), marked(x.segments, 'insert')])).toEqual([
+      [['2'], ['1']],
+      [['3'], ['2']],
+    ]);
+  });
+
+  it('should show the items (a)-(d) of a provision put in a new order as renumbered, only their changed words marked', () => {
+    const items = ['publish the Service Performance Report within ten Working Days of the end of each month;', 'notify the Panel without delay of any event likely to affect the provision of Core Communication Services;', 'keep a record of every Service Request it receives for a period of seven years;', 'consult Users before making any change to the DCC User Interface Specification.'];
+    const doc = (xs: string[]) => `## 2 Obligations\n\n2.1 The DCC shall:\n\n${xs.map((x, k) => `(${'abcd'[k]}) ${x}`).join('\n\n')}\n`;
+    const a = parse(doc(items));
+    const b = parse(doc([items[2]!, items[0]!, items[3]!, items[1]!.replace('the Panel', 'the Panel and the Authority')]));
+    const d = diffDocuments(a, b);
+    expectExact(d, a, b);
+    const row = (n: string) => byCitation(d, `2.1${n}`);
+    expect(['(a)', '(b)', '(c)', '(d)'].map((n) => [row(n).status, row(n).old!.number, row(n).amended])).toEqual([
+      ['renumbered', '(c)', false],
+      ['renumbered', '(a)', false],
+      ['renumbered', '(d)', false],
+      ['renumbered', '(b)', true],
+    ]);
+    expect(marked(clauseSegments(row('(d)')), 'insert')).toEqual(['and the Authority']);
+    expect(marked(clauseSegments(row('(d)')), 'delete')).toEqual([]);
+  });
+});
+
+/* ---------- generated: a list re-ordered by a random permutation ---------- */
+
+const VOCABULARY = ['the', 'DCC', 'shall', 'notify', 'each', 'Supplier', 'Party', 'of', 'any', 'Device', 'installed', 'within', 'five', 'Working', 'Days', 'Panel', 'may', 'request', 'that', 'a', 'report', 'be', 'published', 'on', 'its', 'website', 'and', 'kept', 'for', 'seven', 'years'];
+const TERMS = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel', 'India', 'Juliet'];
+
+/** A list of definitions, a permutation of its items, and which of them get one word changed. */
+const reorderCase = fc
+  .integer({ min: 2, max: TERMS.length })
+  .chain((n) =>
+    fc.record({
+      items: fc.tuple(...TERMS.slice(0, n).map((term) => fc.array(fc.constantFrom(...VOCABULARY), { minLength: 8, maxLength: 14 }).map((words) => `"${term}" means ${words.join(' ')};`))),
+      order: fc.shuffledSubarray(
+        Array.from({ length: n }, (_, k) => k),
+        { minLength: n, maxLength: n },
+      ),
+      amend: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      form: fc.constantFrom('list' as const, 'paragraphs' as const),
+    }),
+  );
+
+describe('a list re-ordered by a random permutation, some items with one word changed', () => {
+  it('should reproduce both versions exactly and never strike an unchanged item in full', () => {
+    fc.assert(
+      fc.property(reorderCase, fc.boolean(), ({ items, order, amend, form }, showFormatting) => {
+        const after = order.map((k) => (amend[k] ? items[k]!.replace(' means ', ' means at all times ') : items[k]!));
+        const doc = (xs: readonly string[]) => (form === 'list' ? `## 1 Definitions\n\n1.1 In this Appendix:\n\n${xs.map((x) => `- ${x}`).join('\n')}\n` : docOf(xs));
+        const a = parse(doc(items));
+        const b = parse(doc(after));
+        const d = diffDocuments(a, b, { showFormatting });
+        expect(invariantProblems(d, a, b)).toEqual([]);
+        const c = [...walkChanges(d.clauses)].find((x) => x.new?.number === '1.1')!;
+        const moved = order.some((k, j) => k !== j);
+        const units = form === 'list' ? (texts(c).find((x) => x.items)?.items ?? []) : texts(c);
+        if (form === 'list' && moved) expect(units.length).toBeGreaterThan(0);
+        for (const [k, text] of items.entries()) {
+          if (amend[k] || form === 'list' && !moved) continue;
+          const shown = units.filter((u) => (u.old && blockText(u.old) === text) || (u.new && blockText(u.new) === text));
+          // Unchanged: paired with itself, or moved (struck where it stood, inserted where it stands, nothing amended).
+          const kinds = shown.map((u) => (u.moved ? `moved-${u.moved.side}${u.moved.side === 'to' && u.moved.amended ? '-amended' : ''}` : u.status)).sort();
+          expect(kinds, text).toEqual(kinds.length === 1 ? ['unchanged'] : ['moved-from', 'moved-to']);
+        }
+        // An amended item that moved shows only its new words.
+        for (const u of units) {
+          if (u.moved?.side !== 'to' || !u.moved.amended) continue;
+          expect(marked(u.moved.segments, 'delete')).toEqual([]);
+          expect(marked(u.moved.segments, 'insert')).toEqual(['at all times']);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

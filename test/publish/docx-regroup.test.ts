@@ -82,3 +82,27 @@ describe('the Word writer: paragraphs split, merged and moved', async () => {
     expect(marked).toContain('[Moved from paragraph 4]');
   });
 });
+
+describe('the Word writer: list items re-sorted', async () => {
+  const ITEMS = ['"Alt HAN Company" means the company established to procure the Alt HAN Services;', '"Device Log" means the list of Devices held in the Smart Metering Inventory;', '"Bulk Certificate" means a certificate issued by the DCC for bulk operations;', '"Commissioned" means added to the Smart Metering Inventory and set to commissioned.'];
+  const list = (items: readonly string[]) => [`${INTRO} In it:`, items.map((i) => `- ${i}`).join('\n')];
+  const old = version(list(ITEMS), '20.0', '19.0');
+  const neu = version(list([ITEMS[0]!, ITEMS[2]!, ITEMS[3]!.replace('added to', 'added by the DCC to'), ITEMS[1]!]), '21.0', '20.0');
+  const diff = diffDocuments(old, neu);
+  const marked = await documentXml(buildView({ ...input(neu), against: { document: old, diff } }));
+
+  it('should give each version back on accept and reject, item by item, bullets included', async () => {
+    expect(resolve(marked, 'accept')).toEqual(resolve(await documentXml(buildView(input(neu))), 'as-is'));
+    expect(resolve(marked, 'reject')).toEqual(resolve(await documentXml(buildView(input(old))), 'as-is'));
+  });
+
+  it('should strike no word of an item that only moved, and name where each moved one was', () => {
+    const deleted = [...marked.matchAll(/<w:delText[^>]*>([^<]*)<\/w:delText>/g)].map((m) => m[1]).join('|');
+    // The one item that moved is deleted where it stood, whole: nothing else is struck.
+    expect(deleted).toContain('Device Log');
+    expect(deleted).not.toContain('Bulk Certificate');
+    expect(deleted).not.toContain('Commissioned');
+    expect(marked).toContain('[Moved to item 4]');
+    expect(marked).toContain('[Moved from item 2]');
+  });
+});
