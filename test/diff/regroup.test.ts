@@ -4,7 +4,10 @@
  * paragraph break, a paragraph that changed place is marked moved. Real pairs of the corpus
  * first, then a property over a real clause's paragraphs split, merged and reordered.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
@@ -13,7 +16,7 @@ import type { ClauseChange, ContentChange, DocumentDiff, Segment, TextBlockChang
 import { clauseSegments, walkChanges } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
 import { diffToText } from '../../src/render/text/diff.js';
-import { realCorpusDir } from '../helpers.js';
+import { cli, realCorpusDir, repoRoot } from '../helpers.js';
 import { expectExact, findChange, invariantProblems, parse, parseFile } from './helpers.js';
 
 const marked = (segs: readonly Segment[], op: 'insert' | 'delete') => segs.filter((s) => s.op === op).map((s) => s.text.trim()).filter(Boolean);
@@ -224,6 +227,22 @@ describe('items re-sorted inside one list block', () => {
     expect(text).toContain(`${RESORTED[3]!.replace('and the ICHIS', '{+and the ICHIS+}')} [Moved from item 3]`);
     expect(text).toContain('[Moved to item 5]');
     expect(JSON.stringify(diffToJson(d))).toContain('"items":[{"status":"unchanged","old":0,"new":0');
+  });
+
+  it('should carry the re-sorted items through the CLI: JSON the schema accepts, and the annex notes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secdoc-items-'));
+    writeFileSync(join(dir, 'old.md'), definitionsDoc(DEFINITIONS));
+    writeFileSync(join(dir, 'new.md'), definitionsDoc(RESORTED));
+    const json = await cli(['diff', join(dir, 'old.md'), join(dir, 'new.md'), '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(repoRoot, 'schemas/diff.schema.json'), 'utf8')) as object);
+    expect(validate(JSON.parse(json.stdout)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const html = await cli(['diff', join(dir, 'old.md'), join(dir, 'new.md'), '--format', 'html', '--out', join(dir, 'redline.html')]);
+    expect(html.code, html.stderr).toBe(0);
+    const page = readFileSync(join(dir, 'redline.html'), 'utf8');
+    // Each item on its own line with its bullet: struck where it stood, marked against its old self where it stands.
+    expect(page).toContain('<span class="n"><del>•</del></span><del>&quot;Device Log&quot; means');
+    expect(page).toContain('the requirements of the CHTS <ins>and the ICHIS</ins>; <span class="note">[Moved from item 3]</span>');
   });
 
   it('should mark paragraphs that carry their own numbers (1°, 2°) and were reordered as moved and renumbered, not amended', () => {
