@@ -15,7 +15,7 @@ import type { ClausePair, ClausePairing } from './pair.js';
 import { EMPTY, increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
 import { blockRuns, inlineRuns, PARAGRAPH_BREAK, plainRuns, type StyledRun } from './tokens.js';
-import { regroupBlocks, regroupItems, samePlaceReordered, withoutLabel, type BlockGroup, type ItemGroup } from './regroup.js';
+import { matchMovesAcross, regroupBlocks, regroupItems, samePlaceReordered, withoutLabel, type AcrossTarget, type BlockGroup, type ItemGroup } from './regroup.js';
 
 export type Table = Extract<Block, { type: 'table' }>;
 export type TextBlock = Exclude<Block, Table>;
@@ -49,6 +49,14 @@ export interface TextBlockComparison extends TextComparison {
    * one-item list, in new order with old-only items where they stood.
    */
   readonly items?: readonly ListItemComparison[];
+  /**
+   * Text moved across clauses (`withMovesAcross`): `from` a block deleted whole here, `clause`
+   * the new clause it went to; `to` where it is, `clause` the old clause it came from, `at`
+   * whether it is a block inserted whole here or the start or end of a paragraph that took it
+   * in (two paragraphs merged), and `movedRuns` the old text to mark it against: the moved
+   * block's, and for a merge the paragraph's own old text joined to it in the order they now stand.
+   */
+  readonly across?: { readonly side: 'from'; readonly clause: Clause } | { readonly side: 'to'; readonly clause: Clause; readonly at: 'whole' | 'start' | 'end'; readonly movedRuns: readonly StyledRun[] };
 }
 
 /** One item of two lists compared (`TextBlockComparison.items`), with its index in each list (null on a side it is not on). */
@@ -166,7 +174,7 @@ const KEY_HEADER = /^(?:key|id|identifier|ref(?:erence)?|no\.?|number|nr\.?|vers
 
 export function compareBlocks(pairing: ClausePairing, options: CompareOptions): BlockComparison {
   const identicalTables = new Map<Table, TableComparison>();
-  const clauses = compareClauses(pairing.clauses, options, identicalTables);
+  const clauses = withMovesAcross(compareClauses(pairing.clauses, options, identicalTables));
   return {
     old: pairing.old,
     new: pairing.new,
@@ -305,6 +313,66 @@ function compareText(o: TextBlock | null, n: TextBlock | null): TextBlockCompari
   if (!o || !n) return { kind: 'text', old: o, new: n, same: false, oldRuns: null, newRuns: null };
   const items = o.type === 'list' && n.type === 'list' && o.items.length > 1 && n.items.length > 1 ? compareItems(o, n) : null;
   return items ?? { kind: 'text', old: o, new: n, same: false, oldRuns: blockRuns(o), newRuns: blockRuns(n) };
+}
+
+/**
+ * Paragraphs moved across clauses (issue 22, class 5): a block deleted whole in one compared
+ * clause whose text reappears in another, as a block inserted whole or as the start or end of a
+ * paragraph that took it in (`matchMovesAcross`), is marked at both ends. Only the clauses on
+ * the way to a block that changes are rebuilt; most comparisons have no such block at all.
+ */
+function withMovesAcross(clauses: readonly ClauseComparison[]): readonly ClauseComparison[] {
+  const deleted: Array<{ clause: number; block: TextBlock; pairing: TextBlockComparison; in: Clause }> = [];
+  const targets: Array<AcrossTarget & { pairing: TextBlockComparison; in: Clause }> = [];
+  let index = 0;
+  const visit = (c: ClauseComparison) => {
+    if (c.kind === 'compared') {
+      const clause = index++;
+      for (const b of [...c.content, ...c.tail]) {
+        if (b.kind !== 'text' || b.same || b.moved || b.items) continue;
+        if (b.old && !b.new) deleted.push({ clause, block: b.old, pairing: b, in: c.pair.old! });
+        else if (!b.old && b.new) targets.push({ kind: 'whole', clause, block: b.new, pairing: b, in: c.pair.new! });
+        else if (b.old?.type === 'paragraph' && b.new?.type === 'paragraph') targets.push({ kind: 'merge', clause, old: b.old, new: b.new, pairing: b, in: c.pair.new! });
+      }
+    }
+    for (const child of c.children) visit(child);
+  };
+  for (const c of clauses) visit(c);
+  if (!deleted.length || !targets.length) return clauses;
+  const moves = matchMovesAcross(deleted, targets);
+  if (!moves.length) return clauses;
+
+  const replaced = new Map<BlockPairing, BlockPairing>();
+  for (const m of moves) {
+    const d = deleted[m.from]!;
+    const t = targets[m.to]!;
+    replaced.set(d.pairing, { ...d.pairing, across: { side: 'from', clause: t.in } });
+    if (t.kind === 'whole') {
+      replaced.set(t.pairing, { ...t.pairing, oldRuns: null, newRuns: blockRuns(t.block), across: { side: 'to', clause: d.in, at: 'whole', movedRuns: blockRuns(d.block) } });
+    } else {
+      const joined = m.at === 'start' ? [d.block, t.old] : [t.old, d.block];
+      replaced.set(t.pairing, { ...t.pairing, across: { side: 'to', clause: d.in, at: m.at, movedRuns: spaceJoinedRuns(joined) } });
+    }
+  }
+  const rebuild = (c: ClauseComparison): ClauseComparison => {
+    const swap = (list: readonly BlockPairing[]) => (list.some((b) => replaced.has(b)) ? list.map((b) => replaced.get(b) ?? b) : list);
+    const children = c.children.map(rebuild);
+    const content = swap(c.content);
+    const tail = swap(c.tail);
+    const same = content === c.content && tail === c.tail && children.every((x, i) => x === c.children[i]);
+    return same ? c : { ...c, content, tail, children };
+  };
+  return clauses.map(rebuild);
+}
+
+/** Paragraphs as one text, joined by a space as a paragraph that took another in joins them. */
+function spaceJoinedRuns(blocks: readonly TextBlock[]): StyledRun[] {
+  const out: StyledRun[] = [];
+  blocks.forEach((b, k) => {
+    if (k > 0) out.push({ text: ' ', style: {}, styleKey: '', atomic: false });
+    blockRuns(b, out);
+  });
+  return out;
 }
 
 /** Unnumbered top sections (Version History): paired by heading, then by position. */

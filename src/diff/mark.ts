@@ -6,7 +6,7 @@
  * counts the result.
  */
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, ListItemChange, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
-import { contentSegments } from '../model/change.js';
+import { contentSegments, placeName } from '../model/change.js';
 import type { Block, Clause } from '../model/types.js';
 import { clauseCitations } from '../model/cite.js';
 import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, ListItemComparison, RegroupedComparison, SectionComparison, Table, TableComparison, TextBlock, TextBlockComparison } from './compare.js';
@@ -243,6 +243,7 @@ class Marker {
 
   /** `unit`: what a reader counts the block as, in the note of one that moved. */
   private text(b: TextBlockComparison, unit: 'paragraph' | 'item' = 'paragraph'): TextBlockChange {
+    if (b.across) return this.across(b, b.across);
     if (b.moved) return this.moved(b, b.moved, unit);
     if (b.items) return this.list(b, b.items);
     const blockType = (b.new ?? b.old)!.type;
@@ -267,6 +268,25 @@ class Marker {
     const r = this.words(b.oldRuns!, b.newRuns!);
     const amended = (r.changed && !m.labelOnly) || (this.exact && b.old!.type !== b.new!.type);
     return { kind: 'text', blockType: b.new!.type, status: 'inserted', segments: wholeSegments('insert', b.newRuns!), old: null, new: b.new, moved: { side: 'to', note: `Moved from ${unit} ${m.oldIndex + 1}`, amended, segments: r.segments } };
+  }
+
+  /**
+   * Text moved across clauses: deleted whole where it stood, naming the clause it went to;
+   * where it is, a block inserted whole or the start or end of a paragraph that took it in,
+   * naming the clause it came from and marked against its old text.
+   */
+  private across(b: TextBlockComparison, a: NonNullable<TextBlockComparison['across']>): TextBlockChange {
+    if (a.side === 'from') {
+      const note = `Moved to ${placeName({ citation: this.newCites.get(a.clause)! })}`;
+      return { kind: 'text', blockType: b.old!.type, status: 'deleted', segments: wholeSegments('delete', blockRuns(b.old!)), old: b.old, new: null, moved: { side: 'from', note } };
+    }
+    const note = `Moved from ${placeName({ citation: this.oldCites.get(a.clause)! })}`;
+    const moved = this.words(a.movedRuns, b.newRuns!);
+    if (a.at === 'whole') {
+      return { kind: 'text', blockType: b.new!.type, status: 'inserted', segments: wholeSegments('insert', b.newRuns!), old: null, new: b.new, moved: { side: 'to', note, amended: moved.changed, segments: moved.segments } };
+    }
+    const own = this.words(b.oldRuns!, b.newRuns!);
+    return { kind: 'text', blockType: b.new!.type, status: own.changed ? 'amended' : 'unchanged', segments: own.segments, old: b.old, new: b.new, movedIn: { note, at: a.at, amended: moved.changed, segments: moved.segments } };
   }
 
   /** A list whose items were reordered: each item marked on its own, the list's segments theirs joined. */

@@ -280,3 +280,93 @@ export function samePlaceReordered(oldBlocks: readonly Block[], newBlocks: reado
   const oldKeys = new Set(differ.map((k) => keys(oldBlocks[k]!)));
   return differ.some((k) => oldKeys.has(keys(newBlocks[k]!)));
 }
+
+/* ---------- paragraphs moved across clauses ---------- */
+
+/**
+ * Text that left one clause for another is the same text moved when its words are at least
+ * this alike (a block inserted whole) or this much found again (a block merged into another's
+ * paragraph, `WordIds.containedBeyond`): near word for word, as a move across the document is
+ * far less likely than a deletion here and an unrelated insertion there.
+ */
+export const MOVE_ACROSS_FLOOR = 0.9;
+/** ...and at least this many words: shorter texts (`(Supprimé)`, `Not used.`) recur as boilerplate. */
+export const MOVE_ACROSS_MIN_WORDS = 8;
+
+/** Where text deleted whole from one clause may have gone, in another clause. */
+export type AcrossTarget =
+  /** A block inserted whole. */
+  | { kind: 'whole'; clause: number; block: TextBlock }
+  /** A paragraph that kept its text and gained a run at its start or end (two paragraphs merged). */
+  | { kind: 'merge'; clause: number; old: TextBlock; new: TextBlock };
+
+/** A deleted block (`from`, its index) that reappears at a target (`to`, its index): whole, or as the run at the start or end of a merged paragraph. */
+export interface AcrossMove {
+  from: number;
+  to: number;
+  at: 'whole' | 'start' | 'end';
+}
+
+/**
+ * Blocks deleted whole (each with the index of its clause) that reappear in another clause, as
+ * a block inserted whole or as the run gained at the start or end of a paragraph. Each block
+ * and target is taken once, most alike first.
+ */
+export function matchMovesAcross(deleted: ReadonlyArray<{ clause: number; block: TextBlock }>, targets: readonly AcrossTarget[]): AcrossMove[] {
+  const ids = new WordIds();
+  const bags = new Map<Block, WordBag>();
+  const bag = (b: Block) => bags.get(b) ?? bags.set(b, ids.bag(blockText(b))).get(b)!;
+  const sources = deleted.map((d, k) => ({ ...d, k })).filter((d) => bag(d.block).words >= MOVE_ACROSS_MIN_WORDS);
+  const candidates: Array<AcrossMove & { s: number }> = [];
+  targets.forEach((t, to) => {
+    if (t.kind === 'whole') {
+      const b = bag(t.block);
+      if (b.words < MOVE_ACROSS_MIN_WORDS) return;
+      for (const d of sources) {
+        const a = bag(d.block);
+        // A Dice coefficient is at most 2 min / (sum) of the two sizes.
+        if (d.clause === t.clause || (2 * Math.min(a.words, b.words)) / (a.words + b.words) < MOVE_ACROSS_FLOOR) continue;
+        const s = ids.similarity(a, b);
+        if (s >= MOVE_ACROSS_FLOOR) candidates.push({ from: d.k, to, at: 'whole', s });
+      }
+      return;
+    }
+    const o = bag(t.old);
+    const n = bag(t.new);
+    const at = keptEnd(o, n);
+    if (!at) return;
+    for (const d of sources) {
+      const a = bag(d.block);
+      // Only a paragraph reads as the start or end of another.
+      if (d.block.type !== 'paragraph' || d.clause === t.clause || n.words - o.words < MOVE_ACROSS_FLOOR * a.words) continue;
+      const s = ids.containedBeyond(a, o, n);
+      if (s >= MOVE_ACROSS_FLOOR) candidates.push({ from: d.k, to, at, s });
+    }
+  });
+  candidates.sort((x, y) => y.s - x.s || x.from - y.from || x.to - y.to);
+  const usedFrom = new Set<number>();
+  const usedTo = new Set<number>();
+  const out: AcrossMove[] = [];
+  for (const { from, to, at } of candidates) {
+    if (usedFrom.has(from) || usedTo.has(to)) continue;
+    usedFrom.add(from);
+    usedTo.add(to);
+    out.push({ from, to, at });
+  }
+  return out.sort((x, y) => x.from - y.from);
+}
+
+/**
+ * Where a paragraph gained its new words when it kept its old text at one end: `start` when
+ * its old words end it (at least half of them, word for word), `end` when they begin it; null
+ * when neither end was kept.
+ */
+function keptEnd(o: WordBag, n: WordBag): 'start' | 'end' | null {
+  const most = Math.min(o.words, n.words);
+  let p = 0;
+  while (p < most && o.ids[p] === n.ids[p]) p++;
+  let s = 0;
+  while (s < most - p && o.ids[o.words - 1 - s] === n.ids[n.words - 1 - s]) s++;
+  if (Math.max(p, s) * 2 < o.words) return null;
+  return s >= p ? 'start' : 'end';
+}

@@ -61,7 +61,7 @@ interface ClauseSideJson {
 }
 
 type ContentJson =
-  | { kind: 'text'; type: string; status: string; segments: Segment[]; breakBefore?: 'insert' | 'delete'; moved?: TextBlockChange['moved']; items?: ItemJson[] }
+  | { kind: 'text'; type: string; status: string; segments: Segment[]; breakBefore?: 'insert' | 'delete'; moved?: TextBlockChange['moved']; movedIn?: TextBlockChange['movedIn']; items?: ItemJson[] }
   | {
       kind: 'table';
       status: string;
@@ -96,7 +96,7 @@ interface ItemJson {
 function content(c: ContentChange): ContentJson {
   if (c.kind === 'text') {
     const items = c.items?.map((i): ItemJson => ({ status: i.status, old: i.oldItem, new: i.newItem, segments: i.segments, ...(i.moved ? { moved: i.moved } : {}) }));
-    return { kind: 'text', type: c.blockType, status: c.status, segments: c.segments, ...(c.breakBefore ? { breakBefore: c.breakBefore } : {}), ...(c.moved ? { moved: c.moved } : {}), ...(items ? { items } : {}) };
+    return { kind: 'text', type: c.blockType, status: c.status, segments: c.segments, ...(c.breakBefore ? { breakBefore: c.breakBefore } : {}), ...(c.moved ? { moved: c.moved } : {}), ...(c.movedIn ? { movedIn: c.movedIn } : {}), ...(items ? { items } : {}) };
   }
   return {
     kind: 'table',

@@ -73,7 +73,13 @@ export function diffToText(diff: DocumentDiff, options: TextOptions): string {
     // A list whose items were reordered: item by item, each line as a block reads.
     if (c.items) return c.items.map((item) => textBlock(item, elide)).join('\n');
     if (c.moved?.side === 'from') return wrap('dim', `[${c.moved.note}]`);
-    const words = c.moved?.side === 'to' ? marked(c.moved.segments, elide && c.moved.amended) + ' ' + wrap('dim', `[${c.moved.note}]`) : marked(c.segments, elide && c.status === 'amended');
+    // A paragraph that took in text moved from another clause: that text marked against where it stood.
+    const words =
+      c.moved?.side === 'to'
+        ? marked(c.moved.segments, elide && c.moved.amended) + ' ' + wrap('dim', `[${c.moved.note}]`)
+        : c.movedIn
+          ? marked(c.movedIn.segments, elide) + ' ' + wrap('dim', `[${c.movedIn.note}]`)
+          : marked(c.segments, elide && c.status === 'amended');
     return c.breakBefore ? wrap(c.breakBefore === 'insert' ? 'ins' : 'del', '¶') + ' ' + words : words;
   };
 

@@ -111,7 +111,9 @@ function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anch
   const [first, ...rest] = change.content;
   const para = heading && provisionHeading(heading);
   if (first?.kind === 'text' && first.blockType === 'paragraph' && !first.moved) {
-    const head: BodyBlock = { kind: 'para', indent: at.indent, number, heading: para, runs: segmentRuns(first.segments, refs), anchor, ...paraMark(first, mark), ...(note ? { note } : {}) };
+    const shown = textRuns(first, refs);
+    const notes = [note, shown.note].filter(Boolean).join(' ');
+    const head: BodyBlock = { kind: 'para', indent: at.indent, number, heading: para, runs: shown.runs, ...(shown.tracked ? { tracked: shown.tracked } : {}), anchor, ...paraMark(first, mark), ...(notes ? { note: notes } : {}) };
     return contentChangeBlocks(rest, at.indent, refs, mark, [head]);
   }
   return [{ kind: 'para', indent: at.indent, number, heading: para, runs: [], anchor, ...extras }, ...contentChangeBlocks(change.content, at.indent, refs, mark)];
@@ -121,6 +123,17 @@ function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anch
 function noteOf(change: ClauseChange): string | undefined {
   const note = changeNote(change);
   return note === null ? undefined : tie(`[${note}]`);
+}
+
+/**
+ * A text block's runs as the annex shows them. A paragraph that took in text moved from another
+ * clause (`movedIn`) shows that text marked against where it stood, with its note; its exact
+ * marks go to `tracked`, for a writer with tracked changes.
+ */
+function textRuns(c: TextBlockChange, refs: ReadonlyMap<string, string>, style: { bold?: true } = {}): { runs: Run[]; tracked?: Run[]; note?: string } {
+  const runs = segmentRuns(c.segments, refs, style);
+  if (!c.movedIn) return { runs };
+  return { runs: segmentRuns(c.movedIn.segments, refs, style), tracked: runs, note: tie(`[${c.movedIn.note}]`) };
 }
 
 /** A paragraph's own mark: the clause's, or the block's when the block alone came or went. */
@@ -162,8 +175,8 @@ function contentChangeBlocks(list: readonly ContentChange[], indent: number, ref
       out.push({ kind: 'code', indent, text, ...(mark ? { mark } : {}) });
       continue;
     }
-    const runs = segmentRuns(c.segments, refs, c.blockType === 'heading' ? { bold: true } : {});
-    out.push({ kind: 'para', indent, number: null, heading: null, runs, anchor: null, ...paraMark(c, clauseMark) });
+    const { runs, tracked, note } = textRuns(c, refs, c.blockType === 'heading' ? { bold: true } : {});
+    out.push({ kind: 'para', indent, number: null, heading: null, runs, ...(tracked ? { tracked } : {}), anchor: null, ...paraMark(c, clauseMark), ...(note ? { note } : {}) });
   }
   return out;
 }
