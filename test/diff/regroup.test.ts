@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
 import { blockText, walkClauses } from '../../src/model/text.js';
 import type { ClauseChange, ContentChange, DocumentDiff, Segment, TextBlockChange } from '../../src/model/change.js';
-import { clauseSegments, walkChanges } from '../../src/model/change.js';
+import { acceptSegments, clauseSegments, rejectSegments, walkChanges } from '../../src/model/change.js';
 import { diffToJson } from '../../src/render/json/diff.js';
 import { diffToText } from '../../src/render/text/diff.js';
 import { cli, realCorpusDir, repoRoot } from '../helpers.js';
@@ -61,7 +61,7 @@ describe('split, merged and reordered paragraphs on the real corpus', () => {
     expect(blocks.filter((x) => x.status === 'inserted').map((x) => blockText(x.new!))).toEqual(['Les infractions et les manquements sont constatés par procès-verbaux, qui font foi jusqu\'à preuve contraire.']);
   });
 
-  it("should mark only the words added to an alinéa that took in the one before it (Code de la consommation 2014-03-18 -> 03-19: Article L121-36's 2nd alinéa merged into Article L121-37's 1st)", () => {
+  it("should mark Article L121-36's 2nd alinéa moved into the start of Article L121-37's 1st, at both ends, and only the words that changed (Code de la consommation 2014-03-18 -> 03-19)", () => {
     const { a, b, diff } = realPair('fr-etalab-codes', 'code-de-la-consommation__2014-03-18.md', 'code-de-la-consommation__2014-03-19.md');
     expectExact(diff, a, b);
     const l37 = byCitation(diff, 'Article L121-37');
@@ -74,8 +74,22 @@ describe('split, merged and reordered paragraphs on the real corpus', () => {
       "Lorsque les opérations mentionnées à l'article L. 121-36 sont réalisées par voie d'écrit et donnent lieu à un tirage au sort, quelles qu'en soient les modalités, le bulletin de participation à ces opérations doit être distinct de tout bon de commande de bien ou de service.",
     ]);
     expect(merged!.segments.filter((s) => s.op === 'equal').map((s) => s.text).join('')).toBe(blockText(merged!.old!));
-    // Across two articles the words taken in are not marked moved: the alinéa stands deleted in L121-36.
-    expect(texts(byCitation(diff, 'Article L121-36')).map((x) => x.status)).toEqual(['amended', 'deleted']);
+    // Read as segments it is still a deletion in L121-36 and an insertion here (each version exact);
+    // both ends name the other article, and against where it stood only its new opening is marked.
+    const l36 = texts(byCitation(diff, 'Article L121-36'));
+    expect(l36.map((x) => x.status)).toEqual(['amended', 'deleted']);
+    expect(l36[1]!.moved).toEqual({ side: 'from', note: 'Moved to Article L121-37' });
+    expect(merged!.movedIn).toMatchObject({ note: 'Moved from Article L121-36', at: 'start', amended: true });
+    const moved = merged!.movedIn!.segments;
+    expect(marked(moved, 'delete')).toEqual(['Le']);
+    expect(marked(moved, 'insert')).toEqual(["Lorsque les opérations mentionnées à l'article L. 121-36 sont réalisées par voie d'écrit et donnent lieu à un tirage au sort, quelles qu'en soient les modalités, le"]);
+    expect(rejectSegments(moved)).toBe(`${blockText(l36[1]!.old!)} ${blockText(merged!.old!)}`);
+    expect(acceptSegments(moved)).toBe(blockText(merged!.new!));
+    // The terminal shows both notes, the moved text with its one change.
+    const text = diffToText(diff, { color: false, full: true });
+    expect(text).toContain('[Moved to Article L121-37]');
+    expect(text).toContain("[-Le-]{+Lorsque les opérations mentionnées à l'article L. 121-36");
+    expect(text).toContain("presse d'information. [Moved from Article L121-36]");
   });
 
   it('should mark a paragraph that moved to the end of its article as moved, with only its reworded words marked (Code de la consommation, Article L214-1)', () => {
@@ -328,6 +342,141 @@ describe('a list re-ordered by a random permutation, some items with one word ch
           if (u.moved?.side !== 'to' || !u.moved.amended) continue;
           expect(marked(u.moved.segments, 'delete')).toEqual([]);
           expect(marked(u.moved.segments, 'insert')).toEqual(['at all times']);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/* ---------- paragraphs moved across clauses ---------- */
+
+/** SEC-style clauses, each a list of paragraphs, the first carrying the clause number. */
+const clausesDoc = (clauses: ReadonlyArray<[string, readonly string[]]>) =>
+  `## 3 Migration\n\n${clauses
+    .filter(([n]) => n.startsWith('3.'))
+    .map(([n, ps]) => `${n} ${ps.join('\n\n')}`)
+    .join('\n\n')}\n\n## 5 Reporting\n\n${clauses
+    .filter(([n]) => n.startsWith('5.'))
+    .map(([n, ps]) => `${n} ${ps.join('\n\n')}`)
+    .join('\n\n')}\n`;
+
+const CONSULT = 'The DCC shall consult Supplier Parties on each cohort timetable before it is published on the DCC Website.';
+const DELAY = 'Where the migration of a cohort is delayed, the DCC shall notify the Panel and every affected Supplier Party within five Working Days.';
+const ACROSS_OLD: Array<[string, string[]]> = [
+  ['3.1', ['The DCC shall operate the Requesting Party for each cohort of SMETS1 Installations that it migrates.']],
+  ['3.2', ['The DCC shall publish a timetable for the migration of each cohort, setting out the dates on which each Installation is expected to migrate.', CONSULT]],
+  ['3.3', ['The DCC shall keep a record of every Installation that fails to migrate and of the reasons for each failure.', DELAY]],
+  ['5.1', ['The DCC shall report monthly to the Panel on the progress of migration against each published timetable.']],
+  ['5.2', ['The Panel may request such further information about the progress of migration as it reasonably requires.']],
+];
+const ACROSS_NEW: Array<[string, string[]]> = [
+  ACROSS_OLD[0]!,
+  ['3.2', [ACROSS_OLD[1]![1][0]!]],
+  ['3.3', [ACROSS_OLD[2]![1][0]!]],
+  ['5.1', [ACROSS_OLD[3]![1][0]!, CONSULT.replace('Supplier Parties', 'Supplier Parties and Network Parties')]],
+  ['5.2', [`${DELAY} ${ACROSS_OLD[4]![1][0]!}`]],
+];
+
+describe('paragraphs moved across clauses (hand-made, SEC style)', () => {
+  const a = parse(clausesDoc(ACROSS_OLD));
+  const b = parse(clausesDoc(ACROSS_NEW));
+  const d = diffDocuments(a, b);
+
+  it('should mark a paragraph moved whole from Clause 3.2 to Clause 5.1 at both ends, only its new words marked', () => {
+    expectExact(d, a, b);
+    const from = texts(byCitation(d, '3.2')).find((x) => x.moved)!;
+    expect([from.status, from.moved]).toEqual(['deleted', { side: 'from', note: 'Moved to Clause 5.1' }]);
+    const to = texts(byCitation(d, '5.1')).find((x) => x.moved)!;
+    expect(to.status).toBe('inserted');
+    expect(to.moved).toMatchObject({ side: 'to', note: 'Moved from Clause 3.2', amended: true });
+    expect(to.moved!.side === 'to' && [marked(to.moved!.segments, 'insert'), marked(to.moved!.segments, 'delete')]).toEqual([['and Network Parties'], []]);
+  });
+
+  it("should mark a paragraph merged into the start of another clause's paragraph (Clause 3.3 -> 5.2) at both ends, with no word marked beyond the move", () => {
+    const from = texts(byCitation(d, '3.3')).find((x) => x.moved)!;
+    expect([from.status, from.moved]).toEqual(['deleted', { side: 'from', note: 'Moved to Clause 5.2' }]);
+    const [merged] = texts(byCitation(d, '5.2'));
+    // Its own segments read as the insertion they are (each version exact); read as moved, nothing changed.
+    expect(merged!.status).toBe('amended');
+    expect(marked(merged!.segments, 'insert')).toEqual([DELAY]);
+    expect(merged!.movedIn).toMatchObject({ note: 'Moved from Clause 3.3', at: 'start', amended: false });
+    expect(merged!.movedIn!.segments.filter((s) => s.op !== 'equal')).toEqual([]);
+    // Nothing else in the document is struck or inserted.
+    const changed = [...walkChanges(d.clauses)].flatMap((c) => texts(c).filter((x) => x.status !== 'unchanged').map((x) => `${c.new!.citation}:${x.status}`));
+    expect(changed.sort()).toEqual(['3.2:deleted', '3.3:deleted', '5.1:inserted', '5.2:amended']);
+  });
+
+  it('should say so in every writer: the terminal, JSON the schema accepts, and the annex', async () => {
+    const text = diffToText(d, { color: false, full: true });
+    expect(text).toContain('[Moved to Clause 5.1]');
+    expect(text).toMatch(/The DCC shall consult Supplier Parties ?\{\+ ?and Network Parties ?\+\} ?on each cohort timetable before it is published on the DCC Website\. \[Moved from Clause 3\.2\]/);
+    expect(text).toContain(`${DELAY} ${ACROSS_OLD[4]![1][0]!} [Moved from Clause 3.3]`);
+    const dir = mkdtempSync(join(tmpdir(), 'secdoc-across-'));
+    writeFileSync(join(dir, 'old.md'), clausesDoc(ACROSS_OLD));
+    writeFileSync(join(dir, 'new.md'), clausesDoc(ACROSS_NEW));
+    const json = await cli(['diff', join(dir, 'old.md'), join(dir, 'new.md'), '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(repoRoot, 'schemas/diff.schema.json'), 'utf8')) as object);
+    expect(validate(JSON.parse(json.stdout)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(json.stdout).toContain('"movedIn": {\n');
+    const html = await cli(['diff', join(dir, 'old.md'), join(dir, 'new.md'), '--format', 'html', '--out', join(dir, 'redline.html')]);
+    expect(html.code, html.stderr).toBe(0);
+    // A note's words are tied by no-break spaces.
+    const page = readFileSync(join(dir, 'redline.html'), 'utf8').replace(/\u00a0/g, ' ');
+    // The merged paragraph shows the moved text unmarked, and names where it came from.
+    expect(page).toContain(`${DELAY} ${ACROSS_OLD[4]![1][0]!} <span class="note">[Moved from Clause 3.3]</span>`);
+    expect(page).toContain('<span class="note">[Moved to Clause 5.2]</span>');
+    expect(page).toMatch(/Supplier Parties ?<ins> ?and Network Parties ?<\/ins> ?on each cohort timetable before it is published on the DCC Website\. <span class="note">\[Moved from Clause 3\.2\]<\/span>/);
+  });
+});
+
+/* ---------- generated: a paragraph moved to another clause, whole or merged ---------- */
+
+const acrossCase = fc.record({
+  // Four clauses of two paragraphs each, of 10 to 16 different words.
+  paragraphs: fc.array(fc.shuffledSubarray(VOCABULARY, { minLength: 10, maxLength: 16 }), { minLength: 8, maxLength: 8 }),
+  from: fc.nat(3),
+  shift: fc.integer({ min: 1, max: 3 }),
+  how: fc.constantFrom('whole' as const, 'start' as const, 'end' as const),
+  amend: fc.boolean(),
+});
+
+describe('a paragraph moved to another clause, whole or merged into a paragraph, generated', () => {
+  it('should reproduce both versions exactly, and mark the move at both ends when the text is its own', () => {
+    fc.assert(
+      fc.property(acrossCase, fc.boolean(), ({ paragraphs, from, shift, how, amend }, showFormatting) => {
+        // Each paragraph made its own by a term, as real paragraphs are; the first of each clause stays.
+        const ps = paragraphs.map((w, k) => `${TERMS[k]} ${w.join(' ')}.`);
+        const clauses = (m: ReadonlyArray<readonly string[]>): Array<[string, readonly string[]]> => m.map((c, k) => [k < 2 ? `3.${k + 1}` : `5.${k - 1}`, c]);
+        const before = [0, 1, 2, 3].map((k) => [ps[2 * k]!, ps[2 * k + 1]!]);
+        const to = (from + shift) % 4;
+        const moved = ps[2 * from + 1]!;
+        const movedNow = amend ? moved.replace(/\.$/, ' without delay.') : moved;
+        const after = before.map((c) => [...c]);
+        after[from]!.splice(1, 1);
+        if (how === 'whole') after[to]!.push(movedNow);
+        else after[to]![0] = how === 'start' ? `${movedNow} ${after[to]![0]}` : `${after[to]![0]} ${movedNow}`;
+        const a = parse(clausesDoc(clauses(before)));
+        const b = parse(clausesDoc(clauses(after)));
+        const d = diffDocuments(a, b, { showFormatting });
+        expect(invariantProblems(d, a, b)).toEqual([]);
+        const cite = (k: number) => (k < 2 ? `3.${k + 1}` : `5.${k - 1}`);
+        const left = texts(byCitation(d, cite(from))).find((x) => x.moved);
+        expect(left?.moved).toEqual({ side: 'from', note: `Moved to Clause ${cite(to)}` });
+        const there = texts(byCitation(d, cite(to)));
+        const note = `Moved from Clause ${cite(from)}`;
+        const shown = how === 'whole' ? there.find((x) => x.moved)?.moved : there[0]!.movedIn;
+        expect(shown).toMatchObject({ note, amended: amend });
+        if (how !== 'whole') expect(shown).toMatchObject({ at: how });
+        // Beyond the move, only the words added are marked (shown with formatting, jsdiff may take
+        // the full stop they moved away from with them).
+        const segs = shown && 'segments' in shown ? shown.segments : [];
+        const words = (op: 'insert' | 'delete') => marked(segs, op).join(' ').split(/\s+/).filter(Boolean);
+        if (!amend) expect([words('insert'), words('delete')]).toEqual([[], []]);
+        else {
+          expect(words('insert').join(' ')).toContain('without delay');
+          expect(words('insert').length + words('delete').length).toBeLessThanOrEqual(showFormatting ? 4 : 2);
         }
       }),
       { numRuns: 60 },
