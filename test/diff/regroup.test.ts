@@ -469,14 +469,14 @@ describe('a paragraph moved to another clause, whole or merged into a paragraph,
         const shown = how === 'whole' ? there.find((x) => x.moved)?.moved : there[0]!.movedIn;
         expect(shown).toMatchObject({ note, amended: amend });
         if (how !== 'whole') expect(shown).toMatchObject({ at: how });
-        // Beyond the move, only the words added are marked (shown with formatting, jsdiff may take
-        // the full stop they moved away from with them).
+        // Beyond the move, only the words added are marked.
         const segs = shown && 'segments' in shown ? shown.segments : [];
         const words = (op: 'insert' | 'delete') => marked(segs, op).join(' ').split(/\s+/).filter(Boolean);
         if (!amend) expect([words('insert'), words('delete')]).toEqual([[], []]);
         else {
+          // The cleanup for reading may take a short run of kept words next to the new ones in with them; most stay unmarked.
           expect(words('insert').join(' ')).toContain('without delay');
-          expect(words('insert').length + words('delete').length).toBeLessThanOrEqual(showFormatting ? 4 : 2);
+          expect(segs.filter((x) => x.op === 'equal').map((x) => x.text).join(' ').split(/\s+/).filter(Boolean).length).toBeGreaterThanOrEqual(moved.split(' ').length / 2);
         }
       }),
       { numRuns: 60 },
