@@ -76,7 +76,7 @@ function measure(pair) {
   const counts = { paired: 0, amended: 0, renumbered: 0, moved: 0, inserted: 0, deleted: 0 };
   const under = Object.fromEntries(THRESHOLDS.map((t) => [t, 0]));
   const low = [];
-  const paragraphs = { split: 0, merged: 0, moved: 0, inserted: 0, deleted: 0 };
+  const paragraphs = { split: 0, merged: 0, moved: 0, inserted: 0, deleted: 0, movedItems: 0, movedAcross: 0 };
   for (const c of walkChanges(diff.clauses)) {
     if (c.status === 'inserted' || c.status === 'deleted') {
       counts[c.status]++;
@@ -95,13 +95,19 @@ function measure(pair) {
 
 /**
  * Inside a paired clause, its own paragraphs (blocks) split, merged or moved (issue 22, class 5),
- * and those still inserted or deleted whole; a moved paragraph counted once, where it stands.
+ * and those still inserted or deleted whole; a moved paragraph counted once, where it stands;
+ * and the items of a list re-sorted that moved (`movedItems`), likewise; and paragraphs moved to
+ * another clause (`movedAcross`, counted where they stand: inserted whole there, their note naming
+ * a clause rather than a paragraph, or merged into a paragraph there, `movedIn`).
  */
 function countParagraphs(c, paragraphs) {
   for (const b of [...c.content, ...c.tail]) {
     if (b.kind !== 'text') continue;
+    if (b.items) paragraphs.movedItems += b.items.filter((i) => i.moved?.side === 'to').length;
     if (b.breakBefore === 'insert') paragraphs.split++;
     else if (b.breakBefore === 'delete') paragraphs.merged++;
+    else if (b.movedIn) paragraphs.movedAcross++;
+    else if (b.moved?.side === 'to' && !/^Moved from (?:paragraph|item) \d+$/.test(b.moved.note)) paragraphs.movedAcross++;
     else if (b.moved) paragraphs.moved += b.moved.side === 'to' ? 1 : 0;
     else if (b.status === 'inserted' || b.status === 'deleted') paragraphs[b.status]++;
   }
@@ -109,7 +115,7 @@ function countParagraphs(c, paragraphs) {
 
 const listAt = process.argv.includes('--list') ? Number(process.argv[process.argv.indexOf('--list') + 1]) : null;
 const results = listPairs().map(measure);
-const total = { paired: 0, amended: 0, renumbered: 0, moved: 0, inserted: 0, deleted: 0, under: Object.fromEntries(THRESHOLDS.map((t) => [t, 0])), paragraphs: { split: 0, merged: 0, moved: 0, inserted: 0, deleted: 0 } };
+const total = { paired: 0, amended: 0, renumbered: 0, moved: 0, inserted: 0, deleted: 0, under: Object.fromEntries(THRESHOLDS.map((t) => [t, 0])), paragraphs: { split: 0, merged: 0, moved: 0, inserted: 0, deleted: 0, movedItems: 0, movedAcross: 0 } };
 for (const r of results) {
   for (const k of Object.keys(total.paragraphs)) total.paragraphs[k] += r.paragraphs[k];
   for (const k of ['paired', 'amended', 'renumbered', 'moved', 'inserted', 'deleted']) total[k] += r[k];
@@ -118,7 +124,7 @@ for (const r of results) {
 }
 const share = Object.fromEntries(THRESHOLDS.map((t) => [t, total.paired ? Math.round((1e4 * total.under[t]) / total.paired) / 1e4 : 0]));
 const out = {
-  measure: 'Dice of word multisets (heading and whole text, sub-clauses included); under[t] = paired clauses (amended, renumbered, moved) with similarity < t; paragraphs = blocks of paired clauses split, merged, moved, or inserted/deleted whole',
+  measure: 'Dice of word multisets (heading and whole text, sub-clauses included); under[t] = paired clauses (amended, renumbered, moved) with similarity < t; paragraphs = blocks of paired clauses split, merged, moved, or inserted/deleted whole, list items moved, and paragraphs moved to another clause (counted where they stand)',
   pairs: results.map(({ low: _low, ...r }) => r),
   total: { ...total, shareUnder: share },
 };

@@ -15,7 +15,7 @@ import type { ClausePair, ClausePairing } from './pair.js';
 import { EMPTY, increasingRun, pairSequences, placeDeleted, type SequencePair } from './sequence.js';
 import { dice, WordIds, type Multiset } from './similarity.js';
 import { blockRuns, inlineRuns, PARAGRAPH_BREAK, plainRuns, type StyledRun } from './tokens.js';
-import { regroupBlocks, samePlaceReordered, type BlockGroup } from './regroup.js';
+import { matchMovesAcross, regroupBlocks, regroupItems, samePlaceReordered, withoutLabel, type AcrossTarget, type BlockGroup, type ItemGroup } from './regroup.js';
 
 export type Table = Extract<Block, { type: 'table' }>;
 export type TextBlock = Exclude<Block, Table>;
@@ -39,9 +39,31 @@ export interface TextBlockComparison extends TextComparison {
   readonly same: boolean;
   /**
    * The block changed place in its clause (regroup.ts): `from` stands where it was (`new` is
-   * null), `to` where it is, compared with its old self. Indexes are in the clause's blocks.
+   * null), `to` where it is, compared with its old self. Indexes are in the clause's blocks (in
+   * the list's items, for an item). `labelOnly`: its old and new text differ only in the number
+   * each starts with (`(a)`, `2°`), renumbered with its new place rather than reworded.
    */
-  readonly moved?: { readonly side: 'from' | 'to'; readonly oldIndex: number; readonly newIndex: number };
+  readonly moved?: { readonly side: 'from' | 'to'; readonly oldIndex: number; readonly newIndex: number; readonly labelOnly: boolean };
+  /**
+   * Two lists whose items were reordered (regroup.ts): each item compared on its own, as a
+   * one-item list, in new order with old-only items where they stood.
+   */
+  readonly items?: readonly ListItemComparison[];
+  /**
+   * Text moved across clauses (`withMovesAcross`): `from` a block deleted whole here, `clause`
+   * the new clause it went to; `to` where it is, `clause` the old clause it came from, `at`
+   * whether it is a block inserted whole here or the start or end of a paragraph that took it
+   * in (two paragraphs merged), and `movedRuns` the old text to mark it against: the moved
+   * block's, and for a merge the paragraph's own old text joined to it in the order they now stand.
+   */
+  readonly across?: { readonly side: 'from'; readonly clause: Clause } | { readonly side: 'to'; readonly clause: Clause; readonly at: 'whole' | 'start' | 'end'; readonly movedRuns: readonly StyledRun[] };
+}
+
+/** One item of two lists compared (`TextBlockComparison.items`), with its index in each list (null on a side it is not on). */
+export interface ListItemComparison {
+  readonly item: TextBlockComparison;
+  readonly old: number | null;
+  readonly new: number | null;
 }
 
 /**
@@ -152,7 +174,7 @@ const KEY_HEADER = /^(?:key|id|identifier|ref(?:erence)?|no\.?|number|nr\.?|vers
 
 export function compareBlocks(pairing: ClausePairing, options: CompareOptions): BlockComparison {
   const identicalTables = new Map<Table, TableComparison>();
-  const clauses = compareClauses(pairing.clauses, options, identicalTables);
+  const clauses = withMovesAcross(compareClauses(pairing.clauses, options, identicalTables));
   return {
     old: pairing.old,
     new: pairing.new,
@@ -232,8 +254,9 @@ function kindOf(b: Block): 'text' | 'table' {
   return b.type === 'table' ? 'table' : 'text';
 }
 
+/** A block's text for pairing: the same text under another number of its own (`withoutLabel`) is the same block renumbered. */
 function blockKey(b: Block): string {
-  return `${b.type === 'table' ? 't' : 'p'}\u0001${normalizeSpace(blockText(b)).trim()}`;
+  return `${b.type === 'table' ? 't' : 'p'}\u0001${withoutLabel(normalizeSpace(blockText(b)).trim())}`;
 }
 
 /** The blocks of two texts, paired (equal ones in order, then by kind), each compared. */
@@ -252,12 +275,26 @@ export function pairBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
 
 function compareGroup(g: BlockGroup): BlockPairing {
   if (g.kind === 'regrouped') return { kind: 'regrouped', old: g.old, new: g.new, oldRuns: joinedRuns(g.old), newRuns: joinedRuns(g.new) };
-  if (g.kind === 'moved') {
-    const moved = { side: g.side, oldIndex: g.oldIndex, newIndex: g.newIndex };
-    if (g.side === 'from') return { kind: 'text', old: g.old, new: null, same: false, oldRuns: null, newRuns: null, moved };
-    return { kind: 'text', old: g.old, new: g.new, same: false, oldRuns: blockRuns(g.old), newRuns: blockRuns(g.new), moved };
-  }
+  if (g.kind === 'moved') return compareMoved(g);
   return (g.new ?? g.old)!.type === 'table' ? compareTable(g.old as Table | null, g.new as Table | null) : compareText(g.old as TextBlock | null, g.new as TextBlock | null);
+}
+
+function compareMoved(g: Extract<BlockGroup, { kind: 'moved' }>): TextBlockComparison {
+  const labelOnly = blockKey(g.old) === blockKey(g.new);
+  const moved = { side: g.side, oldIndex: g.oldIndex, newIndex: g.newIndex, labelOnly };
+  if (g.side === 'from') return { kind: 'text', old: g.old, new: null, same: false, oldRuns: null, newRuns: null, moved };
+  return { kind: 'text', old: g.old, new: g.new, same: false, oldRuns: blockRuns(g.old), newRuns: blockRuns(g.new), moved };
+}
+
+/** Two lists whose items were reordered, item by item (`regroupItems`); null when none moved. */
+function compareItems(o: Extract<Block, { type: 'list' }>, n: Extract<Block, { type: 'list' }>): TextBlockComparison | null {
+  const groups = regroupItems(o, n, blockKey);
+  if (!groups) return null;
+  const items = groups.map((x: ItemGroup): ListItemComparison => {
+    const g = x.group;
+    return { item: g.kind === 'moved' ? compareMoved(g) : compareText(g.old as TextBlock | null, g.new as TextBlock | null), old: x.old, new: x.new };
+  });
+  return { kind: 'text', old: o, new: n, same: false, oldRuns: null, newRuns: null, items };
 }
 
 function joinedRuns(blocks: readonly TextBlock[]): StyledRun[] {
@@ -274,7 +311,68 @@ function compareText(o: TextBlock | null, n: TextBlock | null): TextBlockCompari
   if (o && n && sameBlock(o, n)) return { kind: 'text', old: o, new: n, same: true, oldRuns: null, newRuns: null };
   // A block on one side only is marked whole, from its runs when they are read.
   if (!o || !n) return { kind: 'text', old: o, new: n, same: false, oldRuns: null, newRuns: null };
-  return { kind: 'text', old: o, new: n, same: false, oldRuns: blockRuns(o), newRuns: blockRuns(n) };
+  const items = o.type === 'list' && n.type === 'list' && o.items.length > 1 && n.items.length > 1 ? compareItems(o, n) : null;
+  return items ?? { kind: 'text', old: o, new: n, same: false, oldRuns: blockRuns(o), newRuns: blockRuns(n) };
+}
+
+/**
+ * Paragraphs moved across clauses (issue 22, class 5): a block deleted whole in one compared
+ * clause whose text reappears in another, as a block inserted whole or as the start or end of a
+ * paragraph that took it in (`matchMovesAcross`), is marked at both ends. Only the clauses on
+ * the way to a block that changes are rebuilt; most comparisons have no such block at all.
+ */
+function withMovesAcross(clauses: readonly ClauseComparison[]): readonly ClauseComparison[] {
+  const deleted: Array<{ clause: number; block: TextBlock; pairing: TextBlockComparison; in: Clause }> = [];
+  const targets: Array<AcrossTarget & { pairing: TextBlockComparison; in: Clause }> = [];
+  let index = 0;
+  const visit = (c: ClauseComparison) => {
+    if (c.kind === 'compared') {
+      const clause = index++;
+      for (const b of [...c.content, ...c.tail]) {
+        if (b.kind !== 'text' || b.same || b.moved || b.items) continue;
+        if (b.old && !b.new) deleted.push({ clause, block: b.old, pairing: b, in: c.pair.old! });
+        else if (!b.old && b.new) targets.push({ kind: 'whole', clause, block: b.new, pairing: b, in: c.pair.new! });
+        else if (b.old?.type === 'paragraph' && b.new?.type === 'paragraph') targets.push({ kind: 'merge', clause, old: b.old, new: b.new, pairing: b, in: c.pair.new! });
+      }
+    }
+    for (const child of c.children) visit(child);
+  };
+  for (const c of clauses) visit(c);
+  if (!deleted.length || !targets.length) return clauses;
+  const moves = matchMovesAcross(deleted, targets);
+  if (!moves.length) return clauses;
+
+  const replaced = new Map<BlockPairing, BlockPairing>();
+  for (const m of moves) {
+    const d = deleted[m.from]!;
+    const t = targets[m.to]!;
+    replaced.set(d.pairing, { ...d.pairing, across: { side: 'from', clause: t.in } });
+    if (t.kind === 'whole') {
+      replaced.set(t.pairing, { ...t.pairing, oldRuns: null, newRuns: blockRuns(t.block), across: { side: 'to', clause: d.in, at: 'whole', movedRuns: blockRuns(d.block) } });
+    } else {
+      const joined = m.at === 'start' ? [d.block, t.old] : [t.old, d.block];
+      replaced.set(t.pairing, { ...t.pairing, across: { side: 'to', clause: d.in, at: m.at, movedRuns: spaceJoinedRuns(joined) } });
+    }
+  }
+  const rebuild = (c: ClauseComparison): ClauseComparison => {
+    const swap = (list: readonly BlockPairing[]) => (list.some((b) => replaced.has(b)) ? list.map((b) => replaced.get(b) ?? b) : list);
+    const children = c.children.map(rebuild);
+    const content = swap(c.content);
+    const tail = swap(c.tail);
+    const same = content === c.content && tail === c.tail && children.every((x, i) => x === c.children[i]);
+    return same ? c : { ...c, content, tail, children };
+  };
+  return clauses.map(rebuild);
+}
+
+/** Paragraphs as one text, joined by a space as a paragraph that took another in joins them. */
+function spaceJoinedRuns(blocks: readonly TextBlock[]): StyledRun[] {
+  const out: StyledRun[] = [];
+  blocks.forEach((b, k) => {
+    if (k > 0) out.push({ text: ' ', style: {}, styleKey: '', atomic: false });
+    blockRuns(b, out);
+  });
+  return out;
 }
 
 /** Unnumbered top sections (Version History): paired by heading, then by position. */

@@ -5,10 +5,11 @@
  * settles what the pairing left open (whether a clause, block, row or column was amended) and
  * counts the result.
  */
-import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
+import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, ListItemChange, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
+import { contentSegments, placeName } from '../model/change.js';
 import type { Block, Clause } from '../model/types.js';
 import { clauseCitations } from '../model/cite.js';
-import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, RegroupedComparison, SectionComparison, Table, TableComparison, TextBlock, TextBlockComparison } from './compare.js';
+import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, ListItemComparison, RegroupedComparison, SectionComparison, Table, TableComparison, TextBlock, TextBlockComparison } from './compare.js';
 import { EMPTY } from './sequence.js';
 import { blockRuns, PARAGRAPH_BREAK, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
 import { blockSegments, plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
@@ -240,8 +241,11 @@ class Marker {
     return { status, heading: h.segments, content };
   }
 
-  private text(b: TextBlockComparison): TextBlockChange {
-    if (b.moved) return this.moved(b, b.moved);
+  /** `unit`: what a reader counts the block as, in the note of one that moved. */
+  private text(b: TextBlockComparison, unit: 'paragraph' | 'item' = 'paragraph'): TextBlockChange {
+    if (b.across) return this.across(b, b.across);
+    if (b.moved) return this.moved(b, b.moved, unit);
+    if (b.items) return this.list(b, b.items);
     const blockType = (b.new ?? b.old)!.type;
     if (b.same) return unchangedText(b.old!, b.new!);
     if (!b.old || !b.new) {
@@ -253,14 +257,42 @@ class Marker {
     return { kind: 'text', blockType, status: changed ? 'amended' : 'unchanged', segments: r.segments, old: b.old, new: b.new };
   }
 
-  /** A block that changed place: deleted where it stood, inserted where it stands, each naming the other place. */
-  private moved(b: TextBlockComparison, m: NonNullable<TextBlockComparison['moved']>): TextBlockChange {
+  /**
+   * A block that changed place: deleted where it stood, inserted where it stands, each naming
+   * the other place. Renumbered with its place (`labelOnly`), it is not amended.
+   */
+  private moved(b: TextBlockComparison, m: NonNullable<TextBlockComparison['moved']>, unit: 'paragraph' | 'item'): TextBlockChange {
     if (m.side === 'from') {
-      return { kind: 'text', blockType: b.old!.type, status: 'deleted', segments: wholeSegments('delete', blockRuns(b.old!)), old: b.old, new: null, moved: { side: 'from', note: `Moved to paragraph ${m.newIndex + 1}` } };
+      return { kind: 'text', blockType: b.old!.type, status: 'deleted', segments: wholeSegments('delete', blockRuns(b.old!)), old: b.old, new: null, moved: { side: 'from', note: `Moved to ${unit} ${m.newIndex + 1}` } };
     }
     const r = this.words(b.oldRuns!, b.newRuns!);
-    const amended = r.changed || (this.exact && b.old!.type !== b.new!.type);
-    return { kind: 'text', blockType: b.new!.type, status: 'inserted', segments: wholeSegments('insert', b.newRuns!), old: null, new: b.new, moved: { side: 'to', note: `Moved from paragraph ${m.oldIndex + 1}`, amended, segments: r.segments } };
+    const amended = (r.changed && !m.labelOnly) || (this.exact && b.old!.type !== b.new!.type);
+    return { kind: 'text', blockType: b.new!.type, status: 'inserted', segments: wholeSegments('insert', b.newRuns!), old: null, new: b.new, moved: { side: 'to', note: `Moved from ${unit} ${m.oldIndex + 1}`, amended, segments: r.segments } };
+  }
+
+  /**
+   * Text moved across clauses: deleted whole where it stood, naming the clause it went to;
+   * where it is, a block inserted whole or the start or end of a paragraph that took it in,
+   * naming the clause it came from and marked against its old text.
+   */
+  private across(b: TextBlockComparison, a: NonNullable<TextBlockComparison['across']>): TextBlockChange {
+    if (a.side === 'from') {
+      const note = `Moved to ${placeName({ citation: this.newCites.get(a.clause)! })}`;
+      return { kind: 'text', blockType: b.old!.type, status: 'deleted', segments: wholeSegments('delete', blockRuns(b.old!)), old: b.old, new: null, moved: { side: 'from', note } };
+    }
+    const note = `Moved from ${placeName({ citation: this.oldCites.get(a.clause)! })}`;
+    const moved = this.words(a.movedRuns, b.newRuns!);
+    if (a.at === 'whole') {
+      return { kind: 'text', blockType: b.new!.type, status: 'inserted', segments: wholeSegments('insert', b.newRuns!), old: null, new: b.new, moved: { side: 'to', note, amended: moved.changed, segments: moved.segments } };
+    }
+    const own = this.words(b.oldRuns!, b.newRuns!);
+    return { kind: 'text', blockType: b.new!.type, status: own.changed ? 'amended' : 'unchanged', segments: own.segments, old: b.old, new: b.new, movedIn: { note, at: a.at, amended: moved.changed, segments: moved.segments } };
+  }
+
+  /** A list whose items were reordered: each item marked on its own, the list's segments theirs joined. */
+  private list(b: TextBlockComparison, items: readonly ListItemComparison[]): TextBlockChange {
+    const changes = items.map((x): ListItemChange => ({ ...this.text(x.item, 'item'), oldItem: x.old, newItem: x.new }));
+    return { kind: 'text', blockType: 'list', status: 'amended', segments: contentSegments(changes, '\n'), old: b.old, new: b.new, items: changes };
   }
 
   private cell(c: CellComparison): CellChange {

@@ -119,6 +119,19 @@ export class WordIds {
     return (uni + bi) / 2;
   }
 
+  /**
+   * How much of `a` reappears in what `b` has beyond `base` (mean of its words and its word
+   * pairs, 0..1): `a`'s share of `b`'s words that `base` does not account for. A paragraph
+   * merged into another's text is contained in what that text gained.
+   */
+  containedBeyond(a: WordBag, base: WordBag, b: WordBag): number {
+    const share = (pairs: boolean) => {
+      const size = a.to(pairs) - a.from(pairs);
+      return size === 0 ? 1 : (this.commonOfParts([a, base], [b], pairs) - this.commonOfParts([base], [b], pairs)) / size;
+    };
+    return a.words < 2 ? share(false) : (share(false) + share(true)) / 2;
+  }
+
   /** The common ids of two lists of bags (their words, or with `pairs` their word pairs), as if each list were joined into one. */
   private commonOfParts(a: readonly WordBag[], b: readonly WordBag[], pairs: boolean): number {
     for (const p of a) this.countsFor(p.ids, p.from(pairs), p.to(pairs));

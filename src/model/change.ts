@@ -76,9 +76,32 @@ export interface TextBlockChange {
    * The block changed place in its clause (paragraphs reordered). Status and segments read as a
    * deletion where it stood (`from`) and an insertion where it stands (`to`), so rejecting or
    * accepting every change stays exact; `note` names the other place as a reader counts
-   * paragraphs, and on `to`, `segments` are the block's word marks against its old self.
+   * paragraphs (or, moved to or from another clause, that clause: `Moved to Article L121-37`),
+   * and on `to`, `segments` are the block's word marks against its old self.
    */
   moved?: { side: 'from'; note: string } | { side: 'to'; note: string; amended: boolean; segments: Segment[] };
+  /**
+   * A paragraph deleted whole from another clause now makes the start or end (`at`) of this
+   * one (two paragraphs merged across clauses; there it is `moved` `from`). Status and
+   * segments read as without it (the text inserted here, deleted there: each version exact);
+   * `note` names the clause it came from (`Moved from Article L121-36`), and `segments` are
+   * this paragraph's word marks against that text and its own old text joined by a space, so
+   * only the words that changed beyond the move are marked (`amended`: there are some).
+   */
+  movedIn?: { note: string; at: 'start' | 'end'; amended: boolean; segments: Segment[] };
+  /**
+   * A list whose items were reordered: each item as its own change (a one-item list, `moved`
+   * naming the item it came from or went to), in new order with old-only items where they
+   * stood. `segments` are theirs joined by line breaks, as the list's text joins its items.
+   */
+  items?: ListItemChange[];
+}
+
+/** One item of a list whose items were reordered (`TextBlockChange.items`). */
+export interface ListItemChange extends TextBlockChange {
+  /** Its index in the old list and in the new one; null on the side its segments are not on. */
+  oldItem: number | null;
+  newItem: number | null;
 }
 
 export interface CellChange {
@@ -232,15 +255,18 @@ function sep(out: Segment[], text: string, inOld: boolean, inNew: boolean): void
   else if (inNew) out.push({ op: 'insert', text });
 }
 
-/** A clause's own blocks (content, then tail) as one sequence, blocks separated by blank lines. */
-export function contentSegments(changes: readonly ContentChange[]): Segment[] {
+/**
+ * A clause's own blocks (content, then tail) as one sequence, blocks separated by blank lines
+ * (or by `separator`: a list's items by line breaks).
+ */
+export function contentSegments(changes: readonly ContentChange[], separator = '\n\n'): Segment[] {
   const out: Segment[] = [];
   let hadOld = false;
   let hadNew = false;
   for (const c of changes) {
     const inOld = c.old !== null;
     const inNew = c.new !== null;
-    sep(out, '\n\n', hadOld && inOld, hadNew && inNew);
+    sep(out, separator, hadOld && inOld, hadNew && inNew);
     out.push(...(c.kind === 'text' ? c.segments : tableSegments(c)));
     hadOld ||= inOld;
     hadNew ||= inNew;
@@ -345,11 +371,12 @@ export function* walkChanges(changes: readonly ClauseChange[]): Generator<Clause
 }
 
 /**
- * How a reader names the place a clause moved from, never by an internal id: `Clause 7` for a
+ * How a reader names the place a clause moved from (or a paragraph moved to or from, by its
+ * clause), never by an internal id: `Clause 7` for a
  * decimal number, the citation otherwise (`§ 20`, `4.2(h)`), an unnumbered division by its
  * heading, or the top level.
  */
-function placeName(parent: ClauseSide['parent']): string {
+export function placeName(parent: { citation: string } | null): string {
   if (!parent) return 'the top level';
   return /^\d/.test(parent.citation) ? `Clause ${parent.citation}` : parent.citation;
 }

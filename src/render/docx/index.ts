@@ -210,9 +210,11 @@ function blockOf(b: BodyBlock, ctx: Ctx): Array<Paragraph | Table | TableOfConte
       const content: ParagraphChild[] = [];
       if (b.heading) content.push(...runChildren(b.heading, ctx, { bold: true }), ...separator(' ', b.mark, ctx));
       // A paragraph moved here is, as a tracked change, inserted here whole (deleted where it stood).
-      content.push(...runChildren(b.movedHere ? b.runs.filter((r) => r.mark !== 'del').map((r) => ({ ...r, mark: 'ins' as const })) : b.runs, ctx));
+      // One that took in text moved from another clause writes its tracked runs (`tracked`).
+      content.push(...runChildren(b.movedHere ? b.runs.filter((r) => r.mark !== 'del').map((r) => ({ ...r, mark: 'ins' as const })) : (b.tracked ?? b.runs), ctx));
       const numbered = b.number !== null;
-      const children = numbered ? [...runChildren(b.number, ctx), ...separator('\t', b.mark, ctx), ...content] : content;
+      // A numbered paragraph moved here (a list item) is inserted here whole, its tab too.
+      const children = numbered ? [...runChildren(b.number, ctx), ...separator('\t', b.mark ?? (b.movedHere ? 'ins' : undefined), ctx), ...content] : content;
       return [
         new Paragraph({
           indent: numbered ? { left, hanging: hangOf(b.indent, ctx) } : { left },

@@ -61,7 +61,7 @@ interface ClauseSideJson {
 }
 
 type ContentJson =
-  | { kind: 'text'; type: string; status: string; segments: Segment[]; breakBefore?: 'insert' | 'delete'; moved?: TextBlockChange['moved'] }
+  | { kind: 'text'; type: string; status: string; segments: Segment[]; breakBefore?: 'insert' | 'delete'; moved?: TextBlockChange['moved']; movedIn?: TextBlockChange['movedIn']; items?: ItemJson[] }
   | {
       kind: 'table';
       status: string;
@@ -84,8 +84,20 @@ function clauseSide(s: ClauseSide | null): ClauseSideJson | null {
   return s ? { id: s.id, number: s.number, parent: s.parent && { id: s.parent.id, number: s.parent.number }, line: s.clause.position.start.line } : null;
 }
 
+/** One item of a list whose items were reordered: its index in each list, null on a side it is not on. */
+interface ItemJson {
+  status: string;
+  old: number | null;
+  new: number | null;
+  segments: Segment[];
+  moved?: TextBlockChange['moved'];
+}
+
 function content(c: ContentChange): ContentJson {
-  if (c.kind === 'text') return { kind: 'text', type: c.blockType, status: c.status, segments: c.segments, ...(c.breakBefore ? { breakBefore: c.breakBefore } : {}), ...(c.moved ? { moved: c.moved } : {}) };
+  if (c.kind === 'text') {
+    const items = c.items?.map((i): ItemJson => ({ status: i.status, old: i.oldItem, new: i.newItem, segments: i.segments, ...(i.moved ? { moved: i.moved } : {}) }));
+    return { kind: 'text', type: c.blockType, status: c.status, segments: c.segments, ...(c.breakBefore ? { breakBefore: c.breakBefore } : {}), ...(c.moved ? { moved: c.moved } : {}), ...(c.movedIn ? { movedIn: c.movedIn } : {}), ...(items ? { items } : {}) };
+  }
   return {
     kind: 'table',
     status: c.status,

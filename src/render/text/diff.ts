@@ -69,9 +69,17 @@ export function diffToText(diff: DocumentDiff, options: TextOptions): string {
 
   // A paragraph break a split added or a merge removed is marked `¶` where it was or is; a moved
   // paragraph is shown where it stands, with its word marks, and named where it stood.
-  const textBlock = (c: TextBlockChange, elide: boolean) => {
+  const textBlock = (c: TextBlockChange, elide: boolean): string => {
+    // A list whose items were reordered: item by item, each line as a block reads.
+    if (c.items) return c.items.map((item) => textBlock(item, elide)).join('\n');
     if (c.moved?.side === 'from') return wrap('dim', `[${c.moved.note}]`);
-    const words = c.moved?.side === 'to' ? marked(c.moved.segments, elide && c.moved.amended) + ' ' + wrap('dim', `[${c.moved.note}]`) : marked(c.segments, elide && c.status === 'amended');
+    // A paragraph that took in text moved from another clause: that text marked against where it stood.
+    const words =
+      c.moved?.side === 'to'
+        ? marked(c.moved.segments, elide && c.moved.amended) + ' ' + wrap('dim', `[${c.moved.note}]`)
+        : c.movedIn
+          ? marked(c.movedIn.segments, elide) + ' ' + wrap('dim', `[${c.movedIn.note}]`)
+          : marked(c.segments, elide && c.status === 'amended');
     return c.breakBefore ? wrap(c.breakBefore === 'insert' ? 'ins' : 'del', '¶') + ' ' + words : words;
   };
 

@@ -5,7 +5,7 @@
  * This module reads the diff; it never compares text itself.
  */
 import type { Clause } from '../../model/types.js';
-import { changeNote, describeChange, type ClauseChange, type ContentChange, type DocumentDiff, type Segment, type TableChange, type TextBlockChange } from '../../model/change.js';
+import { changeNote, describeChange, type ClauseChange, type ContentChange, type DocumentDiff, type ListItemChange, type Segment, type TableChange, type TextBlockChange } from '../../model/change.js';
 import { anchorOf, childPlacement, clauseBlocks, contentBlocks, isHeadingClause, merge, plain, provisionHeading, tailBlocks, type Placement } from './clean.js';
 import type { BodyBlock, Cell, ChangeRow, ChangeStatus, Mark, Run } from './types.js';
 import { liveHref } from '../../model/url.js';
@@ -111,7 +111,9 @@ function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anch
   const [first, ...rest] = change.content;
   const para = heading && provisionHeading(heading);
   if (first?.kind === 'text' && first.blockType === 'paragraph' && !first.moved) {
-    const head: BodyBlock = { kind: 'para', indent: at.indent, number, heading: para, runs: segmentRuns(first.segments, refs), anchor, ...paraMark(first, mark), ...(note ? { note } : {}) };
+    const shown = textRuns(first, refs);
+    const notes = [note, shown.note].filter(Boolean).join(' ');
+    const head: BodyBlock = { kind: 'para', indent: at.indent, number, heading: para, runs: shown.runs, ...(shown.tracked ? { tracked: shown.tracked } : {}), anchor, ...paraMark(first, mark), ...(notes ? { note: notes } : {}) };
     return contentChangeBlocks(rest, at.indent, refs, mark, [head]);
   }
   return [{ kind: 'para', indent: at.indent, number, heading: para, runs: [], anchor, ...extras }, ...contentChangeBlocks(change.content, at.indent, refs, mark)];
@@ -121,6 +123,17 @@ function changedBlocks(change: ClauseChange, clause: Clause, at: Placement, anch
 function noteOf(change: ClauseChange): string | undefined {
   const note = changeNote(change);
   return note === null ? undefined : tie(`[${note}]`);
+}
+
+/**
+ * A text block's runs as the annex shows them. A paragraph that took in text moved from another
+ * clause (`movedIn`) shows that text marked against where it stood, with its note; its exact
+ * marks go to `tracked`, for a writer with tracked changes.
+ */
+function textRuns(c: TextBlockChange, refs: ReadonlyMap<string, string>, style: { bold?: true } = {}): { runs: Run[]; tracked?: Run[]; note?: string } {
+  const runs = segmentRuns(c.segments, refs, style);
+  if (!c.movedIn) return { runs };
+  return { runs: segmentRuns(c.movedIn.segments, refs, style), tracked: runs, note: tie(`[${c.movedIn.note}]`) };
 }
 
 /** A paragraph's own mark: the clause's, or the block's when the block alone came or went. */
@@ -133,6 +146,12 @@ function paraMark(block: TextBlockChange, clauseMark: Mark | undefined): { mark?
 function contentChangeBlocks(list: readonly ContentChange[], indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined, out: BodyBlock[] = []): BodyBlock[] {
   for (const c of list) {
     if (c.kind === 'text' && c.breakBefore) markBreak(out[out.length - 1], c.breakBefore === 'insert' ? 'ins' : 'del');
+    if (c.kind === 'text' && c.items) {
+      const list = c.new ?? c.old;
+      const ordered = list?.type === 'list' && list.ordered;
+      for (const item of c.items) out.push(itemBlock(item, ordered, indent + 1, refs, clauseMark));
+      continue;
+    }
     if (c.kind === 'text' && c.moved) {
       const moved = c.moved;
       const runs = segmentRuns(moved.side === 'to' ? moved.segments : c.segments, refs, c.blockType === 'heading' ? { bold: true } : {});
@@ -156,10 +175,25 @@ function contentChangeBlocks(list: readonly ContentChange[], indent: number, ref
       out.push({ kind: 'code', indent, text, ...(mark ? { mark } : {}) });
       continue;
     }
-    const runs = segmentRuns(c.segments, refs, c.blockType === 'heading' ? { bold: true } : {});
-    out.push({ kind: 'para', indent, number: null, heading: null, runs, anchor: null, ...paraMark(c, clauseMark) });
+    const { runs, tracked, note } = textRuns(c, refs, c.blockType === 'heading' ? { bold: true } : {});
+    out.push({ kind: 'para', indent, number: null, heading: null, runs, ...(tracked ? { tracked } : {}), anchor: null, ...paraMark(c, clauseMark), ...(note ? { note } : {}) });
   }
   return out;
+}
+
+/**
+ * One item of a list whose items were reordered, numbered as the list numbers it on its side:
+ * one that moved is inserted where it stands, marked against its old self, and deleted where
+ * it stood, each with its note, as a moved paragraph is.
+ */
+function itemBlock(item: ListItemChange, ordered: boolean, indent: number, refs: ReadonlyMap<string, string>, clauseMark: Mark | undefined): BodyBlock {
+  const moved = item.moved;
+  const movedHere = moved?.side === 'to';
+  const mark = clauseMark ?? (movedHere ? undefined : markOf(item.status));
+  const index = item.newItem ?? item.oldItem ?? 0;
+  const number = plain(ordered ? `${index + 1}.` : '•', mark ?? (movedHere ? 'ins' : undefined));
+  const runs = segmentRuns(moved?.side === 'to' ? moved.segments : item.segments, refs);
+  return { kind: 'para', indent, number, heading: null, runs, anchor: null, ...(mark ? { mark } : {}), ...(movedHere ? { movedHere: true as const } : {}), ...(moved ? { note: tie(`[${moved.note}]`) } : {}) };
 }
 
 /**

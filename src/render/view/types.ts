@@ -139,6 +139,13 @@ export type BodyBlock =
        * deleted paragraph), so accepting or rejecting every change still gives each version.
        */
       movedHere?: true;
+      /**
+       * The runs a writer with tracked changes writes instead of `runs`: a paragraph that took in
+       * text moved from another clause, whose `runs` mark that text against where it stood (its
+       * place of old is a deleted paragraph); these mark it inserted here, so accepting or
+       * rejecting every change still gives each version.
+       */
+      tracked?: Run[];
       /** A redline note as printed, brackets included: `[Formerly 18.12]`. */
       note?: string;
       status?: ChangeStatus;
