@@ -103,6 +103,23 @@ describe('publish: what a pack holds', () => {
     await expect(build({ only: 'ZZ' })).rejects.toThrow('--only ZZ: no such document or direction (known: AL, baseline, direction-2022-06-09)');
   });
 
+  it('should add the fonts to a pack with HTML, and the rules and schemas to one with JSON, each only then', async () => {
+    const html = await build({ formats: ['html'], producers, only: 'AL' });
+    const extras = (pack: Pack) => pack.artefacts.filter((a) => !a.path.startsWith('AL/') && !a.path.startsWith('directions/') && a.path !== 'index.html').map((a) => `${a.kind} ${a.format} ${a.path}`);
+    expect(extras(html)).toEqual([...FONTS.slice(0, 4).map((p) => `font ttf ${p}`), 'font txt fonts/OFL.txt']);
+    const font = html.artefacts.find((a) => a.path === FONTS[0])!.bytes;
+    expect([...font.slice(0, 4)]).toEqual([0, 1, 0, 0]);
+    expect(text(html, 'fonts/OFL.txt')).toContain('SIL OPEN FONT LICENSE');
+    expect(extras(await build({ formats: ['docx'], producers, only: 'AL' }))).toEqual([]);
+    const json = await build({ formats: ['json'], producers, only: 'AL' });
+    expect(extras(json)).toEqual(['rules json rules/AL@19.0.json', 'rules json rules/AL@20.0.json', 'schema json rules/facts-file.schema.json', ...SCHEMAS.map((p) => `schema json ${p}`)]);
+    expect(text(json, 'schemas/tree.schema.json')).toBe(readFileSync(join(repoRoot, 'schemas/tree.schema.json'), 'utf8'));
+    // Pretty-printed with two spaces, ending in a newline.
+    const rules = text(json, 'rules/AL@20.0.json');
+    expect(rules).toBe(JSON.stringify(JSON.parse(rules), null, 2) + '\n');
+    expect(rules).toContain('\n  "');
+  });
+
   it('should report each file as it is made, counting up to the whole pack', async () => {
     const seen: Array<[string, number, number]> = [];
     const pack = await build({ formats: ['html', 'json'], producers, onArtefact: (a, done, total, ms) => {
