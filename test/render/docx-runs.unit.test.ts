@@ -24,10 +24,10 @@ const ins = (text: string) => String.raw`<w:ins w:id="\d+" ${CHANGE}><w:r><w:t x
 const plain = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 
 /** The document's XML with clause 1.1's block changed by `edit` (made inside each test; see README, "Mutation testing"). */
-async function written(edit: (block: Extract<BodyBlock, { kind: 'para' }>) => void): Promise<string> {
+async function written(edit: (block: Extract<BodyBlock, { kind: 'para' }>, heading: Extract<BodyBlock, { kind: 'heading' }>) => void): Promise<string> {
   const view = buildView({ document, designated: '2022-06-09', effective: '2022-06-10', direction: { id: 'd', title: 'D', made: '2022-06-09' } });
   const block = view.body.find((b): b is Extract<BodyBlock, { kind: 'para' }> => b.kind === 'para' && b.anchor === 'c-1-1')!;
-  edit(block);
+  edit(block, view.body.find((b): b is Extract<BodyBlock, { kind: 'heading' }> => b.kind === 'heading')!);
   return strFromU8(unzipSync(await annexToDocx(view))['word/document.xml']!);
 }
 
@@ -44,6 +44,8 @@ describe('render/docx: runs written by hand', () => {
     expect(await clauseRuns([{ text: 'old', mark: 'del' }, { text: 'new', mark: 'ins' }, { text: ' end' }])).toMatch(
       new RegExp(`^${del('ol')}${del('d', SPACED)}${ins('new')}${plain(' end')}$`),
     );
+    // Spaces inside either side do not part them where they meet.
+    expect(await clauseRuns([{ text: 'old word', mark: 'del' }, { text: 'new word', mark: 'ins' }])).toMatch(new RegExp(`^${del('old wor')}${del('d', SPACED)}${ins('new word')}$`));
   });
 
   it('should space out a whole one-character deletion, and an emoji as one character, never leaving an empty deletion', async () => {
@@ -86,6 +88,16 @@ describe('render/docx: runs written by hand', () => {
       block.runs = [{ text: 'See myself', ref: anchor }];
     });
     expect(xml).toMatch(new RegExp(`<w:bookmarkStart w:name="${name}" w:id="(\\d+)"/>[\\s\\S]*<w:hyperlink w:history="1" w:anchor="${name}">[\\s\\S]*?<w:bookmarkEnd w:id="\\1"/>`));
+  });
+
+  it('should bookmark only a block with an anchor, and write a heading with no number from its tab', async () => {
+    const xml = await written((block, heading) => {
+      block.anchor = null;
+      heading.number = null;
+    });
+    expect(xml).not.toContain('w:name="c_1_1"');
+    expect(xml).toContain(`<w:t xml:space="preserve">1.1</w:t></w:r><w:r><w:t xml:space="preserve">\t</w:t></w:r>${plain('Placeholder.')}</w:p>`);
+    expect(xml).toMatch(/<w:bookmarkStart w:name="c_1" w:id="\d+"\/><w:r><w:t xml:space="preserve">\t<\/w:t><\/w:r><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">Intro<\/w:t><\/w:r>/);
   });
 
   it('should print a note after the clause\'s text and bookmark, in the redline note style, and none when there is no note', async () => {
