@@ -120,6 +120,22 @@ describe('publish: what a pack holds', () => {
     expect(rules).toContain('\n  "');
   });
 
+  it('should lay out PDFs of the annexes and of the direction, each annex once for both its places', async () => {
+    const totals = new Set<number>();
+    const pack = await build({ formats: ['pdf'], onArtefact: (_a, _done, total) => totals.add(total) });
+    expect(pack.artefacts.map((a) => `${a.kind} ${a.path}`)).toEqual([
+      'clean AL/v19.0/appendix-AL-v19.0.pdf',
+      'marked-up AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.pdf',
+      'clean AL/v20.0/appendix-AL-v20.0.pdf',
+      `marked-up ${D}/${A}.pdf`,
+      `clean ${D}/${B}.pdf`,
+      `direction ${D}/direction.pdf`,
+    ]);
+    for (const a of pack.artefacts) expect(new TextDecoder().decode(a.bytes.slice(0, 5)), a.path).toBe('%PDF-');
+    expect(sha(pack.artefacts[3]!.bytes)).toBe(sha(pack.artefacts[1]!.bytes));
+    expect(totals).toEqual(new Set([6]));
+  });
+
   it('should report each file as it is made, counting up to the whole pack', async () => {
     const seen: Array<[string, number, number]> = [];
     const pack = await build({ formats: ['html', 'json'], producers, onArtefact: (a, done, total, ms) => {
@@ -148,6 +164,63 @@ describe('publish: what a pack holds', () => {
     const xml = strFromU8(unzipSync(black.artefacts.find((a) => a.path === `${path}.docx`)!.bytes)['word/document.xml']!);
     expect(xml).toContain('w:author="Panel Secretariat"');
     expect(xml).not.toContain('w:author="secdoc"');
+  });
+});
+
+describe('publish: directions on the index page and their own pages', () => {
+  const SIGNED = `---
+kind: direction
+id: signed_2022
+title: A signed direction
+made: 2022-07-01
+addressees: The Panel & Parties
+signatory:
+  name: A. Person
+  position: Director
+  authority: (for the Secretary of State)
+annexes:
+  - { letter: A, document: AL, version: "20.0", against: "19.0" }
+---
+
+# Signed
+`;
+  const UNDATED = `---
+kind: direction
+id: undated
+title: An undated direction
+effective: 2022-08-01
+signatory:
+  name: B. Person
+  position: Head
+annexes:
+  - { letter: B, document: AL, version: "19.0" }
+---
+
+# Undated
+`;
+
+  it('should say who signed a direction and to whom, when it was made and takes effect, and title untitled annexes by their document', async () => {
+    const documents = join(mkdtempSync(join(tmpdir(), 'secdoc-pack-')), 'documents');
+    cpSync(fixture, documents, { recursive: true });
+    writeFileSync(join(documents, 'directions', 'signed.md'), SIGNED);
+    writeFileSync(join(documents, 'directions', 'undated.md'), UNDATED);
+    const pack = await build({ formats: ['html'] }, documents);
+    const index = text(pack, 'index.html').replace(/\u00a0/g, ' ');
+    expect(index).toContain(
+      '<section aria-labelledby="direction-signed-2022">\n<h3 id="direction-signed-2022">A signed direction</h3>\n<p>Made 1 July 2022; no effective date fixed yet.</p>\n' +
+        '<p>To: The Panel &amp; Parties.</p>\n<p>Signed by A. Person, Director (for the Secretary of State).</p>\n' +
+        '<p class="formats">The direction: <a href="directions/signed_2022/direction.html">HTML</a> </p>\n',
+    );
+    expect(index).toContain('<tr><td>A</td><td>SMETS1 Transition and Migration Approach Document v20.0</td><td>Marked up: v20.0 against v19.0</td><td class="formats"><a href="directions/signed_2022/annex-A-appendix-AL-v20.0-marked-up-v19.0.html">HTML</a> </td></tr>');
+    expect(index).toContain('<h3 id="direction-undated">An undated direction</h3>\n<p>Made on a date not recorded; effective 1 August 2022.</p>\n<p>Signed by B. Person, Head.</p>\n<p class="formats">');
+    expect(index).toContain('<tr><td>B</td><td>SMETS1 Transition and Migration Approach Document v19.0</td><td>Clean: v19.0</td>');
+    // The baseline has no annexes: no page, no entry.
+    expect(index).not.toContain('direction-baseline');
+    expect(pack.artefacts.some((a) => a.path.startsWith('directions/baseline/'))).toBe(false);
+    const page = text(pack, 'directions/signed_2022/direction.html').replace(/\u00a0/g, ' ');
+    expect(page).toContain('Appendix AL version 20.0, marked up against version 19.0');
+    expect(page).toContain('href="annex-A-appendix-AL-v20.0-marked-up-v19.0.html"');
+    expect(text(pack, 'directions/undated/direction.html').replace(/\u00a0/g, ' ')).toContain('Appendix AL version 19.0');
   });
 });
 
