@@ -25,7 +25,7 @@ function folder(files: Record<string, string>): string {
 }
 
 /** The message assertReplaceable refuses `dir` with, or null when it may be replaced. */
-function refusal(dir: string, protectedDirs: string[] = []): string | null {
+function refusal(dir: string, protectedDirs?: string[]): string | null {
   try {
     assertReplaceable(dir, protectedDirs);
     return null;
@@ -74,6 +74,8 @@ describe('publish: which output folder a build may replace', () => {
     }
     const bare = folder({ 'thesis.docx': 'mine' });
     expect(refusal(bare)).toBe(expected(bare));
+    // With no protected folders named, the working folder is refused for what it holds, nothing else.
+    expect(refusal(process.cwd())).toBe(expected(process.cwd()));
   });
 
   it('should refuse a pack holding what its manifest does not list, naming three and counting the rest', () => {

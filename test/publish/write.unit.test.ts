@@ -56,7 +56,8 @@ describe('publish: writing a pack', () => {
 
   it('should put the old pack back when the new one cannot be moved into place', () => {
     const { root, out, before } = published();
-    expect(() => writePack(out, packOf({ 'AL/a.html': 'second' }), { beforeSwap: (temp) => rmSync(temp, { recursive: true }) })).toThrow(/ENOENT/);
+    // The error is the failed move's, not a later clean-up's.
+    expect(() => writePack(out, packOf({ 'AL/a.html': 'second' }), { beforeSwap: (temp) => rmSync(temp, { recursive: true }) })).toThrow(/^ENOENT: no such file or directory, rename /);
     expect(contents(out)).toEqual(before);
     expect(readdirSync(root)).toEqual(['dist']);
   });
@@ -81,6 +82,8 @@ describe('publish: writing a pack', () => {
   it('should refuse a file path that leaves the pack, writing nothing', () => {
     const { root, out, before } = published();
     expect(() => writePack(out, packOf({ 'AL/a.html': 'x', '../escaped.html': 'x' }))).toThrow('artefact path escapes the output folder: ../escaped.html');
+    // Not even the pack's folder itself.
+    expect(() => writePack(out, packOf({ '.': 'x' }))).toThrow('artefact path escapes the output folder: .');
     expect(contents(out)).toEqual(before);
     expect(readdirSync(root)).toEqual(['dist']);
   });
@@ -95,6 +98,23 @@ describe('publish: writing a pack', () => {
     expect(() => writePack(mine, packOf({ 'a.html': 'x' }))).toThrow(OutDirError);
     expect(contents(mine)).toEqual({ 'chapter1.docx': 'mine' });
     expect(readdirSync(join(mine, '..'))).toEqual(['thesis']);
+  });
+
+  it('should leave the old pack in place, and remove the new one, when the old one cannot step aside', () => {
+    const { root, out, before } = published();
+    let temp = '';
+    // Something already stands where the old pack would step aside to.
+    expect(() =>
+      writePack(out, packOf({ 'AL/a.html': 'second' }), {
+        beforeSwap: (t) => {
+          temp = t;
+          mkdirSync(join(`${t}-previous`, 'occupied'), { recursive: true });
+        },
+      }),
+    ).toThrow(/^(ENOTEMPTY|EEXIST): .*, rename /);
+    expect(contents(out)).toEqual(before);
+    expect(existsSync(temp)).toBe(false);
+    expect(readdirSync(root).sort()).toEqual(['dist', `${temp.slice(root.length + 1)}-previous`].sort());
   });
 
   it('should publish the new pack and warn when the old one cannot be removed', () => {
