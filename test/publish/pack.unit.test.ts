@@ -136,6 +136,19 @@ describe('publish: what a pack holds', () => {
     expect(totals).toEqual(new Set([6]));
   });
 
+  it('should mark up an annex against the version its direction names, beside the redline against the version replaced', async () => {
+    const documents = join(mkdtempSync(join(tmpdir(), 'secdoc-pack-')), 'documents');
+    cpSync(fixture, documents, { recursive: true });
+    const v19 = readFileSync(join(documents, 'tmad', 'v19.0.md'), 'utf8');
+    writeFileSync(join(documents, 'tmad', 'v18.0.md'), v19.replace('version: "19.0"', 'version: "18.0"').replace('sets out the approach', 'sets out the bygone approach'));
+    writeFileSync(join(documents, 'directions', 'older.md'), '---\nkind: direction\nid: older\ntitle: Older\nmade: 2022-07-01\nannexes:\n  - { letter: A, document: AL, version: "20.0", against: "18.0" }\n---\n\n# Older\n');
+    const pack = await build({ formats: ['html'] }, documents);
+    const against18 = text(pack, 'directions/older/annex-A-appendix-AL-v20.0-marked-up-v18.0.html');
+    const against19 = text(pack, 'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.html');
+    expect(against18).toMatch(/<del>bygone ?<\/del>/);
+    expect(against19).not.toContain('bygone');
+  });
+
   it('should report each file as it is made, counting up to the whole pack', async () => {
     const seen: Array<[string, number, number]> = [];
     const times = new Map<string, number>();
