@@ -1,0 +1,78 @@
+/**
+ * What an incremental build counts as secdoc itself: every module of its code, its templates, its
+ * schemas, its package.json and the versions of the writers it calls. Any of them changed, every
+ * file is made afresh; a type declaration or source map added, or the whole program moved to
+ * another folder, changes nothing. Each case runs a copy of secdoc's files in a temporary folder
+ * (the fingerprint is computed once per copy of the module, from the files around it).
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers.js';
+
+/** A copy of secdoc's code, templates, schemas and package.json, with `node_modules` as given (the real one by default). */
+function copy(modules: string = join(repoRoot, 'node_modules')): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'secdoc-fingerprint-')), 'secdoc');
+  for (const part of ['src', 'templates', 'schemas', 'package.json']) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
+  symlinkSync(modules, join(root, 'node_modules'));
+  return root;
+}
+
+async function fingerprint(root: string): Promise<string> {
+  const module = (await import(pathToFileURL(join(root, 'src/publish/incremental.ts')).href)) as { toolFingerprint: () => string };
+  const first = module.toolFingerprint();
+  // Computed once per process: the second call answers from the first.
+  expect(module.toolFingerprint()).toBe(first);
+  return first;
+}
+
+/** A node_modules whose `docx` says it is another version. */
+function modulesWithDocx(version: string): string {
+  const real = join(repoRoot, 'node_modules');
+  const modules = join(mkdtempSync(join(tmpdir(), 'secdoc-modules-')), 'node_modules');
+  mkdirSync(modules);
+  for (const name of readdirSync(real)) if (name !== 'docx') symlinkSync(join(real, name), join(modules, name));
+  mkdirSync(join(modules, 'docx'));
+  writeFileSync(join(modules, 'docx', 'package.json'), JSON.stringify({ name: 'docx', version, main: 'index.js' }));
+  writeFileSync(join(modules, 'docx', 'index.js'), '');
+  return modules;
+}
+
+describe('publish: what counts as secdoc itself for an incremental build', () => {
+  it('should be the same for the same files wherever they are, and ignore type declarations and source maps', async () => {
+    const a = await fingerprint(copy());
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    const b = copy();
+    writeFileSync(join(b, 'src/publish/plan.d.ts'), 'export {};\n');
+    writeFileSync(join(b, 'src/publish/plan.js.map'), '{}\n');
+    expect(await fingerprint(b)).toBe(a);
+  });
+
+  it('should change when a module, a template, a schema or package.json changes, or a file is renamed', async () => {
+    const base = await fingerprint(copy());
+    const changed = async (edit: (root: string) => void) => {
+      const root = copy();
+      edit(root);
+      return fingerprint(root);
+    };
+    const append = (path: string, text: string) => (root: string) => writeFileSync(join(root, path), readFileSync(join(root, path), 'utf8') + text);
+    const results = [
+      await changed(append('src/render/html/index.ts', '\n// changed\n')),
+      await changed(append('templates/annex.css', '\n/* changed */\n')),
+      await changed(append('schemas/tree.schema.json', '\n')),
+      await changed(append('package.json', '\n')),
+      await changed((root) => renameSync(join(root, 'templates/annex.css'), join(root, 'templates/annex2.css'))),
+    ];
+    for (const [i, result] of results.entries()) expect(result, String(i)).not.toBe(base);
+    expect(new Set(results).size).toBe(results.length);
+  });
+
+  it('should change when a writer it calls is another version', async () => {
+    const one = await fingerprint(copy(modulesWithDocx('1.0.0')));
+    const two = await fingerprint(copy(modulesWithDocx('2.0.0')));
+    expect(one).not.toBe(two);
+    expect(one).not.toBe(await fingerprint(copy()));
+  });
+});
