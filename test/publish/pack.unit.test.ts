@@ -6,7 +6,7 @@
  * Expected paths and texts are written by hand.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -244,13 +244,17 @@ annexes:
 
 describe('publish: an incremental build', () => {
   /** A copy of the fixture, a pack of it written to `out`, and its record. */
-  async function first(formats: PackOptions['formats'] = ['html', 'json', 'docx']) {
+  async function first(formats: PackOptions['formats'] = ['html', 'json', 'docx'], options: PackOptions = {}, extra: Record<string, string> = {}) {
     const root = mkdtempSync(join(tmpdir(), 'secdoc-pack-'));
     const documents = join(root, 'documents');
     cpSync(fixture, documents, { recursive: true });
+    for (const [path, text] of Object.entries(extra)) {
+      mkdirSync(join(documents, path, '..'), { recursive: true });
+      writeFileSync(join(documents, path), text);
+    }
     const out = join(root, 'dist');
     const record = join(root, 'record.json');
-    const pack = await build({ formats, producers }, documents);
+    const pack = await build({ formats, producers, ...options }, documents);
     writePack(out, pack);
     writeBuildRecord(record, out, pack);
     return { documents, out, record, pack, formats };
@@ -293,6 +297,58 @@ describe('publish: an incremental build', () => {
     const clean = await build({ formats: s.formats, producers }, s.documents);
     expect(bytesOf(next)).toEqual(bytesOf(clean));
     expect(next.manifest).toEqual(clean.manifest);
+  });
+
+  const ZZ = { 'zz/v1.0.md': '---\nappendix: ZZ\ntitle: Another document\nversion: "1.0"\ndesignated_by: baseline\n---\n\n# Another document\n\n## 1 Only\n\n1.1 Text.\n' };
+  const ZZ_FILES = ['ZZ/v1.0/appendix-ZZ-v1.0.html', 'ZZ/v1.0/appendix-ZZ-v1.0.tree.json', 'rules/ZZ@1.0.json'];
+  const AL_FILES = [
+    'AL/v19.0/appendix-AL-v19.0.html',
+    'AL/v19.0/appendix-AL-v19.0.tree.json',
+    'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.diff.json',
+    'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.html',
+    'AL/v20.0/appendix-AL-v20.0.html',
+    'AL/v20.0/appendix-AL-v20.0.tree.json',
+    `${D}/${A}.html`,
+    `${D}/${B}.html`,
+    'rules/AL@19.0.json',
+    'rules/AL@20.0.json',
+  ];
+  const edit = (path: string, from: string | RegExp, to: string) => {
+    const text = readFileSync(path, 'utf8');
+    expect(text.replace(from, to)).not.toBe(text);
+    writeFileSync(path, text.replace(from, to));
+  };
+
+  it('should remake every file of a document one of whose versions\' front matter changed, and no other document\'s', async () => {
+    const s = await first(['html', 'json'], {}, ZZ);
+    expect(ZZ_FILES.every((p) => s.pack.made.includes(p))).toBe(true);
+    edit(join(s.documents, 'tmad', 'v19.0.md'), 'classification: DCC Public', 'classification: DCC Controlled');
+    const next = await again(s);
+    for (const path of AL_FILES) expect(next.made, path).toContain(path);
+    for (const path of ZZ_FILES) expect(next.made, path).not.toContain(path);
+  });
+
+  it('should remake every document\'s files when a direction or a side file changes', async () => {
+    const s = await first(['html', 'json'], {}, ZZ);
+    edit(join(s.documents, 'directions', 'baseline.md'), 'The versions held', 'The versions first held');
+    const afterDirection = await again(s);
+    for (const path of [...AL_FILES, ...ZZ_FILES]) expect(afterDirection.made, path).toContain(path);
+    const t = await first(['html', 'json'], {}, ZZ);
+    writeFileSync(join(t.documents, 'facts.yaml'), 'cohort:\n  type: string\n  description: The migration cohort.\n');
+    const afterFacts = await again(t);
+    for (const path of [...AL_FILES, ...ZZ_FILES]) expect(afterFacts.made, path).toContain(path);
+  });
+
+  it('should remake the annexes, and not the documents\' trees or rules, for another author or ink', async () => {
+    for (const options of [{ author: 'Panel Secretariat' }, { ink: 'black' as const }]) {
+      const s = await first(['html', 'json']);
+      const next = await build({ formats: s.formats, producers, previous: readPreviousPack(s.out, s.record), ...options }, s.documents);
+      const annexes = s.pack.artefacts.filter((a) => a.format === 'html' && (a.kind === 'clean' || a.kind === 'marked-up')).map((a) => a.path);
+      expect(annexes).toHaveLength(5);
+      expect(next.made.filter((p) => annexes.includes(p))).toEqual(annexes);
+      expect(next.made).not.toContain('AL/v19.0/appendix-AL-v19.0.tree.json');
+      expect(next.made).not.toContain('rules/AL@19.0.json');
+    }
   });
 
   it('should make a file afresh whose copy in the previous pack was damaged', async () => {
