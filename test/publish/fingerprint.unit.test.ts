@@ -28,15 +28,21 @@ async function fingerprint(root: string): Promise<string> {
   return first;
 }
 
-/** A node_modules whose `docx` says it is another version. */
-function modulesWithDocx(version: string): string {
+/** A node_modules whose package `name` says it is another version (its main module one folder down). */
+function modulesWith(name: string, version: string): string {
   const real = join(repoRoot, 'node_modules');
   const modules = join(mkdtempSync(join(tmpdir(), 'secdoc-modules-')), 'node_modules');
+  const [scope, bare] = name.includes('/') ? name.split('/') : [null, name];
   mkdirSync(modules);
-  for (const name of readdirSync(real)) if (name !== 'docx') symlinkSync(join(real, name), join(modules, name));
-  mkdirSync(join(modules, 'docx'));
-  writeFileSync(join(modules, 'docx', 'package.json'), JSON.stringify({ name: 'docx', version, main: 'index.js' }));
-  writeFileSync(join(modules, 'docx', 'index.js'), '');
+  for (const entry of readdirSync(real)) if (entry !== (scope ?? name)) symlinkSync(join(real, entry), join(modules, entry));
+  if (scope) {
+    mkdirSync(join(modules, scope));
+    for (const entry of readdirSync(join(real, scope))) if (entry !== bare) symlinkSync(join(real, scope, entry), join(modules, scope, entry));
+  }
+  const dir = join(modules, name);
+  mkdirSync(join(dir, 'lib'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version, main: 'lib/index.js' }));
+  writeFileSync(join(dir, 'lib', 'index.js'), '');
   return modules;
 }
 
@@ -70,9 +76,12 @@ describe('publish: what counts as secdoc itself for an incremental build', () =>
   });
 
   it('should change when a writer it calls is another version', async () => {
-    const one = await fingerprint(copy(modulesWithDocx('1.0.0')));
-    const two = await fingerprint(copy(modulesWithDocx('2.0.0')));
-    expect(one).not.toBe(two);
-    expect(one).not.toBe(await fingerprint(copy()));
+    const installed = await fingerprint(copy());
+    for (const name of ['@myriaddreamin/typst-ts-node-compiler', '@expo-google-fonts/arimo', 'docx', 'handlebars', 'diff', 'micromark']) {
+      const one = await fingerprint(copy(modulesWith(name, '1.0.0')));
+      const two = await fingerprint(copy(modulesWith(name, '2.0.0')));
+      expect(one, name).not.toBe(two);
+      expect(one, name).not.toBe(installed);
+    }
   });
 });

@@ -90,6 +90,17 @@ describe('publish: reusing a file of the previous pack', () => {
     expect(reusable(previous, 'AL/a.html', 'in')).toEqual({ file, sha256: 'recorded', size: 10 });
   });
 
+  it('should hash a file whose size, mtime, change time or inode differs from the record, even when the others match', () => {
+    const { out, file } = recorded();
+    const trusted = previousOf(out, 'AL/a.html', 'recorded', later(file));
+    const entry = trusted.artefacts['AL/a.html']!;
+    // The recorded hash is wrong on purpose: hashing the file finds it out.
+    for (const [field, value] of [['size', entry.size + 1], ['mtimeNs', `${entry.mtimeNs}1`], ['ctimeNs', `${entry.ctimeNs}1`], ['ino', `${entry.ino}1`]] as const) {
+      const previous = { ...trusted, artefacts: { 'AL/a.html': { ...entry, [field]: value } } };
+      expect(reusable(previous, 'AL/a.html', 'in'), field).toBeNull();
+    }
+  });
+
   it('should hash a racy file (changed no earlier than the record), and reuse it only when its bytes are as recorded', () => {
     const { out, file } = recorded();
     const mtime = statSync(file, { bigint: true }).mtimeNs;

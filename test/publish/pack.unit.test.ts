@@ -362,6 +362,14 @@ describe('publish: an incremental build', () => {
     expect(bytesOf(next)).toEqual(bytesOf(s.pack));
   });
 
+  it('should make everything afresh from a corpus that does not know its sources\' hashes', async () => {
+    const s = await first(['json']);
+    const corpus = { ...loadCorpus(s.documents, nodeHost), sourceHashes: undefined };
+    const next = await buildPack(corpus, { formats: ['json'], producers, workers: 0, previous: readPreviousPack(s.out, s.record) });
+    expect(next.made).toEqual(s.pack.artefacts.map((a) => a.path));
+    expect(next.inputs.artefacts).toEqual({});
+  });
+
   it('should make everything afresh with no record, or a record of another folder', async () => {
     const s = await first(['json']);
     const everything = s.pack.artefacts.map((a) => a.path);

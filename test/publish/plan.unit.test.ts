@@ -26,6 +26,7 @@ annexes:
   - { letter: C, document: AL, version: "20.0", against: "18.0" }
   - { letter: D, document: TMAD, version: "19.0", title: "By its short name" }
   - { letter: E, document: AL, version: "20.0" }
+  - { letter: F, document: AL, version: "20.0", against: "19.0" }
 ---
 
 # Second
@@ -69,6 +70,7 @@ describe('publish: planning the annexes', () => {
       // Already another direction's annex (or another letter's): its own cover, its own files.
       'clean AL 20.0 annex second/A: direction directions/second/annex-A-appendix-AL-v20.0',
       'clean AL 20.0 annex second/E: direction directions/second/annex-E-appendix-AL-v20.0',
+      'marked-up AL 20.0 against 19.0 annex second/F: direction directions/second/annex-F-appendix-AL-v20.0-marked-up-v19.0',
     ]);
   });
 
@@ -82,7 +84,7 @@ describe('publish: planning the annexes', () => {
     const byShortName = selectionOf(c, 'TMAD');
     expect(byShortName).toEqual({ documents: new Set(['AL']), directions: new Set(['direction-2022-06-09', 'second']) });
     expect(planAnnexes(c, byShortName).every((j) => j.document.meta.appendix === 'AL')).toBe(true);
-    expect(planAnnexes(c, byShortName)).toHaveLength(5);
+    expect(planAnnexes(c, byShortName)).toHaveLength(6);
   });
 
   it('should plan only a direction\'s annexes and the documents they are of when asked for a direction', () => {
@@ -92,8 +94,8 @@ describe('publish: planning the annexes', () => {
     expect(summary(planAnnexes(c, selection))).toEqual([
       'clean AL 19.0 annex second/D "By its short name": version AL/v19.0/appendix-AL-v19.0, direction directions/second/annex-D-appendix-AL-v19.0',
       'clean AL 20.0 annex second/A: version AL/v20.0/appendix-AL-v20.0, direction directions/second/annex-A-appendix-AL-v20.0',
-      // The other direction is not asked for, so its Annex A is not this file's.
-      'marked-up AL 20.0 against 19.0: version AL/v20.0/appendix-AL-v20.0-marked-up-v19.0',
+      // The other direction is not asked for, so this one's Annex F is the version's file.
+      'marked-up AL 20.0 against 19.0 annex second/F: version AL/v20.0/appendix-AL-v20.0-marked-up-v19.0, direction directions/second/annex-F-appendix-AL-v20.0-marked-up-v19.0',
       'clean AL 20.0 annex second/E: direction directions/second/annex-E-appendix-AL-v20.0',
     ]);
     expect(selectionOf(c, '')).toEqual({ documents: null, directions: null });
