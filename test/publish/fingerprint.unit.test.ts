@@ -8,12 +8,16 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
 
+/** The installed packages (found as Node finds them: a mutation-testing sandbox has none of its own). */
+const NODE_MODULES = ((main: string) => main.slice(0, main.lastIndexOf('/node_modules/') + '/node_modules'.length))(createRequire(import.meta.url).resolve('handlebars'));
+
 /** A copy of secdoc's code, templates, schemas and package.json, with `node_modules` as given (the real one by default). */
-function copy(modules: string = join(repoRoot, 'node_modules')): string {
+function copy(modules: string = NODE_MODULES): string {
   const root = join(mkdtempSync(join(tmpdir(), 'secdoc-fingerprint-')), 'secdoc');
   for (const part of ['src', 'templates', 'schemas', 'package.json']) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
   symlinkSync(modules, join(root, 'node_modules'));
@@ -30,7 +34,7 @@ async function fingerprint(root: string): Promise<string> {
 
 /** A node_modules whose package `name` says it is another version (its main module one folder down). */
 function modulesWith(name: string, version: string): string {
-  const real = join(repoRoot, 'node_modules');
+  const real = NODE_MODULES;
   const modules = join(mkdtempSync(join(tmpdir(), 'secdoc-modules-')), 'node_modules');
   const [scope, bare] = name.includes('/') ? name.split('/') : [null, name];
   mkdirSync(modules);
