@@ -13,14 +13,18 @@ const FOLDERS = {
   time: { mutate: ['src/time/**/*.ts'], tests: ['test/time/*.test.ts'] },
   rules: { mutate: ['src/rules/**/*.ts'], tests: ['test/rules/{extract,schema,three-valued}.test.ts', 'test/rules/*.unit.test.ts'] },
   check: { mutate: ['src/check/**/*.ts'], tests: ['test/check/*.unit.test.ts'] },
-  publish: { mutate: ['src/publish/**/*.ts'], tests: ['test/publish/{failsafe,incremental}.test.ts', 'test/publish/*.unit.test.ts'] },
+  // Packs of a few files and the small publish fixture, built in-process: failsafe.test.ts and
+  // incremental.test.ts build whole packs through the CLI (15-30 s a mutant), in their beforeAll.
+  publish: { mutate: ['src/publish/**/*.ts'], tests: ['test/publish/*.unit.test.ts'] },
   // The writers' escaping and redline marks: all of the HTML writer (runs, CSS strings, templates'
   // helpers), and the Word writer's runs, tracked changes, bookmarks and notes (its page layout is
   // the visual tests' to check).
   // The HTML writer compiles its templates once per process: with modules kept loaded between
   // mutants (vitest.mutation.config.ts), a mutant in that code would never run, so each test file
-  // loads the modules afresh here.
-  writers: { mutate: ['src/render/html/index.ts', 'src/render/docx/index.ts:73-145'], tests: ['test/publish/docx.test.ts', 'test/render/*.unit.test.ts'], isolate: true },
+  // loads the modules afresh here. The Word writer's lines are tested by small documents written
+  // in test/render/docx-*.unit.test.ts (a fraction of a second each), not by
+  // test/publish/docx.test.ts, whose three whole annexes cost about 30 s a mutant.
+  writers: { mutate: ['src/render/html/index.ts', 'src/render/docx/index.ts:73-145'], tests: ['test/render/*.unit.test.ts'], isolate: true },
   diff: { mutate: ['src/diff/**/*.ts'], tests: ['test/diff/{compare,engine,mark,pair,similarity}.test.ts', 'test/diff/*.unit.test.ts'] },
 };
 

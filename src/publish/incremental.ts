@@ -110,8 +110,13 @@ export function writeBuildRecord(recordPath: string, outDir: string, pack: { inp
     writeFileSync(temp, JSON.stringify(record) + '\n');
     renameSync(temp, recordPath);
   } catch {
-    // Without a record the next build makes everything afresh.
-    rmSync(temp, { force: true });
+    // Without a record the next build makes everything afresh. Where the cache folder could not
+    // be made (a file stands in its place), removing the temporary file fails too: nothing to remove.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written.
+    }
   }
 }
 

@@ -18,15 +18,15 @@ const doc = (version: string, body: string) =>
 
 const before = doc('1.0', '1.1 Kept line one\\\nline two.\n\n1.2 **Run-in heading.** Gone clause.\n\n1.3 See Clause 1.1.');
 const after = doc('2.0', '1.1 Kept line one\\\nline two.\n\n1.3 See Clause 1.1.\n\n1.4 New clause, see Clause 1.1.');
-const view = buildView({ document: after, designated: '2022-06-09', effective: '2022-06-10', direction: { id: 'd', title: 'D', made: '2022-06-09' }, against: { document: before, diff: diffDocuments(before, after) } });
+const view = () => buildView({ document: after, designated: '2022-06-09', effective: '2022-06-10', direction: { id: 'd', title: 'D', made: '2022-06-09' }, against: { document: before, diff: diffDocuments(before, after) } });
 const CHANGE = 'w:author="secdoc" w:date="2022-06-09T00:00:00Z"';
 const del = (text: string, rPr = '') => String.raw`<w:del w:id="\d+" ${CHANGE}><w:r>${rPr}<w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
 const ins = (text: string) => String.raw`<w:ins w:id="\d+" ${CHANGE}><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
 
-// Written inside the tests, not while they are collected: mutation testing switches a mutant on
-// only for the tests themselves (see README, "Mutation testing").
-let written: Promise<string> | undefined;
-const documentXml = () => (written ??= annexToDocx(view).then((bytes) => strFromU8(unzipSync(bytes)['word/document.xml']!)));
+// Written inside each test, not while the tests are collected or once for all of them: mutation
+// testing switches a mutant on only for the tests themselves, and credits the writer's code to
+// the tests that run it (see README, "Mutation testing").
+const documentXml = async () => strFromU8(unzipSync(await annexToDocx(view()))['word/document.xml']!);
 
 describe('render/docx: whole clauses inserted and deleted', () => {
 

@@ -55,7 +55,8 @@ describe('render/html: columns and fonts', () => {
     const css = fontFaceCss('../../fonts/');
     const rules = css.trim().split('\n');
     expect(rules.length).toBe(4);
-    expect(rules[0]).toMatch(/^@font-face \{ font-family: [^;]+; font-weight: \d+; font-style: (normal|italic); font-display: swap; src: local\("[^"]+"\), url\("\.\.\/\.\.\/fonts\/[^"]+\.ttf"\) format\("truetype"\); \}$/);
+    for (const rule of rules) expect(rule).toMatch(/^@font-face \{ font-family: [^;]+; font-weight: \d+; font-style: (normal|italic); font-display: swap; src: local\("[^"]+"\), url\("\.\.\/\.\.\/fonts\/[^"]+\.ttf"\) format\("truetype"\); \}$/);
+    expect(css.endsWith('; }\n')).toBe(true);
     expect(new Set(rules.map((r) => /font-weight: (\d+); font-style: (\w+)/.exec(r)!.slice(1).join(' ')))).toEqual(new Set(['400 normal', '400 italic', '700 normal', '700 italic']));
   });
 });
