@@ -225,7 +225,7 @@ function put(t: Int32Array, at: number, a: number, b: number, idPlusOne: number)
 }
 
 /** Two integers hashed to 32 well-mixed bits (murmur3's finaliser). */
-function mix(a: number, b: number): number {
+export function mix(a: number, b: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ b;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
