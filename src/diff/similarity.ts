@@ -64,11 +64,13 @@ export class WordIds {
   /** Scratch counts by id; all zero between calls. */
   private counts = new Int32Array(1024);
 
-  /** The scratch counts, long enough to index by every id in `ids[from..to)`. */
-  private countsFor(ids: Int32Array, from = 0, to = ids.length): Int32Array {
-    let max = 0;
-    for (let i = from; i < to; i++) if (ids[i]! > max) max = ids[i]!;
-    if (max >= this.counts.length) this.counts = new Int32Array(Math.max(max + 1, 2 * this.counts.length));
+  /**
+   * The scratch counts, long enough to index by every id given so far: ids are given in order,
+   * so no bag is read to find its largest.
+   */
+  private countsFor(): Int32Array {
+    const ids = Math.max(this.byHash.count, this.byPair.count);
+    if (ids > this.counts.length) this.counts = new Int32Array(Math.max(ids, 2 * this.counts.length));
     return this.counts;
   }
 
@@ -76,7 +78,7 @@ export class WordIds {
   distinctPairs(b: WordBag): Int32Array {
     const { ids } = b;
     const from = b.from(true);
-    const c = this.countsFor(ids, from);
+    const c = this.countsFor();
     // Counted first, so the result is made at its size.
     let n = 0;
     for (let i = from; i < ids.length; i++) if (c[ids[i]!]!++ === 0) n++;
@@ -121,8 +123,7 @@ export class WordIds {
 
   /** The common ids of two lists of bags (their words, or with `pairs` their word pairs), as if each list were joined into one. */
   private commonOfParts(a: readonly WordBag[], b: readonly WordBag[], pairs: boolean): number {
-    for (const p of a) this.countsFor(p.ids, p.from(pairs), p.to(pairs));
-    const c = this.counts;
+    const c = this.countsFor();
     for (const p of a) {
       const { ids } = p;
       for (let i = p.from(pairs), to = p.to(pairs); i < to; i++) c[ids[i]!]!++;
