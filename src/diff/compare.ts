@@ -9,6 +9,7 @@
 import type { Block, Clause, ClauseDocument, TableCell } from '../model/types.js';
 import { blockText, inlineText, normalizeSpace } from '../model/text.js';
 import { sameBlock, sameInlines } from '../model/equal.js';
+import { digestOf, type DocumentDigest } from '../model/digest.js';
 import { DEFINITIONS_HEADER } from '../model/query.js';
 import { normNumber } from '../model/query.js';
 import type { ClausePair, ClausePairing } from './pair.js';
@@ -174,7 +175,7 @@ const KEY_HEADER = /^(?:key|id|identifier|ref(?:erence)?|no\.?|number|nr\.?|vers
 
 export function compareBlocks(pairing: ClausePairing, options: CompareOptions): BlockComparison {
   const identicalTables = new Map<Table, TableComparison>();
-  const clauses = withMovesAcross(compareClauses(pairing.clauses, options, identicalTables));
+  const clauses = withMovesAcross(compareClauses(pairing.clauses, options, { tables: identicalTables, digest: digestOf(pairing.new) }));
   return {
     old: pairing.old,
     new: pairing.new,
@@ -185,10 +186,15 @@ export function compareBlocks(pairing: ClausePairing, options: CompareOptions): 
   };
 }
 
-/** `identicalTables`: where the tables below a pair the same all the way down go. */
-function compareClause(pair: ClausePair, options: CompareOptions, identicalTables: Map<Table, TableComparison>): ClauseComparison {
+/** Where the tables below pairs the same all the way down go, and the new document's digest, which says which parts hold any. */
+interface IdenticalTables {
+  readonly tables: Map<Table, TableComparison>;
+  readonly digest: DocumentDigest;
+}
+
+function compareClause(pair: ClausePair, options: CompareOptions, identical: IdenticalTables): ClauseComparison {
   const { old: o, new: n } = pair;
-  const children = compareClauses(pair.children, options, identicalTables);
+  const children = compareClauses(pair.children, options, identical);
   if (!o || !n) {
     const shown = (o ?? n)!;
     const heading = shown.heading === null ? null : { old: o ? shown.heading : null, new: n ? shown.heading : null };
@@ -199,7 +205,7 @@ function compareClause(pair: ClausePair, options: CompareOptions, identicalTable
   const renumbered = options.showFormatting ? o.number !== n.number : !sameNumber(o, n);
   const moved = !pair.sameParent;
   if (pair.sameContent && !renumbered && !moved) {
-    if (pair.identicalBelow > 0) compareIdenticalTables(o.children, n.children, identicalTables);
+    if (pair.identicalBelow > 0 && identical.digest.clauses.get(n)!.tables > 0) compareIdenticalTables(o.children, n.children, identical.digest, identical.tables);
     return { kind: 'untouched', pair, renumbered, moved, heading: null, content: sameBlocks(o.content, n.content), tail: sameBlocks(o.tail, n.tail), children };
   }
   const heading = o.heading === null && n.heading === null ? null : { old: o.heading, new: n.heading };
@@ -209,21 +215,25 @@ function compareClause(pair: ClausePair, options: CompareOptions, identicalTable
 }
 
 /** Most clauses have no sub-clauses: they share one empty list. */
-function compareClauses(pairs: readonly ClausePair[], options: CompareOptions, identicalTables: Map<Table, TableComparison>): readonly ClauseComparison[] {
+function compareClauses(pairs: readonly ClausePair[], options: CompareOptions, identical: IdenticalTables): readonly ClauseComparison[] {
   if (pairs.length === 0) return EMPTY;
   const out = new Array<ClauseComparison>(pairs.length);
-  for (let i = 0; i < pairs.length; i++) out[i] = compareClause(pairs[i]!, options, identicalTables);
+  for (let i = 0; i < pairs.length; i++) out[i] = compareClause(pairs[i]!, options, identical);
   return out;
 }
 
-/** The tables of clauses the same all the way down as their twins, each compared with its twin. */
-function compareIdenticalTables(olds: readonly Clause[], news: readonly Clause[], out: Map<Table, TableComparison>): void {
+/**
+ * The tables of clauses the same all the way down as their twins, each compared with its twin.
+ * `digest`: the new document's, which says what parts hold no table, so most are not walked.
+ */
+function compareIdenticalTables(olds: readonly Clause[], news: readonly Clause[], digest: DocumentDigest, out: Map<Table, TableComparison>): void {
   for (let i = 0; i < news.length; i++) {
     const o = olds[i]!;
     const n = news[i]!;
+    if (digest.clauses.get(n)!.tables === 0) continue;
     compareSameTables(o.content, n.content, out);
     compareSameTables(o.tail, n.tail, out);
-    compareIdenticalTables(o.children, n.children, out);
+    compareIdenticalTables(o.children, n.children, digest, out);
   }
 }
 

@@ -85,7 +85,9 @@ class Marker {
     const { pair } = c;
     const o = pair.old!;
     const n = pair.new!;
-    const children = pair.identicalBelow > 0 ? this.identicalChildren(o, n) : this.clauses(c.children);
+    const oldSide = sideOf(o, pair.oldParent, this.oldCites);
+    const newSide = sideOf(n, pair.newParent, this.newCites);
+    const children = pair.identicalBelow > 0 ? this.identicalChildren(oldSide, newSide) : this.clauses(c.children);
     const content = this.blocks(c.content);
     const tail = this.blocks(c.tail);
     const amended = anyAmended(content) || anyAmended(tail);
@@ -94,8 +96,8 @@ class Marker {
       amended,
       renumbered: false,
       moved: false,
-      old: sideOf(o, pair.oldParent, this.oldCites),
-      new: sideOf(n, pair.newParent, this.newCites),
+      old: oldSide,
+      new: newSide,
       match: pair.basis,
       similarity: round(pair.similarity ?? 0),
       heading: n.heading === null ? null : plainSegments('equal', n.heading),
@@ -108,36 +110,40 @@ class Marker {
   }
 
   /**
-   * The sub-clauses of two clauses the same all the way down, none of them paired or compared
-   * one by one: each is unchanged, with its twin, as the ordered alignment would pair them.
+   * The sub-clauses of two clauses the same all the way down (given as their sides), none of
+   * them paired or compared one by one: each is unchanged, with its twin, as the ordered
+   * alignment would pair them.
    */
-  private identicalChildren(oldParent: Clause, newParent: Clause): ClauseChange[] {
-    const news = newParent.children;
+  private identicalChildren(oldParent: ClauseSide, newParent: ClauseSide): ClauseChange[] {
+    const news = newParent.clause.children;
     if (news.length === 0) return EMPTY;
-    const olds = oldParent.children;
-    const oldSideParent = parentOf(oldParent, this.oldCites);
-    const newSideParent = parentOf(newParent, this.newCites);
+    const olds = oldParent.clause.children;
+    // Sisters share one parent, cited as the parent's own side cites it.
+    const oldUp = { id: oldParent.id, number: oldParent.number, citation: oldParent.citation };
+    const newUp = { id: newParent.id, number: newParent.number, citation: newParent.citation };
     const out = new Array<ClauseChange>(news.length);
     for (let i = 0; i < news.length; i++) {
       const o = olds[i]!;
       const n = news[i]!;
-      this.summary.unchanged++;
+      const oldSide = sideUnder(o, oldUp, this.oldCites);
+      const newSide = sideUnder(n, newUp, this.newCites);
       out[i] = {
         status: 'unchanged',
         amended: false,
         renumbered: false,
         moved: false,
-        old: sideUnder(o, oldSideParent, this.oldCites),
-        new: sideUnder(n, newSideParent, this.newCites),
+        old: oldSide,
+        new: newSide,
         match: o.number === null ? 'content' : 'number',
         similarity: 1,
         heading: n.heading === null ? null : plainSegments('equal', n.heading),
         content: this.identicalBlocks(o.content, n.content),
         tail: this.identicalBlocks(o.tail, n.tail),
-        children: this.identicalChildren(o, n),
+        children: this.identicalChildren(oldSide, newSide),
         subtreeChanged: false,
       };
     }
+    this.summary.unchanged += news.length;
     return out;
   }
 

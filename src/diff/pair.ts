@@ -29,10 +29,10 @@ import type { MatchBasis } from '../model/change.js';
 import type { Clause, ClauseDocument } from '../model/types.js';
 import { clauseText, normalizeSpace } from '../model/text.js';
 import { normNumber } from '../model/query.js';
-import { digestOf, type ClauseDigest, type DocumentDigest } from '../model/digest.js';
+import { digestOf, headedTextLength, type ClauseDigest, type DocumentDigest } from '../model/digest.js';
 import { NO_WORDS } from '../model/words.js';
 import { EMPTY, placeDeleted, walkTrimmed } from './sequence.js';
-import { WordIds, type WordBag } from './similarity.js';
+import { mix, WordIds, type WordBag } from './similarity.js';
 
 /** Two clauses paired, or one clause on one side only, with what the pairing found. */
 export interface ClausePair {
@@ -231,18 +231,34 @@ function sig(n: Node): string {
   return n.sig;
 }
 
-/** What the ordered alignment compares: the text, or the number for a clause without text. */
-function sigKey(n: Node): string {
-  return sig(n) || `\u0002${numKey(n) ?? ''}`;
+/** `sig(n).length`, from the digest: no text is built. */
+function sigLength(n: Node): number {
+  return n.clause ? headedTextLength(n.clause, n.digest!.textLength) : 0;
 }
 
-/** `sigKey(o) === sigKey(n)`, settled by fingerprint when the content is the same: no text is built. */
+/**
+ * A number two clauses with the same `sig` share, from the digest (its length and the hashes of
+ * its first and last word): clauses whose hints differ are told apart without building their text.
+ */
+function sigHint(n: Node): number {
+  const words = n.clause ? n.digest!.words : NO_WORDS;
+  return words.length === 0 ? sigLength(n) : mix(mix(sigLength(n), words[0]!), words[words.length - 1]!);
+}
+
+/**
+ * What the ordered alignment compares: the same text (`sig`), or for two clauses without text the
+ * same number. Settled by fingerprint when the content is the same, and by length when it is
+ * not: the text is built only for two clauses of the same length and different content.
+ */
 function sameSig(o: Node, n: Node): boolean {
   if (o.sameAs === n || (o.clause && n.clause && o.digest!.fingerprint === n.digest!.fingerprint)) {
     o.sameAs = n;
-    return sameNumberKey(o, n) || sig(o) !== '';
+    return sameNumberKey(o, n) || sigLength(o) !== 0;
   }
-  return sigKey(o) === sigKey(n);
+  // Texts of different lengths differ: a changed clause is told from its old self without building either text.
+  const length = sigLength(o);
+  if (length !== sigLength(n)) return false;
+  return length === 0 ? (numKey(o) ?? '') === (numKey(n) ?? '') : sig(o) === sig(n);
 }
 
 /** The length of the `sig`s of every clause below, as the digest adds them up. */
@@ -572,7 +588,7 @@ class Aligner {
   /** Own words, and `kept` (a share of the sub-clauses kept word for word), weighted by their text. */
   private partSimilarity(o: Node, n: Node, kept: number): number {
     const own = this.wordIds.similarity(this.bag(o), this.bag(n));
-    const wo = sig(o).length + sig(n).length;
+    const wo = sigLength(o) + sigLength(n);
     return (own * wo + kept * (below(o) + below(n))) / (wo + below(o) + below(n));
   }
 
@@ -768,19 +784,25 @@ class Aligner {
 
   /** `oldOpen`, `newOpen`: the clauses not paired yet, in document order. */
   private matchGlobally(oldOpen: Node[], newOpen: Node[], pair: Pair): number {
-    const os = oldOpen.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
-    const ns = newOpen.filter((n) => !n.partner && sig(n).length >= MIN_EXACT_CHARS);
+    const os = oldOpen.filter((n) => !n.partner && sigLength(n) >= MIN_EXACT_CHARS);
+    const ns = newOpen.filter((n) => !n.partner && sigLength(n) >= MIN_EXACT_CHARS);
     if (!os.length || !ns.length) return 0;
     let count = 0;
 
-    // Same text, once on each side: the clause moved or was renumbered, unchanged.
+    // Same text, once on each side: the clause moved or was renumbered, unchanged. Only the texts
+    // whose `sigHint` the other side has too are built: nearly always none.
+    const oldHints = new Set<number>();
+    const newHints = new Set<number>();
+    for (const o of os) oldHints.add(sigHint(o));
+    for (const n of ns) newHints.add(sigHint(n));
     const bySig = new Map<string, { o: Node[]; n: Node[] }>();
     for (const o of os) {
+      if (!newHints.has(sigHint(o))) continue;
       const e = bySig.get(sig(o)) ?? { o: [], n: [] };
       e.o.push(o);
       bySig.set(sig(o), e);
     }
-    for (const n of ns) bySig.get(sig(n))?.n.push(n);
+    for (const n of ns) if (oldHints.has(sigHint(n))) bySig.get(sig(n))?.n.push(n);
     for (const e of bySig.values()) {
       if (e.o.length === 1 && e.n.length === 1) {
         const o = e.o[0]!;
@@ -793,7 +815,7 @@ class Aligner {
     // Similar text: candidates share an uncommon word pair, then the full similarity decides.
     // Clauses with the same content (a document's repeated provisions) are looked up as one:
     // looking up every copy against every copy grew as the square of the repetition.
-    const targets = sameContent(ns.filter((n) => !n.partner && sig(n).length >= MIN_GLOBAL_CHARS));
+    const targets = sameContent(ns.filter((n) => !n.partner && sigLength(n) >= MIN_GLOBAL_CHARS));
     const postings = new Postings(
       targets.map((copies) => this.pairsOf(copies[0]!)),
       targets.map((copies) => copies.length),
@@ -805,7 +827,7 @@ class Aligner {
     // for every old content (a list per clause grew with the document's repeated text).
     const hit = new Int32Array(targets.length);
     const cands: Candidate[] = [];
-    for (const olds of sameContent(os.filter((o) => !o.partner && sig(o).length >= MIN_GLOBAL_CHARS))) {
+    for (const olds of sameContent(os.filter((o) => !o.partner && sigLength(o) >= MIN_GLOBAL_CHARS))) {
       const keys = this.pairsOf(olds[0]!);
       let hitCount = 0;
       for (const k of keys) {

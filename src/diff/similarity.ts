@@ -64,11 +64,13 @@ export class WordIds {
   /** Scratch counts by id; all zero between calls. */
   private counts = new Int32Array(1024);
 
-  /** The scratch counts, long enough to index by every id in `ids[from..to)`. */
-  private countsFor(ids: Int32Array, from = 0, to = ids.length): Int32Array {
-    let max = 0;
-    for (let i = from; i < to; i++) if (ids[i]! > max) max = ids[i]!;
-    if (max >= this.counts.length) this.counts = new Int32Array(Math.max(max + 1, 2 * this.counts.length));
+  /**
+   * The scratch counts, long enough to index by every id given so far: ids are given in order,
+   * so no bag is read to find its largest.
+   */
+  private countsFor(): Int32Array {
+    const ids = Math.max(this.byHash.count, this.byPair.count);
+    if (ids > this.counts.length) this.counts = new Int32Array(Math.max(ids, 2 * this.counts.length));
     return this.counts;
   }
 
@@ -76,7 +78,7 @@ export class WordIds {
   distinctPairs(b: WordBag): Int32Array {
     const { ids } = b;
     const from = b.from(true);
-    const c = this.countsFor(ids, from);
+    const c = this.countsFor();
     // Counted first, so the result is made at its size.
     let n = 0;
     for (let i = from; i < ids.length; i++) if (c[ids[i]!]!++ === 0) n++;
@@ -134,8 +136,7 @@ export class WordIds {
 
   /** The common ids of two lists of bags (their words, or with `pairs` their word pairs), as if each list were joined into one. */
   private commonOfParts(a: readonly WordBag[], b: readonly WordBag[], pairs: boolean): number {
-    for (const p of a) this.countsFor(p.ids, p.from(pairs), p.to(pairs));
-    const c = this.counts;
+    const c = this.countsFor();
     for (const p of a) {
       const { ids } = p;
       for (let i = p.from(pairs), to = p.to(pairs); i < to; i++) c[ids[i]!]!++;
@@ -175,20 +176,20 @@ function sizeOf(parts: readonly WordBag[], pairs: boolean): number {
 const INITIAL_SLOTS = 1 << 8;
 
 /**
- * Ids of pairs of 32-bit integers, in an open-addressing table over typed arrays: a Map keyed by
- * `a * 2^26 + b` boxes every key as a heap number.
+ * Ids of pairs of 32-bit integers, in an open-addressing table over one typed array: a Map keyed
+ * by `a * 2^26 + b` boxes every key as a heap number. A slot is three numbers side by side (the
+ * pair, and its id plus one, so a new table's zeros are empty slots): a probe reads one place in
+ * memory, where three arrays read three.
  */
 export class PairIds {
-  private firsts: Int32Array;
-  private seconds: Int32Array;
-  /** -1 in an empty slot: any key is a valid pair, hashes included. */
-  private ids: Int32Array;
+  private table: Int32Array;
+  /** How many slots, less one (a power of two less one). */
+  private mask: number;
   private size = 0;
 
   constructor(slots: number) {
-    this.firsts = new Int32Array(slots);
-    this.seconds = new Int32Array(slots);
-    this.ids = new Int32Array(slots).fill(-1);
+    this.table = new Int32Array(SLOT * slots);
+    this.mask = slots - 1;
   }
 
   /** How many pairs have an id (ids are 0 up to this). */
@@ -197,42 +198,48 @@ export class PairIds {
   }
 
   id(a: number, b: number): number {
-    const i = this.find(a, b);
-    if (this.ids[i] !== -1) return this.ids[i]!;
+    const t = this.table;
+    const mask = this.mask;
+    let i = mix(a, b) & mask;
+    for (;;) {
+      const at = SLOT * i;
+      const stored = t[at + 2]!;
+      if (stored === 0) break;
+      if (t[at] === a && t[at + 1] === b) return stored - 1;
+      i = (i + 1) & mask;
+    }
     const id = this.size++;
-    this.put(i, a, b, id);
-    if (2 * this.size > this.ids.length) this.grow();
+    put(t, SLOT * i, a, b, id + 1);
+    if (2 * this.size > mask + 1) this.grow();
     return id;
   }
 
-  /** The slot that holds the pair, or the empty slot where it goes. */
-  private find(a: number, b: number): number {
-    const mask = this.ids.length - 1;
-    let i = mix(a, b) & mask;
-    while (this.ids[i] !== -1 && (this.firsts[i] !== a || this.seconds[i] !== b)) i = (i + 1) & mask;
-    return i;
-  }
-
-  private put(i: number, a: number, b: number, id: number): void {
-    this.firsts[i] = a;
-    this.seconds[i] = b;
-    this.ids[i] = id;
-  }
-
   private grow(): void {
-    const { firsts, seconds, ids } = this;
-    const n = 2 * ids.length;
-    this.firsts = new Int32Array(n);
-    this.seconds = new Int32Array(n);
-    this.ids = new Int32Array(n).fill(-1);
-    for (let j = 0; j < ids.length; j++) {
-      if (ids[j] !== -1) this.put(this.find(firsts[j]!, seconds[j]!), firsts[j]!, seconds[j]!, ids[j]!);
+    const old = this.table;
+    const t = (this.table = new Int32Array(2 * old.length));
+    const mask = (this.mask = 2 * this.mask + 1);
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at + 2] === 0) continue;
+      const a = old[at]!;
+      const b = old[at + 1]!;
+      let i = mix(a, b) & mask;
+      while (t[SLOT * i + 2] !== 0) i = (i + 1) & mask;
+      put(t, SLOT * i, a, b, old[at + 2]!);
     }
   }
 }
 
+/** Numbers per slot of a `PairIds` table. */
+const SLOT = 3;
+
+function put(t: Int32Array, at: number, a: number, b: number, idPlusOne: number): void {
+  t[at] = a;
+  t[at + 1] = b;
+  t[at + 2] = idPlusOne;
+}
+
 /** Two integers hashed to 32 well-mixed bits (murmur3's finaliser). */
-function mix(a: number, b: number): number {
+export function mix(a: number, b: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ b;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

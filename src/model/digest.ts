@@ -5,7 +5,7 @@
  * so it stays plain data that serialises as it is; a document compared many times (an editor's
  * open file, a version in a build) is digested once.
  */
-import type { Clause, ClauseDocument } from './types.js';
+import type { Block, Clause, ClauseDocument } from './types.js';
 import { ownContentFingerprint, subtreeFingerprint } from './equal.js';
 import { clauseText, clauseTextLength } from './text.js';
 import { NO_WORDS, wordHashes } from './words.js';
@@ -21,6 +21,8 @@ export interface ClauseDigest {
   readonly size: number;
   /** How many of them have an author key. */
   readonly keyed: number;
+  /** How many tables its subtree holds, its own included: the redline compares none below a part without. */
+  readonly tables: number;
   /**
    * How much text its sub-clauses hold, all the way down: for each, the length of its heading
    * and text joined by one character (0 with neither). The redline weighs large parts by it.
@@ -54,7 +56,7 @@ export function digestOf(doc: ClauseDocument): DocumentDigest {
  * `digest` visits them (sub-clauses first), which `adoptDigest` walks again.
  */
 export interface PackedDigest {
-  /** Per clause, `PACKED_FIELDS` numbers: fingerprint, treeFingerprint, textLength, size, keyed, textBelow. */
+  /** Per clause, `PACKED_FIELDS` numbers: fingerprint, treeFingerprint, textLength, size, keyed, tables, textBelow. */
   readonly numbers: Float64Array;
   /** Every clause's `words`, one after another. */
   readonly words: Int32Array;
@@ -69,7 +71,7 @@ export interface PackedDigest {
   readonly textLength: number;
 }
 
-const PACKED_FIELDS = 6;
+const PACKED_FIELDS = 7;
 
 /** The digest of `doc` (made now if it was not), packed. */
 export function packDigest(doc: ClauseDocument): PackedDigest {
@@ -83,7 +85,7 @@ export function packDigest(doc: ClauseDocument): PackedDigest {
   let i = 0;
   let end = 0;
   for (const [clause, c] of d.clauses) {
-    numbers.set([c.fingerprint, c.treeFingerprint, c.textLength, c.size, c.keyed, c.textBelow], i * PACKED_FIELDS);
+    numbers.set([c.fingerprint, c.treeFingerprint, c.textLength, c.size, c.keyed, c.tables, c.textBelow], i * PACKED_FIELDS);
     words.set(c.words, end);
     lines.set([clause.position.start.line, clause.position.end.line], 2 * i);
     wordEnds[i++] = end += c.words.length;
@@ -115,7 +117,8 @@ export function adoptDigest(doc: ClauseDocument, packed: PackedDigest): boolean 
       textLength: numbers[at + 2]!,
       size: numbers[at + 3]!,
       keyed: numbers[at + 4]!,
-      textBelow: numbers[at + 5]!,
+      tables: numbers[at + 5]!,
+      textBelow: numbers[at + 6]!,
       words: end === start ? NO_WORDS : words.subarray(start, end),
     });
     start = end;
@@ -136,6 +139,12 @@ export function headedTextLength(c: Clause, textLength: number): number {
   return heading || textLength ? heading.length + 1 + textLength : 0;
 }
 
+function tablesIn(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) if (b.type === 'table') n++;
+  return n;
+}
+
 function digest(top: readonly Clause[]): DocumentDigest {
   const clauses = new Map<Clause, ClauseDigest>();
   const visit = (c: Clause): ClauseDigest => {
@@ -145,10 +154,12 @@ function digest(top: readonly Clause[]): DocumentDigest {
     const textLength = clauseTextLength(c);
     let size = 1;
     let keyed = c.key === null ? 0 : 1;
+    let tables = tablesIn(c.content) + tablesIn(c.tail);
     let textBelow = 0;
     below.forEach((k, i) => {
       size += k.size;
       keyed += k.keyed;
+      tables += k.tables;
       textBelow += headedTextLength(c.children[i]!, k.textLength) + k.textBelow;
     });
     const heading = c.heading ?? '';
@@ -158,6 +169,7 @@ function digest(top: readonly Clause[]): DocumentDigest {
       textLength,
       size,
       keyed,
+      tables,
       textBelow,
       words: heading || textLength ? wordHashes(`${heading}\u0001${clauseText(c)}`) : NO_WORDS,
     };

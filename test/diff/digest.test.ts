@@ -66,17 +66,20 @@ describe('document digests: clause fingerprints and counts', () => {
     expect(byKey.size).toBeLessThan(0.7 * clauses);
   }, 180_000);
 
-  it('should give the same subtree fingerprint exactly to clauses the same all the way down, and count their clauses and keys', () => {
+  it('should give the same subtree fingerprint exactly to clauses the same all the way down, and count their clauses, keys and tables', () => {
     const byKey = new Map<string, number>();
     const byFingerprint = new Map<number, string>();
     const subtreeKey = (c: Clause): string => JSON.stringify([contentKey(c), c.number, c.key, c.children.map(subtreeKey)]);
     let clauses = 0;
     let keyed = 0;
+    let tabled = 0;
     for (const path of sources()) {
       for (const [c, d] of digested(path)) {
         clauses++;
         expect(d.size).toBe([...walkClauses([c])].length);
         expect(d.keyed).toBe([...walkClauses([c])].filter((k) => k.key !== null).length);
+        expect(d.tables).toBe([...walkClauses([c])].reduce((n, k) => n + [...k.content, ...k.tail].filter((b) => b.type === 'table').length, 0));
+        if (d.tables > 0) tabled++;
         if (c.key !== null) keyed++;
         const key = subtreeKey(c);
         if (byKey.has(key)) expect(d.treeFingerprint).toBe(byKey.get(key));
@@ -88,6 +91,7 @@ describe('document digests: clause fingerprints and counts', () => {
     // Unchanged parts recur from version to version, so both directions are tested.
     expect(byKey.size).toBeLessThan(0.8 * clauses);
     expect(keyed).toBeGreaterThan(10);
+    expect(tabled).toBeGreaterThan(10);
   }, 180_000);
 
   it('should agree with sameOwnContent on generated clauses that differ by a word, formatting or structure', () => {
