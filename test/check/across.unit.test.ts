@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkVersionAcross, historyRows, replacedVersion } from '../../src/check/across.js';
 import { UNFILLED_HISTORY } from '../../src/model/sec.js';
-import { counts, direction, memoryCorpus, messagesSince, version } from './memory.js';
+import { counts, direction, memoryCorpus, messagesSince, version } from '../memory-corpus.js';
 
 const FIRST = direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']);
 const SECOND = direction('second', '2022-06-09', '2022-06-10', ['{ document: AA, version: "2.0" }']);

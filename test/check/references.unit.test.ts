@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/check/links.js';
 import { checkXrefs } from '../../src/check/xref.js';
 import { glyphCheck } from '../../src/check/index.js';
-import { counts, direction, memoryCorpus, messagesSince, version } from './memory.js';
+import { counts, direction, memoryCorpus, messagesSince, version } from '../memory-corpus.js';
 
 const D1 = direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']);
 

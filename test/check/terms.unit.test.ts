@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { capitalisedPhrases, checkTerms } from '../../src/check/terms.js';
 import { SECTION_A_FILE } from '../../src/corpus/index.js';
-import { counts, direction, memoryCorpus, messagesSince, version } from './memory.js';
+import { counts, direction, memoryCorpus, messagesSince, version } from '../memory-corpus.js';
 
 const D1 = direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']);
 const phrases = (text: string) => capitalisedPhrases(text).map((c) => [c.phrase, c.index]);

@@ -1,6 +1,6 @@
 /** Small corpora held in memory for the checks' unit tests: documents written in the test, no disk. */
-import { loadCorpus, type Corpus, type Host } from '../../src/corpus/index.js';
-import type { ClauseDocument } from '../../src/model/types.js';
+import { loadCorpus, type Corpus, type Host } from '../src/corpus/index.js';
+import type { ClauseDocument } from '../src/model/types.js';
 import type { VFile } from 'vfile';
 
 export const ROOT = '/docs';
