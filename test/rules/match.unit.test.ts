@@ -6,7 +6,9 @@
  * modal verbs read from a sentence. Every expected pairing written by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { matchClauses, obligationsIn } from '../../src/rules/index.js';
+import { VFile } from 'vfile';
+import { deriveFromText, matchClauses, obligationsIn } from '../../src/rules/index.js';
+import { parseDocument } from '../../src/parse/index.js';
 import { correspondence, redlineOf } from '../../src/rules/correspondence.js';
 import type { Clause, ClauseDocument } from '../../src/model/types.js';
 import { direction, memoryCorpus, version } from '../memory-corpus.js';
@@ -139,5 +141,55 @@ describe('rules/extract: modal verbs and who they bind', () => {
   it('should not take a reference to a provision for an actor', () => {
     expect(read('Clause 8.5 shall apply.')).toEqual([['shall', 'obligation', null]]);
     expect(read('Under Section H14 the Panel shall act.')).toEqual([['shall', 'obligation', 'Panel']]);
+  });
+});
+
+describe('rules/extract: what the text of a version says', () => {
+  const derive = (body: string) => deriveFromText(parseDocument(`---\nappendix: AK\ntitle: T\nversion: "10.0"\ndesignated_by: d\n---\n\n${body}`, new VFile({ path: 'x.md' })));
+  // Front matter is lines 1-6; the body starts on line 8.
+  const body = [
+    '## 1 Definitions',
+    '1.1 In this Document:',
+    '| Term | Meaning |\n| --- | --- |\n| Test Window | means the period that must end within 10 Working Days. |',
+    '## 2 Duties',
+    '2.1 The DCC shall, by 1 July 2022, test each DMC within 5 Working Days of Clause 2.2, and see Clause 9.9, Section H14 and Appendix B.',
+    '2.2 The Panel:',
+    '(a) shall meet every 3 months; and',
+    '(b) may decide.',
+    '| When | Duty |\n| --- | --- |\n| 2 weeks | The Secretary of State must report. |',
+  ].join('\n\n');
+
+  it('should list the defined terms with their meaning, clause and line', () => {
+    expect(derive(body).terms).toEqual([{ term: 'Test Window', definition: 'means the period that must end within 10 Working Days.', clause: { id: 'AK/1.1', number: '1.1' }, line: 14 }]);
+  });
+
+  it('should list the references, resolving only those to clauses', () => {
+    expect(derive(body).xrefs.map((x) => [x.from.number, x.scope, x.to, x.text, x.resolved, x.line])).toEqual([
+      ['2.1', 'clause', '2.2', 'Clause 2.2', true, 18],
+      ['2.1', 'clause', '9.9', 'Clause 9.9', false, 18],
+      ['2.1', 'section', 'H14', 'Section H14', null, 18],
+      ['2.1', 'appendix', 'B', 'Appendix B', null, 18],
+    ]);
+  });
+
+  it('should give a sub-paragraph\'s duty to the actor its stem names, and read nothing as a duty in a definitions table', () => {
+    expect(derive(body).obligations.map((o) => [o.clause.number, o.modal, o.actor, o.line])).toEqual([
+      ['2.1', 'shall', 'DCC', 18],
+      ['2.2', 'must', 'Secretary of State', 26],
+      ['(a)', 'shall', 'Panel', 22],
+      ['(b)', 'may', 'Panel', 24],
+    ]);
+  });
+
+  it('should list durations and dates with their clause and line', () => {
+    const derived = derive(body);
+    expect(derived.durations.map((d) => [d.clause.number, d.text, d.amount, d.unit, d.iso, d.line])).toEqual([
+      // A table's sentences are placed at the table.
+      ['1.1', '10 Working Days', 10, 'working-day', null, 12],
+      ['2.1', '5 Working Days', 5, 'working-day', null, 18],
+      ['2.2', '2 weeks', 2, 'week', 'P2W', 26],
+      ['(a)', '3 months', 3, 'month', 'P3M', 22],
+    ]);
+    expect(derived.dates.map((d) => [d.clause.number, d.text, d.date, d.line])).toEqual([['2.1', '1 July 2022', '2022-07-01', 18]]);
   });
 });
