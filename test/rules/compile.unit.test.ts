@@ -4,6 +4,8 @@
  * clause was renumbered. Small versions written here; every expected message written by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { report } from '../../src/diagnostics/index.js';
 import { corpusRules, rulesOf, type Rule } from '../../src/rules/index.js';
 import { ruleChainBefore, versionRuleProblems, versionRuleSet } from '../../src/rules/compile.js';
 import { reportRuleProblems, reportVersionRuleProblems } from '../../src/rules/report.js';
@@ -225,5 +227,99 @@ describe('rules/compile: rules that follow a renumbered clause', () => {
     const brokenBefore = counts(broken.corpus);
     reportRuleProblems(broken.corpus);
     expect(messagesSince(broken.corpus, brokenBefore)).toEqual([]);
+  });
+});
+
+describe('rules/parse: a block with any problem gives no rule', () => {
+  const rulesOf = (...blocks: string[]) => corpusRules(corpusWith(...blocks).corpus).rules.map((r) => r.id);
+
+  it('should give no rule for a block with a problem, whatever the problem', () => {
+    expect(rulesOf(block(RULE))).toEqual(['aa.test.rule']);
+    for (const yaml of [
+      'id: [unclosed',
+      'kind: obligation\nactor: DCC\neffect: x',
+      'id: aa.test.rule\nactor: DCC\neffect: x',
+      'id: aa.test.rule\nkind: obligation\neffect: x',
+      'id: aa.test.rule\nkind: obligation\nactor: DCC',
+      `${RULE}\nefect: typo`,
+      `${RULE}\napplies_to: [IOC]`,
+      `${RULE}\ncondition: "x"`,
+      `${RULE}\nperiod: soon`,
+    ]) {
+      expect([yaml, rulesOf(block(yaml))]).toEqual([yaml, []]);
+    }
+  });
+
+  it('should report only the YAML problem of a block that is not YAML', () => {
+    const found = problemsOf(block('id: [unclosed\nkind: 3'));
+    expect(found.every(([, , reason]) => reason.startsWith('Malformed rule block: '))).toBe(true);
+  });
+
+  it('should name a missing actor', () => {
+    expect(problemsOf(block('id: aa.test.rule\nkind: obligation\neffect: x'))).toEqual([['rule-malformed', '13:1', 'Missing field `actor` in a rule']]);
+  });
+
+  it('should take an empty applies_to or condition, and a key with no value, as absent', () => {
+    const { corpus } = corpusWith(block(`${RULE}\napplies_to:\ncondition:\n? period`));
+    expect(corpusRules(corpus).problems).toEqual([]);
+    expect(corpusRules(corpus).rules.map((r) => [r.appliesTo, r.condition, r.period])).toEqual([[{}, null, null]]);
+  });
+
+  it('should name a scope list with any value that is not a name', () => {
+    expect(problemsOf(block(`${RULE}\napplies_to:\n  parties: [Supplier, 1]`))).toEqual([['rule-malformed', '19:3', 'Unexpected `applies_to.parties`: expected a list of names']]);
+  });
+
+  it('should strip only whole quotes and a leading `Clause ` from `clause:`', () => {
+    expect(problemsOf(block(`${RULE}\nclause: 1.2'x'`))).toEqual([['rule-clause-missing', '18:9', "Unexpected `clause: 1.2'x'` in rule `aa.test.rule`: AA v1.0 has no Clause 1.2'x'"]]);
+    expect(problemsOf(block(`${RULE}\nclause: Sub Clause 1.2`))).toEqual([['rule-clause-missing', '18:9', 'Unexpected `clause: Sub Clause 1.2` in rule `aa.test.rule`: AA v1.0 has no Clause Sub Clause 1.2']]);
+    expect(problemsOf(block(`${RULE}\nclause: "Clause  1.2"`))).toEqual([]);
+  });
+});
+
+describe('rules/report: rule problems as diagnostics', () => {
+  const stays = () => {
+    const v1 = `## 1 Intro\n\n1.1 The DCC shall keep records of each meter.\n\n1.2 The DCC shall report each failure to the panel within ten days.\n\n${block('id: aa.report.failures\nkind: obligation\nactor: DCC\neffect: x')}\n`;
+    const v2 = `## 1 Intro\n\n1.1 The DCC shall keep records of each meter.\n\n1.2 The DCC shall keep a register of firmware versions.\n\n${block('id: aa.report.failures\nkind: obligation\nactor: DCC\neffect: x')}\n\n1.3 The DCC shall report each failure to the panel within ten days.\n`;
+    return memoryCorpus({ [FACTS_FILE]: FACTS, 'd/first.md': D1, 'd/second.md': D2, 'aa/v1.md': version('AA', '1.0', 'first', v1), 'aa/v2.md': version('AA', '2.0', 'second', v2, '1.0') });
+  };
+  const NOT_FOLLOWED = ['aa/v2.md', 'rule-not-followed', '16:1'];
+
+  it('should report the corpus\'s problems on its files, and one version\'s on its file, each once', () => {
+    const all = stays();
+    const before = counts(all.corpus);
+    reportRuleProblems(all.corpus);
+    expect(messagesSince(all.corpus, before).map((m) => m.slice(0, 3))).toEqual([NOT_FOLLOWED]);
+    const one = stays();
+    const second = one.corpus.versions.find((v) => v.meta.version === '2.0')!;
+    const oneBefore = counts(one.corpus);
+    reportVersionRuleProblems(one.corpus, second, one.fileOf(second));
+    expect(messagesSince(one.corpus, oneBefore).map((m) => m.slice(0, 3))).toEqual([NOT_FOLLOWED]);
+  });
+
+  it('should add a problem beside other messages at its place, but not a second time', () => {
+    const { corpus } = stays();
+    const file = new VFile({ path: '/docs/aa/v2.md' });
+    report(file, 'rule-malformed', 'Unexpected rule not followed elsewhere', { line: 16, column: 1 });
+    report(file, 'rule-not-followed', 'Another reason', { line: 16, column: 1 });
+    report(file, 'rule-not-followed', corpusRules(corpus).problems[0]!.reason, { line: 17, column: 1 });
+    report(file, 'rule-not-followed', corpusRules(corpus).problems[0]!.reason, { line: 16, column: 2 });
+    reportRuleProblems(corpus, [file]);
+    reportRuleProblems(corpus, [file]);
+    expect(file.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual([
+      'rule-malformed 16:1',
+      'rule-not-followed 16:1',
+      'rule-not-followed 17:1',
+      'rule-not-followed 16:2',
+      'rule-not-followed 16:1',
+    ]);
+  });
+
+  it('should report nothing on a file whose front matter failed, nor on a file the corpus does not name', () => {
+    const { corpus } = stays();
+    const broken = new VFile({ path: '/docs/aa/v2.md' });
+    report(broken, 'front-matter-malformed', 'Unexpected front matter', { line: 1, column: 1 });
+    const elsewhere = new VFile({ path: '/docs/aa/v3.md' });
+    reportRuleProblems(corpus, [broken, elsewhere]);
+    expect([broken.messages.length, elsewhere.messages.length]).toEqual([1, 0]);
   });
 });

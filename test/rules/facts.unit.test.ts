@@ -113,3 +113,33 @@ describe('rules/facts: the JSON Schema for facts files', () => {
     expect(Object.keys(schema.properties as object)).toEqual(['$schema', '$comment', 'attempts', 'cohort', 'dormant', 'ratio']);
   });
 });
+
+describe('rules/facts: unusual facts files', () => {
+  it('should read a file that is one JSON string, and find a key again after a nested object closes', () => {
+    expect(readFactsFile('"just text"')).toEqual({ value: 'just text', problems: [] });
+    expect(readFactsFile('{"a": {"x": 1}, "x": 2}').problems).toEqual([]);
+    expect(readFactsFile('{"a": [1, {"x": 1}], "x": 2, "a": 3}').problems).toEqual([{ line: 1, column: 30, message: 'duplicate key "a" (first at line 1); a facts file gives each fact once' }]);
+  });
+
+  it('should place a fault at a line break on the line it ends', () => {
+    expect(readFactsFile('{"a": "abc\n"}').problems.map((p) => [p.line, p.column])).toEqual([[1, 11]]);
+  });
+
+  it('should list problems in name order, however many', () => {
+    const names = Array.from({ length: 100 }, (_, i) => `u${String(i).padStart(3, '0')}`);
+    const value = Object.fromEntries(names.map((_, i) => [names[(i * 37) % 100]!, 1]));
+    expect(validateFacts(value, DECLARED).problems.map((p) => p.fact)).toEqual(names);
+  });
+
+  it('should quote a long value cut short, in the enum and the type message alike', () => {
+    const long = 'x'.repeat(70);
+    expect(validateFacts({ cohort: long }, DECLARED).problems[0]!.message).toBe(`fact "cohort" must be one of "IOC", "FOC", got ${quoted(long)}`);
+    expect(validateFacts({ attempts: long }, DECLARED).problems[0]!.message).toBe(`fact "attempts" must be an integer, got string ${quoted(long)}`);
+  });
+
+  it('should suggest for a name of 100 characters, and not for a longer one', () => {
+    const declared = { [`${'n'.repeat(99)}x`]: { type: 'integer' as const } };
+    expect(validateFacts({ [`${'n'.repeat(99)}y`]: 1 }, declared).problems[0]!.message).toContain('(did you mean');
+    expect(validateFacts({ [`${'n'.repeat(100)}y`]: 1 }, declared).problems[0]!.message).not.toContain('(did you mean');
+  });
+});

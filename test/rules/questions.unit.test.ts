@@ -207,6 +207,13 @@ describe('rules/diff: two versions\' rules compared', () => {
     expect([back.added, back.removed.map((r) => r.id)]).toEqual([[], ['tmad.exclusion.active-to-dormant', 'tmad.exclusion.duplicate-mpxn', 'tmad.partial-migration.moc-mds']]);
   });
 
+  it('should sort added, removed, changed and unchanged rules by id, whatever their order in the version', () => {
+    const [base] = rulesOf('AL', '20.0') as [Rule];
+    const withId = (id: string, effect = base.effect) => ({ ...base, id, effect });
+    const diff = diffRules([withId('b'), withId('z'), withId('y'), withId('x', 'old')], [withId('b'), withId('a'), withId('c'), withId('y'), withId('x', 'new'), withId('w', 'old')]);
+    expect([diff.added, diff.removed, diff.changed.map((c) => c.new), diff.unchanged].map((list) => list.map((r) => r.id))).toEqual([['a', 'c', 'w'], ['z'], ['x'], ['b', 'y']]);
+  });
+
   it('should name each field that changed: scalars, scope lists, the condition (not its key order) and the clause', () => {
     const [base] = rulesOf('AL', '20.0').filter((r) => r.id === 'tmad.exclusion.active-to-dormant') as [Rule];
     const changed: Rule = {
@@ -232,6 +239,8 @@ describe('rules/diff: two versions\' rules compared', () => {
       { field: 'condition', old: base.condition, new: changed.condition },
       { field: 'clause', old: '6.4', new: 'AL/annex' },
     ]);
+    // Scope categories are compared in name order, whatever order each rule lists them in.
+    expect(fieldChanges({ ...base, appliesTo: { parties: ['A'], cohorts: ['IOC'] } }, { ...base, appliesTo: { parties: ['B'], cohorts: ['FOC'] } }).map((c) => c.field)).toEqual(['applies_to.cohorts', 'applies_to.parties']);
     const reordered = JSON.parse(JSON.stringify(base.condition), (_key, value: unknown) => value) as Rule['condition'];
     expect(fieldChanges(base, { ...base, condition: reordered, appliesTo: { installation_types: ['Dormant'], cohorts: [...base.appliesTo.cohorts!].reverse() } })).toEqual([]);
   });
