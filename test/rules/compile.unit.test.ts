@@ -252,7 +252,8 @@ describe('rules/parse: a block with any problem gives no rule', () => {
 
   it('should report only the YAML problem of a block that is not YAML', () => {
     const found = problemsOf(block('id: [unclosed\nkind: 3'));
-    expect(found.every(([, , reason]) => reason.startsWith('Malformed rule block: '))).toBe(true);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter(([, , reason]) => !String(reason).startsWith('Malformed rule block: '))).toEqual([]);
   });
 
   it('should name a missing actor', () => {
