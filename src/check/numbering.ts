@@ -64,7 +64,8 @@ function ordinal(number: string, style: string): Ordinal | null {
     const m = /^(\d+)([A-Z]*)$/.exec(last);
     return m ? { value: Number(m[1]), suffix: m[2]! } : null;
   }
-  const inner = number.replace(/[()§.\s]|Art|Artikel|Article/g, '');
+  // Longest word first: `Art` would otherwise take the start of `Article` and leave `icle 6`.
+  const inner = number.replace(/[()§.\s]|Artikel|Article|Art/g, '');
   if (style === 'paren-roman') return isRoman(inner) ? { value: romanValue(inner), suffix: '' } : null;
   if (style === 'paren-alpha' || style === 'alpha' || style === 'paren-upper' || style === 'letter-heading' || style === 'double-alpha') {
     return { value: inner.toLowerCase().charCodeAt(0) - 96 + (inner.length - 1) * 26, suffix: '' };
@@ -116,21 +117,39 @@ function sequenceProblem(prev: string, next: string, style: string): { ruleId: '
   const b = ordinal(next, style);
   if (!a || !b) return null;
   // 18.12 -> 18.12A -> 18.12B -> 18.13: a suffix continues its base number, one letter at a time.
-  if (b.value === a.value && b.suffix > a.suffix) {
+  if (b.value === a.value && suffixAfter(b.suffix, a.suffix)) {
     const expected = nextSuffix(a.suffix);
     if (b.suffix === expected) return null;
-    const base = next.slice(0, next.length - b.suffix.length);
-    return { ruleId: 'number-suffix', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected \`${base}${expected}\` first (a skipped suffix)` };
+    return { ruleId: 'number-suffix', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected \`${withSuffix(next, b.suffix, expected)}\` first (a skipped suffix)` };
   }
   if (b.value === a.value + 1 && b.suffix === '') return null;
   if (b.value <= a.value) return { ruleId: 'number-sequence', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected numbers in ascending order` };
-  const missing = style === 'paren-alpha' && b.value - a.value === 2 ? `: \`(${String.fromCharCode(96 + a.value + 1)})\` is missing` : '';
+  const missing = style === 'paren-alpha' && b.value - a.value === 2 ? `: \`(${letterLabel(a.value + 1)})\` is missing` : '';
   return { ruleId: 'number-sequence', reason: `Unexpected clause \`${next}\` after \`${prev}\`, expected the next number (a gap in the numbering)${missing}` };
 }
 
-/** '' -> 'A', 'A' -> 'B', 'Z' -> 'AA'. */
+/** Suffixes in the order inserted numbers take them: '' < 'A' < 'Z' < 'AA' < 'AZ' < 'BA'. */
+function suffixAfter(next: string, previous: string): boolean {
+  return next.length !== previous.length ? next.length > previous.length : next > previous;
+}
+
+/** '' -> 'A', 'A' -> 'B', 'Z' -> 'AA', 'AZ' -> 'BA', 'ZZ' -> 'AAA'. */
 function nextSuffix(suffix: string): string {
-  if (suffix === '') return 'A';
-  const last = suffix[suffix.length - 1]!;
-  return last === 'Z' ? suffix + 'A' : suffix.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) + 1);
+  const last = suffix.at(-1);
+  if (last === undefined) return 'A';
+  if (last !== 'Z') return suffix.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) + 1);
+  return `${nextSuffix(suffix.slice(0, -1))}A`;
+}
+
+/** `number` with its suffix `written` (read upper-case) replaced, in the case it is written in: `1.1C` -> `1.1B`, `(2d)` -> `(2c)`. */
+function withSuffix(number: string, written: string, suffix: string): string {
+  const at = number.toUpperCase().lastIndexOf(written);
+  const cased = number.slice(at, at + written.length) === written ? suffix : suffix.toLowerCase();
+  return number.slice(0, at) + cased + number.slice(at + written.length);
+}
+
+/** The lettered label of an ordinal: 1 -> a, 26 -> z, 27 -> aa, 28 -> bb. */
+function letterLabel(value: number): string {
+  const letter = String.fromCharCode(96 + ((value - 1) % 26) + 1);
+  return letter.repeat(Math.floor((value - 1) / 26) + 1);
 }

@@ -66,15 +66,17 @@ export function checkVersionMetadata(corpus: Corpus, fileOf: (doc: ClauseDocumen
 
   for (const d of corpus.directions.filter(healthy)) {
     const file = fileOf(d);
-    if (d.meta.effective && d.meta.made !== null && d.meta.made !== '?' && d.meta.effective < d.meta.made) {
-      report(file, 'date-conflict', `Unexpected effective date ${d.meta.effective} before the direction was made (${d.meta.made})`, at(d, 'effective'));
+    // A making date not recorded (`?`) is compared with nothing.
+    const made = d.meta.made === '?' ? null : d.meta.made;
+    if (d.meta.effective && made !== null && d.meta.effective < made) {
+      report(file, 'date-conflict', `Unexpected effective date ${d.meta.effective} before the direction was made (${made})`, at(d, 'effective'));
     }
     d.meta.designates.forEach((des, i) => {
       if (!findVersion(corpus, des.document, des.version)) {
         report(file, 'direction-unknown-version', `Unexpected designation of ${des.document} v${des.version}, which is not held under documents/`, at(d, `designates.${i}.version`));
       }
-      if (des.effective && d.meta.made !== null && des.effective < d.meta.made) {
-        report(file, 'date-conflict', `Unexpected effective date ${des.effective} before the direction was made (${d.meta.made})`, at(d, `designates.${i}.effective`));
+      if (des.effective && made !== null && des.effective < made) {
+        report(file, 'date-conflict', `Unexpected effective date ${des.effective} before the direction was made (${made})`, at(d, `designates.${i}.effective`));
       }
     });
     d.meta.annexes.forEach((annex, i) => {

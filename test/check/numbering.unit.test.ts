@@ -55,3 +55,72 @@ describe('check/numbering', () => {
     expect(problems('## 1 Intro', '1.1 A.', 'See 1.1a B.')).toEqual([]);
   });
 });
+
+describe('check/numbering: articles, sections and lettered labels', () => {
+  const only = (...paragraphs: string[]) => problems(...paragraphs).map(([rule, , reason]) => [rule, reason]);
+
+  it('should pass hyphenated articles inserted after one, the next, and the first of the next chapter', () => {
+    expect(only('## Article L121-36', 'A.', '## Article L121-36-1', 'B.', '## Article L121-36-2', 'C.', '## Article L121-37', 'D.', '## Article L122-1', 'E.', '## Article L131-1', 'F.', '## Article R131-5', 'G.')).toEqual([]);
+    expect(only('## Art. 5', 'A.', '## Art. 5-1', 'B.', '## Art. 6', 'C.')).toEqual([]);
+  });
+
+  it('should report a hyphenated article out of order, or after a gap, naming the numbers expected', () => {
+    expect(only('## Article L121-36', 'A.', '## Article L121-38', 'B.')).toEqual([
+      ['number-sequence', 'Unexpected clause `Article L121-38` after `Article L121-36`, expected `Article L121-37` or `Article L121-36-1` (a gap in the numbering)'],
+    ]);
+    expect(only('## Article L121-37', 'A.', '## Article L121-36', 'B.')).toEqual([['number-sequence', 'Unexpected clause `Article L121-36` after `Article L121-37`, expected numbers in ascending order']]);
+    expect(only('## Article L121-36-1', 'A.', '## Article L121-36', 'B.')).toEqual([['number-sequence', 'Unexpected clause `Article L121-36` after `Article L121-36-1`, expected numbers in ascending order']]);
+    expect(only('## Article L121-36', 'A.', '## Article L121-36-2', 'B.')).toEqual([
+      ['number-sequence', 'Unexpected clause `Article L121-36-2` after `Article L121-36`, expected `Article L121-37` or `Article L121-36-1` (a gap in the numbering)'],
+    ]);
+    expect(only('## Article L121-36', 'A.', '## Article L122-2', 'B.')).toEqual([
+      ['number-sequence', 'Unexpected clause `Article L122-2` after `Article L121-36`, expected `Article L121-37` or `Article L121-36-1` (a gap in the numbering)'],
+    ]);
+    // Without a series letter the first part is a number like any other: it steps by one.
+    expect(only('## Article 121-36', 'A.', '## Article 123-1', 'B.')).toEqual([
+      ['number-sequence', 'Unexpected clause `Article 123-1` after `Article 121-36`, expected `Article 121-37` or `Article 121-36-1` (a gap in the numbering)'],
+    ]);
+    expect(only('## Article 121-36', 'A.', '## Article 122-1', 'B.')).toEqual([]);
+  });
+
+  it('should read plain article and section numbers as numbers', () => {
+    expect(only('## Article 3', 'A.', '## Article 4', 'B.', '## Article 6', 'C.')).toEqual([['number-sequence', 'Unexpected clause `Article 6` after `Article 4`, expected the next number (a gap in the numbering)']]);
+    expect(only('## § 1 Zweck', 'A.', '## § 2 Anwendung', 'B.', '## § 4 Rest', 'C.', '## § 3 Zurück', 'D.')).toEqual([
+      ['number-sequence', 'Unexpected clause `§ 4` after `§ 2`, expected the next number (a gap in the numbering)'],
+      ['number-sequence', 'Unexpected clause `§ 3` after `§ 4`, expected numbers in ascending order'],
+    ]);
+    expect(only('## § 1 Zweck', 'A.', '## § 1a Zusatz', 'B.', '## § 2 Rest', 'C.')).toEqual([]);
+    // A skipped suffix is named in the case it is written in.
+    expect(only('## § 1 Zweck', 'A.', '## § 1b Zusatz', 'B.')).toEqual([['number-suffix', 'Unexpected clause `§ 1b` after `§ 1`, expected `§ 1a` first (a skipped suffix)']]);
+    expect(only('## Artikel 1', 'A.', '## Artikel 3', 'B.')).toEqual([['number-sequence', 'Unexpected clause `Artikel 3` after `Artikel 1`, expected the next number (a gap in the numbering)']]);
+  });
+
+  it('should count letters and doubled letters in every lettered style, and numbers in brackets or with a dot', () => {
+    expect(only('## A. First', 'x.', '## B. Second', 'y.', '## D. Fourth', 'z.')).toEqual([['number-sequence', 'Unexpected clause `D` after `B`, expected the next number (a gap in the numbering)']]);
+    expect(only('## 1 Intro', '1.1 A:', '(A) x', '(B) y', '(D) z')).toEqual([['number-sequence', 'Unexpected clause `(D)` after `(B)`, expected the next number (a gap in the numbering)']]);
+    expect(only('## 1 Intro', '1.1 A:', 'a) x', 'b) y', 'd) z')).toEqual([['number-sequence', 'Unexpected clause `d)` after `b)`, expected the next number (a gap in the numbering)']]);
+    expect(only('## 1 Intro', '1.1 A:', '(y) x', '(z) y', '(aa) z', '(bb) w')).toEqual([]);
+    expect(only('## 1 Intro', '1.1 A:', '(z) y', '(bb) w')).toEqual([['number-sequence', 'Unexpected clause `(bb)` after `(z)`, expected the next number (a gap in the numbering): `(aa)` is missing']]);
+    expect(only('## 1 Intro', '1.1 A:', '(1) x', '(2) y', '(4) z')).toEqual([['number-sequence', 'Unexpected clause `(4)` after `(2)`, expected the next number (a gap in the numbering)']]);
+    // A list keeps rising numbers as written (7 repealed), so a gap shows.
+    expect(only('## 1 Intro', '1.1 A:', '6. x\n8. y')).toEqual([['number-sequence', 'Unexpected clause `8.` after `6.`, expected the next number (a gap in the numbering)']]);
+    expect(only('## 1 Intro', '1.1 A:', '(2a) x', '(2b) y', '(2d) z')).toEqual([['number-suffix', 'Unexpected clause `(2d)` after `(2b)`, expected `(2c)` first (a skipped suffix)']]);
+  });
+
+  it('should step a suffix past Z to AA', () => {
+    expect(only('## 1 Intro', '1.1 A.', '1.1A B.', '1.1B C.')).toEqual([]);
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+    expect(only('## 1 Intro', '1.1 A.', ...letters.map((l) => `1.1${l} x.`), '1.1AA y.', '1.1AB z.')).toEqual([]);
+    expect(only('## 1 Intro', '1.1 A.', ...letters.map((l) => `1.1${l} x.`), '1.1AB y.')).toEqual([['number-suffix', 'Unexpected clause `1.1AB` after `1.1Z`, expected `1.1AA` first (a skipped suffix)']]);
+  });
+
+  it('should not check the sequence after a duplicate, nor across styles, nor lower-case suffixes in a direction', () => {
+    expect(only('## 1 Intro', '1.1 A.', '1.2 B.', '1.2 C.', '1.3 D.')).toEqual([['duplicate-number', 'Unexpected second clause numbered `1.2`, expected unique numbers (first at line 13)']]);
+    expect(only('## 1 Intro', '1.1 A:', '(a) x', '(1) y', '(b) z')).toEqual([]);
+    const file = new VFile({ path: 'd.md' });
+    const direction = parseDocument('---\nkind: direction\nid: d\ntitle: D\nmade: 2022-01-01\ndesignates:\n  - { document: AL, version: "1.0" }\n---\n\n## 1 Direction\n\n1.1 A.\n\n1.1a B.\n', file);
+    const before = file.messages.length;
+    checkNumbering(direction, file);
+    expect(file.messages.slice(before)).toEqual([]);
+  });
+});

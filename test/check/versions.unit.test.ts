@@ -123,3 +123,58 @@ describe('check/versions', () => {
     expect(parseDate('x2022-06-10')).toBeNull();
   });
 });
+
+describe('check/versions: each document on its own chain, dates compared only where both are given', () => {
+  const designating = (id: string, made: string, effective: string, versions: string[]) => direction(id, made, effective, versions);
+
+  it('should keep each document to its own chain, designations and dates', () => {
+    const d = designating('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }', '{ document: BB, version: "1.0" }']);
+    const later = designating('second', '2022-06-09', '2022-06-10', ['{ document: AA, version: "2.0" }']);
+    const latest = designating('third', '2022-09-01', '2022-09-02', ['{ document: BB, version: "2.0" }']);
+    expect(problems({ 'd/first.md': d, 'd/second.md': later, 'd/third.md': latest, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0'), 'bb/v1.md': version('BB', '1.0', 'first'), 'bb/v2.md': version('BB', '2.0', 'third', '1.0') })).toEqual([]);
+    // A direction that designates another document's 1.0 does not designate this one's.
+    const other = designating('first', '2021-12-01', '2022-01-01', ['{ document: BB, version: "1.0" }']);
+    expect(problems({ 'd/first.md': other, 'aa/v1.md': version('AA', '1.0', 'first'), 'bb/v1.md': version('BB', '1.0', 'first') })).toEqual([
+      ['aa/v1.md', 'direction-unknown-version', 6, 'Unexpected designation: direction `first` does not designate AA v1.0'],
+    ]);
+  });
+
+  it('should name a designation of a version not held, and dates on the day the direction was made as in order', () => {
+    const d = direction('first', '2021-12-01', '2021-12-01', ['{ document: AA, version: "1.0", effective: 2021-12-01 }', '{ document: AA, version: "7.0" }']);
+    expect(problems({ 'd/first.md': d, 'aa/v1.md': version('AA', '1.0', 'first') })).toEqual([
+      ['d/first.md', 'direction-unknown-version', 9, 'Unexpected designation of AA v7.0, which is not held under documents/'],
+    ]);
+  });
+
+  it('should not compare dates with a direction whose making date is not recorded', () => {
+    const unknown = `---\nkind: direction\nid: first\ntitle: first\nmade: "?"\neffective: 2021-01-01\ndesignates:\n  - { document: AA, version: "1.0", effective: 2021-01-01 }\n---\n\n## 1 Direction\n\n1.1 Directed.\n`;
+    expect(problems({ 'd/first.md': unknown, 'aa/v1.md': version('AA', '1.0', 'first') }).filter(([, rule]) => rule === 'date-conflict')).toEqual([]);
+  });
+
+  it('should take an annex with no `against` as marked against nothing in particular', () => {
+    const annexed = `${SECOND.replace('---\n\n## 1', 'annexes:\n  - { letter: A, document: AA, version: "2.0", title: "plain" }\n---\n\n## 1')}`;
+    expect(problems({ 'd/first.md': FIRST, 'd/second.md': annexed, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0') })).toEqual([]);
+  });
+
+  it('should leave two files whose front matter failed to their own errors', () => {
+    const broken = '---\nappendix: AA\nversion: [\n---\n\n## 1 Intro\n\n1.1 A.\n';
+    expect(problems({ 'd/first.md': FIRST, 'aa/x.md': broken, 'aa/y.md': broken }).filter(([, rule]) => rule === 'duplicate-version' || rule === 'version-chain')).toEqual([]);
+  });
+
+  it('should check the history row only where there is a table with this version\'s row and a direction', () => {
+    const table = (rows: string[], before = '') => `## Version History\n\n${before}| Version | Date | Description |\n| --- | --- | --- |\n${rows.map((r) => `${r}\n`).join('')}\n`;
+    const check = (history: string, designatedBy = 'second') => problems({ 'd/first.md': FIRST, 'd/second.md': SECOND, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', designatedBy, '1.0', history) }).filter(([, rule]) => rule === 'date-conflict' || rule === 'date-invalid');
+    expect(check('## Version History\n\nNo table yet.\n\n')).toEqual([]);
+    expect(check(table(['| 2.0 | 2022-06-11 | Second |'], 'The changes so far:\n\n'))).toEqual([
+      ['aa/v2.md', 'date-conflict', 16, 'Unexpected version-history date 2022-06-11 for v2.0, expected the date its direction gives (effective 2022-06-10, made 2022-06-09)'],
+    ]);
+    expect(check(table(['| 1.0 | 1 January 2022 | First |']))).toEqual([['aa/v2.md', 'date-conflict', 12, 'Unexpected last version-history row 1.0, expected this version (2.0)']]);
+    expect(check(table(['| 2.0 | 2022-06-11 | Second |']), 'nowhere')).toEqual([]);
+  });
+
+  it('should read a date written with two spaces, and nothing with more around it', () => {
+    expect(parseDate('10  June  2022')).toBe('2022-06-10');
+    expect(parseDate('2022-06-10x')).toBeNull();
+    expect(parseDate('x10 June 2022')).toBeNull();
+  });
+});

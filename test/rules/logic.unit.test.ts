@@ -206,3 +206,86 @@ describe('rules/logic: the readable form and canonical JSON', () => {
     expect(canonicalJson('s')).toBe('"s"');
   });
 });
+
+describe('rules/logic: malformed and unusual expressions', () => {
+  it('should look inside lists for problems and facts, however deep', () => {
+    expect(logicProblems({ in: [{ var: 'cohort' }, [{ log: 1 }]] }).map((p) => p.message.slice(0, 40))).toEqual(['Unexpected JSON Logic operation `log`, e']);
+    expect(factsOf({ in: [{ var: 'a' }, [{ var: 'b' }, [{ missing: ['c'] }]]] })).toEqual(['a', 'b', 'c']);
+    expect(factProblems([{ '==': [{ var: 'cohort' }, 'MOC MDS'] }], FACTS)).toHaveLength(1);
+  });
+
+  it('should read no fact from an object that is not one operation, nor from names that are not text', () => {
+    expect(factsOf({ var: 'x', other: 1 } as never)).toEqual([]);
+    expect(factsOf({ var: 3 } as never)).toEqual([]);
+    expect(factsOf({ missing: ['a', 3] } as never)).toEqual(['a']);
+    expect(factsOf({ missing_some: [1, 'ab'] } as never)).toEqual([]);
+    expect(factsOf({ missing_some: [1, ['a', 2]] } as never)).toEqual(['a']);
+    // Only reduce's third argument is read against the facts; map's is not.
+    expect(factsOf({ map: [{ var: 'list' }, { var: 'item' }, { var: 'extra' }] } as never)).toEqual(['list']);
+  });
+
+  it('should check a literal against a fact only in a comparison of exactly a fact and a value', () => {
+    expect(factProblems({ '===': [{ var: 'cohort' }, 'XOC'] }, FACTS).map((p) => p.message)).toEqual(['Unexpected "XOC" for fact `cohort` in the condition, expected one of "IOC", "MOC (MDS)", "FOC" (did you mean `FOC`?)']);
+    expect(factProblems({ '==': [null, { var: 'cohort' }] }, FACTS).map((p) => p.message)).toEqual(['Unexpected null for fact `cohort` in the condition, expected a string']);
+    expect(factProblems({ '==': ['IOC'] } as never, FACTS)).toEqual([]);
+    expect(factProblems({ '==': [{ var: 'cohort' }] } as never, FACTS)).toEqual([]);
+    expect(factProblems({ '==': [{ var: 'cohort', x: 1 }, 'nonsense'] } as never, FACTS)).toEqual([]);
+    expect(factProblems({ '==': [{ missing: 'cohort' }, 'nonsense'] }, FACTS)).toEqual([]);
+    expect(factProblems({ '==': [{ var: [['cohort']] }, 'nonsense'] } as never, FACTS)).toEqual([]);
+    expect(factProblems({ '==': [{ var: 'cohort' }, 'bad'], x: 1 } as never, FACTS)).toEqual([]);
+    expect(factProblems({ '>': [{ var: 'cohort' }, ['bad']] }, FACTS)).toEqual([]);
+    // `in` with text on the right is substring search: no list of values to check.
+    expect(factProblems({ in: [{ var: 'cohort' }, 'IOC FOC'] }, FACTS)).toEqual([]);
+    // A single-character literal is a value like any other.
+    expect(factProblems({ '==': [{ var: 'meters' }, 'x'] }, FACTS).map((p) => p.message)).toEqual(['Unexpected "x" for fact `meters` in the condition, expected a integer']);
+    // A fact may be called `null`; a comparison of two values names no fact, not that one.
+    const named = { null: { type: 'boolean' } } as Record<string, FactDeclaration>;
+    expect(factProblems({ or: [{ '==': ['yes', 'no'] }, { in: ['x', ['y']] }] }, named)).toEqual([]);
+  });
+
+  it('should give every value problem the kind of an unknown fact', () => {
+    expect(valueProblems('meters', ['3'], FACTS)).toEqual([{ kind: 'unknown-fact', message: 'Unexpected "3" for fact `meters` in the condition, expected a integer' }]);
+    expect(valueProblems('cohort', ['XOC'], FACTS)).toEqual([{ kind: 'unknown-fact', message: 'Unexpected "XOC" for fact `cohort` in the condition, expected one of "IOC", "MOC (MDS)", "FOC" (did you mean `FOC`?)' }]);
+  });
+
+  it('should guard an object that is not one operation as a whole, and a `!` of two arguments as a whole', () => {
+    const odd = { or: [{ var: 'b' }], x: 1 } as never;
+    const isA = { and: [{ '!': [{ missing: ['a'] }] }, { '!!': [{ var: 'a' }] }] };
+    const notA = { and: [{ '!': [{ missing: ['a'] }] }, { '!': [{ var: 'a' }] }] };
+    expect(guardedTest({ and: [{ var: 'a' }, odd] })).toEqual({
+      if: [{ and: [isA, { '!!': [odd] }] }, true, { or: [notA, { '!': [odd] }] }, false, 'undetermined'],
+    });
+    const two = { '!': [{ var: 'a' }, { var: 'b' }] } as never;
+    const guard = { '!': [{ missing: ['a', 'b'] }] };
+    expect(guardedTest(two)).toEqual({ if: [{ and: [guard, { '!!': [two] }] }, true, { and: [guard, { '!': [two] }] }, false, 'undetermined'] });
+    // One part of an `and` or `or` stands for the whole.
+    expect(guardedTest({ or: [{ var: 'a' }] })).toEqual({ if: [isA, true, notA, false, 'undetermined'] });
+  });
+
+  it('should trace only the facts given, the parts of if and ?:, and no parts of an object that is not one operation', () => {
+    const t = trace({ or: [{ var: 'a' }, { var: 'b' }] }, { a: 1 });
+    expect([Object.keys(t.facts), t.missing]).toEqual([['a'], ['b']]);
+    expect(trace({ if: [{ var: 'a' }, 1, 2] }, { a: true }).parts.map((p) => p.text)).toEqual(['a', '1', '2']);
+    expect(trace({ '?:': [{ var: 'a' }, 1, 2] }, { a: true }).parts.map((p) => p.text)).toEqual(['a', '1', '2']);
+    expect(trace({ and: [{ var: 'a' }], x: 1 } as never, {}).parts).toEqual([]);
+  });
+
+  it('should settle a `!` or `!!` by its first part', () => {
+    const node = (held: boolean, determined: boolean) => ({ held, determined });
+    expect(settled('!', [node(false, true), node(false, false)])).toBe(true);
+    expect(settled('!!', [node(true, true), node(true, false)])).toBe(true);
+    expect(settled('!!', [node(true, false), node(true, true)])).toBe(false);
+  });
+
+  it('should write a one-letter text as text, and only if and ?: as if-then-else', () => {
+    expect(formatLogic('x')).toBe('"x"');
+    expect(formatLogic({ substr: ['abc', 1, 2] })).toBe('substr("abc", 1, 2)');
+  });
+
+  it('should sort the keys of a large object too', () => {
+    const keys = Array.from({ length: 100 }, (_, i) => `k${String(i).padStart(3, '0')}`);
+    const scrambled: Record<string, number> = {};
+    for (let i = 0; i < 100; i++) scrambled[keys[(i * 37) % 100]!] = (i * 37) % 100;
+    expect(canonicalJson(scrambled)).toBe(`{${keys.map((k, i) => `"${k}":${i}`).join(',')}}`);
+  });
+});
