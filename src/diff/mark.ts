@@ -6,13 +6,13 @@
  * counts the result.
  */
 import type { CellChange, ClauseChange, ClauseSide, ColumnChange, ContentChange, DiffOptions, DiffSummary, DocumentDiff, ListItemChange, RowChange, SectionChange, Segment, TableChange, TextBlockChange } from '../model/change.js';
-import { contentSegments, placeName } from '../model/change.js';
+import { contentSegments, placeName, plainSegments, unchangedHeading } from '../model/change.js';
 import type { Block, Clause } from '../model/types.js';
-import { clauseCitations } from '../model/cite.js';
+import { clauseSides } from '../model/cite.js';
 import type { BlockComparison, BlockPairing, CellComparison, ClauseComparison, ListItemComparison, RegroupedComparison, SectionComparison, Table, TableComparison, TextBlock, TextBlockComparison } from './compare.js';
 import { EMPTY } from './sequence.js';
 import { blockRuns, PARAGRAPH_BREAK, plainRuns, TermIndex, Tokenizer, TokenKeys, type StyledRun } from './tokens.js';
-import { blockSegments, plainSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
+import { blockSegments, wholeSegments, WordDiff, type WordDiffResult } from './words.js';
 
 export function markWords(comparison: BlockComparison, options: Required<DiffOptions>): DocumentDiff {
   const marker = new Marker(comparison, options);
@@ -38,9 +38,9 @@ class Marker {
   readonly summary: Omit<DiffSummary, 'replacedWhole'> = { unchanged: 0, amended: 0, inserted: 0, deleted: 0, renumbered: 0, moved: 0, changed: 0 };
   /** Word diffs that hit the edit bound and were shown as a whole replacement. */
   replacedWhole = 0;
-  /** How a reader cites each clause of either document. */
-  private readonly oldCites: ReadonlyMap<Clause, string>;
-  private readonly newCites: ReadonlyMap<Clause, string>;
+  /** Each clause of either document as the redline names it, with its citation. */
+  private readonly oldSides: ReadonlyMap<Clause, ClauseSide>;
+  private readonly newSides: ReadonlyMap<Clause, ClauseSide>;
 
   /** The tables below pairs the same all the way down, compared (`BlockComparison.identicalTables`). */
   private readonly identicalTables: ReadonlyMap<Table, TableComparison>;
@@ -49,8 +49,8 @@ class Marker {
     const { old: oldDoc, new: newDoc } = comparison;
     this.identicalTables = comparison.identicalTables;
     this.exact = options.showFormatting;
-    this.oldCites = clauseCitations(oldDoc);
-    this.newCites = clauseCitations(newDoc);
+    this.oldSides = clauseSides(oldDoc);
+    this.newSides = clauseSides(newDoc);
     // The defined terms are found only when a text is tokenized: a pair with no word changes never walks for them.
     const terms = () => new TermIndex([...oldDoc.terms, ...newDoc.terms]);
     this.wordDiff = new WordDiff(new Tokenizer({ exact: options.showFormatting, keys: new TokenKeys(), terms }), options.maxEditLength);
@@ -85,9 +85,9 @@ class Marker {
     const { pair } = c;
     const o = pair.old!;
     const n = pair.new!;
-    const oldSide = sideOf(o, pair.oldParent, this.oldCites);
-    const newSide = sideOf(n, pair.newParent, this.newCites);
-    const children = pair.identicalBelow > 0 ? this.identicalChildren(oldSide, newSide) : this.clauses(c.children);
+    const oldSide = this.oldSides.get(o)!;
+    const newSide = this.newSides.get(n)!;
+    const children = pair.identicalBelow > 0 ? this.identicalChildren(o, n) : this.clauses(c.children);
     const content = this.blocks(c.content);
     const tail = this.blocks(c.tail);
     const amended = anyAmended(content) || anyAmended(tail);
@@ -100,7 +100,7 @@ class Marker {
       new: newSide,
       match: pair.basis,
       similarity: round(pair.similarity ?? 0),
-      heading: n.heading === null ? null : plainSegments('equal', n.heading),
+      heading: unchangedHeading(n),
       content,
       tail,
       children,
@@ -110,36 +110,30 @@ class Marker {
   }
 
   /**
-   * The sub-clauses of two clauses the same all the way down (given as their sides), none of
-   * them paired or compared one by one: each is unchanged, with its twin, as the ordered
-   * alignment would pair them.
+   * The sub-clauses of two clauses the same all the way down, none of them paired or compared
+   * one by one: each is unchanged, with its twin, as the ordered alignment would pair them.
    */
-  private identicalChildren(oldParent: ClauseSide, newParent: ClauseSide): ClauseChange[] {
-    const news = newParent.clause.children;
+  private identicalChildren(oldParent: Clause, newParent: Clause): ClauseChange[] {
+    const news = newParent.children;
     if (news.length === 0) return EMPTY;
-    const olds = oldParent.clause.children;
-    // Sisters share one parent, cited as the parent's own side cites it.
-    const oldUp = { id: oldParent.id, number: oldParent.number, citation: oldParent.citation };
-    const newUp = { id: newParent.id, number: newParent.number, citation: newParent.citation };
+    const olds = oldParent.children;
     const out = new Array<ClauseChange>(news.length);
     for (let i = 0; i < news.length; i++) {
       const o = olds[i]!;
       const n = news[i]!;
-      const oldSide = sideUnder(o, oldUp, this.oldCites);
-      const newSide = sideUnder(n, newUp, this.newCites);
       out[i] = {
         status: 'unchanged',
         amended: false,
         renumbered: false,
         moved: false,
-        old: oldSide,
-        new: newSide,
+        old: this.oldSides.get(o)!,
+        new: this.newSides.get(n)!,
         match: o.number === null ? 'content' : 'number',
         similarity: 1,
-        heading: n.heading === null ? null : plainSegments('equal', n.heading),
+        heading: unchangedHeading(n),
         content: this.identicalBlocks(o.content, n.content),
         tail: this.identicalBlocks(o.tail, n.tail),
-        children: this.identicalChildren(oldSide, newSide),
+        children: this.identicalChildren(o, n),
         subtreeChanged: false,
       };
     }
@@ -171,8 +165,8 @@ class Marker {
         amended: false,
         renumbered: false,
         moved: false,
-        old: inserted ? null : sideOf(shown, pair.oldParent, this.oldCites),
-        new: inserted ? sideOf(shown, pair.newParent, this.newCites) : null,
+        old: inserted ? null : this.oldSides.get(shown)!,
+        new: inserted ? this.newSides.get(shown)! : null,
         match: null,
         similarity: null,
         heading: shown.heading === null ? null : plainSegments(inserted ? 'insert' : 'delete', shown.heading),
@@ -192,8 +186,8 @@ class Marker {
       amended,
       renumbered: c.renumbered,
       moved: c.moved,
-      old: sideOf(o, pair.oldParent, this.oldCites),
-      new: sideOf(n, pair.newParent, this.newCites),
+      old: this.oldSides.get(o)!,
+      new: this.newSides.get(n)!,
       match: pair.basis,
       similarity: round(pair.similarity ?? 0),
       heading: heading.segments,
@@ -283,10 +277,10 @@ class Marker {
    */
   private across(b: TextBlockComparison, a: NonNullable<TextBlockComparison['across']>): TextBlockChange {
     if (a.side === 'from') {
-      const note = `Moved to ${placeName({ citation: this.newCites.get(a.clause)! })}`;
+      const note = `Moved to ${placeName(this.newSides.get(a.clause)!)}`;
       return { kind: 'text', blockType: b.old!.type, status: 'deleted', segments: wholeSegments('delete', blockRuns(b.old!)), old: b.old, new: null, moved: { side: 'from', note } };
     }
-    const note = `Moved from ${placeName({ citation: this.oldCites.get(a.clause)! })}`;
+    const note = `Moved from ${placeName(this.oldSides.get(a.clause)!)}`;
     const moved = this.words(a.movedRuns, b.newRuns!);
     if (a.at === 'whole') {
       return { kind: 'text', blockType: b.new!.type, status: 'inserted', segments: wholeSegments('insert', b.newRuns!), old: null, new: b.new, moved: { side: 'to', note, amended: moved.changed, segments: moved.segments } };
@@ -345,20 +339,6 @@ function anyAmended(blocks: readonly ContentChange[]): boolean {
 function anySubtreeChanged(children: readonly ClauseChange[]): boolean {
   for (let i = 0; i < children.length; i++) if (children[i]!.subtreeChanged) return true;
   return false;
-}
-
-/** `cites`: the citations of the document the clause is in (`clauseCitations`). */
-function sideOf(c: Clause, parent: Clause | null, cites: ReadonlyMap<Clause, string>): ClauseSide {
-  return sideUnder(c, parent ? parentOf(parent, cites) : null, cites);
-}
-
-/** A clause as its children's sides name it: sisters share one. */
-function parentOf(parent: Clause, cites: ReadonlyMap<Clause, string>): ClauseSide['parent'] {
-  return { id: parent.id, number: parent.number, citation: cites.get(parent)! };
-}
-
-function sideUnder(c: Clause, parent: ClauseSide['parent'], cites: ReadonlyMap<Clause, string>): ClauseSide {
-  return { id: c.id, number: c.number, citation: cites.get(c)!, parent, clause: c };
 }
 
 /**

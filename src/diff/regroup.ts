@@ -10,6 +10,7 @@
 import type { Block } from '../model/types.js';
 import { blockText } from '../model/text.js';
 import { sameBlock } from '../model/equal.js';
+import { blockWordsOf } from '../model/digest.js';
 import { increasingRun, walkTrimmed } from './sequence.js';
 import { PARAGRAPH_BREAK } from './tokens.js';
 import { WordIds, type WordBag } from './similarity.js';
@@ -315,33 +316,36 @@ export interface AcrossMove {
  * and target is taken once, most alike first.
  */
 export function matchMovesAcross(deleted: ReadonlyArray<{ clause: number; block: TextBlock }>, targets: readonly AcrossTarget[]): AcrossMove[] {
+  // Word hashes first, bags only for what passes the checks on word counts and kept ends: most
+  // comparisons amend many paragraphs, and few of them gained as many words as a source holds.
+  const wordsOf = (b: Block) => blockWordsOf(b).length >> 1;
   const ids = new WordIds();
   const bags = new Map<Block, WordBag>();
-  const bag = (b: Block) => bags.get(b) ?? bags.set(b, ids.bag(blockText(b))).get(b)!;
-  const sources = deleted.map((d, k) => ({ ...d, k })).filter((d) => bag(d.block).words >= MOVE_ACROSS_MIN_WORDS);
+  const bag = (b: Block) => bags.get(b) ?? bags.set(b, ids.bagOf(blockWordsOf(b))).get(b)!;
+  const sources = deleted.map((d, k) => ({ ...d, k, words: wordsOf(d.block) })).filter((d) => d.words >= MOVE_ACROSS_MIN_WORDS);
+  if (sources.length === 0) return [];
+  // Only a paragraph reads as the start or end of another, and only one that gained enough words to hold it.
+  const fewestParagraphWords = Math.min(...sources.filter((d) => d.block.type === 'paragraph').map((d) => d.words));
   const candidates: Array<AcrossMove & { s: number }> = [];
   targets.forEach((t, to) => {
     if (t.kind === 'whole') {
-      const b = bag(t.block);
-      if (b.words < MOVE_ACROSS_MIN_WORDS) return;
+      const words = wordsOf(t.block);
+      if (words < MOVE_ACROSS_MIN_WORDS) return;
       for (const d of sources) {
-        const a = bag(d.block);
         // A Dice coefficient is at most 2 min / (sum) of the two sizes.
-        if (d.clause === t.clause || (2 * Math.min(a.words, b.words)) / (a.words + b.words) < MOVE_ACROSS_FLOOR) continue;
-        const s = ids.similarity(a, b);
+        if (d.clause === t.clause || (2 * Math.min(d.words, words)) / (d.words + words) < MOVE_ACROSS_FLOOR) continue;
+        const s = ids.similarity(bag(d.block), bag(t.block));
         if (s >= MOVE_ACROSS_FLOOR) candidates.push({ from: d.k, to, at: 'whole', s });
       }
       return;
     }
-    const o = bag(t.old);
-    const n = bag(t.new);
-    const at = keptEnd(o, n);
+    const gained = wordsOf(t.new) - wordsOf(t.old);
+    if (gained < MOVE_ACROSS_FLOOR * fewestParagraphWords) return;
+    const at = keptEnd(blockWordsOf(t.old), blockWordsOf(t.new));
     if (!at) return;
     for (const d of sources) {
-      const a = bag(d.block);
-      // Only a paragraph reads as the start or end of another.
-      if (d.block.type !== 'paragraph' || d.clause === t.clause || n.words - o.words < MOVE_ACROSS_FLOOR * a.words) continue;
-      const s = ids.containedBeyond(a, o, n);
+      if (d.block.type !== 'paragraph' || d.clause === t.clause || gained < MOVE_ACROSS_FLOOR * d.words) continue;
+      const s = ids.containedBeyond(bag(d.block), bag(t.old), bag(t.new));
       if (s >= MOVE_ACROSS_FLOOR) candidates.push({ from: d.k, to, at, s });
     }
   });
@@ -361,14 +365,17 @@ export function matchMovesAcross(deleted: ReadonlyArray<{ clause: number; block:
 /**
  * Where a paragraph gained its new words when it kept its old text at one end: `start` when
  * its old words end it (at least half of them, word for word), `end` when they begin it; null
- * when neither end was kept.
+ * when neither end was kept. `o`, `n`: the two texts' `wordHashes`, two numbers a word.
  */
-function keptEnd(o: WordBag, n: WordBag): 'start' | 'end' | null {
-  const most = Math.min(o.words, n.words);
+function keptEnd(o: Int32Array, n: Int32Array): 'start' | 'end' | null {
+  const oldWords = o.length >> 1;
+  const newWords = n.length >> 1;
+  const most = Math.min(oldWords, newWords);
+  const same = (i: number, j: number) => o[2 * i] === n[2 * j] && o[2 * i + 1] === n[2 * j + 1];
   let p = 0;
-  while (p < most && o.ids[p] === n.ids[p]) p++;
+  while (p < most && same(p, p)) p++;
   let s = 0;
-  while (s < most - p && o.ids[o.words - 1 - s] === n.ids[n.words - 1 - s]) s++;
-  if (Math.max(p, s) * 2 < o.words) return null;
+  while (s < most - p && same(oldWords - 1 - s, newWords - 1 - s)) s++;
+  if (Math.max(p, s) * 2 < oldWords) return null;
   return s >= p ? 'start' : 'end';
 }

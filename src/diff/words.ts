@@ -3,8 +3,8 @@
  * readability clean-up, then segments grouped by operation and formatting.
  */
 import { Diff } from 'diff';
-import type { Segment, SegmentOp, SegmentStyle } from '../model/change.js';
-import type { Block, Inline } from '../model/types.js';
+import { inlineSegments, plainSegments, unchangedSegments, type Segment, type SegmentOp, type SegmentStyle } from '../model/change.js';
+import type { Block } from '../model/types.js';
 import { blockRuns, PLAIN_STYLE, plainBlockText, wholeRunTokens, type StyledRun, type Token, type Tokenizer } from './tokens.js';
 import { increasingRun } from './sequence.js';
 
@@ -453,52 +453,18 @@ function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {
   return true;
 }
 
-/** Plain text as one operation: `wholeSegments(op, plainRuns(text))`, without the runs. */
-export function plainSegments(op: SegmentOp, text: string): Segment[] {
-  return text === '' ? [] : [{ op, text }];
-}
-
 /**
  * A block as one operation: `wholeSegments(op, blockRuns(block))`, without the runs for plain
- * text and for a paragraph of plain text and references (nearly every block).
+ * text and for a paragraph of plain text and references (nearly every block). Unchanged, such a
+ * paragraph's segments are made once (`unchangedSegments`).
  */
 export function blockSegments(op: SegmentOp, block: Block): Segment[] {
   if (block.type === 'paragraph' || block.type === 'heading') {
-    const segments = referenceSegments(op, block.children);
+    const segments = op === 'equal' ? unchangedSegments(block) : inlineSegments(op, block.children);
     if (segments) return segments;
   }
   const text = plainBlockText(block);
   return text === null ? wholeSegments(op, blockRuns(block)) : plainSegments(op, text);
-}
-
-/**
- * The segments `inlineRuns` would give text, breaks and references of plain text: the plain
- * text between references as one segment, each reference as one of its own (its run is kept
- * whole). Null for any other inline.
- */
-function referenceSegments(op: SegmentOp, nodes: readonly Inline[]): Segment[] | null {
-  // Made at the first reference: most paragraphs have none, and are one segment.
-  let out: Segment[] | null = null;
-  let text = '';
-  for (const n of nodes) {
-    if (n.type === 'text') text += n.value;
-    else if (n.type === 'break') text += '\n';
-    else if (n.type === 'xref') {
-      let inner = '';
-      for (const c of n.children) {
-        if (c.type !== 'text') return null;
-        inner += c.value;
-      }
-      if (inner === '') continue;
-      out ??= [];
-      if (text !== '') out.push({ op, text });
-      text = '';
-      out.push({ op, text: inner, xref: { scope: n.scope, target: n.target } });
-    } else return null;
-  }
-  if (!out) return plainSegments(op, text);
-  if (text !== '') out.push({ op, text });
-  return out;
 }
 
 /** Some runs as one operation: a whole deletion or insertion, or unchanged text. */

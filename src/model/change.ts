@@ -8,7 +8,7 @@
  * exactly the new block's text (texts as `model/text.ts` computes them). The same holds for table
  * cells and clause headings.
  */
-import type { Block, Clause, ClauseDocument, DocumentMeta, XrefScope } from './types.js';
+import type { Block, Clause, ClauseDocument, DocumentMeta, Inline, XrefScope } from './types.js';
 
 export const DIFF_API_VERSION = [1, 0] as const;
 
@@ -253,6 +253,63 @@ function sep(out: Segment[], text: string, inOld: boolean, inNew: boolean): void
   if (inOld && inNew) out.push({ op: 'equal', text });
   else if (inOld) out.push({ op: 'delete', text });
   else if (inNew) out.push({ op: 'insert', text });
+}
+
+/** Plain text as one operation: one segment, or none for no text. */
+export function plainSegments(op: SegmentOp, text: string): Segment[] {
+  return text === '' ? [] : [{ op, text }];
+}
+
+/**
+ * Inline text as one operation, as the redline's runs of it would give it when it holds only
+ * text, breaks and references: the plain text between references as one segment, each reference
+ * as one of its own (kept whole). Null when it holds any other inline (emphasis, code, a link).
+ */
+export function inlineSegments(op: SegmentOp, nodes: readonly Inline[]): Segment[] | null {
+  // Made at the first reference: most paragraphs have none, and are one segment.
+  let out: Segment[] | null = null;
+  let text = '';
+  for (const n of nodes) {
+    if (n.type === 'text') text += n.value;
+    else if (n.type === 'break') text += '\n';
+    else if (n.type === 'xref') {
+      let inner = '';
+      for (const c of n.children) {
+        if (c.type !== 'text') return null;
+        inner += c.value;
+      }
+      if (inner === '') continue;
+      out ??= [];
+      if (text !== '') out.push({ op, text });
+      text = '';
+      out.push({ op, text: inner, xref: { scope: n.scope, target: n.target } });
+    } else return null;
+  }
+  if (!out) return plainSegments(op, text);
+  if (text !== '') out.push({ op, text });
+  return out;
+}
+
+const unchangedBlocks = new WeakMap<Block, Segment[] | null>();
+const unchangedHeadings = new WeakMap<Clause, Segment[] | null>();
+
+/**
+ * `inlineSegments('equal', …)` of a paragraph or heading, made once per block: a version compared
+ * with many others (a build's chain of versions, the live preview) reads its unchanged
+ * paragraphs once. The list is shared by every redline that shows the block unchanged: readers
+ * of a redline never change its segments.
+ */
+export function unchangedSegments(block: Extract<Block, { type: 'paragraph' | 'heading' }>): Segment[] | null {
+  let segments = unchangedBlocks.get(block);
+  if (segments === undefined) unchangedBlocks.set(block, (segments = inlineSegments('equal', block.children)));
+  return segments;
+}
+
+/** A clause's heading unchanged (null for none), made once per clause as `unchangedSegments` is. */
+export function unchangedHeading(clause: Clause): Segment[] | null {
+  let segments = unchangedHeadings.get(clause);
+  if (segments === undefined) unchangedHeadings.set(clause, (segments = clause.heading === null ? null : plainSegments('equal', clause.heading)));
+  return segments;
 }
 
 /**

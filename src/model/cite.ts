@@ -5,6 +5,7 @@
  * number must be told apart.
  */
 import type { Clause, ClauseDocument } from './types.js';
+import type { ClauseSide } from './change.js';
 import { normNumber } from './query.js';
 
 /** Numbers that restart in each part or annex, and are cited from their part when they do. */
@@ -41,6 +42,30 @@ export function clauseCitations(doc: ClauseDocument): ReadonlyMap<Clause, string
   visit(doc.clauses, null, '');
   cache.set(doc, (cites = out));
   return cites;
+}
+
+const sideCache = new WeakMap<ClauseDocument, ReadonlyMap<Clause, ClauseSide>>();
+
+/**
+ * Every clause of a document as a redline names it (`ClauseSide`: id, number, citation and its
+ * parent's), made once per document: a version compared with many others (a build's chain of
+ * versions, the live preview) names its clauses once. Sisters share one parent object.
+ */
+export function clauseSides(doc: ClauseDocument): ReadonlyMap<Clause, ClauseSide> {
+  let sides = sideCache.get(doc);
+  if (sides) return sides;
+  const cites = clauseCitations(doc);
+  const out = new Map<Clause, ClauseSide>();
+  const visit = (list: readonly Clause[], parent: ClauseSide['parent']) => {
+    for (const c of list) {
+      const citation = cites.get(c)!;
+      out.set(c, { id: c.id, number: c.number, citation, parent, clause: c });
+      if (c.children.length > 0) visit(c.children, { id: c.id, number: c.number, citation });
+    }
+  };
+  visit(doc.clauses, null);
+  sideCache.set(doc, (sides = out));
+  return sides;
 }
 
 /** `unique(k)`: the normalised part number `k` occurs once in the document. */

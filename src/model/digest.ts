@@ -7,7 +7,7 @@
  */
 import type { Block, Clause, ClauseDocument } from './types.js';
 import { ownContentFingerprint, subtreeFingerprint } from './equal.js';
-import { clauseText, clauseTextLength } from './text.js';
+import { blockText, clauseText, clauseTextLength } from './text.js';
 import { NO_WORDS, wordHashes } from './words.js';
 
 export interface ClauseDigest {
@@ -48,6 +48,18 @@ export function digestOf(doc: ClauseDocument): DocumentDigest {
   let d = digests.get(doc);
   if (!d) digests.set(doc, (d = digest(doc.clauses)));
   return d;
+}
+
+const blockWords = new WeakMap<Block, Int32Array>();
+
+/**
+ * The hashes of the words of one block's text (`wordHashes(blockText(block))`), made on the first
+ * call for it: like a clause's `words`, a block compared again in another diff is hashed once.
+ */
+export function blockWordsOf(block: Block): Int32Array {
+  let w = blockWords.get(block);
+  if (!w) blockWords.set(block, (w = wordHashes(blockText(block))));
+  return w;
 }
 
 /**

@@ -237,6 +237,25 @@ describe('diffDocuments: clause alignment', () => {
     const b = parse(BASE.replace('1.2 Each', '1.2 Something new here for the test.\n\n1.3 Each').replace('1.3 The', '1.4 The'));
     expect(JSON.stringify(diffToJson(diffDocuments(a, b)))).toBe(JSON.stringify(diffToJson(diffDocuments(a, b))));
   });
+
+  it('should give a version compared with many others the redline of a fresh parse each time', () => {
+    // What the redline keeps per parsed document (word hashes, clause sides, the segments of
+    // unchanged text) must not carry one comparison into the next, in either direction.
+    const moved = 'The Panel may publish a summary of each report once it has consulted the Supplier Parties.';
+    const versions = [
+      BASE.replace('for that purpose.', `for that purpose.\n\n${moved}`),
+      BASE.replace('report monthly', 'report quarterly').replace('for each cohort.', `for each cohort.\n\n${moved}`),
+      BASE.replace('## 2 Reporting', '## 2 Reports and Notices').replace('1.1 The DCC', '1.1 The DCC (acting reasonably)'),
+    ];
+    const fresh = (i: number, j: number) => JSON.stringify(diffToJson(diffDocuments(parse(versions[i]!), parse(versions[j]!))));
+    const kept = versions.map((v) => parse(v));
+    for (const [i, j] of [[0, 1], [0, 2], [1, 2], [1, 0], [2, 0], [0, 1], [2, 1]] as const) {
+      expect(JSON.stringify(diffToJson(diffDocuments(kept[i]!, kept[j]!))), `${i} -> ${j}`).toBe(fresh(i, j));
+    }
+    // The paragraph moved from 1.2 to 2.1 is found with the word hashes kept from earlier comparisons.
+    const notes = [...walkChanges(diffDocuments(kept[0]!, kept[1]!).clauses)].flatMap((c) => c.content.map((b) => (b.kind === 'text' ? b.moved?.note : undefined)));
+    expect(notes.filter(Boolean)).toEqual(['Moved to Clause 2.1', 'Moved from Clause 1.2']);
+  });
 });
 
 describe('diffDocuments: words', () => {
