@@ -14,13 +14,12 @@
 //     trees cached, where the commit has the cache).
 // It prints best and median of each side and the ratios current / baseline: 1.10 is 10% slower.
 // On a shared machine only ratios measured in one run mean anything.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
-import { benchPair, fmt, largestPair, realCorpus, repoRoot } from './common.mjs';
+import { benchPair, checkoutBaseline, fmt, largestPair, realCorpus, repoRoot } from './common.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -34,31 +33,8 @@ const WARMUP = 25;
 const commit = args[0] ?? '38e79a4';
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a positive whole number');
 
-const git = (...a) => execFileSync('git', a, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-const resolved = git('rev-parse', '--verify', `${commit}^{commit}`);
 if (!existsSync(join(repoRoot, 'lib/cli/main.js'))) throw new Error('lib/ is not built: run `npm run compile` first (npm run bench:ab does)');
-
-const work = mkdtempSync(join(tmpdir(), 'secdoc-ab-'));
-const baselineRoot = join(work, 'baseline');
-let worktreeAdded = false;
-function cleanUp() {
-  if (worktreeAdded) {
-    spawnSync('git', ['worktree', 'remove', '--force', baselineRoot], { cwd: repoRoot, stdio: 'ignore' });
-    worktreeAdded = false;
-  }
-  rmSync(work, { recursive: true, force: true });
-  spawnSync('git', ['worktree', 'prune'], { cwd: repoRoot, stdio: 'ignore' });
-}
-process.on('exit', cleanUp);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
-
-console.log(`baseline ${resolved.slice(0, 10)} (${git('log', '-1', '--format=%s', resolved).slice(0, 70)})`);
-console.log(`current  ${git('rev-parse', '--short=10', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`);
-git('worktree', 'add', '--detach', '--quiet', baselineRoot, resolved);
-worktreeAdded = true;
-symlinkSync(realpathSync(join(repoRoot, 'node_modules')), join(baselineRoot, 'node_modules'), 'dir');
-const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: baselineRoot, encoding: 'utf8' });
-if (tsc.status !== 0) throw new Error(`tsc failed on the baseline:\n${tsc.stdout}${tsc.stderr}`);
+const { root: baselineRoot, work } = checkoutBaseline(commit);
 
 const sides = [
   { name: 'baseline', root: baselineRoot },

@@ -1,5 +1,7 @@
 // Shared benchmark helpers: inputs from the real corpus and a best-of-N timer.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -108,3 +110,31 @@ export async function gcWithin(window) {
 
 export const mb = (text) => Buffer.byteLength(text) / 1e6;
 export const fmt = (n, d = 2) => n.toFixed(d);
+
+/**
+ * An earlier commit, checked out in a temporary git worktree beside this one, given this
+ * checkout's node_modules (a symlink: no npm ci) and compiled with tsc, to measure against in the
+ * same run. The worktree and `work` (a temporary folder holding it, for the caller's files too)
+ * are removed when the process exits, however it exits. Prints which two builds are compared.
+ */
+export function checkoutBaseline(commit) {
+  const git = (...a) => execFileSync('git', a, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const resolved = git('rev-parse', '--verify', `${commit}^{commit}`);
+  const work = mkdtempSync(join(tmpdir(), 'secdoc-baseline-'));
+  const root = join(work, 'baseline');
+  let added = false;
+  process.on('exit', () => {
+    if (added) spawnSync('git', ['worktree', 'remove', '--force', root], { cwd: repoRoot, stdio: 'ignore' });
+    rmSync(work, { recursive: true, force: true });
+    spawnSync('git', ['worktree', 'prune'], { cwd: repoRoot, stdio: 'ignore' });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
+  console.log(`baseline ${resolved.slice(0, 10)} (${git('log', '-1', '--format=%s', resolved).slice(0, 70)})`);
+  console.log(`current  ${git('rev-parse', '--short=10', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`);
+  git('worktree', 'add', '--detach', '--quiet', root, resolved);
+  added = true;
+  symlinkSync(realpathSync(join(repoRoot, 'node_modules')), join(root, 'node_modules'), 'dir');
+  const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  if (tsc.status !== 0) throw new Error(`tsc failed on the baseline:\n${tsc.stdout}${tsc.stderr}`);
+  return { root, work };
+}
