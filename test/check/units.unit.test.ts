@@ -229,13 +229,20 @@ describe('check/record: the record of the last run', () => {
   it('should change the fingerprint when a module of secdoc is added anywhere, not for a declaration or a source map, and keep the one a process has', async () => {
     // Each import after a reset is a fresh module, as a new process would load: it computes the
     // fingerprint from the files as they are now. The probe folder sits in src/, beside the stages.
-    const fresh = async () => {
+    const load = async () => {
       vi.resetModules();
-      return (await import('../../src/check/record.js')).checksFingerprint;
+      return await import('../../src/check/record.js');
     };
-    const running = await fresh();
+    const fresh = async () => (await load()).checksFingerprint;
+    const loaded = await load();
+    const running = loaded.checksFingerprint;
     const before = running();
     expect(before).toMatch(/^[0-9a-f]{64}$/);
+    // The fresh module reads a record sealed as a record of checks (the magic line by hand).
+    const cache = scratch();
+    const path = new loaded.DiskCheckRecord(cache, '/docs/a').path;
+    writeSealedValue(path, Buffer.from('SECDOC-CHECKS-1\n'), { fingerprint: before, root: resolve('/docs/a'), summaries: new Map(), units: new Map([['k', [message]]]) });
+    expect(new loaded.DiskCheckRecord(cache, '/docs/a').unit('k')).toEqual([message]);
     const probe = mkdtempSync(join(fileURLToPath(new URL('../../src/', import.meta.url)), '.fingerprint-probe-'));
     try {
       writeFileSync(join(probe, 'probe.d.ts'), 'export declare const probe: number;\n');
