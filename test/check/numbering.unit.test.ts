@@ -161,6 +161,9 @@ describe('check/numbering: articles, sections and lettered labels', () => {
     expect(only('## Article 5', 'A.', '## Article 5-2', 'B.')).toEqual(gap('Article 5', 'Article 5-2', '`Article 6` or `Article 5-1`'));
     expect(only('## Article 5', 'A.', '## Article 5-1-1', 'B.')).toEqual(gap('Article 5', 'Article 5-1-1', '`Article 6` or `Article 5-1`'));
     expect(only('## Article L121-36-1', 'A.', '## Article L121-36-3', 'B.')).toEqual(gap('Article L121-36-1', 'Article L121-36-3', '`Article L121-36-2` or `Article L121-36-1-1`'));
+    // Spaces after the word as typed (three here); a plain number after a hyphenated one.
+    expect(only('## Article   5-1', 'A.', '## Article   5-3', 'B.')).toEqual(gap('Article   5-1', 'Article   5-3', '`Article   5-2` or `Article   5-1-1`'));
+    expect(only('## Article 5-1', 'A.', '## Article 7', 'B.')).toEqual(gap('Article 5-1', 'Article 7', '`Article 5-2` or `Article 5-1-1`'));
   });
 
   it('should leave unchecked an article number it cannot read as parts or as a number', () => {
