@@ -155,6 +155,14 @@ describe('check/terms: undefined and unused terms', () => {
     ]);
   });
 
+  it('should not let a word with lower case stand alone as an acronym: a plural acronym or a code ending in capitals', () => {
+    // `MPANs` and `MeterID` are not all capitals and digits, so with the word before them they make a term to define.
+    expect(termProblems('## 1 Intro\n\n1.1 The Import MPANs and each Gas MeterID.\n')).toEqual([
+      ['aa/v1.md', 'term-undefined', '11:9', 'Unexpected undefined term `Import MPANs`, expected it in the definitions table or in Section A'],
+      ['aa/v1.md', 'term-undefined', '11:31', 'Unexpected undefined term `Gas MeterID`, expected it in the definitions table or in Section A'],
+    ]);
+  });
+
   it('should read struck-out text and image descriptions, but not code, and read a definitions-headed table in a list or quote as text', () => {
     const body = [
       '## 1 Intro',
