@@ -53,6 +53,12 @@ describe('check/numbering', () => {
     expect(problems('## 1 Intro', '1.1 A.', '1.1ab B.')).toEqual([['number-suffix', 13, 'Unexpected lower-case suffix in `1.1ab`, expected `1.1AB` (it is read as text of the clause before, not as a clause)']]);
     expect(problems('## 1 Intro', '1.1 A.', '1.1abc B.')).toEqual([]);
     expect(problems('## 1 Intro', '1.1 A.', 'See 1.1a B.')).toEqual([]);
+    // Right after a clause's own number it is placed at its text (column 5), not at the clause's paragraph.
+    const file = new VFile({ path: 'x.md' });
+    const doc = parseDocument('---\nappendix: AL\nshort_name: TMAD\ntitle: T\nversion: "20.0"\ndesignated_by: d\n---\n\n## 1 Intro\n\n1.1 1.1a B.\n', file);
+    const before = file.messages.length;
+    checkNumbering(doc, file);
+    expect(file.messages.slice(before).map((m) => [m.ruleId, m.line, m.column])).toEqual([['number-suffix', 11, 5]]);
   });
 });
 
