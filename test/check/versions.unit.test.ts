@@ -220,4 +220,17 @@ describe('check/versions: each document on its own chain, dates compared only wh
       ['aa/v2.md', 'date-conflict', 14, 'Unexpected version-history date 11 June 2022 for v2.0, expected the date its direction gives (effective 2022-06-10, made not recorded)'],
     ]);
   });
+
+  it('should read a history row with only its version cell, a date given as an image, and a direction that fixes no effective date', () => {
+    const table = (row: string) => `## Version History\n\n| Version | Date | Description |\n| --- | --- | --- |\n${row}\n\n`;
+    const check = (row: string, second = SECOND) => problems({ 'd/first.md': FIRST, 'd/second.md': second, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0', table(row)) });
+    // The table starts on line 12: a date with no text of its own in the cell is placed at the table.
+    expect(check('| 2.0 |')).toEqual([['aa/v2.md', 'date-invalid', 12, 'Unexpected date `` in the version history, expected a date such as 10 June 2022']]);
+    expect(check('| 2.0 | ![11 June 2022](date.png) | Second |')).toEqual([
+      ['aa/v2.md', 'date-conflict', 12, 'Unexpected version-history date 11 June 2022 for v2.0, expected the date its direction gives (effective 2022-06-10, made 2022-06-09)'],
+    ]);
+    expect(check('| 2.0 | 11 June 2022 | Second |', SECOND.replace('effective: 2022-06-10\n', ''))).toEqual([
+      ['aa/v2.md', 'date-conflict', 14, 'Unexpected version-history date 11 June 2022 for v2.0, expected the date its direction gives (effective not fixed, made 2022-06-09)'],
+    ]);
+  });
 });
