@@ -136,6 +136,6 @@ export function checkHistory(v: VersionDocument, corpus: Corpus, file: VFile): v
   if (date === null) {
     report(file, 'date-invalid', `Unexpected date \`${own.date}\` in the version history, expected a date such as 10 June 2022`, place);
   } else if (date !== effective && date !== direction.meta.made) {
-    report(file, 'date-conflict', `Unexpected version-history date ${own.date} for v${v.meta.version}, expected the date its direction gives (effective ${effective ?? 'not fixed'}, made ${direction.meta.made})`, place);
+    report(file, 'date-conflict', `Unexpected version-history date ${own.date} for v${v.meta.version}, expected the date its direction gives (effective ${effective ?? 'not fixed'}, made ${direction.meta.made ?? 'not recorded'})`, place);
   }
 }

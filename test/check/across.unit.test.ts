@@ -99,6 +99,53 @@ describe('check/across: references and renumbering', () => {
   });
 });
 
+describe('check/across: numbers moved by an insertion before them', () => {
+  // Two sections: a third inserted as 2, so the old 2 and 3 are now 3 and 4; a fifth added at the end.
+  const v1 = ['## 1 Intro', '1.1 The DCC shall keep records of each meter.', '## 2 Reports', '2.1 The DCC shall report each failure to the panel.', '## 3 Reviews', '3.1 The panel shall review every failure report within ten days.'];
+  const v2 = (clause11: string) =>
+    ['## 1 Intro', clause11, '## 2 Registers', '2.1 The DCC shall keep a register of firmware versions.', '## 3 Reports', '3.1 The DCC shall report each failure to the panel.', '## 4 Reviews', '4.1 The panel shall review every failure report within ten days.', '## 5 Costs', '5.1 Each party shall pay its own costs, see Clause 3.'];
+  const files = (clause11: string) => ({ 'd/first.md': FIRST, 'd/second.md': SECOND, 'aa/v1.md': version('AA', '1.0', 'first', `${v1.join('\n\n')}\n`), 'aa/v2.md': version('AA', '2.0', 'second', `${v2(clause11).join('\n\n')}\n`, '1.0') });
+  const warning = (place: string) => ['aa/v2.md', 'renumbered-reference-new', place, 'Unexpected new reference to Clause 3: in AA v1.0 Clause 3 named the clause that is now 4, expected a check that it means the clause now numbered 3'];
+
+  it('should warn on a new reference to a moved top-level number, also from a clause added after it, and not on a number kept or new', () => {
+    // `Clause 1.1` kept its number; `Clause 4` named nothing in v1.0, so it can only mean the clause now 4.
+    // v2's front matter is lines 1-8: clause 1.1 is line 12, clause 5.1 line 28.
+    expect(across(files('1.1 The DCC shall keep records of each meter, as Clause 1.1 lists them, for the reviews of Clause 3 and Clause 4.'))).toEqual([warning('12:92'), warning('28:45')]);
+  });
+
+  it('should not warn where the reference is written in one of several clauses inserted before the number', () => {
+    const v1Long = ['## 1 Intro', '1.1 The DCC shall keep records of each meter.', '## 2 Reports', '2.1 The DCC shall report each failure to the panel.', '## 3 Reviews', '3.1 The panel shall review every failure report within ten days.', '## 4 Fees', '4.1 The DCC shall publish its fees each year.'];
+    const v2Long = ['## 1 Intro', '1.1 The DCC shall keep records of each meter.', '## 2 Registers', '2.1 The DCC shall keep a register of firmware versions, read with Clause 4.', '## 3 Audits', '3.1 The panel shall audit the register once a year.', '## 4 Reports', '4.1 The DCC shall report each failure to the panel.', '## 5 Reviews', '5.1 The panel shall review every failure report within ten days.', '## 6 Fees', '6.1 The DCC shall publish its fees each year.'];
+    const long = { 'd/first.md': FIRST, 'd/second.md': SECOND, 'aa/v1.md': version('AA', '1.0', 'first', `${v1Long.join('\n\n')}\n`), 'aa/v2.md': version('AA', '2.0', 'second', `${v2Long.join('\n\n')}\n`, '1.0') };
+    expect(across(long)).toEqual([]);
+  });
+
+  it('should name the clause a reference now means by its full name inside a lettered section', () => {
+    const part = (n: number, text: string) => `### ${n} Part\n\n${n}.1 ${text}`;
+    const v1 = ['# J. Things', part(1, 'The DCC shall keep records of each meter.'), part(2, 'The DCC shall report each failure to the panel.'), part(3, 'The panel shall review every failure report within ten days, as Clause 2.1 requires.')];
+    const v2 = ['# J. Things', part(1, 'The DCC shall keep records of each meter.'), part(2, 'The DCC shall also keep a register of firmware versions.'), part(3, 'The DCC shall report each failure to the panel.'), part(4, 'The panel shall review every failure report within ten days, as Clause 2.1 requires.')];
+    // `2.1` is also J.2.1's short name; the old 2.1 is now J.3.1 (short name 3.1). v2's clause 4.1 is line 26.
+    expect(across({ 'd/first.md': FIRST, 'd/second.md': SECOND, 'aa/v1.md': version('AA', '1.0', 'first', `${v1.join('\n\n')}\n`), 'aa/v2.md': version('AA', '2.0', 'second', `${v2.join('\n\n')}\n`, '1.0') })).toEqual([
+      ['aa/v2.md', 'renumbered-reference', '26:69', 'Unexpected reference to Clause 2.1: in AA v1.0 Clause 2.1 named the clause that is now J.3.1, expected Clause J.3.1'],
+    ]);
+  });
+
+  it('should not take a reference to an Appendix for one to a lettered section', () => {
+    // Lettered sections: A is inserted, so the old A and B are now B and C; `Appendix B` is another document.
+    const l1 = ['## A. General', 'The DCC shall keep records.', '## B. Other', 'The DCC shall report failures, see Appendix B.'];
+    const l2 = ['## A. New', 'The DCC shall keep a register of firmware.', '## B. General', 'The DCC shall keep records.', '## C. Other', 'The DCC shall report failures, see Appendix B.'];
+    expect(across({ 'd/first.md': FIRST, 'd/second.md': SECOND, 'aa/v1.md': version('AA', '1.0', 'first', `${l1.join('\n\n')}\n`), 'aa/v2.md': version('AA', '2.0', 'second', `${l2.join('\n\n')}\n`, '1.0') })).toEqual([]);
+  });
+
+  it('should place a reference with no place of its own (an image\'s description alone in its paragraph) at its clause', () => {
+    const old = ['## 1 Intro', '1.1 The DCC shall keep records of each meter.', '1.2 The DCC shall report each failure to the panel.', '1.3 The panel shall review every failure report within ten days.'];
+    const now = ['## 1 Intro', '1.1 The DCC shall keep records of each meter.', '1.2 The DCC shall also keep a register of firmware versions.', '1.3 The DCC shall report each failure to the panel.', '1.4 The panel shall review every failure report within ten days.', '![under Clause 1.3](x.png)'];
+    expect(across(pair(`${now.join('\n\n')}\n`, `${old.join('\n\n')}\n`))).toEqual([
+      ['aa/v2.md', 'renumbered-reference-new', '18:1', 'Unexpected new reference to Clause 1.3: in AA v1.0 Clause 1.3 named the clause that is now 1.4, expected a check that it means the clause now numbered 1.3'],
+    ]);
+  });
+});
+
 describe('check/across: the version history', () => {
   it('should report an earlier row changed, at the row, and a row dropped, at the table', () => {
     const body = `${history(['| 1.0 | 1 January 2022 | First issue, amended. |', ROW2])}${renumbered('1.3 The DCC shall report each failure under Clause 1.4 to the panel.', '1.5 The DCC shall then publish the outcome of each review.')}\n`;
@@ -139,6 +186,30 @@ describe('check/across: the version history', () => {
   });
 });
 
+describe('check/across: version histories of other shapes', () => {
+  const OLD = `${['## 1 Intro', '1.1 The DCC shall keep records of each meter.'].join('\n\n')}\n`;
+  const table = (rows: string[], before = '') => `## Version History\n\n${before}| Version | Date | Description |\n| --- | --- | --- |\n${rows.map((r) => `${r}\n`).join('')}\n`;
+
+  it('should read the table after text in the history section, and compare nothing with a history that has no table or none at all', () => {
+    const v2 = `${table(['| 1.0 | 1 January 2022 | First issue. |', '| 2.0 | 10 June 2022 | Second. |'], 'The changes:\n\n')}${OLD}`;
+    expect(across(pair(v2, `${table(['| 1.0 | 1 January 2022 | First issue, amended. |'])}${OLD}`))).toEqual([
+      ['aa/v2.md', 'history-rewritten', '16:3', 'Unexpected change to the version-history row for 1.0, expected it as in v1.0: `1.0 | 1 January 2022 | First issue, amended.`'],
+    ]);
+    expect(across(pair(v2, `## Version History\n\nNo table yet.\n\n${OLD}`))).toEqual([]);
+    expect(across(pair(v2, OLD))).toEqual([]);
+  });
+
+  it('should compare rows whose cells start with markup or whose spaces differ in kind only, and drop a v only at the start of the version cell', () => {
+    const bold = ['| **1.0** | 1 January 2022 | First issue. |'];
+    expect(across(pair(`${table([...bold, '| 2.0 | 10 June 2022 | Second. |'])}${OLD}`, `${table(bold)}${OLD}`))).toEqual([]);
+    expect(across(pair(`${table(['| 1.0 | 1 January 2022 | First issue. |', '| 2.0 | 10 June 2022 | Second. |'])}${OLD}`, `${table(['| 1.0 | 1 January 2022 | First\u00a0issue. |'])}${OLD}`))).toEqual([]);
+    // A `v` only at the start of the version cell is dropped.
+    expect(across(pair(`${table(['| 2.0 | 10 June 2022 | Second. |'])}${OLD}`, `${table(['| 1.0 (draft v1) | 1 January 2022 | Draft. |'])}${OLD}`))).toEqual([
+      ['aa/v2.md', 'history-rewritten', '12:1', 'Unexpected version history without the row for 1.0 (draft v1), expected it as in v1.0: `1.0 (draft v1) | 1 January 2022 | Draft.`'],
+    ]);
+  });
+});
+
 describe('check/across: a version never in force', () => {
   const expiring = (date: string) =>
     `${history([ROW1, ROW2])}## 1 Intro\n\n1.1 The DCC shall keep records of each meter.\n\n1.2 **Expiry.** This Document shall cease to have effect on ${date}.\n`;
@@ -152,6 +223,21 @@ describe('check/across: a version never in force', () => {
         'Unexpected expiry: AA v2.0 ceases to have effect from 2022-06-10 (Clause 1.2) but takes effect on 2022-06-10 (direction `second`), so it is never in force; expected an expiry after 2022-06-10',
       ],
     ]);
+  });
+
+  it('should place the expiry at its own line when it is not on the clause\'s first, and at the clause\'s column when it is', () => {
+    const old = `${history([ROW1])}## 1 Intro\n\n1.1 The DCC shall keep records of each meter.\n`;
+    const message = 'Unexpected expiry: AA v2.0 ceases to have effect from 2022-06-10 (Clause 1.2) but takes effect on 2022-06-10 (direction `second`), so it is never in force; expected an expiry after 2022-06-10';
+    const body = (clause: string) => `## 1 Intro\n\n1.1 The DCC shall keep records of each meter.\n\n${clause}\n`;
+    // Front matter lines 1-8; clause 1.2 starts on line 14.
+    expect(across(pair(body('1.2 **Expiry.**\n\nThis Document shall cease to have effect on 10 June 2022.'), old))).toEqual([['aa/v2.md', 'never-in-force', '16:1', message]]);
+    expect(across(pair(body('   1.2 **Expiry.** This Document shall cease to have effect on 10 June 2022.'), old))).toEqual([['aa/v2.md', 'never-in-force', '14:4', message]]);
+  });
+
+  it('should not compare an expiry with a direction that fixes no effective date', () => {
+    const unfixed = SECOND.replace('effective: 2022-06-10\n', '');
+    const files = { ...pair(expiring('10 June 2022'), `${history([ROW1])}## 1 Intro\n\n1.1 The DCC shall keep records of each meter.\n`), 'd/second.md': unfixed };
+    expect(across(files)).toEqual([]);
   });
 
   it('should accept an expiry after the day it takes effect', () => {

@@ -53,6 +53,12 @@ describe('check/numbering', () => {
     expect(problems('## 1 Intro', '1.1 A.', '1.1ab B.')).toEqual([['number-suffix', 13, 'Unexpected lower-case suffix in `1.1ab`, expected `1.1AB` (it is read as text of the clause before, not as a clause)']]);
     expect(problems('## 1 Intro', '1.1 A.', '1.1abc B.')).toEqual([]);
     expect(problems('## 1 Intro', '1.1 A.', 'See 1.1a B.')).toEqual([]);
+    // Right after a clause's own number it is placed at its text (column 5), not at the clause's paragraph.
+    const file = new VFile({ path: 'x.md' });
+    const doc = parseDocument('---\nappendix: AL\nshort_name: TMAD\ntitle: T\nversion: "20.0"\ndesignated_by: d\n---\n\n## 1 Intro\n\n1.1 1.1a B.\n', file);
+    const before = file.messages.length;
+    checkNumbering(doc, file);
+    expect(file.messages.slice(before).map((m) => [m.ruleId, m.line, m.column])).toEqual([['number-suffix', 11, 5]]);
   });
 });
 
@@ -122,5 +128,60 @@ describe('check/numbering: articles, sections and lettered labels', () => {
     const before = file.messages.length;
     checkNumbering(direction, file);
     expect(file.messages.slice(before)).toEqual([]);
+  });
+
+  it('should check the sequence past an unnumbered heading, and a number\'s parent through one', () => {
+    expect(only('## 1 Intro', '1.1 A.', '## Notes', 'x', '## 3 Later', '3.1 B.')).toEqual([['number-sequence', 'Unexpected clause `3` after `1`, expected the next number (a gap in the numbering)']]);
+    expect(only('## 1 Intro', '1.1 A.', '### Notes', '2.1 B.')).toEqual([['number-sequence', 'Unexpected clause `2.1` inside clause `1`, expected a number starting `1.`']]);
+    // `10.1` starts with the characters `1`, not with the number `1.`.
+    expect(only('## 1 Intro', '10.1 A.')).toEqual([['number-sequence', 'Unexpected clause `10.1` inside clause `1`, expected a number starting `1.`']]);
+    // A lettered heading after a numbered one starts a new series.
+    expect(only('## 1 Intro', '1.1 A.', '## A. Annex', 'x.')).toEqual([]);
+  });
+
+  it('should read numbers of two digits as numbers, in decimal clauses, sections and doubled letters', () => {
+    expect(only('## 1 Intro', '1.9 A.', '1.10 B.', '1.12 C.')).toEqual([['number-sequence', 'Unexpected clause `1.12` after `1.10`, expected the next number (a gap in the numbering)']]);
+    expect(only('## § 9 A', 'x', '## § 10 B', 'y', '## § 12 C', 'z')).toEqual([['number-sequence', 'Unexpected clause `§ 12` after `§ 10`, expected the next number (a gap in the numbering)']]);
+    expect(only('## 1 Intro', '1.1 A:', 'aa) x', 'bb) y', 'dd) z')).toEqual([['number-sequence', 'Unexpected clause `dd)` after `bb)`, expected the next number (a gap in the numbering)']]);
+    expect(only('## 1 Intro', '1.1 A:', '(y) a', '(aa) b')).toEqual([['number-sequence', 'Unexpected clause `(aa)` after `(y)`, expected the next number (a gap in the numbering): `(z)` is missing']]);
+  });
+
+  it('should report a suffix lower than the one before as out of order', () => {
+    expect(only('## 1 Intro', '1.2 A.', '1.2A B.', '1.2B C.', '1.2A D.')).toEqual([['duplicate-number', 'Unexpected second clause numbered `1.2A`, expected unique numbers (first at line 13)']]);
+    expect(only('## 1 Intro', '1.2 A.', '1.2B B.', '1.2A C.')).toEqual([
+      ['number-suffix', 'Unexpected clause `1.2B` after `1.2`, expected `1.2A` first (a skipped suffix)'],
+      ['number-sequence', 'Unexpected clause `1.2A` after `1.2B`, expected numbers in ascending order'],
+    ]);
+    expect(only('## 1 Intro', '1.1 A.', '1.1AA B.', '1.1B C.')).toEqual([
+      ['number-suffix', 'Unexpected clause `1.1AA` after `1.1`, expected `1.1A` first (a skipped suffix)'],
+      ['number-sequence', 'Unexpected clause `1.1B` after `1.1AA`, expected numbers in ascending order'],
+    ]);
+  });
+
+  it('should read every written form of a hyphenated article, and step the right part', () => {
+    const gap = (prev: string, next: string, expected: string) => [['number-sequence', `Unexpected clause \`${next}\` after \`${prev}\`, expected ${expected} (a gap in the numbering)`]];
+    expect(only('## Art 5-1', 'A.', '## Art 5-3', 'B.')).toEqual(gap('Art 5-1', 'Art 5-3', '`Art 5-2` or `Art 5-1-1`'));
+    expect(only('## Article L. 121-36', 'A.', '## Article L. 121-38', 'B.')).toEqual(gap('Article L. 121-36', 'Article L. 121-38', '`Article L. 121-37` or `Article L. 121-36-1`'));
+    // The star of `R*` marks the article's kind, not another series.
+    expect(only('## Article R*5-1', 'A.', '## Article R5-3', 'B.')).toEqual(gap('Article R*5-1', 'Article R5-3', '`Article R*5-2` or `Article R*5-1-1`'));
+    expect(only('## Article 5', 'A.', '## Article 5-2', 'B.')).toEqual(gap('Article 5', 'Article 5-2', '`Article 6` or `Article 5-1`'));
+    expect(only('## Article 5', 'A.', '## Article 5-1-1', 'B.')).toEqual(gap('Article 5', 'Article 5-1-1', '`Article 6` or `Article 5-1`'));
+    expect(only('## Article L121-36-1', 'A.', '## Article L121-36-3', 'B.')).toEqual(gap('Article L121-36-1', 'Article L121-36-3', '`Article L121-36-2` or `Article L121-36-1-1`'));
+    // Spaces after the word as typed (three here); a plain number after a hyphenated one.
+    expect(only('## Article   5-1', 'A.', '## Article   5-3', 'B.')).toEqual(gap('Article   5-1', 'Article   5-3', '`Article   5-2` or `Article   5-1-1`'));
+    expect(only('## Article 5-1', 'A.', '## Article 7', 'B.')).toEqual(gap('Article 5-1', 'Article 7', '`Article 5-2` or `Article 5-1-1`'));
+  });
+
+  it('should leave unchecked an article number it cannot read as parts or as a number', () => {
+    // A letter in a part (`5-3a`, `316e`), or a series letter with one part (`L5`).
+    expect(only('## Article 5-1', 'A.', '## Article 5-3a', 'B.')).toEqual([]);
+    expect(only('## Article 316e', 'A.', '## Article 317-1', 'B.')).toEqual([]);
+    expect(only('## Article L5', 'A.', '## Article L6', 'B.')).toEqual([]);
+  });
+
+  it('should look for a lower-case suffix in paragraphs only, also in an image\'s description, and pass an empty paragraph', () => {
+    expect(problems('## 1 Intro', '1.1 A:', '- item', '![](x.png)', '![1.2a B](x.png)')).toEqual([
+      ['number-suffix', 17, 'Unexpected lower-case suffix in `1.2a`, expected `1.2A` (it is read as text of the clause before, not as a clause)'],
+    ]);
   });
 });

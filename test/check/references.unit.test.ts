@@ -65,6 +65,17 @@ describe('check/xref: references to clauses', () => {
       ['d/first.md', 'xref-unresolved', '14:24', 'Unexpected reference to Clause 3.1, which does not exist in this direction or in the versions it designates (AA v1.0, BB v1.0)'],
     ]);
   });
+
+  it('should place a reference with no place of its own (an image\'s description alone in its paragraph) at its clause', () => {
+    const body = '## 1 Intro\n\n1.1 The list:\n\n- ![see Clause 9.9](x.png)\n';
+    expect(problems({ 'd/first.md': D1, 'aa/v1.md': version('AA', '1.0', 'first', body) }, checkXrefs)).toEqual([
+      ['aa/v1.md', 'xref-unresolved', '11:1', 'Unexpected reference to Clause 9.9, which does not exist in this version'],
+    ]);
+    // In the preamble there is no clause: the file is named without a line.
+    expect(problems({ 'd/first.md': D1, 'aa/v1.md': version('AA', '1.0', 'first', '![see Clause 9.9](x.png)\n\n## 1 Intro\n\n1.1 A.\n') }, checkXrefs)).toEqual([
+      ['aa/v1.md', 'xref-unresolved', 'undefined:undefined', 'Unexpected reference to Clause 9.9, which does not exist in this version'],
+    ]);
+  });
 });
 
 describe('check/links: targets that would not be live', () => {
@@ -98,6 +109,32 @@ describe('check/links: targets that would not be live', () => {
       ['aa/v1.md', 'link-unsafe', '11:1', 'Unexpected link to `javascript:empty`, expected an http(s), mailto, relative or #fragment URL; it is published as plain text'],
     ]);
   });
+
+  it('should read links in the version history, in a heading inside a quote, and in any text of a link, past code and rules', () => {
+    const body = [
+      '## Version History',
+      '| Version | Date | Description |\n| --- | --- | --- |\n| 1.0 | 1 January 2022 | [notes](javascript:h) |',
+      '## 1 Intro',
+      '1.1 Blocks of every kind:',
+      '```\n[not a link](javascript:code)\n```',
+      '---',
+      '> #### A [heading link](javascript:q)',
+      '1.2 Links whose text starts with markup: [*word*](javascript:e), [`code` then](javascript:c) and [`code`](javascript:k).',
+      '1.3 Or with none: [*`code`*](javascript:m) and [![a picture](x.png)](javascript:i).',
+    ].join('\n\n');
+    // Front matter lines 1-7: the history table's row is line 13, the quote line 25, clause 1.2 line 27.
+    const at = (place: string, url: string) => ['aa/v1.md', 'link-unsafe', place, `Unexpected link to \`${url}\`, expected an http(s), mailto, relative or #fragment URL; it is published as plain text`];
+    expect(problems({ 'd/first.md': D1, 'aa/v1.md': version('AA', '1.0', 'first', `${body}\n`) }, checkLinks)).toEqual([
+      at('13:27', 'javascript:h'),
+      at('25:11', 'javascript:q'),
+      // The first text inside the emphasis; the text after the code; no text at all: the paragraph.
+      at('27:44', 'javascript:e'),
+      at('27:73', 'javascript:c'),
+      at('27:1', 'javascript:k'),
+      at('29:1', 'javascript:m'),
+      at('29:1', 'javascript:i'),
+    ]);
+  });
 });
 
 describe('check/glyphs: characters the PDF cannot show', () => {
@@ -126,5 +163,13 @@ describe('check/glyphs: characters the PDF cannot show', () => {
     glyphCheck((characters) => (asked.push(characters), new Set()))(arrows.corpus, arrows.fileOf);
     expect(asked).toEqual([['→']]);
     expect(messagesSince(arrows.corpus, before)).toEqual([]);
+  });
+
+  it('should ask about the characters in code-point order whatever order the files use them in', () => {
+    const aa = version('AA', '1.0', 'first', '## 1 Intro\n\n1.1 A check ✓ before an arrow →.\n');
+    const { corpus, fileOf } = memoryCorpus({ 'd/first.md': D1, 'aa/v1.md': aa });
+    const asked: string[][] = [];
+    glyphCheck((characters) => (asked.push(characters), new Set()))(corpus, fileOf);
+    expect(asked).toEqual([['→', '✓']]);
   });
 });

@@ -43,6 +43,10 @@ describe('check/terms: candidate phrases', () => {
     expect(phrases("DCC's Self-Service Interface")).toEqual([["DCC's Self-Service Interface", 0]]);
   });
 
+  it('should take a word as Capitalised only by its first letter', () => {
+    expect(phrases('the eSIM Card and iPhone Store')).toEqual([]);
+  });
+
   it('should find a phrase at its own place when the same words come earlier in another case', () => {
     expect(phrases('the supplier party or the Supplier Party')).toEqual([['Supplier Party', 26]]);
     expect(phrases('Supplier Party. Supplier Party.')).toEqual([
@@ -124,6 +128,66 @@ describe('check/terms: undefined and unused terms', () => {
     // A table headed otherwise is read whole.
     expect(termProblems('## 1 Intro\n\n1.1 See:\n\n| Name | Meaning |\n| --- | --- |\n| Test Window | x |\n')).toEqual([
       ['aa/v1.md', 'term-undefined', '15:3', 'Unexpected undefined term `Test Window`, expected it in the definitions table or in Section A'],
+    ]);
+  });
+
+  it('should know a term in the plural and singular forms English gives its last word', () => {
+    const table = ['Smart Switch', 'Gateway Relay', 'Annual Royalty', 'Data Layer', 'User Systems', 'Energy Supplies', 'Backup Diesels', 'Network Access'];
+    const body = `## 1 Definitions\n\n1.1 In this Document:\n\n| Term | Meaning |\n| --- | --- |\n${table.map((t) => `| ${t} | means x. |\n`).join('')}\n## 2 Use\n\n2.1 The Smart Switches, Gateway Relays, Annual Royalties and Data Layers; each User System, Energy Supply and Backup Diesel; the Network Access, not Network Acces.\n`;
+    // Front matter lines 1-7; the table's rows are lines 15-22; the use is line 26.
+    expect(termProblems(body)).toEqual([
+      ['aa/v1.md', 'term-undefined', '26:150', 'Unexpected undefined term `Network Acces`, expected it in the definitions table or in Section A'],
+    ]);
+  });
+
+  it('should take known terms longest first from the left, so a term overlapping the one taken is not used there', () => {
+    const table = '## 1 Definitions\n\n1.1 In this Document:\n\n| Term | Meaning |\n| --- | --- |\n| Smart Meter | means a meter. |\n| Meter Operator | means a person. |\n';
+    // `Smart Meter` is taken, then `Operator` is one loose word after a known term: no problem,
+    // and `Meter Operator` is never used. A known acronym followed by one loose word is the same.
+    expect(termProblems(`${table}\n## 2 Use\n\n2.1 The Smart Meter Operator acts, as the DCC Gateway does.\n`, ['DCC'])).toEqual([
+      ['aa/v1.md', 'term-unused', '16:3', 'Unexpected unused defined term `Meter Operator`, expected it to be used in the text or removed'],
+    ]);
+  });
+
+  it('should name only the loose words of an undefined term, not an acronym or code after them, and let such words end a term', () => {
+    expect(termProblems('## 1 Intro\n\n1.1 The Gadget Store DCC acts; the Meter DCC and the Meter Type2 stand.\n')).toEqual([
+      ['aa/v1.md', 'term-undefined', '11:9', 'Unexpected undefined term `Gadget Store`, expected it in the definitions table or in Section A'],
+    ]);
+  });
+
+  it('should not let a word with lower case stand alone as an acronym: a plural acronym or a code ending in capitals', () => {
+    // `MPANs` and `MeterID` are not all capitals and digits, so with the word before them they make a term to define.
+    expect(termProblems('## 1 Intro\n\n1.1 The Import MPANs and each Gas MeterID.\n')).toEqual([
+      ['aa/v1.md', 'term-undefined', '11:9', 'Unexpected undefined term `Import MPANs`, expected it in the definitions table or in Section A'],
+      ['aa/v1.md', 'term-undefined', '11:31', 'Unexpected undefined term `Gas MeterID`, expected it in the definitions table or in Section A'],
+    ]);
+  });
+
+  it('should read struck-out text and image descriptions, but not code, and read a definitions-headed table in a list or quote as text', () => {
+    const body = [
+      '## 1 Intro',
+      '1.1 A ~~Cog Table~~ entry, `Gadget Store` code and ![Lever List](x.png) image.',
+      '- ![Crank Book](y.png)',
+      '```\nWidget Register\n```',
+      '1.2 Listed:',
+      '- a table:\n\n  | Term | Meaning |\n  | --- | --- |\n  | Sprocket Index | means x. |',
+      '> | Term | Meaning |\n> | --- | --- |\n> | Flange Ledger | means x. |',
+    ].join('\n\n');
+    expect(termProblems(`${body}\n`)).toEqual([
+      ['aa/v1.md', 'term-undefined', '11:9', 'Unexpected undefined term `Cog Table`, expected it in the definitions table or in Section A'],
+      // An image's description is placed as if written where the image is.
+      ['aa/v1.md', 'term-undefined', '11:52', 'Unexpected undefined term `Lever List`, expected it in the definitions table or in Section A'],
+      // Alone in its paragraph it has no place of its own: the paragraph's is given.
+      ['aa/v1.md', 'term-undefined', '13:3', 'Unexpected undefined term `Crank Book`, expected it in the definitions table or in Section A'],
+      ['aa/v1.md', 'term-undefined', '25:5', 'Unexpected undefined term `Sprocket Index`, expected it in the definitions table or in Section A'],
+      ['aa/v1.md', 'term-undefined', '29:5', 'Unexpected undefined term `Flange Ledger`, expected it in the definitions table or in Section A'],
+    ]);
+  });
+
+  it('should read a definitions table after a clause\'s sub-paragraphs as definitions', () => {
+    const body = '## 1 Definitions\n\n1.1 In this Document:\n\n(a) terms are as below.\n\n| Term | Meaning |\n| --- | --- |\n| Lever List | means a list. |\n';
+    expect(termProblems(body)).toEqual([
+      ['aa/v1.md', 'term-unused', '17:3', 'Unexpected unused defined term `Lever List`, expected it to be used in the text or removed'],
     ]);
   });
 

@@ -5,13 +5,15 @@
  * an edit only the units that read the edited source run again. The record on disk is read back
  * only when made by the same code for the same folder. Expected counts and messages by hand.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkCorpus } from '../../src/check/index.js';
 import { CheckRecord, checksFingerprint, DiskCheckRecord, type RecordedMessage } from '../../src/check/record.js';
 import { FACTS_FILE, SECTION_A_FILE } from '../../src/corpus/index.js';
+import { writeSealedValue } from '../../src/corpus/sealed.js';
 import { direction, memoryCorpus, messagesSince, version } from '../memory-corpus.js';
 
 /** A record that counts what a run replays and what it stores. */
@@ -113,6 +115,25 @@ describe('check/index: every check, as units', () => {
     expect(diagnostics.filter(([file]) => file === 'aa/v1.md').map(([, rule]) => rule)).not.toContain('number-sequence');
     expect(calls).toEqual(['document aa/v2.md', 'document d/first.md', 'document d/second.md', 'corpus of 5 files']);
   });
+
+  it('should leave a version whose front matter lacks a field to that error, in every unit that reads its text', () => {
+    // v2 without its title: still a version (the corpus knows its number), but its numbers out of
+    // order, its undefined term, its unsafe link, its rewritten history row and its history date
+    // are not looked at. The other documents are checked as before.
+    const untitled = { ...FILES, 'aa/v2.md': FILES['aa/v2.md']!.replace('title: AA document\n', '').replace('1.1 The DCC shall act', '1.4 The DCC shall act') };
+    const { corpus } = memoryCorpus(untitled);
+    expect(messagesSince(corpus).filter(([file]) => file === 'aa/v2.md')).toEqual([['aa/v2.md', 'front-matter-malformed', '1:1', 'Missing front matter field `title`']]);
+    expect(check(untitled, null)).toEqual([EXPECTED[0], EXPECTED[6]]);
+  });
+
+  it('should run every unit, and record none, for a corpus that names no source by its hash', () => {
+    const record = new CountingRecord();
+    const { corpus } = memoryCorpus(FILES);
+    delete corpus.sourceHashes;
+    checkCorpus(corpus, {}, { record });
+    expect(messagesSince(corpus)).toEqual(EXPECTED);
+    expect([record.replayed, record.stored]).toEqual([0, 0]);
+  });
 });
 
 describe('check/record: the record of the last run', () => {
@@ -173,8 +194,68 @@ describe('check/record: the record of the last run', () => {
     expect([after.unit('old'), after.unit('new')]).toEqual([undefined, []]);
   });
 
+  it('should keep a summary stored by a run that set nothing else', () => {
+    const cache = scratch();
+    const reading = new DiskCheckRecord(cache, '/docs/a');
+    reading.setSummary('s', { document: null, messages: [message] });
+    reading.save({ pruneUnits: false });
+    expect(new DiskCheckRecord(cache, '/docs/a').summary('s')).toEqual({ document: null, messages: [message] });
+  });
+
+  // A record as another build of secdoc, or a damaged one, would leave it: sealed as a record of
+  // checks (the magic line written here by hand), for the folder /docs/a.
+  const plant = (cache: string, payload: Record<string, unknown>) => {
+    const path = new DiskCheckRecord(cache, '/docs/a').path;
+    const full = { fingerprint: checksFingerprint(), root: resolve('/docs/a'), summaries: new Map(), units: new Map([['k', [message]]]), ...payload };
+    expect(writeSealedValue(path, Buffer.from('SECDOC-CHECKS-1\n'), full)).toBe(true);
+    return new DiskCheckRecord(cache, '/docs/a');
+  };
+
+  it('should read a record made by this code for this folder, and ignore one made by other code or of another shape', () => {
+    expect(plant(scratch(), {}).unit('k')).toEqual([message]);
+    expect(plant(scratch(), { fingerprint: '0'.repeat(64) }).unit('k')).toBeUndefined();
+    expect(plant(scratch(), { root: resolve('/docs/b') }).unit('k')).toBeUndefined();
+    const oddSummaries = plant(scratch(), { summaries: { s: { document: null, messages: [] } } });
+    expect([oddSummaries.unit('k'), oddSummaries.summary('s')]).toEqual([undefined, undefined]);
+    const oddUnits = plant(scratch(), { units: { k: [message] } });
+    expect(oddUnits.unit('k')).toBeUndefined();
+  });
+
   it('should name the code by one fingerprint for the process', () => {
     expect(checksFingerprint()).toMatch(/^[0-9a-f]{64}$/);
     expect(checksFingerprint()).toBe(checksFingerprint());
+  });
+
+  it('should change the fingerprint when a module of secdoc is added anywhere, not for a declaration or a source map, and keep the one a process has', async () => {
+    // Each import after a reset is a fresh module, as a new process would load: it computes the
+    // fingerprint from the files as they are now. The probe folder sits in src/, beside the stages.
+    const load = async () => {
+      vi.resetModules();
+      return await import('../../src/check/record.js');
+    };
+    const fresh = async () => (await load()).checksFingerprint;
+    const loaded = await load();
+    const running = loaded.checksFingerprint;
+    const before = running();
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
+    // The fresh module reads a record sealed as a record of checks (the magic line by hand).
+    const cache = scratch();
+    const path = new loaded.DiskCheckRecord(cache, '/docs/a').path;
+    writeSealedValue(path, Buffer.from('SECDOC-CHECKS-1\n'), { fingerprint: before, root: resolve('/docs/a'), summaries: new Map(), units: new Map([['k', [message]]]) });
+    expect(new loaded.DiskCheckRecord(cache, '/docs/a').unit('k')).toEqual([message]);
+    const probe = mkdtempSync(join(fileURLToPath(new URL('../../src/', import.meta.url)), '.fingerprint-probe-'));
+    try {
+      writeFileSync(join(probe, 'probe.d.ts'), 'export declare const probe: number;\n');
+      writeFileSync(join(probe, 'probe.js.map'), '{"version":3,"mappings":""}\n');
+      expect((await fresh())()).toBe(before);
+      writeFileSync(join(probe, 'probe.js'), 'export const probe = 1;\n');
+      const after = (await fresh())();
+      expect(after).toMatch(/^[0-9a-f]{64}$/);
+      expect(after).not.toBe(before);
+      expect(running()).toBe(before);
+    } finally {
+      rmSync(probe, { recursive: true, force: true });
+      vi.resetModules();
+    }
   });
 });

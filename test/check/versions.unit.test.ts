@@ -177,4 +177,60 @@ describe('check/versions: each document on its own chain, dates compared only wh
     expect(parseDate('2022-06-10x')).toBeNull();
     expect(parseDate('x10 June 2022')).toBeNull();
   });
+
+  it('should leave a version or direction whose front matter lacks a field out of the chains, designations and dates', () => {
+    const untitled = (source: string) => source.replace(/title: .*\n/, '');
+    // A second file for v1.0, a direction whose effective date comes before it was made: each has only its own error.
+    const early = direction('second', '2022-06-09', '2022-06-01', ['{ document: AA, version: "1.0" }']);
+    expect(problems({ 'd/first.md': FIRST, 'd/second.md': untitled(early), 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v1-draft.md': untitled(version('AA', '1.0', 'first')) }).filter(([, rule]) => !rule.startsWith('front-matter'))).toEqual([]);
+  });
+
+  it('should compare a version\'s effective date with the version of its own document it replaces', () => {
+    // BB v2.0 replaces BB v1.0 (effective 2022-01-01), not AA v1.0 (effective later, 2022-09-02).
+    const d = direction('first', '2021-12-01', '2022-01-01', ['{ document: BB, version: "1.0" }']);
+    const later = direction('second', '2022-06-09', '2022-06-10', ['{ document: BB, version: "2.0" }']);
+    const latest = direction('third', '2022-09-01', '2022-09-02', ['{ document: AA, version: "1.0" }']);
+    expect(problems({ 'd/first.md': d, 'd/second.md': later, 'd/third.md': latest, 'aa/v1.md': version('AA', '1.0', 'third'), 'bb/v1.md': version('BB', '1.0', 'first'), 'bb/v2.md': version('BB', '2.0', 'second', '1.0') })).toEqual([]);
+  });
+
+  it('should read the history row\'s version and date cells as written, and place a date problem at the date\'s text', () => {
+    const table = (rows: string[]) => `## Version History\n\n| Version | Date | Description |\n| --- | --- | --- |\n${rows.map((r) => `${r}\n`).join('')}\n`;
+    const check = (rows: string[], second = SECOND) => problems({ 'd/first.md': FIRST, 'd/second.md': second, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0', table(rows)) });
+    // A `v` only at the start of the version cell is dropped.
+    expect(check(['| 2.0 | 10 June 2022 | Second |', '| 2.0 (draft v2) | 11 June 2022 | Draft |'])).toEqual([
+      ['aa/v2.md', 'date-conflict', 12, 'Unexpected last version-history row 2.0 (draft v2), expected this version (2.0)'],
+    ]);
+    // The table starts on line 12 and v2.0's row is line 14: the date's text, after the bold word, is placed there;
+    // a date all in italics has no text of its own at the top of its cell, so the table is named.
+    expect(check(['| 2.0 | **Revised** 11 June 2022 | Second |'])).toEqual([
+      ['aa/v2.md', 'date-invalid', 14, 'Unexpected date `Revised 11 June 2022` in the version history, expected a date such as 10 June 2022'],
+    ]);
+    expect(check(['| 2.0 | *11 June 2022* | Second |'])).toEqual([
+      ['aa/v2.md', 'date-conflict', 12, 'Unexpected version-history date 11 June 2022 for v2.0, expected the date its direction gives (effective 2022-06-10, made 2022-06-09)'],
+    ]);
+  });
+
+  it('should let the row say the date is not recorded when the direction records no making date, and compare a date it gives', () => {
+    const table = (row: string) => `## Version History\n\n| Version | Date | Description |\n| --- | --- | --- |\n${row}\n\n`;
+    const unmade = SECOND.replace('made: 2022-06-09\n', '');
+    const check = (row: string) => problems({ 'd/first.md': FIRST, 'd/second.md': unmade, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0', table(row)) });
+    expect(check('| 2.0 | not recorded | Second |')).toEqual([]);
+    expect(check('| 2.0 | 10 June 2022 | Second |')).toEqual([]);
+    expect(check('| 2.0 | 11 June 2022 | Second |')).toEqual([
+      ['aa/v2.md', 'date-conflict', 14, 'Unexpected version-history date 11 June 2022 for v2.0, expected the date its direction gives (effective 2022-06-10, made not recorded)'],
+    ]);
+  });
+
+  it('should read a history row with only its version cell, a date given as an image, and a direction that fixes no effective date', () => {
+    const table = (row: string) => `## Version History\n\n| Version | Date | Description |\n| --- | --- | --- |\n${row}\n\n`;
+    const check = (row: string, second = SECOND) => problems({ 'd/first.md': FIRST, 'd/second.md': second, 'aa/v1.md': version('AA', '1.0', 'first'), 'aa/v2.md': version('AA', '2.0', 'second', '1.0', table(row)) });
+    // The table starts on line 12: a date with no text of its own in the cell is placed at the table.
+    expect(check('| 2.0 |')).toEqual([['aa/v2.md', 'date-invalid', 12, 'Unexpected date `` in the version history, expected a date such as 10 June 2022']]);
+    expect(check('| 2.0 | ![11 June 2022](date.png) | Second |')).toEqual([
+      ['aa/v2.md', 'date-conflict', 12, 'Unexpected version-history date 11 June 2022 for v2.0, expected the date its direction gives (effective 2022-06-10, made 2022-06-09)'],
+    ]);
+    expect(check('| 2.0 | 11 June 2022 | Second |', SECOND.replace('effective: 2022-06-10\n', ''))).toEqual([
+      ['aa/v2.md', 'date-conflict', 14, 'Unexpected version-history date 11 June 2022 for v2.0, expected the date its direction gives (effective not fixed, made 2022-06-09)'],
+    ]);
+  });
 });
