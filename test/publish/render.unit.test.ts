@@ -58,6 +58,19 @@ describe('publish: rendering in this thread', () => {
     await pool.close();
   });
 
+  it('should fail every job with the error of a worker that dies when it is the only one, and serve later jobs in this thread', async () => {
+    const view = viewOf();
+    // From the sources there is no worker script to start: the worker dies with that error.
+    const pool = renderPool(1);
+    const failed = await Promise.allSettled([pool.render(view, 'pdf'), pool.render(view, 'html'), pool.render(view, 'pdf'), pool.render(view, 'pdf'), pool.render(view, 'pdf')]);
+    const missing = `Cannot find module '${join(repoRoot, 'src/publish/worker.js')}'`;
+    expect(failed.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as Error).message.split('\n')[0] : 'rendered'))).toEqual([missing, missing, missing, missing, missing]);
+    const later = pool.render(view, 'html');
+    await pool.drain();
+    expect(new TextDecoder().decode((await later).bytes)).toBe(new TextDecoder().decode(await renderAnnex(view, 'html')));
+    await pool.close();
+  });
+
   it('should fail the jobs still queued when closed', async () => {
     const pool = renderPool(0);
     const queued = pool.render(viewOf(), 'html').catch((error: Error) => error.message);
