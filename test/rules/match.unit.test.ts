@@ -227,6 +227,29 @@ describe('rules/extract: modal verbs and who they bind', () => {
   it('should not take a reference to a provision for an actor', () => {
     expect(read('Clause 8.5 shall apply.')).toEqual([['shall', 'obligation', null]]);
     expect(read('Under Section H14 the Panel shall act.')).toEqual([['shall', 'obligation', 'Panel']]);
+    for (const s of ['Section H14 shall apply.', 'Sections H14 and H15 shall apply.', 'Clauses 8.5 and 8.6 shall apply.', 'Paragraph 3 shall apply.', 'Paragraphs 3 and 4 shall apply.', 'Appendix B shall apply.', 'Appendices A and B shall apply.']) {
+      expect([s, read(s)]).toEqual([s, [['shall', 'obligation', null]]]);
+    }
+  });
+
+  it('should find a subject earlier in the sentence past openers and determiners, joined by "of" or "and", without a possessive', () => {
+    const actors = (sentence: string) => obligationsIn(sentence).map((o) => o.actor);
+    expect(actors('Where the Secretary of State determines that a test failed, it shall notify.')).toEqual(['Secretary of State']);
+    expect(actors('Where Ofgem and Citizens Advice agree, they shall publish.')).toEqual(['Ofgem and Citizens Advice']);
+    expect(actors("Where the Panel's decision is final, it shall publish it.")).toEqual(['Panel']);
+    // Right before the modal: a subject at the start, joined by "and", or after a lower-case "of".
+    expect(actors('Ofgem shall decide.')).toEqual(['Ofgem']);
+    expect(actors('Ofgem and Citizens Advice shall publish.')).toEqual(['Ofgem and Citizens Advice']);
+    expect(actors('The rules of Ofgem shall apply.')).toEqual(['Ofgem']);
+    // The subject right before the modal wins over one earlier, past an adverb; each modal its own.
+    expect(actors('Where the Panel agrees, the DCC also shall act.')).toEqual(['DCC']);
+    expect(actors('The Panel shall decide and the DCC shall act.')).toEqual(['Panel', 'DCC']);
+  });
+
+  it('should pass over "as the case may be" however spaced, and only at the end of what comes before the modal', () => {
+    expect(read('The Panel or the DCC, as  the  case  may be.')).toEqual([]);
+    expect(read('The Panel or the DCC, as the case  may be.')).toEqual([]);
+    expect(read('As the case requires, the DCC may act.')).toEqual([['may', 'permission', 'DCC']]);
   });
 });
 
