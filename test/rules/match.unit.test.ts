@@ -272,6 +272,10 @@ describe('rules/extract: what the text of a version says', () => {
     expect(derive(body).terms).toEqual([{ term: 'Test Window', definition: 'means the period that must end within 10 Working Days.', clause: { id: 'AK/1.1', number: '1.1' }, line: 14 }]);
   });
 
+  it('should place a reference on its own line, not its clause\'s first', () => {
+    expect(derive('## 1 Duties\n\n1.1 The DCC shall act.\n\nSee Clause 1.1 for more.\n').xrefs.map((x) => [x.from.number, x.to, x.line])).toEqual([['1.1', '1.1', 12]]);
+  });
+
   it('should list the references, resolving only those to clauses', () => {
     expect(derive(body).xrefs.map((x) => [x.from.number, x.scope, x.to, x.text, x.resolved, x.line])).toEqual([
       ['2.1', 'clause', '2.2', 'Clause 2.2', true, 18],
