@@ -162,6 +162,9 @@ describe('rules/compile: the clause a rule implements', () => {
   it('should guard the whole test: scope and condition together, either alone, or neither', () => {
     const appliesIf = (...yaml: string[]) => corpusRules(corpusWith(block([RULE, ...yaml].join('\n'))).corpus).rules[0]!.appliesIf;
     expect(appliesIf()).toBe(true);
+    // A condition of no fact stands alone, as written.
+    expect(appliesIf('condition: true')).toBe(true);
+    expect(appliesIf('condition: false')).toBe(false);
     const guard = (facts: string[], test: object) => ({ and: [{ '!': [{ missing: facts }] }, test] });
     const dormant = { '==': [{ var: 'dormant' }, true] };
     expect(appliesIf('condition:\n  "==": [{ var: dormant }, true]')).toEqual({ if: [guard(['dormant'], { '!!': [dormant] }), true, guard(['dormant'], { '!': [dormant] }), false, 'undetermined'] });
@@ -304,6 +307,10 @@ describe('rules/parse: a block with any problem gives no rule', () => {
     expect(problemsOf(block(`${RULE}\nclause: 1.2'x'`))).toEqual([['rule-clause-missing', '18:9', "Unexpected `clause: 1.2'x'` in rule `aa.test.rule`: AA v1.0 has no Clause 1.2'x'"]]);
     expect(problemsOf(block(`${RULE}\nclause: Sub Clause 1.2`))).toEqual([['rule-clause-missing', '18:9', 'Unexpected `clause: Sub Clause 1.2` in rule `aa.test.rule`: AA v1.0 has no Clause Sub Clause 1.2']]);
     expect(problemsOf(block(`${RULE}\nclause: "Clause  1.2"`))).toEqual([]);
+    // A key is named with `#` in front only, a document path with this document's id only.
+    expect(problemsOf(block(`${RULE}\nclause: '#acting'`))).toEqual([]);
+    expect(problemsOf(block(`${RULE}\nclause: act#ing`))).toEqual([['rule-clause-missing', '18:9', 'Unexpected `clause: act#ing` in rule `aa.test.rule`: AA v1.0 has no Clause act#ing']]);
+    expect(problemsOf(block(`${RULE}\nclause: XX/1.2`))).toEqual([['rule-clause-missing', '18:9', 'Unexpected `clause: XX/1.2` in rule `aa.test.rule`: AA v1.0 has no Clause XX/1.2']]);
   });
 });
 
