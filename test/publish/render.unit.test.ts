@@ -46,6 +46,20 @@ describe('publish: rendering in this thread', () => {
     await pool.close();
   });
 
+  it('should serve PDFs in the order queued, each timed by its own rendering only', async () => {
+    const view = viewOf();
+    const pool = renderPool(0);
+    const order: string[] = [];
+    const started = performance.now();
+    const jobs = ['first', 'second'].map((name) => pool.render(view, 'pdf').then((r) => (order.push(name), r)));
+    await pool.drain();
+    const elapsed = performance.now() - started;
+    const [first, second] = await Promise.all(jobs);
+    expect(order).toEqual(['first', 'second']);
+    expect(first!.ms + second!.ms).toBeLessThanOrEqual(elapsed);
+    await pool.close();
+  });
+
   it('should fail a job whose view cannot be rendered, and the others not', async () => {
     const view = viewOf();
     const pool = renderPool(0);
