@@ -118,8 +118,8 @@ function runEndingAt(tokens: readonly string[], end: number): string | null {
     words.unshift(t);
   }
   while (words.length > 0 && (DETERMINERS.has(words[0]!) || OPENERS.has(words[0]!))) words.shift();
-  // References ("Clause 8.5", "Section H14") name provisions, not actors.
-  if (words.length === 0 || /^(Clauses?|Sections?|Appendix|Paragraph)$/.test(words[0]!)) return null;
+  // References ("Clause 8.5", "Section H14", "Paragraphs 3 and 4") name provisions, not actors.
+  if (words.length === 0 || /^(Clauses?|Sections?|Appendix|Appendices|Paragraphs?)$/.test(words[0]!)) return null;
   const subject = words.join(' ').replace(/['’]s$/, '');
   return /^[A-Z]/.test(subject) ? subject : null;
 }

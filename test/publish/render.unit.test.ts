@@ -46,6 +46,20 @@ describe('publish: rendering in this thread', () => {
     await pool.close();
   });
 
+  it('should serve PDFs in the order queued, each timed by its own rendering only', async () => {
+    const view = viewOf();
+    const pool = renderPool(0);
+    const order: string[] = [];
+    const started = performance.now();
+    const jobs = ['first', 'second'].map((name) => pool.render(view, 'pdf').then((r) => (order.push(name), r)));
+    await pool.drain();
+    const elapsed = performance.now() - started;
+    const [first, second] = await Promise.all(jobs);
+    expect(order).toEqual(['first', 'second']);
+    expect(first!.ms + second!.ms).toBeLessThanOrEqual(elapsed);
+    await pool.close();
+  });
+
   it('should fail a job whose view cannot be rendered, and the others not', async () => {
     const view = viewOf();
     const pool = renderPool(0);
@@ -55,6 +69,19 @@ describe('publish: rendering in this thread', () => {
     const [broken, good] = await outcomes;
     expect(broken).toMatchObject({ status: 'rejected', reason: expect.any(TypeError) });
     expect(good).toMatchObject({ status: 'fulfilled', value: { ms: expect.any(Number) } });
+    await pool.close();
+  });
+
+  it('should fail every job with the error of a worker that dies when it is the only one, and serve later jobs in this thread', async () => {
+    const view = viewOf();
+    // From the sources there is no worker script to start: the worker dies with that error.
+    const pool = renderPool(1);
+    const failed = await Promise.allSettled([pool.render(view, 'pdf'), pool.render(view, 'html'), pool.render(view, 'pdf'), pool.render(view, 'pdf'), pool.render(view, 'pdf')]);
+    const missing = `Cannot find module '${join(repoRoot, 'src/publish/worker.js')}'`;
+    expect(failed.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as Error).message.split('\n')[0] : 'rendered'))).toEqual([missing, missing, missing, missing, missing]);
+    const later = pool.render(view, 'html');
+    await pool.drain();
+    expect(new TextDecoder().decode((await later).bytes)).toBe(new TextDecoder().decode(await renderAnnex(view, 'html')));
     await pool.close();
   });
 

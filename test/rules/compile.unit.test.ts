@@ -162,6 +162,9 @@ describe('rules/compile: the clause a rule implements', () => {
   it('should guard the whole test: scope and condition together, either alone, or neither', () => {
     const appliesIf = (...yaml: string[]) => corpusRules(corpusWith(block([RULE, ...yaml].join('\n'))).corpus).rules[0]!.appliesIf;
     expect(appliesIf()).toBe(true);
+    // A condition of no fact stands alone, as written.
+    expect(appliesIf('condition: true')).toBe(true);
+    expect(appliesIf('condition: false')).toBe(false);
     const guard = (facts: string[], test: object) => ({ and: [{ '!': [{ missing: facts }] }, test] });
     const dormant = { '==': [{ var: 'dormant' }, true] };
     expect(appliesIf('condition:\n  "==": [{ var: dormant }, true]')).toEqual({ if: [guard(['dormant'], { '!!': [dormant] }), true, guard(['dormant'], { '!': [dormant] }), false, 'undetermined'] });
@@ -230,6 +233,36 @@ describe('rules/compile: rules that follow a renumbered clause', () => {
   });
 });
 
+describe('rules/compile: the set compiled once, one version alone, and versions without an identity', () => {
+  it('should compile a corpus once, and take one version\'s rules from that set when it was compiled', () => {
+    const { corpus } = corpusWith(block(RULE));
+    const set = corpusRules(corpus);
+    expect(corpusRules(corpus)).toBe(set);
+    const alone = versionRuleSet(corpus, corpus.versions[0]!);
+    expect(alone.rules[0]).toBe(set.rules[0]);
+    expect(alone.interval).toBe(set.intervals[0]);
+  });
+
+  it('should read no rules from a version whose appendix or version is missing, alone or in the corpus', () => {
+    const body = `\n## 1 Intro\n\n1.1 The DCC shall act.\n\n${block(RULE)}\n`;
+    for (const front of ['appendix: AA\ntitle: T\ndesignated_by: first', 'title: T\nversion: "1.0"\ndesignated_by: first']) {
+      const { corpus } = memoryCorpus({ [FACTS_FILE]: FACTS, 'd/first.md': D1, 'aa/v1.md': `---\n${front}\n---\n${body}` });
+      const [doc] = corpus.versions;
+      expect([front, [doc!.meta.appendix, doc!.meta.version].includes('?')]).toEqual([front, true]);
+      expect([front, versionRuleSet(corpus, doc!).rules, versionRuleProblems(corpus, doc!), corpusRules(corpus).rules]).toEqual([front, [], [], []]);
+    }
+  });
+
+  it('should give one version\'s problems in the order of their lines, whatever order they were found in', () => {
+    // The duplicate id (found after every block) is at the second block, line 20; the YAML fault of the third block (from line 27) on its line 28.
+    const { corpus } = corpusWith(block(RULE), block(RULE), block('id: [unclosed'));
+    expect(versionRuleProblems(corpus, corpus.versions[0]!).map((p) => [p.ruleId, p.place.line])).toEqual([
+      ['rule-duplicate-id', 20],
+      ['rule-malformed', 28],
+    ]);
+  });
+});
+
 describe('rules/parse: a block with any problem gives no rule', () => {
   const rulesOf = (...blocks: string[]) => corpusRules(corpusWith(...blocks).corpus).rules.map((r) => r.id);
 
@@ -274,6 +307,10 @@ describe('rules/parse: a block with any problem gives no rule', () => {
     expect(problemsOf(block(`${RULE}\nclause: 1.2'x'`))).toEqual([['rule-clause-missing', '18:9', "Unexpected `clause: 1.2'x'` in rule `aa.test.rule`: AA v1.0 has no Clause 1.2'x'"]]);
     expect(problemsOf(block(`${RULE}\nclause: Sub Clause 1.2`))).toEqual([['rule-clause-missing', '18:9', 'Unexpected `clause: Sub Clause 1.2` in rule `aa.test.rule`: AA v1.0 has no Clause Sub Clause 1.2']]);
     expect(problemsOf(block(`${RULE}\nclause: "Clause  1.2"`))).toEqual([]);
+    // A key is named with `#` in front only, a document path with this document's id only.
+    expect(problemsOf(block(`${RULE}\nclause: '#acting'`))).toEqual([]);
+    expect(problemsOf(block(`${RULE}\nclause: act#ing`))).toEqual([['rule-clause-missing', '18:9', 'Unexpected `clause: act#ing` in rule `aa.test.rule`: AA v1.0 has no Clause act#ing']]);
+    expect(problemsOf(block(`${RULE}\nclause: XX/1.2`))).toEqual([['rule-clause-missing', '18:9', 'Unexpected `clause: XX/1.2` in rule `aa.test.rule`: AA v1.0 has no Clause XX/1.2']]);
   });
 });
 

@@ -11,6 +11,7 @@ import { deriveFromText, matchClauses, obligationsIn } from '../../src/rules/ind
 import { parseDocument } from '../../src/parse/index.js';
 import { correspondence, redlineOf } from '../../src/rules/correspondence.js';
 import type { Clause, ClauseDocument } from '../../src/model/types.js';
+import { walkClauses } from '../../src/model/text.js';
 import { direction, memoryCorpus, version } from '../memory-corpus.js';
 
 const D = direction('first', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }', '{ document: AA, version: "2.0" }']);
@@ -84,6 +85,85 @@ describe('rules/match: which clause is which', () => {
   });
 });
 
+describe('rules/match: each kind of evidence, where it decides', () => {
+  it('should take headed provisions of every style (section, article, lettered heading) as clauses to pair, and sub-paragraphs only by label', () => {
+    for (const [before, after, expected] of [
+      [['## § 1 Umfang', 'Dieses Gesetz gilt für alle Zähler.'], ['## § 2 Umfang', 'Dieses Gesetz gilt für alle Zähler.'], ['§ 1>§ 2']],
+      [['## Article 1 Scope', 'This Code applies to every meter.'], ['## Article 2 Scope', 'This Code applies to every meter.'], ['Article 1>Article 2']],
+      [['## A. Scope', 'This Code applies to every meter.'], ['## B. Scope', 'This Code applies to every meter.'], ['A>B']],
+    ] as const) {
+      const [a, b] = pair([...before], [...after]);
+      expect(pairs(matchClauses(a, b))).toEqual(expected);
+    }
+    // Sub-paragraphs whose texts swapped keep their labels; a sub-paragraph whose text became a
+    // clause of its own, or a clause that became a sub-paragraph, pairs with nothing.
+    const [a, b] = pair(['## 1 Intro', '1.1 The DCC shall:', '(a) keep records;', '(b) publish them.'], ['## 1 Intro', '1.1 The DCC shall:', '(a) publish them.', '(b) keep records;']);
+    expect(pairs(matchClauses(a, b))).toEqual(['(a)>(a)', '(b)>(b)', '1.1>1.1', '1>1']);
+    const [c, d] = pair(['## 1 Intro', '1.1 The DCC shall:', '(a) publish the records.'], ['## 1 Intro', '1.1 The DCC shall:', '1.2 Publish the records.']);
+    expect(pairs(matchClauses(c, d))).toEqual(['1.1>1.1', '1>1']);
+    const [e, f] = pair(['## 1 Intro', '1.1 The DCC shall act.', '1.2 The Panel shall review.'], ['## 1 Intro', '1.1 The DCC shall act:', '(a) The Panel shall review.']);
+    expect(pairs(matchClauses(e, f))).toEqual(['1.1>1.1', '1>1']);
+  });
+
+  it('should pair the same text, spaces aside, before the same number', () => {
+    // The new 1.1 is similar enough to keep the number, but the new 1.2 is the same text.
+    const [a, b] = pair(['## 1 Intro', '1.1 The DCC shall keep  records of meters.'], ['## 1 Intro', '1.1 The DCC shall keep records of meters monthly.', '1.2 The DCC shall keep records of meters.']);
+    expect(pairs(matchClauses(a, b))).toEqual(['1.1>1.2', '1>1']);
+    // Words run together are not the same text.
+    const [c, d] = pair(['## 1 Intro', '1.1 The DCC shall keep records of meters.'], ['## 1 Intro', '1.1 The DCC shall keep records of meters monthly.', '1.2 The DCC shall keep records ofmeters.']);
+    expect(pairs(matchClauses(c, d))).toEqual(['1.1>1.1', '1>1']);
+  });
+
+  it('should not take two clauses without text for the same text, but pair them by number', () => {
+    const [a, b] = pair(['## 1 Intro', '1.1', '1.2'], ['## 1 Intro', '1.2']);
+    expect(pairs(matchClauses(a, b))).toEqual(['1.2>1.2', '1>1']);
+  });
+
+  it('should pair two clauses without a word, and never one without a word with one that has words', () => {
+    const [a, b] = pair(['## 1 Intro', '1.1 —'], ['## 1 Intro', '1.2 …']);
+    expect(pairs(matchClauses(a, b))).toEqual(['1.1>1.2', '1>1']);
+    const [c, d] = pair(['## 1 Intro', '1.1 —'], ['## 1 Intro', '1.2 The DCC shall act.']);
+    expect(pairs(matchClauses(c, d))).toEqual(['1>1']);
+    const [e, f] = pair(['## 1 Intro', '1.1 The DCC shall act.'], ['## 1 Intro', '1.2 —']);
+    expect(pairs(matchClauses(e, f))).toEqual(['1>1']);
+  });
+
+  it('should keep a number when half the words are shared, or the heading is the same, before a closer text elsewhere', () => {
+    // 4 of 8 words shared with the new 1.1 (one half), 5 of 7 with the new 1.2.
+    const [a, b] = pair(['## 1 Intro', '1.1 Alpha beta gamma delta epsilon zeta.'], ['## 1 Intro', '1.1 Alpha beta gamma delta eta theta.', '1.2 Alpha beta gamma delta epsilon iota.']);
+    expect(pairs(matchClauses(a, b))).toEqual(['1.1>1.1', '1>1']);
+    const [c, d] = pair(['## 1 Intro', '1.2 **Reports.** Alpha beta gamma delta epsilon.'], ['## 1 Intro', '1.2 **Reports.** Zeta eta theta.', '1.3 **Returns.** Alpha beta gamma delta epsilon.']);
+    expect(pairs(matchClauses(c, d))).toEqual(['1.2>1.2', '1>1']);
+    // No heading on either side, or another heading, is not the same heading.
+    const [e, f] = pair(['## 1 Intro', '1.1 Alpha beta gamma delta epsilon.'], ['## 1 Intro', '1.1 Zeta eta theta.', '1.2 Alpha beta gamma delta epsilon iota.']);
+    expect(pairs(matchClauses(e, f))).toEqual(['1.1>1.2', '1>1']);
+    const [g, h] = pair(['## 1 Intro', '1.1 **Reports.** Alpha beta gamma delta epsilon.'], ['## 1 Intro', '1.1 **Other.** Zeta eta.', '1.2 **Reports.** Alpha beta gamma delta epsilon iota.']);
+    expect(pairs(matchClauses(g, h))).toEqual(['1.1>1.2', '1>1']);
+  });
+
+  it('should pair similar text from three in five words shared, the most similar pairs first, each clause once', () => {
+    // 3 of 5 words: 0.6, just enough.
+    const [a, b] = pair(['## 1 Intro', '1.1 Alpha beta gamma delta.'], ['## 1 Intro', '1.2 Alpha beta gamma epsilon.']);
+    expect(pairs(matchClauses(a, b))).toEqual(['1.1>1.2', '1>1']);
+    // Shared words: old 1.1 with 1.3 7/10, with 1.4 7/9, with 1.5 6/10; old 1.2 with 1.3 8/9,
+    // with 1.4 6/10, with 1.5 6/10. Best first: 1.2>1.3, then 1.1>1.4; 1.5 is left.
+    const [c, d] = pair(
+      ['## 1 Intro', '1.1 Alpha beta gamma delta epsilon zeta eta theta.', '1.2 Alpha beta gamma delta epsilon zeta eta iota.'],
+      ['## 1 Intro', '1.3 Alpha beta gamma delta epsilon zeta eta iota kappa.', '1.4 Alpha beta gamma delta epsilon zeta theta lambda.', '1.5 Alpha beta gamma delta epsilon zeta nu xi.'],
+    );
+    expect(pairs(matchClauses(c, d))).toEqual(['1.1>1.4', '1.2>1.3', '1>1']);
+  });
+
+  it('should pair what is left by number at the top level, but not a top-level clause with a nested one', () => {
+    const [a, b] = pair(['## 1 Intro', '1.1 Alpha beta gamma.'], ['## 1 Other', '1.1 Delta epsilon zeta.']);
+    expect(pairs(matchClauses(a, b))).toEqual(['1.1>1.1', '1>1']);
+    const [c, d] = pair(['1.1 Alpha beta gamma.'], ['## 1 Intro', '1.1 Delta epsilon zeta.']);
+    expect(pairs(matchClauses(c, d))).toEqual([]);
+    const [e, f] = pair(['## 1 Intro', '1.1 Delta epsilon zeta.'], ['1.1 Alpha beta gamma.']);
+    expect(pairs(matchClauses(e, f))).toEqual([]);
+  });
+});
+
 describe('rules/correspondence: the redline\'s alignment', () => {
   it('should map each old clause to its new self and back, leaving out the deleted and the inserted, once per pair', () => {
     const [a, b] = pair(['## 1 Intro', '1.1 The DCC shall keep records.', '1.2 The Panel shall review them.', '1.3 Old text to be deleted entirely.'], ['## 1 Intro', '1.1 The DCC shall keep records.', '1.2 A new clause is inserted here.', '1.3 The Panel shall review them.']);
@@ -92,6 +172,12 @@ describe('rules/correspondence: the redline\'s alignment', () => {
     expect(pairs(c.backward)).toEqual(['1.1>1.1', '1.2>1.3', '1>1'].map((p) => p.split('>').reverse().join('>')).sort());
     const deleted = [...c.change.keys()].find((k) => k.number === '1.3' && !c.forward.has(k) && !c.backward.has(k));
     expect(deleted && c.change.get(deleted)?.new).toBeFalsy();
+    // Every clause of either side has its change: the deleted old 1.3 and the inserted new 1.2 too.
+    const side = (doc: ClauseDocument, number: string) => [...walkClauses(doc.clauses)].find((k) => k.number === number)!;
+    const oldDeleted = c.change.get(side(a, '1.3'));
+    const newInserted = c.change.get(side(b, '1.2'));
+    expect([oldDeleted?.old?.clause.number, oldDeleted?.new, newInserted?.old, newInserted?.new?.clause.number]).toEqual(['1.3', null, null, '1.2']);
+    expect([...walkClauses(a.clauses), ...walkClauses(b.clauses)].every((k) => c.change.has(k))).toBe(true);
     expect(correspondence(a, b)).toBe(c);
     expect(redlineOf(a, b)).toBe(redlineOf(a, b));
     expect(correspondence(b, a)).not.toBe(c);
@@ -141,6 +227,29 @@ describe('rules/extract: modal verbs and who they bind', () => {
   it('should not take a reference to a provision for an actor', () => {
     expect(read('Clause 8.5 shall apply.')).toEqual([['shall', 'obligation', null]]);
     expect(read('Under Section H14 the Panel shall act.')).toEqual([['shall', 'obligation', 'Panel']]);
+    for (const s of ['Section H14 shall apply.', 'Sections H14 and H15 shall apply.', 'Clauses 8.5 and 8.6 shall apply.', 'Paragraph 3 shall apply.', 'Paragraphs 3 and 4 shall apply.', 'Appendix B shall apply.', 'Appendices A and B shall apply.']) {
+      expect([s, read(s)]).toEqual([s, [['shall', 'obligation', null]]]);
+    }
+  });
+
+  it('should find a subject earlier in the sentence past openers and determiners, joined by "of" or "and", without a possessive', () => {
+    const actors = (sentence: string) => obligationsIn(sentence).map((o) => o.actor);
+    expect(actors('Where the Secretary of State determines that a test failed, it shall notify.')).toEqual(['Secretary of State']);
+    expect(actors('Where Ofgem and Citizens Advice agree, they shall publish.')).toEqual(['Ofgem and Citizens Advice']);
+    expect(actors("Where the Panel's decision is final, it shall publish it.")).toEqual(['Panel']);
+    // Right before the modal: a subject at the start, joined by "and", or after a lower-case "of".
+    expect(actors('Ofgem shall decide.')).toEqual(['Ofgem']);
+    expect(actors('Ofgem and Citizens Advice shall publish.')).toEqual(['Ofgem and Citizens Advice']);
+    expect(actors('The rules of Ofgem shall apply.')).toEqual(['Ofgem']);
+    // The subject right before the modal wins over one earlier, past an adverb; each modal its own.
+    expect(actors('Where the Panel agrees, the DCC also shall act.')).toEqual(['DCC']);
+    expect(actors('The Panel shall decide and the DCC shall act.')).toEqual(['Panel', 'DCC']);
+  });
+
+  it('should pass over "as the case may be" however spaced, and only at the end of what comes before the modal', () => {
+    expect(read('The Panel or the DCC, as  the  case  may be.')).toEqual([]);
+    expect(read('The Panel or the DCC, as the case  may be.')).toEqual([]);
+    expect(read('As the case requires, the DCC may act.')).toEqual([['may', 'permission', 'DCC']]);
   });
 });
 
@@ -161,6 +270,10 @@ describe('rules/extract: what the text of a version says', () => {
 
   it('should list the defined terms with their meaning, clause and line', () => {
     expect(derive(body).terms).toEqual([{ term: 'Test Window', definition: 'means the period that must end within 10 Working Days.', clause: { id: 'AK/1.1', number: '1.1' }, line: 14 }]);
+  });
+
+  it('should place a reference on its own line, not its clause\'s first', () => {
+    expect(derive('## 1 Duties\n\n1.1 The DCC shall act.\n\nSee Clause 1.1 for more.\n').xrefs.map((x) => [x.from.number, x.to, x.line])).toEqual([['1.1', '1.1', 12]]);
   });
 
   it('should list the references, resolving only those to clauses', () => {

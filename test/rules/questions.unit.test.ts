@@ -14,7 +14,7 @@ import { loadCorpus } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
 import { clauseHistory, corpusRules, diffRules, evaluateRules, fieldChanges, knownDocuments, QueryError, selectRules, type Rule } from '../../src/rules/index.js';
 import { fixtureDir } from './helpers.js';
-import { memoryCorpus } from '../memory-corpus.js';
+import { direction, memoryCorpus, version } from '../memory-corpus.js';
 
 const corpus = loadCorpus(fixtureDir, nodeHost);
 const ids = (rules: readonly Rule[]) => rules.map((r) => `${r.document.meta.appendix}@${r.document.meta.version} ${r.id}`);
@@ -56,6 +56,10 @@ describe('rules/query: the rules in force', () => {
     // A version and a date: its rules only if it is in force then.
     expect(ids(selectRules(corpus, { doc: 'AL@19.0', at: '2022-06-10' }).rules)).toEqual([]);
     expect(selectRules(corpus, { doc: 'AL@19.0', at: '2022-06-09' }).rules).toHaveLength(4);
+    // The versions considered: the one named only while in force; none of a document not yet in force.
+    const versionsOf = (options: Parameters<typeof selectRules>[1]) => selectRules(corpus, options).versions.map((v) => `${v.appendix}@${v.version}`);
+    expect([versionsOf({ doc: 'AL@19.0', at: '2022-06-10' }), versionsOf({ doc: 'AL@19.0', at: '2022-06-09' }), versionsOf({ doc: 'AL@19.0' })]).toEqual([[], ['AL@19.0'], ['AL@19.0']]);
+    expect(versionsOf({ doc: 'AL', at: '2021-12-31' })).toEqual([]);
   });
 
   it('should refuse a question the corpus cannot answer, saying what it holds', () => {
@@ -117,6 +121,14 @@ describe('rules/query: rules evaluated against facts', () => {
     ]);
     const [unconditional] = evaluateRules(corpusRules(corpus).rules.filter((r) => r.id === 'tmad.mehrs.referral').slice(0, 1), {});
     expect([unconditional!.scope, unconditional!.condition, unconditional!.applies, unconditional!.determined]).toEqual([[], null, true, true]);
+    // A condition with no scope is a condition all the same.
+    const { corpus: small } = memoryCorpus({
+      'facts.yaml': 'dormant:\n  type: boolean',
+      'd/one.md': direction('one', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']),
+      'aa/v1.md': version('AA', '1.0', 'one', '## 1 Intro\n\n1.1 The DCC shall act.\n\n```rule\nid: aa.dormant\nkind: obligation\nactor: DCC\neffect: The DCC acts.\ncondition:\n  "==": [{ var: dormant }, true]\n```\n'),
+    });
+    const [conditional] = evaluateRules(corpusRules(small).rules, { dormant: true });
+    expect([conditional!.rule.id, conditional!.scope, conditional!.condition?.text, conditional!.unconditional, conditional!.applies]).toEqual(['aa.dormant', [], 'dormant == true', false, true]);
   });
 });
 
@@ -186,6 +198,107 @@ describe('rules/history: a clause through its versions', () => {
     expect(refusal('AL@7.0', '1.1')).toEqual([true, 'no version 7.0 of AL (held: 19.0, 20.0)']);
     expect(refusal('AL', '9.9')).toEqual([true, 'no clause, stable key or rule id 9.9 in any version of AL']);
     expect(refusal('AL@19.0', '5.2')).toEqual([true, 'no clause, stable key or rule id 5.2 in AL v19.0']);
+  });
+});
+
+describe('rules/history: a clause the redline loses, and changes of heading and spacing', () => {
+  const rule = (id: string) => `\`\`\`rule\nid: ${id}\nkind: obligation\nactor: DCC\neffect: The DCC acts.\n\`\`\``;
+  // AA 1.0, 2.0 and 3.0, in force from 1 January, 1 March and 1 June 2022. 1.1 (key `records`) and
+  // 1.2 (rule `aa.review`) are deleted in 2.0 and come back in 3.0 as 1.7 and 1.8, with other
+  // words; 1.9 (rule `aa.moved`) is new in 2.0 and deleted in 3.0, where 1.10 carries its rule.
+  const { corpus } = memoryCorpus({
+    'd/one.md': direction('one', '2021-12-01', '2022-01-01', ['{ document: AA, version: "1.0" }']),
+    'd/two.md': direction('two', '2022-02-01', '2022-03-01', ['{ document: AA, version: "2.0" }']),
+    'd/three.md': direction('three', '2022-05-01', '2022-06-01', ['{ document: AA, version: "3.0" }']),
+    'aa/v1.md': version('AA', '1.0', 'one', ['## 1 Intro', '1.1 The DCC shall keep records of each meter. {#records}', '1.2 The Panel shall review the charging statement every year.', rule('aa.review'), '1.3 Alpha beta gamma delta.', '1.4 **Reports.** Epsilon zeta eta.', '1.5 Kappa  lambda mu.', '1.6 Nu xi omicron.'].join('\n\n') + '\n'),
+    'aa/v2.md': version('AA', '2.0', 'two', ['## 1 Intro', '1.3 Alpha beta gamma delta.', '1.4 **Returns.** Epsilon zeta eta.', '1.5 Kappa lambda mu.', '1.6 Nuxi omicron.', '1.9 Omega psi chi phi.', rule('aa.moved')].join('\n\n') + '\n', '1.0'),
+    'aa/v3.md': version('AA', '3.0', 'three', ['## 1 Intro', '1.3 Alpha beta gamma delta.', '1.4 **Returns.** Epsilon zeta eta.', '1.5 Kappa lambda mu.', '1.6 Nuxi omicron.', '1.7 Records of every meter are held by the DCC. {#records}', '1.8 Statements of charges get a yearly look.', rule('aa.review'), '1.10 Upsilon tau sigma rho.', rule('aa.moved')].join('\n\n') + '\n', '2.0'),
+  });
+  const entries = (doc: string, query: string, options: { at?: string } = {}) => {
+    const h = clauseHistory(corpus, doc, query, options);
+    return [[h.anchor.version, h.anchor.clause.number, h.anchor.matchedBy], ...h.entries.map((e) => [e.version.version, e.clause?.number ?? null, e.change, e.textChanged])];
+  };
+
+  it('should pick a deleted clause up again by its stable key or its rule id, whichever way it is followed', () => {
+    const records = [
+      ['1.0', '1.1', 'present', false],
+      ['2.0', null, 'removed', false],
+      ['3.0', '1.7', 'added', false],
+    ];
+    expect(entries('AA@1.0', '1.1')).toEqual([['1.0', '1.1', 'number'], ...records]);
+    expect(entries('AA', '1.7')).toEqual([['3.0', '1.7', 'number'], ...records]);
+    const review = [
+      ['1.0', '1.2', 'present', false],
+      ['2.0', null, 'removed', false],
+      ['3.0', '1.8', 'added', false],
+    ];
+    expect(entries('AA@1.0', 'aa.review')).toEqual([['1.0', '1.2', 'rule'], ...review]);
+    expect(entries('AA', 'aa.review')).toEqual([['3.0', '1.8', 'rule'], ...review]);
+  });
+
+  it('should believe the redline where it deleted or inserted the clause, even when its rule id is found elsewhere', () => {
+    const moved = [
+      ['1.0', null, 'absent', false],
+      ['2.0', '1.9', 'added', false],
+      ['3.0', null, 'removed', false],
+    ];
+    expect(entries('AA@2.0', '1.9')).toEqual([['2.0', '1.9', 'number'], ...moved]);
+    expect(entries('AA', '1.10')).toEqual([
+      ['3.0', '1.10', 'number'],
+      ['1.0', null, 'absent', false],
+      ['2.0', null, 'absent', false],
+      ['3.0', '1.10', 'added', false],
+    ]);
+  });
+
+  it('should follow a clause with neither key nor rule by the redline alone, both ways', () => {
+    const alpha = [
+      ['1.0', '1.3', 'present', false],
+      ['2.0', '1.3', 'unchanged', false],
+      ['3.0', '1.3', 'unchanged', false],
+    ];
+    expect(entries('AA@1.0', '1.3')).toEqual([['1.0', '1.3', 'number'], ...alpha]);
+    expect(entries('AA', '1.3')).toEqual([['3.0', '1.3', 'number'], ...alpha]);
+    // No version is in force yet: the newest holding it.
+    expect(entries('AA', '1.3', { at: '2021-06-01' })).toEqual([['3.0', '1.3', 'number'], ...alpha]);
+  });
+
+  it('should count a changed heading and words run together as a change, and spacing not', () => {
+    expect(entries('AA', '1.4').slice(1, 3)).toEqual([
+      ['1.0', '1.4', 'present', false],
+      ['2.0', '1.4', 'amended', true],
+    ]);
+    expect(entries('AA', '1.5').slice(1, 3)).toEqual([
+      ['1.0', '1.5', 'present', false],
+      ['2.0', '1.5', 'unchanged', false],
+    ]);
+    expect(entries('AA', '1.6').slice(1, 3)).toEqual([
+      ['1.0', '1.6', 'present', false],
+      ['2.0', '1.6', 'amended', true],
+    ]);
+  });
+
+  it('should take a query with spaces after it, and strip only a leading `Clause ` and a key\'s own `{#` and `}`', () => {
+    expect(entries('AA', 'Clause 1.3 ')[0]).toEqual(['3.0', '1.3', 'number']);
+    expect(entries('AA', '{#records}')[0]).toEqual(['3.0', '1.7', 'key']);
+    for (const query of ['rec#ords', 'rec}ords', '1.3Clause ']) {
+      expect(() => clauseHistory(corpus, 'AA', query)).toThrow(`no clause, stable key or rule id ${query} in any version of AA`);
+    }
+  });
+});
+
+describe('rules/history: as of a date', () => {
+  const anchor = (doc: string, query: string, at: string) => {
+    const h = clauseHistory(corpus, doc, query, { at });
+    return [h.appendix, h.anchor.version, h.anchor.clause.number];
+  };
+
+  it('should read a number in the version of that document then in force, else in the newest holding it', () => {
+    // 6.2 names the duplicate-MPXN clause from 10 June 2022, the data-issues clause before.
+    expect(anchor('AL', '6.2', '2022-06-10')).toEqual(['AL', '20.0', '6.2']);
+    expect(anchor('J', '1.2', '2022-06-10')).toEqual(['J', '6.0', '1.2']);
+    // 6.4 is not in v19.0, in force on 1 March 2022.
+    expect(anchor('AL', '6.4', '2022-03-01')).toEqual(['AL', '20.0', '6.4']);
   });
 });
 
