@@ -1,0 +1,190 @@
+/**
+ * Stage 3 of the redline (src/diff/mark.ts), end to end on small documents written here: the
+ * segments of split and merged paragraphs, the notes of blocks and list items that moved, the
+ * statuses of table columns, rows and cells, of sections and headings, the fields of inserted,
+ * deleted and untouched clauses, and the counts. Every expected segment is written by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffDocuments } from '../../src/diff/index.js';
+import type { ContentChange, DocumentDiff, Segment, TableChange, TextBlockChange } from '../../src/model/change.js';
+import { parse } from './helpers.js';
+
+const segs = (ss: readonly Segment[] | null) => (ss ?? []).map((s) => `${s.op}:${s.text}`);
+const redline = (o: string, n: string, options = {}) => diffDocuments(parse(o), parse(n), options);
+const content = (d: DocumentDiff, k = 0) => d.clauses[k]!.content;
+const text = (b: ContentChange | undefined) => b as TextBlockChange;
+
+const A = 'The DCC shall publish the Migration Schedule on its website before the first cohort begins.';
+const B = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
+const C = 'Panel members may attend meetings remotely where circumstances require it.';
+const D = 'Notices under this Section must be given in writing to every affected Party.';
+
+describe('markWords: split and merged paragraphs', () => {
+  it('should cut the word diff of a split at the break: the space between struck, the new piece marked as starting at an inserted break', () => {
+    const [first, second, ...rest] = content(redline(`1.1 ${A} ${B}\n`, `1.1 ${A}\n\n${B}\n`));
+    expect(rest).toEqual([]);
+    expect([text(first).status, text(first).breakBefore, segs(text(first).segments)]).toEqual(['amended', undefined, [`equal:${A}`, 'delete: ']]);
+    expect([text(second).status, text(second).breakBefore, segs(text(second).segments)]).toEqual(['amended', 'insert', [`equal:${B}`]]);
+    expect([text(first).old !== null, text(first).new !== null, text(second).old, text(second).new !== null]).toEqual([true, true, null, true]);
+  });
+
+  it('should cut the word diff of a merge at the old break: the space that joins them inserted, the old piece marked as ending at a deleted break', () => {
+    const [first, second] = content(redline(`1.1 ${A}\n\n${B}\n`, `1.1 ${A}  ${B}\n`));
+    expect([text(first).breakBefore, segs(text(first).segments)]).toEqual([undefined, [`equal:${A}`, 'insert:  ']]);
+    expect([text(second).breakBefore, segs(text(second).segments), text(second).old !== null, text(second).new]).toEqual(['delete', [`equal:${B}`], true, null]);
+  });
+
+  it('should mark only the word that changed inside a split', () => {
+    const [first, second] = content(redline(`1.1 ${A} ${B}\n`, `1.1 ${A}\n\n${B.replace('any', 'all')}\n`));
+    expect(segs(text(first).segments)).toEqual([`equal:${A}`, 'delete: ']);
+    expect(segs(text(second).segments)).toEqual(['equal:Each Supplier Party shall provide ', 'delete:any', 'insert:all', 'equal: information reasonably requested for that purpose.']);
+  });
+});
+
+describe('markWords: moved blocks and items', () => {
+  it('should mark a paragraph moved in its clause deleted where it stood and inserted where it stands, each note naming the other place', () => {
+    const blocks = content(redline(`1.1 ${A}\n\n${B}\n\n${C}\n\n${D}\n`, `1.1 ${B}\n\n${C}\n\n${D}\n\n${A.replace('first', 'second')}\n`));
+    expect(blocks.map((b) => text(b).status)).toEqual(['deleted', 'unchanged', 'unchanged', 'unchanged', 'inserted']);
+    expect([segs(text(blocks[0]).segments), text(blocks[0]).moved]).toEqual([[`delete:${A}`], { side: 'from', note: 'Moved to paragraph 4' }]);
+    const to = text(blocks[4]);
+    expect(segs(to.segments)).toEqual([`insert:${A.replace('first', 'second')}`]);
+    expect(to.moved!.side === 'to' && [to.moved!.note, to.moved!.amended, segs(to.moved!.segments)]).toEqual([
+      'Moved from paragraph 1',
+      true,
+      ['equal:The DCC shall publish the Migration Schedule on its website before the ', 'delete:first', 'insert:second', 'equal: cohort begins.'],
+    ]);
+  });
+
+  it('should not call a moved paragraph amended when it moved unchanged', () => {
+    const blocks = content(redline(`1.1 ${A}\n\n${B}\n\n${C}\n`, `1.1 ${B}\n\n${C}\n\n${A}\n`));
+    const to = text(blocks[3]);
+    expect(to.moved).toMatchObject({ side: 'to', note: 'Moved from paragraph 1', amended: false });
+  });
+
+  it('should mark each item of a reordered list on its own, the moved item by item number, and the list amended', () => {
+    const list = text(content(redline(`1.1 Items:\n\n- ${A}\n- ${B}\n- ${C}\n`, `1.1 Items:\n\n- ${B}\n- ${C}\n- ${A}\n`))[1]);
+    expect(list.status).toBe('amended');
+    expect(list.items!.map((i) => [i.status, i.oldItem, i.newItem, i.moved?.note ?? null])).toEqual([
+      ['deleted', 0, null, 'Moved to item 3'],
+      ['unchanged', 1, 0, null],
+      ['unchanged', 2, 1, null],
+      ['inserted', null, 2, 'Moved from item 1'],
+    ]);
+    expect(segs(list.segments)).toEqual([`delete:${A}`, 'delete:\n', `equal:${B}`, 'equal:\n', `equal:${C}`, 'insert:\n', `insert:${A}`]);
+  });
+});
+
+describe('markWords: tables', () => {
+  const OLD = '1.1 T:\n\n| Key | Value | Old |\n|---|---|---|\n| A | one | x |\n| B | two | y |\n| C | three | z |\n';
+  const NEW = '1.1 T:\n\n| Key | Value |\n|---|---|\n| B | two |\n| C | 3 |\n| A | one |\n| D | four |\n';
+
+  it('should give each column, row and cell its status, a moved row flagged, and the table amended', () => {
+    const t = content(redline(OLD, NEW))[1] as TableChange;
+    expect(t.status).toBe('amended');
+    expect(t.columns.map((c) => [c.status, c.old, c.new, segs(c.header.segments)])).toEqual([
+      ['unchanged', 0, 0, ['equal:Key']],
+      ['unchanged', 1, 1, ['equal:Value']],
+      ['deleted', 2, null, ['delete:Old']],
+    ]);
+    expect(t.rows.map((r) => [r.status, r.old, r.new, r.key, r.moved ?? false, r.cells.map((c) => `${c.status}:${segs(c.segments).join('|')}`)])).toEqual([
+      ['amended', 1, 0, 'B', false, ['unchanged:equal:B', 'unchanged:equal:two', 'deleted:delete:y']],
+      ['amended', 2, 1, 'C', false, ['unchanged:equal:C', 'amended:delete:three|insert:3', 'deleted:delete:z']],
+      ['amended', 0, 2, 'A', true, ['unchanged:equal:A', 'unchanged:equal:one', 'deleted:delete:x']],
+      ['inserted', null, 3, 'D', false, ['inserted:insert:D', 'inserted:insert:four', 'unchanged:']],
+    ]);
+  });
+
+  it('should call a table whose only change is a row moved amended, and one the same unchanged', () => {
+    const table = (rows: string[]) => `1.1 T:\n\n| Key | Value |\n|---|---|\n${rows.map((r) => `| ${r} | v${r} |`).join('\n')}\n\nAfter ${rows.join(' ')}.\n`;
+    const moved = content(redline(table(['A', 'B', 'C']), table(['C', 'A', 'B'])))[1] as TableChange;
+    expect([moved.status, moved.rows.map((r) => r.status), moved.rows.map((r) => r.moved ?? false)]).toEqual(['amended', ['unchanged', 'unchanged', 'unchanged'], [true, false, false]]);
+    const same = redline(`${table(['A', 'B'])}\n1.2 Other text.\n`, `${table(['A', 'B'])}\n1.2 Other text, amended.\n`);
+    expect((content(same)[1] as TableChange).status).toBe('unchanged');
+  });
+
+  it('should mark a header renamed, and a whole table inserted or deleted', () => {
+    const renamed = content(redline('1.1 T:\n\n| Key | Meaning |\n|---|---|\n| A | one |\n', '1.1 T:\n\n| Key | Definition |\n|---|---|\n| A | one |\n'))[1] as TableChange;
+    expect(renamed.columns.map((c) => [c.status, segs(c.header.segments)])).toEqual([
+      ['unchanged', ['equal:Key']],
+      ['amended', ['delete:Meaning', 'insert:Definition']],
+    ]);
+    expect(renamed.status).toBe('amended');
+    const added = content(redline('1.1 T:\n', '1.1 T:\n\n| Key | Value |\n|---|---|\n| A | one |\n'))[1] as TableChange;
+    expect([added.status, added.columns.map((c) => c.status), added.rows.map((r) => r.status)]).toEqual(['inserted', ['inserted', 'inserted'], ['inserted']]);
+    const gone = content(redline('1.1 T:\n\n| Key | Value |\n|---|---|\n| A | one |\n', '1.1 T:\n'))[1] as TableChange;
+    expect([gone.status, gone.columns.map((c) => c.status), gone.rows.map((r) => [r.status, r.cells.map((c) => segs(c.segments).join())])]).toEqual(['deleted', ['deleted', 'deleted'], [['deleted', ['delete:A', 'delete:one']]]]);
+  });
+
+  it('should say which side lacks a cell of a short row', () => {
+    const t = content(redline('1.1 T:\n\n| Key | Value |\n|---|---|\n| A |\n', '1.1 T:\n\n| Key | Value |\n|---|---|\n| A | one |\n'))[1] as TableChange;
+    expect(t.rows[0]!.cells.map((c) => [c.status, c.missing ?? null, segs(c.segments)])).toEqual([
+      ['unchanged', null, ['equal:A']],
+      ['amended', 'old', ['insert:one']],
+    ]);
+  });
+});
+
+describe('markWords: sections, headings and clause fields', () => {
+  it('should give each unnumbered section its status, its heading and content marked', () => {
+    const d = redline('## Version History\n\nFirst issue.\n\n## Change History\n\nNone.\n\n## 1 Part\n\n1.1 Text.\n', '## Version History\n\nFirst issue, amended.\n\n## 1 Part\n\n1.1 Text.\n');
+    expect(d.sections.map((s) => [s.status, segs(s.heading), s.content.map((b) => segs(text(b).segments))])).toEqual([
+      ['amended', ['equal:Version History'], [['equal:First issue', 'insert:, amended', 'equal:.']]],
+      ['deleted', ['delete:Change History'], [['delete:None.']]],
+    ]);
+    const back = diffDocuments(d.new.document, d.old.document);
+    expect(back.sections.map((s) => s.status)).toEqual(['amended', 'inserted']);
+    const same = diffDocuments(d.new.document, d.new.document);
+    expect(same.sections.map((s) => s.status)).toEqual(['unchanged']);
+    // A section's heading reworded alone amends it (half its words changed: replaced whole for reading).
+    const renamed = redline('## Change History\n\nNone.\n', '## Amendment History\n\nNone.\n');
+    expect(renamed.sections.map((s) => [s.status, segs(s.heading)])).toEqual([['amended', ['delete:Change History', 'insert:Amendment History']]]);
+  });
+
+  it('should amend a clause whose heading alone changed, marking the words added', () => {
+    const d = redline('## 1 Scope\n\n1.1 Text.\n', '## 1 Scope and purpose\n\n1.1 Text.\n');
+    const part = d.clauses[0]!;
+    expect([part.status, part.amended, part.heading!.map((s) => s.op)]).toEqual(['amended', true, ['equal', 'insert']]);
+    expect(segs(part.heading).join('')).toBe('equal:Scope insert:and purpose');
+    expect(d.summary).toMatchObject({ amended: 1, unchanged: 1, changed: 1 });
+    // Kept: one equal segment.
+    expect(segs(redline('## 1 Scope\n\n1.1 Text.\n', '## 1 Scope\n\n1.1 Text, amended.\n').clauses[0]!.heading)).toEqual(['equal:Scope']);
+  });
+
+  it('should give an inserted or deleted clause its heading and text marked whole, no match, and a changed subtree', () => {
+    const d = redline('## 1 Part\n\n1.1 Kept text.\n', '## 1 Part\n\n1.1 Kept text.\n\n### 1.2 Fees\n\nEach Party pays its own fees.\n');
+    const added = d.clauses[0]!.children[1]!;
+    expect([added.status, added.old, added.new!.number, added.match, added.similarity, added.subtreeChanged, segs(added.heading)]).toEqual(['inserted', null, '1.2', null, null, true, ['insert:Fees']]);
+    expect(segs(text(added.content[0]).segments)).toEqual(['insert:Each Party pays its own fees.']);
+    expect(d.summary).toMatchObject({ inserted: 1, unchanged: 2, changed: 1 });
+    expect(d.clauses[0]!.subtreeChanged).toBe(true);
+    const gone = diffDocuments(d.new.document, d.old.document).clauses[0]!.children[1]!;
+    expect([gone.status, gone.old!.number, gone.new, gone.match, segs(gone.heading)]).toEqual(['deleted', '1.2', null, null, ['delete:Fees']]);
+  });
+
+  it('should give an untouched clause its basis, similarity rounded to three places, parent and citation', () => {
+    const d = redline('## 1 Part\n\n1.1 Kept text.\n\n1.2 Other.\n', '## 1 Part\n\n1.1 Kept text.\n\n1.2 Other, amended.\n');
+    const kept = d.clauses[0]!.children[0]!;
+    expect([kept.status, kept.match, kept.similarity, kept.subtreeChanged, kept.heading]).toEqual(['unchanged', 'number', 1, false, null]);
+    expect(kept.new).toMatchObject({ number: '1.1', citation: '1.1', parent: { number: '1', citation: '1' } });
+    const changed = d.clauses[0]!.children[1]!;
+    // Words {other} and {other, amended}: one word on a side, so words only, 2*1/3 rounded.
+    expect([changed.status, changed.similarity]).toEqual(['amended', 0.667]);
+    expect(d.clauses[0]!.subtreeChanged).toBe(true);
+  });
+
+  it('should count a clause renumbered and one moved by their status, and amended alongside', () => {
+    const d = redline('## 1 A\n\n1.1 Alpha text of the clause.\n\n1.2 Beta text of the clause.\n\n## 2 B\n\n2.1 Gamma text.\n', '## 1 A\n\n1.1 Beta text of the clause.\n\n## 2 B\n\n2.1 Gamma text.\n\n2.2 Alpha text of the clause.\n');
+    // New order; the moved clause where it stands now.
+    expect(d.clauses.flatMap((c) => c.children).map((c) => `${c.status} ${c.old?.number ?? '-'}>${c.new?.number ?? '-'}`)).toEqual(['renumbered 1.2>1.1', 'unchanged 2.1>2.1', 'moved 1.1>2.2']);
+    expect(d.summary).toMatchObject({ unchanged: 3, amended: 0, moved: 1, renumbered: 1, changed: 2 });
+  });
+});
+
+describe('markWords: with formatting shown', () => {
+  it('should amend a block that changed kind with the same words only when formatting is shown', () => {
+    const o = `1.1 Items:\n\n${A}\n`;
+    const n = `1.1 Items:\n\n- ${A}\n`;
+    expect(text(content(redline(o, n))[1]).status).toBe('unchanged');
+    expect(text(content(redline(o, n, { showFormatting: true }))[1]).status).toBe('amended');
+  });
+});
