@@ -34,6 +34,13 @@ describe('diffDocuments options', () => {
     expect(rows(diffDocuments(a, b, { showFormatting: true }))).toEqual(['amended 1.1>1.1 amended']);
   });
 
+  it('should see `§ 20a` and `§20a` as one number by default, and as renumbered when formatting is shown', () => {
+    const a = parse('## § 20a Scope\n\nText of the section.\n');
+    const b = parse('## §20a Scope\n\nText of the section.\n');
+    expect(diffDocuments(a, b).clauses.map((c) => c.status)).toEqual(['unchanged']);
+    expect(diffDocuments(a, b, { showFormatting: true }).clauses.map((c) => c.status)).toEqual(['renumbered']);
+  });
+
   it('should replace a text whole past an edit bound given, and not past the default bound of 4,000', () => {
     // X to X2 is four words deleted and four inserted: past a bound of 2, well within 4,000.
     expect(diffDocuments(OLD, NEW).summary.replacedWhole).toBe(0);

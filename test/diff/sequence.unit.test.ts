@@ -120,6 +120,8 @@ describe('pairSequences', () => {
   it('should list every item once when nothing fits', () => {
     expect(show(pairSequences(['1:a', '2:b'], ['3:c'], key, () => false))).toEqual(['1:a>-', '2:b>-', '->3:c']);
     expect(show(pairSequences([], ['3:c'], key, () => true))).toEqual(['->3:c']);
+    // Equal keys pair whatever `fits` says.
+    expect(show(pairSequences(['1:a', '2:b'], ['1:x', '2:y'], key, () => false))).toEqual(['1:a>1:x', '2:b>2:y']);
   });
 });
 

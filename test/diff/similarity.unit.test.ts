@@ -44,6 +44,18 @@ describe('WordIds.similarity', () => {
     expect(similarity(words.join(' '), changed)).toBeCloseTo((1499 / 1500 + 1498 / 1499) / 2, 12);
   });
 
+  it('should count every word id when the ids hold many more words than word pairs, and every pair id when they hold more pairs', () => {
+    // 1,100 one-word texts: 1,100 word ids and no pair id.
+    const words = new WordIds();
+    for (let i = 0; i < 1100; i++) words.bag(`w${i}`);
+    expect(words.similarity(words.bag('w1099'), words.bag('w1099'))).toBe(1);
+    // 40 words, each followed by each: 1,600 word pairs or so, 40 word ids.
+    const vocabulary = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    const text = vocabulary.flatMap((x) => vocabulary.map((y) => `${x} ${y}`)).join(' ');
+    const pairs = new WordIds();
+    expect(pairs.similarity(pairs.bag(text), pairs.bag(text))).toBe(1);
+  });
+
   it('should leave the counts clean between two comparisons made with the same ids', () => {
     const ids = new WordIds();
     const a = ids.bag('x y z');
@@ -52,6 +64,9 @@ describe('WordIds.similarity', () => {
     expect(ids.similarity(a, b)).toBeCloseTo(7 / 12, 12);
     expect(ids.similarity(a, b)).toBeCloseTo(7 / 12, 12);
     expect(ids.similarity(b, ids.bag('q'))).toBe(0);
+    // z was in a and not in b: no count of it is left over for the next comparison.
+    expect(ids.similarity(ids.bag('w'), ids.bag('z'))).toBe(0);
+    expect(ids.similarity(ids.bag('z'), ids.bag('x'))).toBe(0);
   });
 });
 
