@@ -74,6 +74,44 @@ describe('markWords: moved blocks and items', () => {
   });
 });
 
+describe('markWords: paragraphs moved across clauses', () => {
+  const CONSULT = 'The DCC shall consult Supplier Parties on each cohort timetable before it is published on the DCC Website.';
+  const DELAY = 'Where the migration of a cohort is delayed, the DCC shall notify the Panel and every affected Supplier Party within five Working Days.';
+  const P31 = 'The DCC shall operate the Requesting Party for each cohort of SMETS1 Installations that it migrates.';
+  const P32 = 'The DCC shall publish a timetable for the migration of each cohort, setting out the dates on which each Installation is expected to migrate.';
+  const P33 = 'The DCC shall keep a record of every Installation that fails to migrate and of the reasons for each failure.';
+  const P51 = 'The DCC shall report monthly to the Panel on the progress of migration against each published timetable.';
+  const P52 = 'The Panel may request such further information about the progress of migration as it reasonably requires.';
+  const md = (c: Record<string, string[]>) => `## 3 Migration\n\n${['3.1', '3.2', '3.3'].map((k) => `${k} ${c[k]!.join('\n\n')}`).join('\n\n')}\n\n## 5 Reporting\n\n${['5.1', '5.2'].map((k) => `${k} ${c[k]!.join('\n\n')}`).join('\n\n')}\n`;
+  const OLD = md({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33, DELAY], '5.1': [P51], '5.2': [P52] });
+  const clause = (d: DocumentDiff, number: string) => d.clauses.flatMap((c) => c.children).find((c) => (c.new ?? c.old)!.number === number)!;
+
+  it('should mark a paragraph moved whole deleted where it stood and inserted where it stands, each naming the other clause, and only its new words marked as moved', () => {
+    const moved = CONSULT.replace('Supplier Parties', 'Supplier Parties and Network Parties');
+    const d = redline(OLD, md({ '3.1': [P31], '3.2': [P32], '3.3': [P33, DELAY], '5.1': [P51, moved], '5.2': [P52] }));
+    const from = text(clause(d, '3.2').content[1]);
+    expect([from.status, from.blockType, segs(from.segments), from.moved, from.new]).toEqual(['deleted', 'paragraph', [`delete:${CONSULT}`], { side: 'from', note: 'Moved to Clause 5.1' }, null]);
+    const to = text(clause(d, '5.1').content[1]);
+    expect([to.status, to.blockType, segs(to.segments), to.old]).toEqual(['inserted', 'paragraph', [`insert:${moved}`], null]);
+    expect(to.moved!.side === 'to' && [to.moved!.note, to.moved!.amended, segs(to.moved!.segments)]).toEqual([
+      'Moved from Clause 3.2',
+      true,
+      ['equal:The DCC shall consult Supplier Parties ', 'insert:and Network Parties ', 'equal:on each cohort timetable before it is published on the DCC Website.'],
+    ]);
+  });
+
+  it('should mark a paragraph merged into the start of another clause\'s paragraph as moved in, its own words inserted', () => {
+    const d = redline(OLD, md({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33], '5.1': [P51], '5.2': [`${DELAY} ${P52}`] }));
+    expect(text(clause(d, '3.3').content[1]).moved).toEqual({ side: 'from', note: 'Moved to Clause 5.2' });
+    const merged = text(clause(d, '5.2').content[0]);
+    expect([merged.status, segs(merged.segments), merged.old !== null, merged.new !== null]).toEqual(['amended', [`insert:${DELAY} `, `equal:${P52}`], true, true]);
+    expect(merged.movedIn && [merged.movedIn.note, merged.movedIn.at, merged.movedIn.amended, segs(merged.movedIn.segments)]).toEqual(['Moved from Clause 3.3', 'start', false, [`equal:${DELAY} ${P52}`]]);
+    // Moved unchanged and nothing else changed in the paragraph's own words: still amended, for the words it took in.
+    const atEnd = text(clause(redline(OLD, md({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33], '5.1': [P51], '5.2': [`${P52} ${DELAY}`] })), '5.2').content[0]);
+    expect(atEnd.movedIn).toMatchObject({ note: 'Moved from Clause 3.3', at: 'end', amended: false });
+  });
+});
+
 describe('markWords: tables', () => {
   const OLD = '1.1 T:\n\n| Key | Value | Old |\n|---|---|---|\n| A | one | x |\n| B | two | y |\n| C | three | z |\n';
   const NEW = '1.1 T:\n\n| Key | Value |\n|---|---|\n| B | two |\n| C | 3 |\n| A | one |\n| D | four |\n';
