@@ -131,6 +131,35 @@ describe('regroupBlocks: moves inside a clause', () => {
   });
 });
 
+describe('regroupBlocks: what may and may not move', () => {
+  // Two long paragraphs, so that a run holding them is far from a short one.
+  const LONG1 = 'The Secretary of State may direct the DCC to suspend the migration of any cohort at any time by notice in writing to the Panel and to every Supplier Party affected by that cohort.';
+  const LONG2 = 'Any dispute arising under this Section shall be referred to the Authority for determination, and the determination of the Authority shall be final and binding on every Party to it.';
+
+  it('should not move a table into a paragraph, nor a paragraph into a table, however alike their words', () => {
+    expect(regroup([TABLE(A), P(B), P(C)], [P(B), P(C), P(A)])).toEqual(['pair 0>-', 'pair 1>0', 'pair 2>1', 'pair ->2']);
+    expect(regroup([P(A), P(B), P(C)], [P(B), P(C), TABLE(A)])).toEqual(['pair 0>-', 'pair 1>0', 'pair 2>1', 'pair ->2']);
+  });
+
+  it('should move only the old block most alike to the new one, and none when two are as alike', () => {
+    // A2 differs from A3 in one word, A in two: only A2 moved.
+    const A3 = A2.replace('website', 'portal');
+    expect(regroup([P(A), P(A2), P(B), P(C)], [P(B), P(C), P(A3)])).toEqual(['pair 0>-', 'moved from 1>2', 'pair 2>0', 'pair 3>1', 'moved to 1>2']);
+    // Two copies of A: neither is the one that moved.
+    expect(regroup([P(A), P(A), P(B), P(C)], [P(B), P(C), P(A2)])).toEqual(['pair 0>-', 'pair 1>-', 'pair 2>0', 'pair 3>1', 'pair ->2']);
+  });
+
+  it('should split a paragraph whose pieces stand in order in one gap, with the next block reworded after it', () => {
+    // The merged paragraph is most alike to A and C to C2, in order: no anchor is set, and the split is found.
+    expect(regroup([P(`${A} ${B}`), P(C)], [P(A), P(B), P(C.replace('remotely', 'online'))])).toEqual(['regrouped 0>0+1', 'pair 1>2']);
+  });
+
+  it('should merge only the blocks of the gap, with the paragraphs kept before it left out', () => {
+    expect(regroup([P(LONG1), P(LONG2), P(A), P(B)], [P(LONG1), P(LONG2), P(`${A} ${B}`)])).toEqual(['pair 0>0', 'pair 1>1', 'regrouped 2+3>2']);
+    expect(regroup([P(LONG1), P(LONG2), P(`${A} ${B}`)], [P(LONG1), P(LONG2), P(A), P(B)])).toEqual(['pair 0>0', 'pair 1>1', 'regrouped 2>2+3']);
+  });
+});
+
 describe('regroupItems', () => {
   it('should give the items of a list reordered, the one that moved at both ends, with their indexes', () => {
     const groups = regroupItems(LIST(A, B, C, D), LIST(B, C, D, A2), key)!;
