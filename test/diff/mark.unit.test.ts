@@ -218,6 +218,67 @@ describe('markWords: sections, headings and clause fields', () => {
   });
 });
 
+describe('markWords: clause fields, more', () => {
+  it('should never call an inserted or deleted clause moved or renumbered', () => {
+    const d = redline('## 1 Part\n\n1.1 Kept text.\n', '## 1 Part\n\n1.1 Kept text.\n\n1.2 Added text of a new clause.\n');
+    const added = d.clauses[0]!.children[1]!;
+    expect([added.status, added.moved, added.renumbered, added.amended]).toEqual(['inserted', false, false, false]);
+  });
+
+  it('should mark a heading a clause gained, and not amend a clause renumbered under the same heading', () => {
+    const gained = redline('## 1 Part\n\n1.1 Text of the clause.\n', '## 1 Part\n\n### 1.1 Heading\n\nText of the clause.\n').clauses[0]!.children[0]!;
+    expect([gained.status, gained.amended, segs(gained.heading)]).toEqual(['amended', true, ['insert:Heading']]);
+    const d = redline('## 1 Part\n\n### 1.1 Fees\n\nEach Party pays.\n', '## 1 Part\n\n### 1.1 Scope\n\nNew clause about scope of things entirely.\n\n### 1.2 Fees\n\nEach Party pays.\n');
+    const fees = d.clauses[0]!.children[1]!;
+    expect([fees.status, fees.amended, fees.old!.number, fees.new!.number, segs(fees.heading)]).toEqual(['renumbered', false, '1.1', '1.2', ['equal:Fees']]);
+  });
+
+  it('should give the sub-clauses of a part the same all the way down their headings, their basis, and their tables, unchanged', () => {
+    const part = '## 1 Part\n\n### Notes\n\nAn unnumbered note.\n\n1.1 Text.\n\n| Key | Value |\n|---|---|\n| A | one |\n';
+    const d = redline(`${part}\n## 2 Other\n\n2.1 Old.\n`, `${part}\n## 2 Other\n\n2.1 New.\n`);
+    const notes = d.clauses[0]!.children[0]!;
+    expect([notes.status, notes.match, notes.old!.number, segs(notes.heading), notes.subtreeChanged]).toEqual(['unchanged', 'content', null, ['equal:Notes'], false]);
+    const clause = notes.children[0]!;
+    expect([clause.status, clause.match, clause.heading, clause.content.map((b) => `${b.kind}:${b.status}`)]).toEqual(['unchanged', 'number', null, ['text:unchanged', 'table:unchanged']]);
+    const table = clause.content[1] as TableChange;
+    expect(table.rows.map((r) => [r.status, r.key, r.cells.map((c) => segs(c.segments).join())])).toEqual([['unchanged', 'A', ['equal:A', 'equal:one']]]);
+    expect([d.clauses[0]!.subtreeChanged, d.clauses[1]!.subtreeChanged]).toEqual([false, true]);
+  });
+
+  it('should leave a clause whose only change is hidden formatting, and its parent, with no changed subtree', () => {
+    const d = redline('## 1 Part\n\n1.1 The report is\ndue.\n\n1.2 Other text.\n', '## 1 Part\n\n1.1 The report is due.\n\n1.2 Other text.\n');
+    expect(d.clauses[0]!.children.map((c) => [c.status, c.subtreeChanged])).toEqual([['unchanged', false], ['unchanged', false]]);
+    expect(d.clauses[0]!.subtreeChanged).toBe(false);
+    expect(d.summary.changed).toBe(0);
+  });
+
+  it('should give a block added or removed its own status, and a cell with no missing side no `missing` field', () => {
+    const d = redline('1.1 First.\n\nSecond.\n', '1.1 First.\n\nSecond.\n\nThird, added.\n');
+    expect(content(d).map((b) => text(b).status)).toEqual(['unchanged', 'unchanged', 'inserted']);
+    expect(content(diffDocuments(d.new.document, d.old.document)).map((b) => text(b).status)).toEqual(['unchanged', 'unchanged', 'deleted']);
+    const t = content(redline('1.1 T:\n\n| Key | Value |\n|---|---|\n| A | one |\n', '1.1 T:\n\n| Key | Value |\n|---|---|\n| A | two |\n'))[1] as TableChange;
+    expect(t.rows[0]!.cells.map((c) => Object.keys(c).sort())).toEqual([['segments', 'status'], ['segments', 'status']]);
+  });
+
+  it('should call a section amended when one of its blocks changed and another did not', () => {
+    const d = redline('## Version History\n\nFirst issue.\n\nSecond issue.\n', '## Version History\n\nFirst issue.\n\nSecond issue, amended.\n');
+    expect(d.sections.map((s) => [s.status, s.content.map((b) => text(b).status)])).toEqual([['amended', ['unchanged', 'amended']]]);
+  });
+
+  it('should keep the merged paragraph on the first old piece of a merge, and no new block on the others', () => {
+    const [first, second] = content(redline(`1.1 ${A}\n\n${B}\n`, `1.1 ${A} ${B}\n`));
+    expect([text(first).status, text(first).old !== null, text(first).new !== null, text(second).status, text(second).new]).toEqual(['amended', true, true, 'amended', null]);
+  });
+
+  it('should not amend a paragraph that moved with its own number changed to fit its new place', () => {
+    const a = '1° The DCC shall publish the Migration Schedule on its website before the first cohort.';
+    const b = '2° Each Supplier Party shall provide any information reasonably requested for that purpose.';
+    const blocks = content(redline(`1.1 Text.\n\n${a}\n\n${b}\n`, `1.1 Text.\n\n${b.replace('2°', '1°')}\n\n${a.replace('1°', '2°')}\n`));
+    const to = blocks.map(text).find((x) => x.moved?.side === 'to')!;
+    expect(to.moved).toMatchObject({ side: 'to', amended: false });
+  });
+});
+
 describe('markWords: with formatting shown', () => {
   it('should amend a block that changed kind with the same words only when formatting is shown', () => {
     const o = `1.1 Items:\n\n${A}\n`;
