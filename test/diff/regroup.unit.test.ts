@@ -68,6 +68,11 @@ describe('regroupBlocks: splits and merges', () => {
     expect(regroup(olds, news)).toEqual(['pair 0>0', 'regrouped 1>1+2', 'pair 2>3']);
   });
 
+  it('should regroup a split whose second piece gained a word', () => {
+    expect(regroup([P(`${A} ${B}`)], [P(A), P(`${B} Always.`)])).toEqual(['regrouped 0>0+1']);
+    expect(regroup([P(A), P(`${B} Always.`)], [P(`${A} ${B}`)])).toEqual(['regrouped 0+1>0']);
+  });
+
   it('should regroup up to four pieces, and no more', () => {
     const pieces = [A, B, C, D];
     expect(regroup([P(pieces.join(' '))], pieces.map(P))).toEqual(['regrouped 0>0+1+2+3']);
@@ -226,6 +231,32 @@ describe('matchMovesAcross', () => {
     expect(matchMovesAcross(deleted, [rewritten])).toEqual([]);
     // A list deleted never reads as the start or end of a paragraph.
     expect(matchMovesAcross([{ clause: 0, block: LIST(LONG) }], [atEnd])).toEqual([]);
+  });
+
+  it('should take a text of exactly eight words, and a target of seven words for none', () => {
+    const eight = 'Each Party shall bear its own legal costs.';
+    expect(matchMovesAcross([{ clause: 0, block: P(eight) }], [{ kind: 'whole', clause: 1, block: P(eight) }])).toEqual([{ from: 0, to: 0, at: 'whole' }]);
+    // Seven of its eight words, in order: alike enough (words 2*7/15, pairs 2*6/13), but too short a target.
+    expect(matchMovesAcross([{ clause: 0, block: P(eight) }], [{ kind: 'whole', clause: 1, block: P('Each Party shall bear its own costs.') }])).toEqual([]);
+  });
+
+  it('should find no move to a text inserted in another clause that is not alike, nor a merge that gained other words', () => {
+    expect(matchMovesAcross([{ clause: 0, block: P(LONG) }], [{ kind: 'whole', clause: 1, block: P(OTHER) }])).toEqual([]);
+    const kept = 'Payments shall be made within thirty days of the date of the invoice issued by the DCC.';
+    const gainedOther: AcrossTarget = { kind: 'merge', clause: 3, old: P(kept), new: P(`${kept} ${OTHER}`) };
+    expect(matchMovesAcross([{ clause: 0, block: P(LONG) }], [gainedOther])).toEqual([]);
+    // Merged into a paragraph of its own clause: not a move across clauses.
+    const sameClause: AcrossTarget = { kind: 'merge', clause: 0, old: P(kept), new: P(`${kept} ${LONG}`) };
+    expect(matchMovesAcross([{ clause: 0, block: P(LONG) }], [sameClause])).toEqual([]);
+  });
+
+  it('should list the moves by deleted text, though the more alike is taken first', () => {
+    // The second deleted text is found word for word, the first with a word added: listed first all the same.
+    const deleted = [{ clause: 0, block: P(LONG) }, { clause: 0, block: P(OTHER) }];
+    const targets: AcrossTarget[] = [{ kind: 'whole', clause: 1, block: P(LONG2) }, { kind: 'whole', clause: 2, block: P(OTHER) }];
+    expect(matchMovesAcross(deleted, targets)).toEqual([{ from: 0, to: 0, at: 'whole' }, { from: 1, to: 1, at: 'whole' }]);
+    // Two copies deleted, one target: the first copy takes it.
+    expect(matchMovesAcross([{ clause: 0, block: P(LONG) }, { clause: 2, block: P(LONG) }], [{ kind: 'whole', clause: 1, block: P(LONG) }])).toEqual([{ from: 0, to: 0, at: 'whole' }]);
   });
 
   it('should take each deleted text and each target once, most alike first, listed by deleted text', () => {
