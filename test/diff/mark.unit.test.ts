@@ -63,7 +63,7 @@ describe('markWords: moved blocks and items', () => {
 
   it('should mark each item of a reordered list on its own, the moved item by item number, and the list amended', () => {
     const list = text(content(redline(`1.1 Items:\n\n- ${A}\n- ${B}\n- ${C}\n`, `1.1 Items:\n\n- ${B}\n- ${C}\n- ${A}\n`))[1]);
-    expect(list.status).toBe('amended');
+    expect([list.status, list.blockType, list.old!.type, list.new!.type]).toEqual(['amended', 'list', 'list', 'list']);
     expect(list.items!.map((i) => [i.status, i.oldItem, i.newItem, i.moved?.note ?? null])).toEqual([
       ['deleted', 0, null, 'Moved to item 3'],
       ['unchanged', 1, 0, null],
