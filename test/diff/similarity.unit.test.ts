@@ -54,6 +54,10 @@ describe('WordIds.similarity', () => {
     const text = vocabulary.flatMap((x) => vocabulary.map((y) => `${x} ${y}`)).join(' ');
     const pairs = new WordIds();
     expect(pairs.similarity(pairs.bag(text), pairs.bag(text))).toBe(1);
+    // 2,100 different words at once: more than twice the 1,024 counts the table starts with.
+    const many = Array.from({ length: 2100 }, (_, i) => `m${i}`).join(' ');
+    const big = new WordIds();
+    expect(big.similarity(big.bag(many), big.bag(many))).toBe(1);
   });
 
   it('should leave the counts clean between two comparisons made with the same ids', () => {
