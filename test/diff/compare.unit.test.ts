@@ -8,23 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parseDocument } from '../../src/parse/index.js';
 import { compareBlocks, pairBlocks, type BlockPairing, type ClauseComparison, type TableComparison, type TextBlockComparison } from '../../src/diff/compare.js';
-import { pairClauses, type ClausePair, type ClausePairing } from '../../src/diff/pair.js';
+import { pairClauses } from '../../src/diff/pair.js';
 import type { Block } from '../../src/model/types.js';
+import { ACROSS, pairingOf } from './helpers.js';
 
 const doc = (text: string) => parseDocument(text, new VFile({ path: 'doc.md' }));
 
-function pairing(a: string, b: string, fields: Partial<ClausePair> = {}): ClausePairing {
-  const o = doc(a);
-  const n = doc(b);
-  const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, oldParent: null, newParent: null, basis: 'content', similarity: 0.9, sameContent: false, sameParent: true, identicalBelow: 0, children: [], ...fields };
-  return { old: o, new: n, clauses: [pair] };
-}
 
 /** A clause 1.1 holding one table, its first row the header. */
 const tableClause = (rows: string[][]) => `1.1 Table:\n\n${rows.map((r, k) => `| ${r.join(' | ')} |${k === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n')}\n`;
 
 function compareTables(a: string[][], b: string[][]): TableComparison {
-  const c = compareBlocks(pairing(tableClause(a), tableClause(b)), { showFormatting: false }).clauses[0]!;
+  const c = compareBlocks(pairingOf(tableClause(a), tableClause(b)), { showFormatting: false }).clauses[0]!;
   return c.content.find((x): x is TableComparison => x.kind === 'table')!;
 }
 const columnsOf = (t: TableComparison) => t.columns.map((c) => `${c.old ?? '-'}>${c.new ?? '-'}`);
@@ -119,12 +114,12 @@ describe('compareBlocks: table rows', () => {
   });
 
   it('should say which side lacks a cell of a short row', () => {
-    const t = compareBlocks(pairing('1.1 T:\n\n| Key | Value |\n|---|---|\n| A |\n| B | two |\n', '1.1 T:\n\n| Key | Value |\n|---|---|\n| A |\n| B |\n'), { showFormatting: false }).clauses[0]!.content.find((x): x is TableComparison => x.kind === 'table')!;
+    const t = compareBlocks(pairingOf('1.1 T:\n\n| Key | Value |\n|---|---|\n| A |\n| B | two |\n', '1.1 T:\n\n| Key | Value |\n|---|---|\n| A |\n| B |\n'), { showFormatting: false }).clauses[0]!.content.find((x): x is TableComparison => x.kind === 'table')!;
     expect(t.rows.map((r) => r.cells.map((c) => c.missing))).toEqual([
       [null, 'both'],
       [null, 'new'],
     ]);
-    const back = compareBlocks(pairing('1.1 T:\n\n| Key | Value |\n|---|---|\n| B |\n', '1.1 T:\n\n| Key | Value |\n|---|---|\n| B | two |\n'), { showFormatting: false }).clauses[0]!.content.find((x): x is TableComparison => x.kind === 'table')!;
+    const back = compareBlocks(pairingOf('1.1 T:\n\n| Key | Value |\n|---|---|\n| B |\n', '1.1 T:\n\n| Key | Value |\n|---|---|\n| B | two |\n'), { showFormatting: false }).clauses[0]!.content.find((x): x is TableComparison => x.kind === 'table')!;
     expect(back.rows.map((r) => r.cells.map((c) => [c.missing, runText(c.oldRuns), runText(c.newRuns)]))).toEqual([[[null, 'B', 'B'], ['old', '', 'two']]]);
   });
 });
@@ -228,15 +223,15 @@ describe('compareBlocks: clauses and sections', () => {
   });
 
   it('should compare the heading and content of a pair whose content changed, and leave the same content paired as the same', () => {
-    const c = compareBlocks(pairing('1.2 Text.\n\nSecond.\n', '1.2 Text.\n\nSecond.\n', { sameContent: true, sameParent: false }), { showFormatting: false }).clauses[0]!;
+    const c = compareBlocks(pairingOf('1.2 Text.\n\nSecond.\n', '1.2 Text.\n\nSecond.\n', { sameContent: true, sameParent: false }), { showFormatting: false }).clauses[0]!;
     expect(c).toMatchObject({ kind: 'compared', moved: true, renumbered: false, heading: null });
     expect(kinds(c.content)).toEqual(['text old>new same', 'text old>new same']);
-    const renamed = compareBlocks(pairing('## 1 Old name\n', '## 1 New name\n'), { showFormatting: false }).clauses[0]!;
+    const renamed = compareBlocks(pairingOf('## 1 Old name\n', '## 1 New name\n'), { showFormatting: false }).clauses[0]!;
     expect(renamed.heading).toEqual({ old: 'Old name', new: 'New name' });
   });
 
   it('should see `2.1` and `2.1.` as one number unless formatting is shown', () => {
-    const same = pairing('2.1 Text.\n', '2.1 Text.\n', { sameContent: true });
+    const same = pairingOf('2.1 Text.\n', '2.1 Text.\n', { sameContent: true });
     // The parser writes both `2.1`: the number as another source might write it.
     const pair = same.clauses[0]!;
     const dotted = { ...same, clauses: [{ ...pair, new: { ...pair.new!, number: '2.1.' } }] };
@@ -267,15 +262,7 @@ describe('compareBlocks: clauses and sections', () => {
 });
 
 describe('compareBlocks: paragraphs moved across clauses', () => {
-  const CONSULT = 'The DCC shall consult Supplier Parties on each cohort timetable before it is published on the DCC Website.';
-  const DELAY = 'Where the migration of a cohort is delayed, the DCC shall notify the Panel and every affected Supplier Party within five Working Days.';
-  const P31 = 'The DCC shall operate the Requesting Party for each cohort of SMETS1 Installations that it migrates.';
-  const P32 = 'The DCC shall publish a timetable for the migration of each cohort, setting out the dates on which each Installation is expected to migrate.';
-  const P33 = 'The DCC shall keep a record of every Installation that fails to migrate and of the reasons for each failure.';
-  const P51 = 'The DCC shall report monthly to the Panel on the progress of migration against each published timetable.';
-  const P52 = 'The Panel may request such further information about the progress of migration as it reasonably requires.';
-  const md = (c: Record<string, string[]>) => `## 3 Migration\n\n${['3.1', '3.2', '3.3'].map((k) => `${k} ${c[k]!.join('\n\n')}`).join('\n\n')}\n\n## 5 Reporting\n\n${['5.1', '5.2'].map((k) => `${k} ${c[k]!.join('\n\n')}`).join('\n\n')}\n`;
-  const OLD = md({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33, DELAY], '5.1': [P51], '5.2': [P52] });
+  const { CONSULT, DELAY, P31, P32, P33, P51, P52, migration: md, OLD } = ACROSS;
 
   function across(newDoc: string): string[] {
     const c = compareBlocks(pairClauses(doc(OLD), doc(newDoc), { similarityThreshold: 0.5 }), { showFormatting: false });

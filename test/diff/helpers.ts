@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
 import { blockText, clauseText, walkClauses } from '../../src/model/text.js';
 import type { ClauseDocument } from '../../src/model/types.js';
+import type { ClausePair, ClausePairing } from '../../src/diff/pair.js';
 import {
   acceptSegments,
   clauseSegments,
@@ -83,3 +84,33 @@ export function byOld(diff: DocumentDiff, oldId: string): ClauseChange | undefin
 export function byNew(diff: DocumentDiff, newId: string): ClauseChange | undefined {
   return findChange(diff, (c) => c.new?.id === newId);
 }
+
+/**
+ * A hand-made clause pairing of the first clauses of two texts, for the compare stage alone: an
+ * amended pair under the same parent unless `fields` say otherwise.
+ */
+export function pairingOf(a: string, b: string, fields: Partial<ClausePair> = {}): ClausePairing {
+  const o = parse(a);
+  const n = parse(b);
+  const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, oldParent: null, newParent: null, basis: 'content', similarity: 0.9, sameContent: false, sameParent: true, identicalBelow: 0, children: [], ...fields };
+  return { old: o, new: n, clauses: [pair] };
+}
+
+/**
+ * SEC-style provisions in two parts, for paragraphs moved across clauses: `migration(clauses)`
+ * writes Part 3 (3.1-3.3) and Part 5 (5.1, 5.2) from each clause's paragraphs; `OLD` is the
+ * version before, with CONSULT in 3.2 and DELAY in 3.3.
+ */
+export const ACROSS = (() => {
+  const CONSULT = 'The DCC shall consult Supplier Parties on each cohort timetable before it is published on the DCC Website.';
+  const DELAY = 'Where the migration of a cohort is delayed, the DCC shall notify the Panel and every affected Supplier Party within five Working Days.';
+  const P31 = 'The DCC shall operate the Requesting Party for each cohort of SMETS1 Installations that it migrates.';
+  const P32 = 'The DCC shall publish a timetable for the migration of each cohort, setting out the dates on which each Installation is expected to migrate.';
+  const P33 = 'The DCC shall keep a record of every Installation that fails to migrate and of the reasons for each failure.';
+  const P51 = 'The DCC shall report monthly to the Panel on the progress of migration against each published timetable.';
+  const P52 = 'The Panel may request such further information about the progress of migration as it reasonably requires.';
+  const migration = (c: Record<string, string[]>) =>
+    `## 3 Migration\n\n${['3.1', '3.2', '3.3'].map((k) => `${k} ${c[k]!.join('\n\n')}`).join('\n\n')}\n\n## 5 Reporting\n\n${['5.1', '5.2'].map((k) => `${k} ${c[k]!.join('\n\n')}`).join('\n\n')}\n`;
+  const OLD = migration({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33, DELAY], '5.1': [P51], '5.2': [P52] });
+  return { CONSULT, DELAY, P31, P32, P33, P51, P52, migration, OLD };
+})();

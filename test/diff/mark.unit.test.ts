@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/index.js';
 import type { ContentChange, DocumentDiff, Segment, TableChange, TextBlockChange } from '../../src/model/change.js';
-import { parse } from './helpers.js';
+import { ACROSS, parse } from './helpers.js';
 
 const segs = (ss: readonly Segment[] | null) => (ss ?? []).map((s) => `${s.op}:${s.text}`);
 const redline = (o: string, n: string, options = {}) => diffDocuments(parse(o), parse(n), options);
@@ -75,15 +75,7 @@ describe('markWords: moved blocks and items', () => {
 });
 
 describe('markWords: paragraphs moved across clauses', () => {
-  const CONSULT = 'The DCC shall consult Supplier Parties on each cohort timetable before it is published on the DCC Website.';
-  const DELAY = 'Where the migration of a cohort is delayed, the DCC shall notify the Panel and every affected Supplier Party within five Working Days.';
-  const P31 = 'The DCC shall operate the Requesting Party for each cohort of SMETS1 Installations that it migrates.';
-  const P32 = 'The DCC shall publish a timetable for the migration of each cohort, setting out the dates on which each Installation is expected to migrate.';
-  const P33 = 'The DCC shall keep a record of every Installation that fails to migrate and of the reasons for each failure.';
-  const P51 = 'The DCC shall report monthly to the Panel on the progress of migration against each published timetable.';
-  const P52 = 'The Panel may request such further information about the progress of migration as it reasonably requires.';
-  const md = (c: Record<string, string[]>) => `## 3 Migration\n\n${['3.1', '3.2', '3.3'].map((k) => `${k} ${c[k]!.join('\n\n')}`).join('\n\n')}\n\n## 5 Reporting\n\n${['5.1', '5.2'].map((k) => `${k} ${c[k]!.join('\n\n')}`).join('\n\n')}\n`;
-  const OLD = md({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33, DELAY], '5.1': [P51], '5.2': [P52] });
+  const { CONSULT, DELAY, P31, P32, P33, P51, P52, migration: md, OLD } = ACROSS;
   const clause = (d: DocumentDiff, number: string) => d.clauses.flatMap((c) => c.children).find((c) => (c.new ?? c.old)!.number === number)!;
 
   it('should mark a paragraph moved whole deleted where it stood and inserted where it stands, each naming the other clause, and only its new words marked as moved', () => {
