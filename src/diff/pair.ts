@@ -40,10 +40,6 @@ export interface ClausePair {
   readonly old: Clause | null;
   /** The new clause; null for a deleted one. */
   readonly new: Clause | null;
-  /** The old clause's parent (null at the top level, or with no old clause). */
-  readonly oldParent: Clause | null;
-  /** The new clause's parent (null at the top level, or with no new clause). */
-  readonly newParent: Clause | null;
   /** How the two were paired; null for a clause on one side only. */
   readonly basis: MatchBasis | null;
   /** How alike their texts are, 0..1 (1 when paired as the same text); null for a clause on one side only. */
@@ -947,13 +943,11 @@ function pairsUnder(po: Node | null, pn: Node): ClausePair[] {
 function pairOf(n: Node): ClausePair {
   const o = n.partner;
   if (!o) {
-    return { old: null, new: n.clause!, oldParent: null, newParent: n.parent!.clause, basis: null, similarity: null, sameContent: false, sameParent: false, identicalBelow: 0, children: pairsUnder(null, n) };
+    return { old: null, new: n.clause!, basis: null, similarity: null, sameContent: false, sameParent: false, identicalBelow: 0, children: pairsUnder(null, n) };
   }
   return {
     old: o.clause!,
     new: n.clause!,
-    oldParent: o.parent!.clause,
-    newParent: n.parent!.clause,
     basis: o.basis,
     similarity: o.similarity ?? 0,
     sameContent: o.sameAs === n,
@@ -968,8 +962,6 @@ function deletedPair(o: Node): ClausePair {
   return {
     old: o.clause!,
     new: null,
-    oldParent: o.parent!.clause,
-    newParent: null,
     basis: null,
     similarity: null,
     sameContent: false,

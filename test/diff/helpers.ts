@@ -92,7 +92,7 @@ export function byNew(diff: DocumentDiff, newId: string): ClauseChange | undefin
 export function pairingOf(a: string, b: string, fields: Partial<ClausePair> = {}): ClausePairing {
   const o = parse(a);
   const n = parse(b);
-  const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, oldParent: null, newParent: null, basis: 'content', similarity: 0.9, sameContent: false, sameParent: true, identicalBelow: 0, children: [], ...fields };
+  const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, basis: 'content', similarity: 0.9, sameContent: false, sameParent: true, identicalBelow: 0, children: [], ...fields };
   return { old: o, new: n, clauses: [pair] };
 }
 

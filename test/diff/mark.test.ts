@@ -16,7 +16,7 @@ const ops = (segments: readonly Segment[]) => segments.map((s) => `${s.op}:${s.t
 function comparison(oldText: string, newText: string, fields: Partial<ClauseComparison> = {}): BlockComparison {
   const o = doc('1.1 Old.\n');
   const n = doc('1.1 New.\n');
-  const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, oldParent: null, newParent: null, basis: 'number', similarity: 0.8, sameContent: false, sameParent: true, identicalBelow: 0, children: [] };
+  const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, basis: 'number', similarity: 0.8, sameContent: false, sameParent: true, identicalBelow: 0, children: [] };
   const text: TextBlockComparison = { kind: 'text', old: paragraph(oldText), new: paragraph(newText), same: false, oldRuns: plainRuns(oldText), newRuns: plainRuns(newText) };
   const clause: ClauseComparison = { kind: 'compared', pair, renumbered: false, moved: false, heading: null, content: [text], tail: [], children: [], ...fields };
   return { old: o, new: n, preamble: [], sections: [], clauses: [clause], identicalTables: new Map() };
@@ -51,7 +51,7 @@ describe('markWords', () => {
     const text = '## 1 Part\n\n1.1 First text.\n\n(a) A lettered item.\n\n1.2 Second text.\n';
     const o = doc(text);
     const n = doc(text);
-    const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, oldParent: null, newParent: null, basis: 'number', similarity: 1, sameContent: true, sameParent: true, identicalBelow: 3, children: [] };
+    const pair: ClausePair = { old: o.clauses[0]!, new: n.clauses[0]!, basis: 'number', similarity: 1, sameContent: true, sameParent: true, identicalBelow: 3, children: [] };
     const clause: ClauseComparison = { kind: 'untouched', pair, renumbered: false, moved: false, heading: null, content: [], tail: [], children: [] };
     const d = markWords({ old: o, new: n, preamble: [], sections: [], clauses: [clause], identicalTables: new Map() }, { ...DEFAULT_DIFF_OPTIONS });
     const below = d.clauses[0]!.children;
