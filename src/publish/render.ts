@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnnexView } from '../render/view/types.js';
+import type { RenderJob, RenderReply } from './worker.js';
 import { annexToHtml } from '../render/html/index.js';
 
 export type AnnexFormat = 'html' | 'pdf' | 'docx';
@@ -45,10 +46,7 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-interface Job {
-  id: number;
-  view: AnnexView;
-  format: AnnexFormat;
+interface Job extends RenderJob {
   resolve: (rendered: Rendered) => void;
   reject: (error: Error) => void;
 }
@@ -87,17 +85,18 @@ export function renderPool(workers = defaultWorkers()): RenderPool {
         if (at < 0) break;
         const job = queue.splice(at, 1)[0]!;
         slot.jobs.set(job.id, job);
-        slot.worker.postMessage({ id: job.id, view: job.view, format: job.format });
+        const message: RenderJob = { id: job.id, view: job.view, format: job.format };
+        slot.worker.postMessage(message);
       }
     }
   };
   for (let i = 0; i < workers; i++) {
     const slot = { worker: new Worker(WORKER), jobs: new Map<number, Job>() };
-    slot.worker.on('message', (reply: { id: number; bytes?: Uint8Array; ms?: number; error?: string }) => {
+    slot.worker.on('message', (reply: RenderReply) => {
       const job = slot.jobs.get(reply.id);
       slot.jobs.delete(reply.id);
-      if (reply.bytes) job?.resolve({ bytes: reply.bytes, ms: reply.ms ?? 0 });
-      else job?.reject(new Error(reply.error ?? 'a render worker returned nothing'));
+      if ('bytes' in reply) job?.resolve({ bytes: reply.bytes, ms: reply.ms });
+      else job?.reject(new Error(reply.error));
       pump();
     });
     slot.worker.on('error', (error) => {
