@@ -33,7 +33,7 @@ interface Candidate {
 export function capitalisedPhrases(text: string): Candidate[] {
   const out: Candidate[] = [];
   const word = /[A-Za-z][A-Za-z0-9'’-]*/g;
-  let run: { words: string[]; start: number; end: number } | null = null;
+  let run: { words: string[]; start: number } | null = null;
   let pendingConnectors: string[] = [];
   const flush = () => {
     if (run) {
@@ -58,10 +58,9 @@ export function capitalisedPhrases(text: string): Candidate[] {
     const w = m[0];
     if (run && !adjacent) flush();
     if (isCapitalised(w)) {
-      if (!run) run = { words: [], start: m.index, end: m.index };
+      if (!run) run = { words: [], start: m.index };
       run.words.push(...pendingConnectors, w);
       pendingConnectors = [];
-      run.end = m.index + w.length;
     } else if (run && CONNECTORS.has(w)) {
       pendingConnectors.push(w);
     } else {
