@@ -6,7 +6,7 @@
  * renames it into place, so a reader sees a whole file or none.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -35,7 +35,14 @@ export function writeSealed(path: string, magic: Buffer, make: () => Uint8Array)
   try {
     const payload = make();
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, Buffer.concat([magic, createHash('sha256').update(payload).digest(), payload]));
+    // Written in three pieces, not joined first: a tree's payload is megabytes, and joining it
+    // into a new buffer made a write five times the CPU (3.6 MB: 18 ms against 3.7 ms).
+    const fd = openSync(temp, 'w');
+    try {
+      writeAll(fd, [magic, createHash('sha256').update(payload).digest(), payload]);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, path);
     return true;
   } catch {
@@ -45,6 +52,18 @@ export function writeSealed(path: string, magic: Buffer, make: () => Uint8Array)
       // Nothing was written.
     }
     return false;
+  }
+}
+
+/** Write every byte of `pieces` to `fd`: one call may write only part of what it is given. */
+function writeAll(fd: number, pieces: readonly Uint8Array[]): void {
+  let rest = pieces.filter((piece) => piece.byteLength > 0);
+  while (rest.length > 0) {
+    let written = writevSync(fd, rest);
+    if (written === 0) throw new Error('nothing written');
+    // Drop what was written: whole pieces, then the start of the next.
+    while (rest.length > 0 && written >= rest[0]!.byteLength) written -= rest.shift()!.byteLength;
+    if (written > 0) rest = [rest[0]!.subarray(written), ...rest.slice(1)];
   }
 }
 
