@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { expect } from 'vitest';
 import { repoRoot, type CliResult } from '../helpers.js';
 
 export const fixtureDocuments = join(repoRoot, 'test/fixtures/publish/documents');
@@ -33,6 +34,19 @@ function bareScratch(): { root: string; docs: string; out: string } {
   const docs = join(root, 'documents');
   mkdirSync(docs);
   return { root, docs, out: join(root, 'dist') };
+}
+
+/**
+ * Run `work` and fail if this process spent more than `ms` of CPU time on it: a bound on the work
+ * (a hang, a quadratic blow-up) that a loaded machine's waiting for a core does not count in, as
+ * the wall clock did (each test file runs in a process of its own, so its CPU time is its own).
+ */
+export async function withinCpu<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  const before = process.cpuUsage();
+  const result = await work();
+  const used = process.cpuUsage(before);
+  expect((used.user + used.system) / 1000, 'milliseconds of CPU time').toBeLessThan(ms);
+  return result;
 }
 
 /** Run the compiled CLI as a real process (needs `npm run compile`). */

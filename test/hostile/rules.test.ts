@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, copyDocuments, repoRoot } from '../helpers.js';
-import { expectNoStackTrace } from './helpers.js';
+import { expectNoStackTrace, withinCpu } from './helpers.js';
 
 const ORIGINAL = 'condition:\n  "==": [{ var: rp_decommissioning_timetable_approved }, false]';
 
@@ -40,9 +40,7 @@ describe('facts files', () => {
     return path;
   };
   const evaluate = async (path: string) => {
-    const started = Date.now();
-    const r = await cli(['--documents', join(repoRoot, 'documents'), 'eval', '--at', '2022-06-10', path]);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    const r = await withinCpu(15_000, () => cli(['--documents', join(repoRoot, 'documents'), 'eval', '--at', '2022-06-10', path]));
     expectNoStackTrace(r.stderr);
     return r;
   };
