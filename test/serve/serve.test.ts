@@ -39,9 +39,14 @@ describe('secdoc serve', () => {
     const response = await fetch(new URL(path, preview.url));
     return { status: response.status, text: await response.text() };
   };
-  /** The page once it satisfies `done`: the watcher reports a save a moment after it is made. */
+  /**
+   * The page once it satisfies `done`: the watcher reports a save a moment after it is made. The
+   * deadline only ends a wait for a change that never comes, so it is generous: on the loaded
+   * 2-core machine a re-check and re-render can wait seconds for a core. Speed is
+   * bench/serve.bench.mjs's to measure.
+   */
   const until = async (path: string, done: (html: string) => boolean) => {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 90_000;
     for (;;) {
       const { text } = await get(path);
       if (done(text)) return text;
