@@ -37,6 +37,11 @@ describe('rules/extract: the words of a subject', () => {
     expect(read('Where both apply, (A) and (B) shall be read together.')).toEqual([['shall', null]]);
   });
 
+  it('should end a subject found earlier in the sentence at a word joined by a slash or beginning in lower case', () => {
+    expect(read('Where the Panel and Ofgem/Citizens Advice agree, they shall publish.')).toEqual([['shall', 'Panel']]);
+    expect(read('Where the Panel and eIDAS rules apply, it shall act.')).toEqual([['shall', 'Panel']]);
+  });
+
   it('should pass over "as the case" only before "may"', () => {
     expect(read('The DCC shall act as the case shall require.')).toEqual([
       ['shall', 'DCC'],
