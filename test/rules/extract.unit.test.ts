@@ -40,6 +40,8 @@ describe('rules/extract: the words of a subject', () => {
   it('should end a subject found earlier in the sentence at a word joined by a slash or beginning in lower case', () => {
     expect(read('Where the Panel and Ofgem/Citizens Advice agree, they shall publish.')).toEqual([['shall', 'Panel']]);
     expect(read('Where the Panel and eIDAS rules apply, it shall act.')).toEqual([['shall', 'Panel']]);
+    // A run earlier in the sentence goes on past "of" or "and" only: not past a verb to the next name.
+    expect(read('Where the Panel asks Ofgem to decide, it shall act.')).toEqual([['shall', 'Panel']]);
   });
 
   it('should pass over "as the case" only before "may"', () => {
