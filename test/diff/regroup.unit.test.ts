@@ -364,3 +364,71 @@ describe('matchMovesAcross: where a merged paragraph kept its old text', () => {
     expect(matchMovesAcross(deleted, [merged('Payments are due.', `Payments are due. ${reordered}`)])).toEqual([{ from: 0, to: 0, at: 'end' }]);
   });
 });
+
+describe('regroupBlocks: what a split must be', () => {
+  const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+  const Y = 'India juliet kilo lima mike november oscar papa.';
+  const Z = 'Quebec romeo sierra tango uniform victor whiskey xray.';
+
+  it('should not split a paragraph into pieces less than 0.6 alike to it, though more alike than either piece', () => {
+    // Two of its three sentences, three words in each changed: 10 of 24 words, far under 0.6.
+    const pieces = [P('Alpha bravo yankee delta zulu foxtrot apple hotel.'), P('India juliet mango lima peach november pear papa.')];
+    expect(regroup([P(`${X} ${Y} ${Z}`)], pieces)).toEqual(['pair 0>0', 'pair ->1']);
+  });
+
+  it('should weigh a split only against the pieces that could be one: not a table, however alike', () => {
+    // The table holds the old paragraph word for word, more alike than the reworded pieces; it is no piece.
+    const X2 = 'Alpha bravo yankee delta zulu foxtrot golf hotel.';
+    expect(regroup([P(`${X} ${Y}`)], [P(X2), P(Y), TABLE(`${X} ${Y}`)])).toEqual(['regrouped 0>0+1', 'pair ->2']);
+  });
+
+  it('should not split a paragraph into a piece and a paragraph of no words, which is no more alike than the piece', () => {
+    expect(regroup([P(X.replace('golf', 'apple'))], [P(X), P('* — *')])).toEqual(['pair 0>0', 'pair ->1']);
+  });
+
+  it('should not merge paragraphs into a table', () => {
+    expect(regroup([P(X), P(Y)], [TABLE(`${X} ${Y}`)])).toEqual(['pair 0>-', 'pair 1>-', 'pair ->0']);
+  });
+});
+
+describe('regroupBlocks: pairing in order around blocks kept in place', () => {
+  const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+  const Y = 'India juliet kilo lima mike november oscar papa.';
+  const Z = 'Quebec romeo sierra tango uniform victor whiskey xray.';
+
+  it('should pair no block before a split with the split\'s pieces, though a block kept in place follows it', () => {
+    // B moved to the end; A kept its place (anchor 3>3) right after the split paragraph; D has nothing to pair with.
+    expect(regroup([P(B), P(D), P(`${X} ${Y} ${Z}`), P(A)], [P(X), P(Y), P(Z), P(A2), P(B2)])).toEqual(['moved from 0>4', 'pair 1>-', 'regrouped 2>0+1+2', 'pair 3>3', 'moved to 0>4']);
+  });
+
+  it('should pair a block kept in place with its counterpart, not with a block before it that fits', () => {
+    // A kept its place (anchor 1>1), B moved; D, new, stands before A2 and is inserted.
+    expect(regroup([P(B), P(A)], [P(D), P(A2), P(B2)])).toEqual(['moved from 0>2', 'pair ->0', 'pair 1>1', 'moved to 0>2']);
+  });
+
+  it('should pair past a block that does not fit in a gap after a block kept equal', () => {
+    expect(regroup([P(C), P(A)], [P(C), TABLE('x'), P(A2)])).toEqual(['pair 0>0', 'pair ->1', 'pair 1>2']);
+  });
+});
+
+describe('regroupItems and samePlaceReordered, more', () => {
+  it('should pair an item reworded in place while another item moved', () => {
+    const C2 = C.replace('remotely', 'online');
+    const groups = regroupItems(LIST(A, B, C), LIST(B, C2, A2), key)!;
+    expect(groups.map((g) => `${g.group.kind} ${g.old ?? '-'}>${g.new ?? '-'}`)).toEqual(['moved 0>-', 'pair 1>0', 'pair 2>1', 'moved ->2']);
+  });
+
+  it('should never take an item for two items merged, even when another item moved', () => {
+    // The second item holds the first three new ones word for word (each under 0.6 alike to it, so none moved); D moved to the end.
+    const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+    const Y = 'India juliet kilo lima mike november oscar papa.';
+    const Z = 'Quebec romeo sierra tango uniform victor whiskey xray.';
+    const groups = regroupItems(LIST(D, `${X} ${Y} ${Z}`, C), LIST(X, Y, Z, C, D), key)!;
+    expect(groups.map((g) => `${g.group.kind} ${g.old ?? '-'}>${g.new ?? '-'}`)).toEqual(['moved 0>-', 'pair 1>0', 'pair ->1', 'pair ->2', 'pair 2>3', 'moved ->4']);
+  });
+
+  it('should not call one block whose formatting alone changed a reordering', () => {
+    const emphasised: Block = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: A }] }] };
+    expect(samePlaceReordered([P(A), P(B)], [emphasised, P(B)], key)).toBe(false);
+  });
+});
