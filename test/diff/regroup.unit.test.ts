@@ -432,3 +432,12 @@ describe('regroupItems and samePlaceReordered, more', () => {
     expect(samePlaceReordered([P(A), P(B)], [emphasised, P(B)], key)).toBe(false);
   });
 });
+
+describe('regroupBlocks: a split may not take the counterpart of a block kept in place', () => {
+  it('should not split a paragraph into pieces of which one is the new text of a block kept in place before it', () => {
+    // A kept its place as A2 (anchor 1>0), B moved. The paragraph after A reads as A2 and X joined, but A2
+    // is A's: the split would start at the anchor's new block, so it is not taken, and the paragraph pairs with X.
+    const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+    expect(regroup([P(B), P(A), P(`${A2} ${X}`)], [P(A2), P(X), P(B2)])).toEqual(['moved from 0>2', 'pair 1>0', 'pair 2>1', 'moved to 0>2']);
+  });
+});
