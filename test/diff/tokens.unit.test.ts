@@ -283,3 +283,13 @@ describe('Tokenizer.changeWindow', () => {
     expect(windowOf([run('p', 'b'), run(' same')], [run('q', 'b'), run(' same')])).toEqual({ head: [], oldMid: ['p/b', ' same'], newMid: ['q/b', ' same'], tail: [] });
   });
 });
+
+describe('inlineRuns and blockRuns, more', () => {
+  it('should make no run of empty text in a style of its own', () => {
+    expect(shown(inlineRuns([T('a'), { type: 'strong', children: [T('')] }, { type: 'code', value: '' }]))).toEqual(['a']);
+  });
+
+  it('should give a heading the runs of its text', () => {
+    expect(shown(blockRuns({ type: 'heading', depth: 3, children: [T('Fees and '), { type: 'emphasis', children: [T('charges')] }] }))).toEqual(['Fees and ', 'charges/i']);
+  });
+});
