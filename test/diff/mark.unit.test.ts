@@ -279,3 +279,72 @@ describe('markWords: with formatting shown', () => {
     expect(text(content(redline(o, n, { showFormatting: true }))[1]).status).toBe('amended');
   });
 });
+
+describe('markWords: kinds, headings lost, and moves that changed the kind of block', () => {
+  it('should give each block of a split, a merge, a list reordered and a paragraph moved across clauses the kind `text`', () => {
+    const split = content(redline(`1.1 ${A} ${B}\n`, `1.1 ${A}\n\n${B}\n`));
+    const merged = content(redline(`1.1 ${A}\n\n${B}\n`, `1.1 ${A} ${B}\n`));
+    const list = content(redline(`1.1 Items:\n\n- ${A}\n- ${B}\n- ${C}\n`, `1.1 Items:\n\n- ${B}\n- ${C}\n- ${A}\n`))[1]!;
+    expect([...split, ...merged, list, ...text(list).items!].map((b) => b.kind)).toEqual(['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text']);
+    const { CONSULT, DELAY, P31, P32, P33, P51, P52, migration: md, OLD } = ACROSS;
+    const whole = redline(OLD, md({ '3.1': [P31], '3.2': [P32], '3.3': [P33, DELAY], '5.1': [P51, CONSULT], '5.2': [P52] }));
+    const intoStart = redline(OLD, md({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33], '5.1': [P51], '5.2': [`${DELAY} ${P52}`] }));
+    const blocks = (d: DocumentDiff) => d.clauses.flatMap((c) => c.children).flatMap((c) => c.content);
+    const movedBlocks = [...blocks(whole), ...blocks(intoStart)].filter((b) => b.kind === 'text' ? b.moved || b.movedIn : true);
+    expect(movedBlocks.map((b) => `${b.kind}:${b.status}`)).toEqual(['text:deleted', 'text:inserted', 'text:deleted', 'text:amended']);
+  });
+
+  it('should amend a clause that lost its heading, the heading struck', () => {
+    const lost = redline('## 1 Part\n\n### 1.1 Fees\n\nEach Party pays its own fees.\n', '## 1 Part\n\n1.1 Each Party pays its own fees.\n').clauses[0]!.children[0]!;
+    expect([lost.status, lost.amended, segs(lost.heading)]).toEqual(['amended', true, ['delete:Fees']]);
+  });
+
+  it('should call a paragraph moved as a quote amended only when formatting is shown, and one moved as it was not amended', () => {
+    const o = `1.1 ${A}\n\n${B}\n\n${C}\n`;
+    const quoted = `1.1 ${B}\n\n${C}\n\n> ${A}\n`;
+    const movedTo = (d: DocumentDiff) => content(d).map(text).find((b) => b.moved?.side === 'to')!.moved;
+    expect(movedTo(redline(o, quoted))).toMatchObject({ note: 'Moved from paragraph 1', amended: false });
+    expect(movedTo(redline(o, quoted, { showFormatting: true }))).toMatchObject({ note: 'Moved from paragraph 1', amended: true });
+    expect(movedTo(redline(o, `1.1 ${B}\n\n${C}\n\n${A}\n`, { showFormatting: true }))).toMatchObject({ amended: false });
+  });
+});
+
+describe('markWords: spaces at the breaks of a split or merge, and headings that differ in spaces or in being there', () => {
+  it('should keep the old text of a split\'s first piece where it differs inside, and strike the space that stood at the break apart', () => {
+    const wrapped = A.replace('publish the', 'publish\nthe');
+    const [first] = content(redline(`1.1 ${wrapped} ${B}\n`, `1.1 ${A}\n\n${B}\n`));
+    expect(text(first).segments).toEqual([{ op: 'equal', text: A, old: wrapped }, { op: 'delete', text: ' ' }]);
+    const [plain] = content(redline(`1.1 ${A} ${B}\n`, `1.1 ${A}\n\n${B}\n`));
+    expect(text(plain).segments).toEqual([{ op: 'equal', text: A }, { op: 'delete', text: ' ' }]);
+  });
+
+  it('should leave the start of a later piece as the word diff gave it, a re-wrapped line kept as unchanged text', () => {
+    const [, second] = content(redline(`1.1 ${A} Each Supplier Party shall provide\nany information reasonably requested for that purpose.\n`, `1.1 ${A}\n\n${B.replace('any', 'all')}\n`));
+    expect(text(second).segments).toEqual([
+      { op: 'equal', text: 'Each Supplier Party shall provide ', old: 'Each Supplier Party shall provide\n' },
+      { op: 'delete', text: 'any' },
+      { op: 'insert', text: 'all' },
+      { op: 'equal', text: ' information reasonably requested for that purpose.' },
+    ]);
+  });
+
+  it('should give the space a link gives back at a merged break as inserted, with no empty unchanged text beside it', () => {
+    const [first, second] = content(redline(`1.1 Read the [guide](https://x.org)\n\n${B}\n`, `1.1 Read the [guide](https://x.org) ${B}\n`));
+    expect(text(first).segments).toEqual([{ op: 'equal', text: 'Read the ' }, { op: 'equal', text: 'guide', href: 'https://x.org' }, { op: 'insert', text: ' ' }]);
+    expect(text(second).segments).toEqual([{ op: 'equal', text: B }]);
+  });
+
+  it('should not amend a clause whose heading differs only in spaces', () => {
+    const c = redline('## 1 Part\n\n### 1.1 Fees  and charges\n\nText.\n', '## 1 Part\n\n### 1.1 Fees and charges\n\nText.\n').clauses[0]!.children[0]!;
+    expect([c.status, c.amended, c.heading]).toEqual(['unchanged', false, [{ op: 'equal', text: 'Fees and charges', old: 'Fees  and charges' }]]);
+  });
+
+  it('should amend a clause whose empty heading came or went only when formatting is shown', () => {
+    // An empty `###` heading makes a clause with the heading ``; numbered in the other text, it has none.
+    const o = '## 1 Part\n\n###\n\nEach Party shall pay its own costs of the arbitration.\n';
+    const n = '## 1 Part\n\n1.1 Each Party shall pay its own costs of the arbitration.\n';
+    const clause = (a: string, b: string, showFormatting: boolean) => redline(a, b, { showFormatting }).clauses[0]!.children[0]!;
+    expect([false, true].map((shown) => [clause(o, n, shown).status, clause(o, n, shown).amended])).toEqual([['renumbered', false], ['renumbered', true]]);
+    expect([false, true].map((shown) => clause(n, o, shown).amended)).toEqual([false, true]);
+  });
+});

@@ -268,3 +268,176 @@ describe('matchMovesAcross', () => {
     expect(matchMovesAcross(deleted, two)).toEqual([{ from: 0, to: 0, at: 'whole' }, { from: 1, to: 1, at: 'whole' }]);
   });
 });
+
+describe('regroupBlocks: splits beside blocks that kept their place among moves', () => {
+  // Three sentences of eight words each: their paragraph is less than 0.6 alike to any one of them.
+  const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+  const Y = 'India juliet kilo lima mike november oscar papa.';
+  const Z = 'Quebec romeo sierra tango uniform victor whiskey xray.';
+  const XYZ = `${X} ${Y} ${Z}`;
+  const C2 = C.replace('remotely', 'online');
+
+  it('should split a paragraph that stands just before a block kept in place, in either text', () => {
+    // A kept its place (anchor 2>3); the split's pieces end where A2 starts, and B moved past it.
+    expect(regroup([P(XYZ), P(B), P(A)], [P(X), P(Y), P(Z), P(A2), P(B2)])).toEqual(['regrouped 0>0+1+2', 'moved from 1>4', 'pair 2>3', 'moved to 1>4']);
+    // B kept its place (anchor 2>3); the paragraph split ends where B stands in the old text.
+    expect(regroup([P(A), P(XYZ), P(B)], [P(X), P(Y), P(Z), P(B2), P(A2)])).toEqual(['moved from 0>4', 'regrouped 1>0+1+2', 'pair 2>3', 'moved to 0>4']);
+  });
+
+  it('should split a paragraph that stands just after a block kept in place, in either text', () => {
+    // A kept its place (anchor 1>0): the paragraph starts right after it in the old text.
+    expect(regroup([P(B), P(A), P(XYZ)], [P(A2), P(B2), P(X), P(Y), P(Z)])).toEqual(['moved from 0>1', 'pair 1>0', 'moved to 0>1', 'regrouped 2>2+3+4']);
+    // A and B kept their places (anchors 1>0, 2>1): the pieces start right after B2 in the new text.
+    expect(regroup([P(C), P(A), P(B), P(XYZ)], [P(A2), P(B2), P(X), P(Y), P(Z), P(C2)])).toEqual(['moved from 0>5', 'pair 1>0', 'pair 2>1', 'regrouped 3>2+3+4', 'moved to 0>5']);
+  });
+
+  it('should not split a paragraph across a block kept in place: before it in one text, after it in the other', () => {
+    // A kept its place (anchor 2>0): the paragraph is before A in the old text, its pieces after A2 in the new.
+    expect(regroup([P(B), P(XYZ), P(A)], [P(A2), P(X), P(Y), P(Z), P(B2)])).toEqual(['moved from 0>4', 'pair 1>-', 'pair 2>0', 'pair ->1', 'pair ->2', 'pair ->3', 'moved to 0>4']);
+    expect(regroup([P(B), P(XYZ), P(A)], [P(A2), P(B2), P(X), P(Y), P(Z)])).toEqual(['moved from 0>1', 'pair 1>-', 'pair 2>0', 'moved to 0>1', 'pair ->2', 'pair ->3', 'pair ->4']);
+    // A and C kept their places (anchors 0>4, 1>5): the paragraph is after them in the old text, its pieces before them in the new.
+    expect(regroup([P(A), P(C), P(XYZ), P(B)], [P(B2), P(X), P(Y), P(Z), P(A2), P(C2)])).toEqual(['moved to 3>0', 'pair ->1', 'pair ->2', 'pair ->3', 'pair 0>4', 'pair 1>5', 'pair 2>-', 'moved from 3>0']);
+    // The same with the paragraph right after the first block of the gap, A, kept in place (anchors 0>4, 2>5).
+    expect(regroup([P(A), P(XYZ), P(C), P(B)], [P(B2), P(X), P(Y), P(Z), P(A2), P(C2)])).toEqual(['moved to 3>0', 'pair ->1', 'pair ->2', 'pair ->3', 'pair 0>4', 'pair 1>-', 'pair 2>5', 'moved from 3>0']);
+  });
+
+  it('should take two splits of one gap, the more alike first, and give them in order', () => {
+    // Both paragraphs split; the second word for word, the first with a word changed (less alike, so taken second).
+    expect(regroup([P(`${A} ${B}`), P(`${C} ${D}`)], [P(A2), P(B), P(C), P(D)])).toEqual(['regrouped 0>0+1', 'regrouped 1>2+3']);
+  });
+});
+
+describe('regroupBlocks: the floor of a move', () => {
+  it('should take a block exactly 0.6 alike for the same block moved', () => {
+    // The same eleven words (1), of whose ten word pairs two are kept (0.2): 0.6, the floor.
+    const words = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo'.split(' ');
+    const reordered = [10, 9, 8, 7, 6, 5, 4, 2, 3, 0, 1].map((k) => words[k]).join(' ');
+    expect(regroup([P(words.join(' ')), P(B), P(C)], [P(B), P(C), P(reordered)])).toEqual(['moved from 0>2', 'pair 1>0', 'pair 2>1', 'moved to 0>2']);
+  });
+});
+
+describe('matchMovesAcross: where a merged paragraph kept its old text', () => {
+  const LONG = 'The Authority may at any time require the DCC to provide a report on its compliance with this Condition.';
+  const OTHER = 'Every Supplier Party shall keep records of each Smart Metering System it installs for six years.';
+  const merged = (old: string, now: string): AcrossTarget => ({ kind: 'merge', clause: 3, old: P(old), new: P(now) });
+  const moveOf = (target: AcrossTarget, deleted = [{ clause: 0, block: P(LONG) as Block }]) => matchMovesAcross(deleted as Array<{ clause: number; block: Extract<Block, { type: 'paragraph' }> }>, [target]);
+
+  it('should read a paragraph whose old words begin it, and end it only in part, as gained at its end', () => {
+    // `Payments due.` begins the new text; its last word alone ends it too, but the kept start is longer.
+    expect(moveOf(merged('Payments due.', `Payments due. ${LONG} Payments due.`))).toEqual([{ from: 0, to: 0, at: 'end' }]);
+    // Two words kept at the start, one at the end: at the end (the end's words are counted only past the start's).
+    expect(moveOf(merged('Payments are due.', `Payments are ${LONG} are due.`))).toEqual([{ from: 0, to: 0, at: 'end' }]);
+  });
+
+  it('should take half of the old words kept at one end as enough, and as many kept at both ends as gained at the start', () => {
+    // Two of four words kept at the start: half, enough.
+    expect(moveOf(merged('Payments are due monthly.', `Payments are ${LONG}`))).toEqual([{ from: 0, to: 0, at: 'end' }]);
+    // Two words kept at each end: at the start.
+    expect(moveOf(merged('Payments are due monthly.', `Payments are ${LONG} due monthly.`))).toEqual([{ from: 0, to: 0, at: 'start' }]);
+  });
+
+  it('should look at a paragraph that gained as many words as the shortest deleted paragraph holds, however long the others', () => {
+    const longer = `${OTHER} It shall make those records available to the Authority on request and without charge.`;
+    expect(moveOf(merged('Payments are due.', `Payments are due. ${LONG}`), [{ clause: 0, block: P(LONG) }, { clause: 0, block: P(longer) }])).toEqual([{ from: 0, to: 0, at: 'end' }]);
+  });
+
+  it('should never read a deleted list as merged into a paragraph, beside a deleted paragraph', () => {
+    expect(moveOf(merged('Payments are due.', `Payments are due. ${LONG}`), [{ clause: 0, block: P(OTHER) }, { clause: 0, block: LIST(LONG) }])).toEqual([]);
+  });
+
+  it('should need the paragraph to have gained four fifths of the words of the deleted one, counting those it lost', () => {
+    // Ten words deleted; the paragraph kept four of its six words and took in the ten: it gained 14 - 6 = 8, four fifths.
+    const ten = 'Each meter shall be read at least once every quarter.';
+    expect(moveOf(merged('Payments are due monthly in arrears.', `Payments are due monthly ${ten}`), [{ clause: 0, block: P(ten) }])).toEqual([{ from: 0, to: 0, at: 'end' }]);
+    // Kept four of its seven words: it gained 14 - 7 = 7, short of 8, though every deleted word is there; an eight-word
+    // paragraph deleted beside it (unlike anything) lets the paragraph be looked at.
+    const eight = 'Notices must be given in writing to everyone.';
+    expect(moveOf(merged('Payments are due monthly in full arrears.', `Payments are due monthly ${ten}`), [{ clause: 0, block: P(ten) }, { clause: 0, block: P(eight) }])).toEqual([]);
+  });
+
+  it('should take a text exactly four fifths alike, inserted whole or merged, for the same text moved', () => {
+    // The same eleven words (1), of whose ten word pairs six are kept (0.6): 0.8, the floor.
+    const words = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo'.split(' ');
+    const reordered = [9, 10, 7, 8, 5, 6, 3, 4, 0, 1, 2].map((k) => words[k]).join(' ');
+    const deleted = [{ clause: 0, block: P(words.join(' ')) }];
+    expect(matchMovesAcross(deleted, [{ kind: 'whole', clause: 1, block: P(reordered) }])).toEqual([{ from: 0, to: 0, at: 'whole' }]);
+    expect(matchMovesAcross(deleted, [merged('Payments are due.', `Payments are due. ${reordered}`)])).toEqual([{ from: 0, to: 0, at: 'end' }]);
+  });
+});
+
+describe('regroupBlocks: what a split must be', () => {
+  const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+  const Y = 'India juliet kilo lima mike november oscar papa.';
+  const Z = 'Quebec romeo sierra tango uniform victor whiskey xray.';
+
+  it('should not split a paragraph into pieces less than 0.6 alike to it, though more alike than either piece', () => {
+    // Two of its three sentences, three words in each changed: 10 of 24 words, far under 0.6.
+    const pieces = [P('Alpha bravo yankee delta zulu foxtrot apple hotel.'), P('India juliet mango lima peach november pear papa.')];
+    expect(regroup([P(`${X} ${Y} ${Z}`)], pieces)).toEqual(['pair 0>0', 'pair ->1']);
+  });
+
+  it('should weigh a split only against the pieces that could be one: not a table, however alike', () => {
+    // The table holds the old paragraph word for word, more alike than the reworded pieces; it is no piece.
+    const X2 = 'Alpha bravo yankee delta zulu foxtrot golf hotel.';
+    expect(regroup([P(`${X} ${Y}`)], [P(X2), P(Y), TABLE(`${X} ${Y}`)])).toEqual(['regrouped 0>0+1', 'pair ->2']);
+  });
+
+  it('should not split a paragraph into a piece and a paragraph of no words, which is no more alike than the piece', () => {
+    expect(regroup([P(X.replace('golf', 'apple'))], [P(X), P('* — *')])).toEqual(['pair 0>0', 'pair ->1']);
+  });
+
+  it('should not merge paragraphs into a table', () => {
+    expect(regroup([P(X), P(Y)], [TABLE(`${X} ${Y}`)])).toEqual(['pair 0>-', 'pair 1>-', 'pair ->0']);
+  });
+});
+
+describe('regroupBlocks: pairing in order around blocks kept in place', () => {
+  const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+  const Y = 'India juliet kilo lima mike november oscar papa.';
+  const Z = 'Quebec romeo sierra tango uniform victor whiskey xray.';
+
+  it('should pair no block before a split with the split\'s pieces, though a block kept in place follows it', () => {
+    // B moved to the end; A kept its place (anchor 3>3) right after the split paragraph; D has nothing to pair with.
+    expect(regroup([P(B), P(D), P(`${X} ${Y} ${Z}`), P(A)], [P(X), P(Y), P(Z), P(A2), P(B2)])).toEqual(['moved from 0>4', 'pair 1>-', 'regrouped 2>0+1+2', 'pair 3>3', 'moved to 0>4']);
+  });
+
+  it('should pair a block kept in place with its counterpart, not with a block before it that fits', () => {
+    // A kept its place (anchor 1>1), B moved; D, new, stands before A2 and is inserted.
+    expect(regroup([P(B), P(A)], [P(D), P(A2), P(B2)])).toEqual(['moved from 0>2', 'pair ->0', 'pair 1>1', 'moved to 0>2']);
+  });
+
+  it('should pair past a block that does not fit in a gap after a block kept equal', () => {
+    expect(regroup([P(C), P(A)], [P(C), TABLE('x'), P(A2)])).toEqual(['pair 0>0', 'pair ->1', 'pair 1>2']);
+  });
+});
+
+describe('regroupItems and samePlaceReordered, more', () => {
+  it('should pair an item reworded in place while another item moved', () => {
+    const C2 = C.replace('remotely', 'online');
+    const groups = regroupItems(LIST(A, B, C), LIST(B, C2, A2), key)!;
+    expect(groups.map((g) => `${g.group.kind} ${g.old ?? '-'}>${g.new ?? '-'}`)).toEqual(['moved 0>-', 'pair 1>0', 'pair 2>1', 'moved ->2']);
+  });
+
+  it('should never take an item for two items merged, even when another item moved', () => {
+    // The second item holds the first three new ones word for word (each under 0.6 alike to it, so none moved); D moved to the end.
+    const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+    const Y = 'India juliet kilo lima mike november oscar papa.';
+    const Z = 'Quebec romeo sierra tango uniform victor whiskey xray.';
+    const groups = regroupItems(LIST(D, `${X} ${Y} ${Z}`, C), LIST(X, Y, Z, C, D), key)!;
+    expect(groups.map((g) => `${g.group.kind} ${g.old ?? '-'}>${g.new ?? '-'}`)).toEqual(['moved 0>-', 'pair 1>0', 'pair ->1', 'pair ->2', 'pair 2>3', 'moved ->4']);
+  });
+
+  it('should not call one block whose formatting alone changed a reordering', () => {
+    const emphasised: Block = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: A }] }] };
+    expect(samePlaceReordered([P(A), P(B)], [emphasised, P(B)], key)).toBe(false);
+  });
+});
+
+describe('regroupBlocks: a split may not take the counterpart of a block kept in place', () => {
+  it('should not split a paragraph into pieces of which one is the new text of a block kept in place before it', () => {
+    // A kept its place as A2 (anchor 1>0), B moved. The paragraph after A reads as A2 and X joined, but A2
+    // is A's: the split would start at the anchor's new block, so it is not taken, and the paragraph pairs with X.
+    const X = 'Alpha bravo charlie delta echo foxtrot golf hotel.';
+    expect(regroup([P(B), P(A), P(`${A2} ${X}`)], [P(A2), P(X), P(B2)])).toEqual(['moved from 0>2', 'pair 1>0', 'pair 2>1', 'moved to 0>2']);
+  });
+});
