@@ -278,6 +278,20 @@ describe('markWords: with formatting shown', () => {
     expect(text(content(redline(o, n))[1]).status).toBe('unchanged');
     expect(text(content(redline(o, n, { showFormatting: true }))[1]).status).toBe('amended');
   });
+
+  it('should amend a code block whose language alone changed and a list in a list switched between bullets and numbers, only when formatting is shown', () => {
+    const status = (o: string, n: string, showFormatting: boolean) => text(content(redline(`1.1 Items:\n\n${o}\n`, `1.1 Items:\n\n${n}\n`, { showFormatting }))[1]).status;
+    const pairs: Array<[string, string]> = [
+      ['```js\nrun(1);\n```', '```ts\nrun(1);\n```'],
+      ['```js\nrun(1);\n```', '```\nrun(1);\n```'],
+      // A list in a list: a numbered list of a clause's own is read as its sub-clauses.
+      [`- ${A}\n  - ${B}\n  - ${C}`, `- ${A}\n  1. ${B}\n  2. ${C}`],
+      [`- ${A}\n\n  1. ${B}\n  2. ${C}`, `- ${A}\n\n  - ${B}\n  - ${C}`],
+    ];
+    for (const [o, n] of pairs) expect([status(o, n, false), status(o, n, true)]).toEqual(['unchanged', 'amended']);
+    // The same frame with the same words is no change either way.
+    expect([status('```js\nrun(1);\n```', '```js\nrun(1);\n```', true), status(`- ${A}\n  - ${B}`, `- ${A}\n  - ${B}`, true)]).toEqual(['unchanged', 'unchanged']);
+  });
 });
 
 describe('markWords: kinds, headings lost, and moves that changed the kind of block', () => {
