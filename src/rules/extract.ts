@@ -112,7 +112,7 @@ function runEndingAt(tokens: readonly string[], end: number): string | null {
   const words: string[] = [];
   for (let i = end; i >= 0; i--) {
     const t = tokens[i]!;
-    const capitalised = /^[A-Z(][\w()'’-]*$/.test(t) && !/[,;:]$/.test(t);
+    const capitalised = /^[A-Z(][\w()'’-]*$/.test(t);
     const connector = (t === 'of' || t === 'and') && words.length > 0 && i > 0 && /^[A-Z]/.test(tokens[i - 1]!);
     if (!capitalised && !connector) break;
     words.unshift(t);

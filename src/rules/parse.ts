@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { readYaml } from '../parse/yaml.js';
-import type { Annotation, Point } from '../model/types.js';
+import type { Point } from '../model/types.js';
 import { ISO_DURATION } from '../time/index.js';
 import { logicProblems, suggest } from './logic.js';
 import { RULE_FIELDS, RULE_KINDS, type JsonLogic, type Rule, type RuleKind } from './types.js';
@@ -25,10 +25,6 @@ export interface RuleBlockReading {
   fields: RuleFields | null;
   problems: FieldProblem[];
   places: Record<string, Point>;
-}
-
-export function readRuleBlock(annotation: Annotation): RuleBlockReading {
-  return placeRuleBlock(readRuleSource(annotation.source), annotation.position.start);
 }
 
 /** Where `readRuleSource` puts the opening fence: a column no place in a file has. */

@@ -10,7 +10,7 @@ import { report } from '../../src/diagnostics/index.js';
 import { FACTS_FILE } from '../../src/corpus/index.js';
 import { corpusRules } from '../../src/rules/index.js';
 import { versionRuleProblems } from '../../src/rules/compile.js';
-import { readRuleBlock, readRuleSource } from '../../src/rules/parse.js';
+import { placeRuleBlock, readRuleSource } from '../../src/rules/parse.js';
 import { reportRuleProblems } from '../../src/rules/report.js';
 import { direction, memoryCorpus, version } from '../memory-corpus.js';
 
@@ -65,7 +65,7 @@ describe('rules/parse: a block whose YAML names an alias set nowhere, and a read
   });
 
   it('should place a block\'s problems and fields from its fence', () => {
-    const reading = readRuleBlock({ kind: 'rule', source: 'id: aa.x.y\nkind: obligaton\nactor: DCC\neffect: x', position: { start: { line: 20, column: 1 }, end: { line: 25, column: 4 } } });
+    const reading = placeRuleBlock(readRuleSource('id: aa.x.y\nkind: obligaton\nactor: DCC\neffect: x'), { line: 20, column: 1 });
     expect(reading.problems.map((p) => [p.place, p.reason.slice(0, 25)])).toEqual([[{ line: 22, column: 7 }, 'Unexpected kind `obligato']]);
     expect(reading.places).toEqual({ id: { line: 21, column: 5 }, kind: { line: 22, column: 7 }, actor: { line: 23, column: 8 }, effect: { line: 24, column: 9 } });
   });
