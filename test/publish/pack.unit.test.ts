@@ -377,6 +377,14 @@ describe('publish: an incremental build', () => {
     expect((await build({ formats: ['json'], producers, previous: readPreviousPack(join(s.out, '..', 'other'), s.record) }, s.documents)).made).toEqual(everything);
   });
 
+  it('should remake the annexes when one author or ink gives way to another', async () => {
+    for (const [before, after] of [[{ author: 'Panel Secretariat' }, { author: 'DCC' }], [{ ink: 'black' as const }, { ink: 'colour' as const }]]) {
+      const s = await first(['html'], before);
+      const next = await build({ formats: s.formats, previous: readPreviousPack(s.out, s.record), ...after }, s.documents);
+      expect(next.made.filter((p) => p.startsWith('AL/')), JSON.stringify(after)).toEqual(['AL/v19.0/appendix-AL-v19.0.html', 'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.html', 'AL/v20.0/appendix-AL-v20.0.html']);
+    }
+  });
+
   it('should make an annex afresh at both its places when the copy at either was damaged, and take its other formats as they are', async () => {
     const s = await first(['html', 'docx']);
     const file = join(s.out, `${D}/${B}.html`);
