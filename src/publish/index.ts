@@ -246,8 +246,10 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     await pool.drain();
     await rendered;
   } finally {
-    // On failure, let the jobs in flight settle before an own pool's workers go.
-    await rendered.catch(() => undefined);
+    // On failure, jobs left in the queue are never served, so waiting for them would never end:
+    // closing an own pool fails them (a caller's pool is the caller's to close), and their
+    // failures are taken here rather than left unhandled.
+    rendered.catch(() => undefined);
     if (!options.pool) await pool.close();
   }
   for (const { artefact, ms } of extra) add(artefact, ms, produced.get(artefact.path) ?? null, !producedReused.has(artefact.path));

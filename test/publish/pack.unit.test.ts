@@ -103,6 +103,16 @@ describe('publish: what a pack holds', () => {
     await expect(build({ formats: ['json'], producers: [twice('manifest.json')] })).rejects.toThrow('two artefacts would be written to manifest.json');
   });
 
+  it('should fail, not wait for ever, when a producer fails while Word files wait in the queue, with its own pool or the caller\'s', async () => {
+    const broken = { name: 'broken', produce: () => { throw new Error('rules stage failed'); } };
+    // A build left waiting would settle this way instead (the queue is served only after the producers).
+    const stuck = () => new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000));
+    await expect(Promise.race([build({ formats: ['docx'], producers: [broken] }), stuck()])).rejects.toThrow('rules stage failed');
+    const pool = renderPool(0);
+    await expect(Promise.race([build({ formats: ['docx'], producers: [broken], pool }), stuck()])).rejects.toThrow('rules stage failed');
+    await pool.close();
+  });
+
   it('should add the fonts to a pack with HTML, and the rules and schemas to one with JSON, each only then', async () => {
     const html = await build({ formats: ['html'], producers, only: 'AL' });
     const extras = (pack: Pack) => pack.artefacts.filter((a) => !a.path.startsWith('AL/') && !a.path.startsWith('directions/') && a.path !== 'index.html').map((a) => `${a.kind} ${a.format} ${a.path}`);
