@@ -209,6 +209,9 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     for (const page of letters.pdf) {
       rendered = Promise.all([rendered, pool.render(page.view, 'pdf').then(({ bytes, ms }: Rendered) => extra.push({ artefact: { ...page.artefact, bytes }, ms }))]);
     }
+    // A job that fails fails the build where `rendered` is awaited, once the queue is drained;
+    // meanwhile its failure is not left unhandled (which would end the process).
+    rendered.catch(() => undefined);
     total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + letters.pdf.length + (formats.has('html') ? 1 : 0);
     for (const [job, files] of reuse) {
       for (const [format, previous] of files) job.places.forEach((p, i) => add(reusedArtefact({ ...describe(job), path: `${p.base}.${EXT[format as Exclude<Format, 'json'>]}`, format }, previous[i]!), 0, keyOf(job, format), false));

@@ -387,6 +387,12 @@ describe('publish: an incremental build', () => {
     expect((await build({ formats: ['json'], producers, previous: readPreviousPack(join(s.out, '..', 'other'), s.record) }, s.documents)).made).toEqual(everything);
   });
 
+  it('should take the data files from the previous pack when the next build asks for more formats', async () => {
+    const s = await first(['json']);
+    const next = await build({ formats: ['html', 'json'], producers, previous: readPreviousPack(s.out, s.record) }, s.documents);
+    expect(next.made.filter((p) => p.endsWith('.json') && !p.startsWith('schemas/'))).toEqual(['rules/facts-file.schema.json']);
+  });
+
   it('should remake the annexes when one author or ink gives way to another', async () => {
     for (const [before, after] of [[{ author: 'Panel Secretariat' }, { author: 'DCC' }], [{ ink: 'black' as const }, { ink: 'colour' as const }]]) {
       const s = await first(['html'], before);
@@ -579,4 +585,24 @@ describe('publish: what each file says, and how the pack is made', () => {
     expect(pack.artefacts.map((a) => a.path)).toContain(`${D}/direction.pdf`);
     await own.close();
   });
+  it('should write the author and the ink asked for on a direction\'s own page, in HTML and PDF', async () => {
+    // A direction whose only annex is of a document not held: its page is the pack's only PDF.
+    const documents = corpusWith({ 'directions/later.md': '---\nkind: direction\nid: later\ntitle: Later\nmade: 2022-08-01\nannexes:\n  - { letter: A, document: QQ, version: "1.0" }\n---\n\n# Later\n' });
+    const pack = await build({ formats: ['html', 'pdf'], only: 'later', author: 'Panel Secretariat', ink: 'black' }, documents);
+    expect(pack.artefacts.map((a) => a.path)).toEqual(['directions/later/direction.html', 'directions/later/direction.pdf', 'index.html']);
+    expect(text(pack, 'directions/later/direction.html')).toContain('<body class="annex clean ink-black">');
+    expect(new TextDecoder('latin1').decode(pack.artefacts[1]!.bytes)).toContain('/Author (Panel Secretariat)');
+  });
+
+  it('should fail the build when a direction\'s PDF cannot be laid out', async () => {
+    const own = renderPool(0);
+    const pool: RenderPool = {
+      render: (view, format) => (view.header.startsWith('Direction') ? Promise.reject(new Error('no room for the signature')) : own.render(view, format)),
+      drain: () => own.drain(),
+      close: () => own.close(),
+    };
+    await expect(build({ formats: ['pdf'], only: 'direction-2022-06-09', pool })).rejects.toThrow('no room for the signature');
+    await own.close();
+  });
+
 });
