@@ -549,8 +549,10 @@ describe('publish: what each file says, and how the pack is made', () => {
     );
     // 19.0 replaces no version held: no redline in its row, though a direction marks it up against 18.0.
     expect(index).toContain('<tr><td>19.0</td><td>1 November 2021</td><td>2 November 2021 until 10 June 2022</td><td class="formats"><a href="AL/v19.0/appendix-AL-v19.0.html">HTML</a> <a href="AL/v19.0/appendix-AL-v19.0.tree.json">JSON</a> </td><td class="formats"></td></tr>');
-    expect(index).toContain('<h3 id="appendix-ZZ">Appendix ZZ: Another document</h3>');
-    expect(index).toContain('<tr><td>1.0</td><td>Not recorded</td>');
+    // Each document's section holds its own versions only; ZZ's one version was designated by a direction not held.
+    const tbody = '<table>\n<thead><tr><th scope="col">Version</th><th scope="col">Designated</th><th scope="col">In force</th><th scope="col">Clean</th><th scope="col">Marked up</th></tr></thead>\n<tbody>\n';
+    expect(index).toContain(`<h3 id="appendix-AL">Appendix AL: SMETS1 Transition and Migration Approach Document (TMAD)</h3>\n${tbody}<tr><td>18.0</td>`);
+    expect(index).toContain(`<h3 id="appendix-ZZ">Appendix ZZ: Another document</h3>\n${tbody}<tr><td>1.0</td><td>Not recorded</td><td>Prospective: no effective date fixed</td><td class="formats"><a href="ZZ/v1.0/appendix-ZZ-v1.0.html">HTML</a> <a href="ZZ/v1.0/appendix-ZZ-v1.0.tree.json">JSON</a> </td><td class="formats"></td></tr>\n</tbody>`);
     expect(index).toContain('<h2>Other files</h2>\n<ul>\n<li><a href="rules/AL@18.0.json">rules/AL@18.0.json</a></li>\n<li><a href="rules/AL@19.0.json">rules/AL@19.0.json</a></li>\n<li><a href="rules/AL@20.0.json">rules/AL@20.0.json</a></li>\n<li><a href="rules/ZZ@1.0.json">rules/ZZ@1.0.json</a></li>\n<li><a href="rules/facts-file.schema.json">rules/facts-file.schema.json</a></li>\n<li><a href="schemas/diff.schema.json">schemas/diff.schema.json</a></li>\n<li><a href="schemas/facts.schema.json">schemas/facts.schema.json</a></li>\n<li><a href="schemas/rules.schema.json">schemas/rules.schema.json</a></li>\n<li><a href="schemas/tree.schema.json">schemas/tree.schema.json</a></li>\n</ul>');
     const page = plain(pack, 'directions/older--2022/direction.html');
     expect(page).toContain('<tr><td>Annex A</td><td><a href="annex-A-appendix-AL-v19.0-marked-up-v18.0.html">Appendix AL version 19.0, marked up against version 18.0</a></td></tr>\n<tr><td>Annex B</td><td>Appendix AL version 21.0</td></tr>');
@@ -605,4 +607,24 @@ describe('publish: what each file says, and how the pack is made', () => {
     await own.close();
   });
 
+  it('should time the directions\' pages each by its share of the time they took, their times together no more than the build\'s', async () => {
+    // Three long directions and nothing else to lay out: their pages are most of the build's work.
+    const documents = join(mkdtempSync(join(tmpdir(), 'secdoc-pack-')), 'documents');
+    mkdirSync(join(documents, 'directions'), { recursive: true });
+    const body = Array.from({ length: 40 }, (_, i) => `${i + 1}. The Secretary of State directs that paragraph ${i + 1} of the annex applies to every party from the date of this direction.`).join('\n\n');
+    for (const id of ['first', 'second', 'third']) {
+      writeFileSync(join(documents, 'directions', `${id}.md`), `---\nkind: direction\nid: ${id}\ntitle: The ${id} direction\nmade: 2022-08-01\nannexes:\n  - { letter: A, document: QQ, version: "1.0" }\n---\n\n# The ${id} direction\n\n${body}\n`);
+    }
+    const corpus = loadCorpus(documents, nodeHost);
+    const times = new Map<string, number>();
+    const started = performance.now();
+    const pack = await buildPack(corpus, { formats: ['html'], workers: 0, onArtefact: (a, _done, _total, ms) => times.set(a.path, ms) });
+    const wall = performance.now() - started;
+    expect(pack.artefacts.map((a) => a.path)).toEqual(['directions/first/direction.html', 'directions/second/direction.html', 'directions/third/direction.html', 'index.html']);
+    const pages = ['first', 'second', 'third'].map((id) => times.get(`directions/${id}/direction.html`)!);
+    expect(new Set(pages).size).toBe(1);
+    expect(pages[0]).toBeGreaterThan(0);
+    // One thread made every file: their own times cannot add up to more than the whole build.
+    expect([...times.values()].reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(wall);
+  });
 });
