@@ -391,6 +391,10 @@ describe('publish: an incremental build', () => {
     const s = await first(['json']);
     const next = await build({ formats: ['html', 'json'], producers, previous: readPreviousPack(s.out, s.record) }, s.documents);
     expect(next.made.filter((p) => p.endsWith('.json') && !p.startsWith('schemas/'))).toEqual(['rules/facts-file.schema.json']);
+    // And the HTML files when Word files are asked for too.
+    const t = await first(['html']);
+    const docx = await build({ formats: ['html', 'docx'], previous: readPreviousPack(t.out, t.record) }, t.documents);
+    expect(docx.made.filter((p) => p.endsWith('.html'))).toEqual([`${D}/direction.html`, 'index.html']);
   });
 
   it('should remake the annexes when one author or ink gives way to another', async () => {
@@ -477,6 +481,7 @@ describe('publish: what each file says, and how the pack is made', () => {
       { path: 'AL/v20.0/appendix-AL-v20.0.tree.json', kind: 'clean', format: 'json', document: 'AL', version: '20.0', against: null, annex: null, direction: null },
     ]);
     expect((JSON.parse(text(pack, 'AL/v20.0/appendix-AL-v20.0.tree.json')) as { document: { path: string } }).document.path).toBe('tmad/v20.0.md');
+    expect(text(pack, 'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.diff.json').endsWith('}\n')).toBe(true);
     // Made in another order (HTML, then JSON, then Word), recorded in the order of their paths.
     const mixed = await build({ formats: ['html', 'docx', 'json'] });
     expect(Object.keys(mixed.inputs.artefacts)).toEqual([
@@ -593,6 +598,7 @@ describe('publish: what each file says, and how the pack is made', () => {
     const pack = await build({ formats: ['html', 'pdf'], only: 'later', author: 'Panel Secretariat', ink: 'black' }, documents);
     expect(pack.artefacts.map((a) => a.path)).toEqual(['directions/later/direction.html', 'directions/later/direction.pdf', 'index.html']);
     expect(text(pack, 'directions/later/direction.html')).toContain('<body class="annex clean ink-black">');
+    expect(text(pack, 'directions/later/direction.html')).toContain('url("../../fonts/Arimo_400Regular.ttf")');
     expect(new TextDecoder('latin1').decode(pack.artefacts[1]!.bytes)).toContain('/Author (Panel Secretariat)');
   });
 
