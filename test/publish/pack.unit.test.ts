@@ -134,8 +134,9 @@ describe('publish: what a pack holds', () => {
     const colour = await build({ formats: ['html'], only: 'AL' });
     const black = await build({ formats: ['html', 'docx'], only: 'AL', ink: 'black', author: 'Panel Secretariat' });
     const path = 'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0';
-    expect(text(colour, `${path}.html`)).toContain('ink-colour');
-    expect(text(black, `${path}.html`)).toContain('ink-black');
+    // The page's own class (the stylesheet names both inks).
+    expect(text(colour, `${path}.html`)).toContain('<body class="annex marked-up ink-colour">');
+    expect(text(black, `${path}.html`)).toContain('<body class="annex marked-up ink-black">');
     const { unzipSync, strFromU8 } = await import('fflate');
     const xml = strFromU8(unzipSync(black.artefacts.find((a) => a.path === `${path}.docx`)!.bytes)['word/document.xml']!);
     expect(xml).toContain('w:author="Panel Secretariat"');
