@@ -141,6 +141,10 @@ describe('publish: what a pack holds', () => {
     const xml = strFromU8(unzipSync(black.artefacts.find((a) => a.path === `${path}.docx`)!.bytes)['word/document.xml']!);
     expect(xml).toContain('w:author="Panel Secretariat"');
     expect(xml).not.toContain('w:author="secdoc"');
+    // A direction's annex names the direction on every page's footer.
+    const zip = unzipSync(black.artefacts.find((a) => a.path === `${D}/${B}.docx`)!.bytes);
+    const footers = Object.entries(zip).filter(([name]) => name.startsWith('word/footer')).map(([, bytes]) => strFromU8(bytes)).join('');
+    expect(footers).toContain('Annex B to the direction of 9');
   });
 
   it('should mark up an annex against the version its direction names, beside the redline against the version replaced', async () => {
@@ -192,6 +196,8 @@ describe('publish: what a pack holds', () => {
     ]);
     for (const a of pack.artefacts) expect(new TextDecoder().decode(a.bytes.slice(0, 5)), a.path).toBe('%PDF-');
     expect(sha(pack.artefacts[3]!.bytes)).toBe(sha(pack.artefacts[1]!.bytes));
+    // The direction's PDF links each annex's PDF beside it.
+    expect(new TextDecoder('latin1').decode(pack.artefacts[5]!.bytes)).toContain(`/URI (${A}.pdf)`);
     expect(totals).toEqual(new Set([6]));
   });
 });
@@ -601,6 +607,7 @@ describe('publish: what each file says, and how the pack is made', () => {
     expect(text(pack, 'directions/later/direction.html')).toContain('<body class="annex clean ink-black">');
     expect(text(pack, 'directions/later/direction.html')).toContain('url("../../fonts/Arimo_400Regular.ttf")');
     expect(new TextDecoder('latin1').decode(pack.artefacts[1]!.bytes)).toContain('/Author (Panel Secretariat)');
+    expect(pack.manifest.artefacts.map((a) => `${a.kind} ${a.format} ${a.direction}`)).toEqual(['direction html later', 'direction pdf later', 'index html null']);
   });
 
   it('should fail the build when a direction\'s PDF cannot be laid out', async () => {
