@@ -209,6 +209,9 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     for (const page of letters.pdf) {
       rendered = Promise.all([rendered, pool.render(page.view, 'pdf').then(({ bytes, ms }: Rendered) => extra.push({ artefact: { ...page.artefact, bytes }, ms }))]);
     }
+    // A job that fails fails the build where `rendered` is awaited, once the queue is drained;
+    // meanwhile its failure is not left unhandled (which would end the process).
+    rendered.catch(() => undefined);
     total = places * annexFormats.length + jsonVersions.length + jsonRedlines.length + extra.length + letters.pdf.length + (formats.has('html') ? 1 : 0);
     for (const [job, files] of reuse) {
       for (const [format, previous] of files) job.places.forEach((p, i) => add(reusedArtefact({ ...describe(job), path: `${p.base}.${EXT[format as Exclude<Format, 'json'>]}`, format }, previous[i]!), 0, keyOf(job, format), false));
@@ -246,8 +249,10 @@ export async function buildPack(corpus: Corpus, options: PackOptions = {}): Prom
     await pool.drain();
     await rendered;
   } finally {
-    // On failure, let the jobs in flight settle before an own pool's workers go.
-    await rendered.catch(() => undefined);
+    // On failure, jobs left in the queue are never served, so waiting for them would never end:
+    // closing an own pool fails them (a caller's pool is the caller's to close), and their
+    // failures are taken here rather than left unhandled.
+    rendered.catch(() => undefined);
     if (!options.pool) await pool.close();
   }
   for (const { artefact, ms } of extra) add(artefact, ms, produced.get(artefact.path) ?? null, !producedReused.has(artefact.path));

@@ -79,6 +79,15 @@ describe('publish: what counts as secdoc itself for an incremental build', () =>
     expect(new Set(results).size).toBe(results.length);
   });
 
+  it('should not change for other files in secdoc\'s folder, such as a pack built into it or a README', async () => {
+    const a = await fingerprint(copy());
+    const b = copy();
+    mkdirSync(join(b, 'dist', 'AL'), { recursive: true });
+    writeFileSync(join(b, 'dist', 'AL', 'appendix-AL-v20.0.html'), '<!DOCTYPE html>\n');
+    writeFileSync(join(b, 'README.md'), '# secdoc\n');
+    expect(await fingerprint(b)).toBe(a);
+  });
+
   it('should change when a writer it calls is another version', async () => {
     const installed = await fingerprint(copy());
     for (const name of ['@myriaddreamin/typst-ts-node-compiler', '@expo-google-fonts/arimo', 'docx', 'handlebars', 'diff', 'micromark']) {

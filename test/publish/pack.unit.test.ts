@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { nodeHost } from '../../src/corpus/node-host.js';
-import { buildPack, readPreviousPack, UnknownSelectionError, writeBuildRecord, writePack, type Pack, type PackOptions } from '../../src/publish/index.js';
+import { buildPack, readPreviousPack, renderPool, UnknownSelectionError, writeBuildRecord, writePack, type Artefact, type Pack, type PackOptions, type RenderPool } from '../../src/publish/index.js';
 import { inForceText } from '../../src/publish/plan.js';
 import { producers } from '../../src/publish/producers.js';
 import { repoRoot } from '../helpers.js';
@@ -103,6 +103,16 @@ describe('publish: what a pack holds', () => {
     await expect(build({ formats: ['json'], producers: [twice('manifest.json')] })).rejects.toThrow('two artefacts would be written to manifest.json');
   });
 
+  it('should fail, not wait for ever, when a producer fails while Word files wait in the queue, with its own pool or the caller\'s', async () => {
+    const broken = { name: 'broken', produce: () => { throw new Error('rules stage failed'); } };
+    // A build left waiting would settle this way instead (the queue is served only after the producers).
+    const stuck = () => new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000));
+    await expect(Promise.race([build({ formats: ['docx'], producers: [broken] }), stuck()])).rejects.toThrow('rules stage failed');
+    const pool = renderPool(0);
+    await expect(Promise.race([build({ formats: ['docx'], producers: [broken], pool }), stuck()])).rejects.toThrow('rules stage failed');
+    await pool.close();
+  });
+
   it('should add the fonts to a pack with HTML, and the rules and schemas to one with JSON, each only then', async () => {
     const html = await build({ formats: ['html'], producers, only: 'AL' });
     const extras = (pack: Pack) => pack.artefacts.filter((a) => !a.path.startsWith('AL/') && !a.path.startsWith('directions/') && a.path !== 'index.html').map((a) => `${a.kind} ${a.format} ${a.path}`);
@@ -124,12 +134,17 @@ describe('publish: what a pack holds', () => {
     const colour = await build({ formats: ['html'], only: 'AL' });
     const black = await build({ formats: ['html', 'docx'], only: 'AL', ink: 'black', author: 'Panel Secretariat' });
     const path = 'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0';
-    expect(text(colour, `${path}.html`)).toContain('ink-colour');
-    expect(text(black, `${path}.html`)).toContain('ink-black');
+    // The page's own class (the stylesheet names both inks).
+    expect(text(colour, `${path}.html`)).toContain('<body class="annex marked-up ink-colour">');
+    expect(text(black, `${path}.html`)).toContain('<body class="annex marked-up ink-black">');
     const { unzipSync, strFromU8 } = await import('fflate');
     const xml = strFromU8(unzipSync(black.artefacts.find((a) => a.path === `${path}.docx`)!.bytes)['word/document.xml']!);
     expect(xml).toContain('w:author="Panel Secretariat"');
     expect(xml).not.toContain('w:author="secdoc"');
+    // A direction's annex names the direction on every page's footer.
+    const zip = unzipSync(black.artefacts.find((a) => a.path === `${D}/${B}.docx`)!.bytes);
+    const footers = Object.entries(zip).filter(([name]) => name.startsWith('word/footer')).map(([, bytes]) => strFromU8(bytes)).join('');
+    expect(footers).toContain('Annex B to the direction of 9');
   });
 
   it('should mark up an annex against the version its direction names, beside the redline against the version replaced', async () => {
@@ -181,6 +196,8 @@ describe('publish: what a pack holds', () => {
     ]);
     for (const a of pack.artefacts) expect(new TextDecoder().decode(a.bytes.slice(0, 5)), a.path).toBe('%PDF-');
     expect(sha(pack.artefacts[3]!.bytes)).toBe(sha(pack.artefacts[1]!.bytes));
+    // The direction's PDF links each annex's PDF beside it.
+    expect(new TextDecoder('latin1').decode(pack.artefacts[5]!.bytes)).toContain(`/URI (${A}.pdf)`);
     expect(totals).toEqual(new Set([6]));
   });
 });
@@ -376,6 +393,34 @@ describe('publish: an incremental build', () => {
     expect((await build({ formats: ['json'], producers, previous: readPreviousPack(s.out, join(s.out, '..', 'none.json')) }, s.documents)).made).toEqual(everything);
     expect((await build({ formats: ['json'], producers, previous: readPreviousPack(join(s.out, '..', 'other'), s.record) }, s.documents)).made).toEqual(everything);
   });
+
+  it('should take the data files from the previous pack when the next build asks for more formats', async () => {
+    const s = await first(['json']);
+    const next = await build({ formats: ['html', 'json'], producers, previous: readPreviousPack(s.out, s.record) }, s.documents);
+    expect(next.made.filter((p) => p.endsWith('.json') && !p.startsWith('schemas/'))).toEqual(['rules/facts-file.schema.json']);
+    // And the HTML files when Word files are asked for too.
+    const t = await first(['html']);
+    const docx = await build({ formats: ['html', 'docx'], previous: readPreviousPack(t.out, t.record) }, t.documents);
+    expect(docx.made.filter((p) => p.endsWith('.html'))).toEqual([`${D}/direction.html`, 'index.html']);
+  });
+
+  it('should remake the annexes when one author or ink gives way to another', async () => {
+    for (const [before, after] of [[{ author: 'Panel Secretariat' }, { author: 'DCC' }], [{ ink: 'black' as const }, { ink: 'colour' as const }]]) {
+      const s = await first(['html'], before);
+      const next = await build({ formats: s.formats, previous: readPreviousPack(s.out, s.record), ...after }, s.documents);
+      expect(next.made.filter((p) => p.startsWith('AL/')), JSON.stringify(after)).toEqual(['AL/v19.0/appendix-AL-v19.0.html', 'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.html', 'AL/v20.0/appendix-AL-v20.0.html']);
+    }
+  });
+
+  it('should make an annex afresh at both its places when the copy at either was damaged, and take its other formats as they are', async () => {
+    const s = await first(['html', 'docx']);
+    const file = join(s.out, `${D}/${B}.html`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<html', '<HTML'));
+    const next = await again(s);
+    // Annex B is Appendix AL 20.0 clean: its HTML at both places is made again, its Word file at neither.
+    expect(next.made.filter((p) => p.includes('v20.0') && !p.includes('marked-up'))).toEqual(['AL/v20.0/appendix-AL-v20.0.html', `${D}/${B}.html`]);
+    expect(bytesOf(next)).toEqual(bytesOf(s.pack));
+  });
 });
 
 describe('publish: when a version is in force', () => {
@@ -385,5 +430,215 @@ describe('publish: when a version is in force', () => {
     expect(inForceText({ effective: null, until: null } as never, long)).toBe('Prospective: no effective date fixed');
     expect(inForceText({ effective: '2022-06-10', until: null } as never, long)).toBe('From <2022-06-10>');
     expect(inForceText({ effective: '2021-11-02', until: '2022-06-10' } as never, long)).toBe('<2021-11-02> until <2022-06-10>');
+  });
+});
+
+describe('publish: what each file says, and how the pack is made', () => {
+  /** A copy of the fixture with `extra` files written into it. */
+  const corpusWith = (extra: Record<string, string>) => {
+    const documents = join(mkdtempSync(join(tmpdir(), 'secdoc-pack-')), 'documents');
+    cpSync(fixture, documents, { recursive: true });
+    for (const [path, text] of Object.entries(extra)) {
+      mkdirSync(join(documents, path, '..'), { recursive: true });
+      writeFileSync(join(documents, path), text);
+    }
+    return documents;
+  };
+  const file = (path: string): Artefact => ({ path, kind: 'extra', format: 'txt', document: null, version: null, against: null, annex: null, direction: null, bytes: new Uint8Array([1]) });
+  /**
+   * Appendix AL 18.0 (held, replacing none), a document ZZ designated by a direction not held, and
+   * a direction whose Annex A is AL 19.0 marked up against 18.0 (19.0 replaces none held) and whose
+   * Annex B is AL 21.0, not held.
+   */
+  const ODD = () => {
+    const documents = corpusWith({
+      'zz/v1.0.md': '---\nappendix: ZZ\ntitle: Another document\nversion: "1.0"\ndesignated_by: nowhere\n---\n\n# Another document\n\n## 1 Only\n\n1.1 Text.\n',
+      'directions/older.md': '---\nkind: direction\nid: older--2022\ntitle: Older\nmade: 2022-07-01\nannexes:\n  - { letter: A, document: AL, version: "19.0", against: "18.0" }\n  - { letter: B, document: AL, version: "21.0" }\n---\n\n# Older\n',
+    });
+    const v19 = readFileSync(join(documents, 'tmad', 'v19.0.md'), 'utf8');
+    writeFileSync(join(documents, 'tmad', 'v18.0.md'), v19.replace('version: "19.0"', 'version: "18.0"').replace('sets out the approach', 'sets out the bygone approach'));
+    return documents;
+  };
+  const plain = (pack: Pack, path: string) => text(pack, path).replace(/\u00a0/g, ' ');
+
+  it('should say on each annex\'s cover which annex it is, who designated it when, from when it is in force, and what it is marked up against', async () => {
+    const pack = await build({ formats: ['html'] });
+    const v19 = plain(pack, 'AL/v19.0/appendix-AL-v19.0.html');
+    expect(v19).toContain('<p class="kicker">Appendix AL</p>');
+    expect(v19).toContain('<dt>Designation date</dt><dd>1 November 2021</dd>\n<dt>Effective date</dt><dd>2 November 2021</dd>\n<dt>Designated by</dt><dd>Versions in force when this record begins (1 November 2021)</dd>\n<dt>Classification</dt>');
+    for (const path of ['AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.html', `${D}/${A}.html`]) {
+      const a = plain(pack, path);
+      expect(a, path).toContain('<p class="kicker">Annex A</p>');
+      expect(a, path).toContain('<p class="annex-title">SMETS1 TMAD marked up against version 19.0</p>');
+      expect(a, path).toContain('<dt>Designation date</dt><dd>9 June 2022</dd>\n<dt>Effective date</dt><dd>10 June 2022</dd>\n<dt>Designated by</dt><dd>Direction to re-designate the SMETS1 TMAD (9 June 2022)</dd>\n<dt>Compared with</dt><dd>AL v19.0, the version this one replaces</dd>');
+    }
+    const b = plain(pack, `${D}/${B}.html`);
+    expect(b).toContain('<p class="kicker">Annex B</p>');
+    expect(b).toContain('<p class="annex-title">SMETS1 TMAD version 20.0</p>');
+    expect(b).toContain('<dt>Designation date</dt><dd>9 June 2022</dd>\n<dt>Effective date</dt><dd>10 June 2022</dd>\n<dt>Designated by</dt><dd>Direction to re-designate the SMETS1 TMAD (9 June 2022)</dd>\n<dt>Classification</dt>');
+    // The direction's page links each annex under the annex's own title.
+    expect(plain(pack, `${D}/direction.html`)).toContain(`<tr><td>Annex A</td><td><a href="${A}.html">SMETS1 TMAD marked up against version 19.0</a></td></tr>\n<tr><td>Annex B</td><td><a href="${B}.html">SMETS1 TMAD version 20.0</a></td></tr>`);
+  });
+
+  it('should describe each JSON file in the manifest, name each tree\'s source as the documents folder does, and record inputs in path order', async () => {
+    const pack = await build({ formats: ['json'] });
+    expect(pack.manifest.artefacts.map(({ bytes: _bytes, sha256: _sha, ...entry }) => entry)).toEqual([
+      { path: 'AL/v19.0/appendix-AL-v19.0.tree.json', kind: 'clean', format: 'json', document: 'AL', version: '19.0', against: null, annex: null, direction: null },
+      { path: 'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.diff.json', kind: 'marked-up', format: 'json', document: 'AL', version: '20.0', against: '19.0', annex: 'A', direction: 'direction-2022-06-09' },
+      { path: 'AL/v20.0/appendix-AL-v20.0.tree.json', kind: 'clean', format: 'json', document: 'AL', version: '20.0', against: null, annex: null, direction: null },
+    ]);
+    expect((JSON.parse(text(pack, 'AL/v20.0/appendix-AL-v20.0.tree.json')) as { document: { path: string } }).document.path).toBe('tmad/v20.0.md');
+    expect(text(pack, 'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.diff.json').endsWith('}\n')).toBe(true);
+    // Made in another order (HTML, then JSON, then Word), recorded in the order of their paths.
+    const mixed = await build({ formats: ['html', 'docx', 'json'] });
+    expect(Object.keys(mixed.inputs.artefacts)).toEqual([
+      'AL/v19.0/appendix-AL-v19.0.docx',
+      'AL/v19.0/appendix-AL-v19.0.html',
+      'AL/v19.0/appendix-AL-v19.0.tree.json',
+      'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.diff.json',
+      'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.docx',
+      'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.html',
+      'AL/v20.0/appendix-AL-v20.0.docx',
+      'AL/v20.0/appendix-AL-v20.0.html',
+      'AL/v20.0/appendix-AL-v20.0.tree.json',
+      `${D}/${A}.docx`,
+      `${D}/${A}.html`,
+      `${D}/${B}.docx`,
+      `${D}/${B}.html`,
+    ]);
+  });
+
+  it('should time each file by its own making, a producer\'s files sharing its time, and count every file of the pack', async () => {
+    const spin = 30;
+    // Three files made in one go that takes at least `spin` ms.
+    const slow = { name: 'slow', produce: () => {
+      const until = performance.now() + spin;
+      while (performance.now() < until);
+      return ['a', 'b', 'c'].map((n) => file(`slow/${n}.txt`));
+    } };
+    const seen = new Map<string, { ms: number; total: number }>();
+    const started = performance.now();
+    const pack = await build({ formats: ['html', 'docx', 'json'], producers: [...producers, slow], onArtefact: (a, _done, total, ms) => seen.set(a.path, { ms, total }) });
+    const wall = performance.now() - started;
+    // Five places of annexes in two formats, two trees and a redline, three rules files, four
+    // schemas, five font files, the three slow files, the direction's page and the index.
+    expect(pack.artefacts).toHaveLength(10 + 3 + 3 + 4 + 5 + 3 + 1 + 1);
+    for (const [path, { ms, total }] of seen) {
+      expect(total, path).toBe(30);
+      expect(ms, path).toBeLessThanOrEqual(wall);
+    }
+    const shares = ['a', 'b', 'c'].map((n) => seen.get(`slow/${n}.txt`)!.ms);
+    expect(new Set(shares).size).toBe(1);
+    expect(shares[0]! * 3).toBeGreaterThanOrEqual(spin);
+    expect(shares[0]! * 3).toBeLessThan(spin * 3);
+  });
+
+  it('should publish a direction\'s page only with the document or the direction asked for, and each version\'s redline as data only beside its own marked-up annex', async () => {
+    const documents = ODD();
+    const zz = await build({ formats: ['html', 'json'], only: 'ZZ' }, documents);
+    expect(zz.artefacts.map((a) => a.path)).toEqual(['ZZ/v1.0/appendix-ZZ-v1.0.html', 'ZZ/v1.0/appendix-ZZ-v1.0.tree.json', 'index.html']);
+    const al = await build({ formats: ['json'], only: 'AL' }, documents);
+    expect(al.artefacts.map((a) => a.path)).toEqual([
+      'AL/v18.0/appendix-AL-v18.0.tree.json',
+      'AL/v19.0/appendix-AL-v19.0.tree.json',
+      'AL/v20.0/appendix-AL-v20.0-marked-up-v19.0.diff.json',
+      'AL/v20.0/appendix-AL-v20.0.tree.json',
+    ]);
+    const older = await build({ formats: ['html'], only: 'older--2022' }, documents);
+    expect(older.artefacts.map((a) => a.path).filter((p) => p.startsWith('directions/'))).toEqual(['directions/older--2022/annex-A-appendix-AL-v19.0-marked-up-v18.0.html', 'directions/older--2022/direction.html']);
+  });
+
+  it('should list on the index page and the direction\'s page only the annexes held, and a version\'s redline only against the version it replaces', async () => {
+    const pack = await build({ formats: ['html', 'json'], producers }, ODD());
+    const index = plain(pack, 'index.html');
+    expect(index).toContain('<title>Smart Energy Code: published annexes</title>');
+    expect(index).toContain('<h1>Smart Energy Code: published annexes</h1>\n<p>Clean and marked-up text of each document version held, the annexes of each direction, and the dates each version is in force. Dates come from the directions.</p>');
+    // The pages' fonts are in the pack's own fonts folder.
+    expect(index).toContain('url("fonts/Arimo_400Regular.ttf")');
+    const older = index.slice(index.indexOf('<section aria-labelledby="direction-older-2022">'));
+    expect(older.slice(0, older.indexOf('</section>'))).toContain(
+      '<tbody>\n<tr><td>A</td><td>SMETS1 Transition and Migration Approach Document v19.0</td><td>Marked up: v19.0 against v18.0</td><td class="formats"><a href="directions/older--2022/annex-A-appendix-AL-v19.0-marked-up-v18.0.html">HTML</a> </td></tr>\n</tbody>',
+    );
+    // 19.0 replaces no version held: no redline in its row, though a direction marks it up against 18.0.
+    expect(index).toContain('<tr><td>19.0</td><td>1 November 2021</td><td>2 November 2021 until 10 June 2022</td><td class="formats"><a href="AL/v19.0/appendix-AL-v19.0.html">HTML</a> <a href="AL/v19.0/appendix-AL-v19.0.tree.json">JSON</a> </td><td class="formats"></td></tr>');
+    // Each document's section holds its own versions only; ZZ's one version was designated by a direction not held.
+    const tbody = '<table>\n<thead><tr><th scope="col">Version</th><th scope="col">Designated</th><th scope="col">In force</th><th scope="col">Clean</th><th scope="col">Marked up</th></tr></thead>\n<tbody>\n';
+    expect(index).toContain(`<h3 id="appendix-AL">Appendix AL: SMETS1 Transition and Migration Approach Document (TMAD)</h3>\n${tbody}<tr><td>18.0</td>`);
+    expect(index).toContain(`<h3 id="appendix-ZZ">Appendix ZZ: Another document</h3>\n${tbody}<tr><td>1.0</td><td>Not recorded</td><td>Prospective: no effective date fixed</td><td class="formats"><a href="ZZ/v1.0/appendix-ZZ-v1.0.html">HTML</a> <a href="ZZ/v1.0/appendix-ZZ-v1.0.tree.json">JSON</a> </td><td class="formats"></td></tr>\n</tbody>`);
+    expect(index).toContain('<h2>Other files</h2>\n<ul>\n<li><a href="rules/AL@18.0.json">rules/AL@18.0.json</a></li>\n<li><a href="rules/AL@19.0.json">rules/AL@19.0.json</a></li>\n<li><a href="rules/AL@20.0.json">rules/AL@20.0.json</a></li>\n<li><a href="rules/ZZ@1.0.json">rules/ZZ@1.0.json</a></li>\n<li><a href="rules/facts-file.schema.json">rules/facts-file.schema.json</a></li>\n<li><a href="schemas/diff.schema.json">schemas/diff.schema.json</a></li>\n<li><a href="schemas/facts.schema.json">schemas/facts.schema.json</a></li>\n<li><a href="schemas/rules.schema.json">schemas/rules.schema.json</a></li>\n<li><a href="schemas/tree.schema.json">schemas/tree.schema.json</a></li>\n</ul>');
+    const page = plain(pack, 'directions/older--2022/direction.html');
+    expect(page).toContain('<tr><td>Annex A</td><td><a href="annex-A-appendix-AL-v19.0-marked-up-v18.0.html">Appendix AL version 19.0, marked up against version 18.0</a></td></tr>\n<tr><td>Annex B</td><td>Appendix AL version 21.0</td></tr>');
+  });
+
+  it('should queue PDFs and Word files before the producers run, PDFs first and the longest annex first, and leave a pool it was given open', async () => {
+    const log: string[] = [];
+    const own = renderPool(0);
+    let closed = 0;
+    const pool: RenderPool = {
+      render: (view, format) => {
+        log.push(`${format} ${view.header}`);
+        return own.render(view, format);
+      },
+      drain: () => own.drain(),
+      close: async () => {
+        closed++;
+      },
+    };
+    const pack = await build({ formats: ['pdf', 'docx'], pool, producers: [{ name: 'marker', produce: () => (log.push('producers'), []) }] });
+    expect(log).toEqual([
+      'pdf Appendix AL: TMAD v20.0 (marked up against v19.0)',
+      'pdf Appendix AL: TMAD v20.0',
+      'pdf Appendix AL: TMAD v19.0',
+      'docx Appendix AL: TMAD v20.0 (marked up against v19.0)',
+      'docx Appendix AL: TMAD v20.0',
+      'docx Appendix AL: TMAD v19.0',
+      'producers',
+      'pdf Direction to re-designate the SMETS1 TMAD',
+    ]);
+    expect(closed).toBe(0);
+    expect(pack.artefacts.map((a) => a.path)).toContain(`${D}/direction.pdf`);
+    await own.close();
+  });
+  it('should write the author and the ink asked for on a direction\'s own page, in HTML and PDF', async () => {
+    // A direction whose only annex is of a document not held: its page is the pack's only PDF.
+    const documents = corpusWith({ 'directions/later.md': '---\nkind: direction\nid: later\ntitle: Later\nmade: 2022-08-01\nannexes:\n  - { letter: A, document: QQ, version: "1.0" }\n---\n\n# Later\n' });
+    const pack = await build({ formats: ['html', 'pdf'], only: 'later', author: 'Panel Secretariat', ink: 'black' }, documents);
+    expect(pack.artefacts.map((a) => a.path)).toEqual(['directions/later/direction.html', 'directions/later/direction.pdf', 'index.html']);
+    expect(text(pack, 'directions/later/direction.html')).toContain('<body class="annex clean ink-black">');
+    expect(text(pack, 'directions/later/direction.html')).toContain('url("../../fonts/Arimo_400Regular.ttf")');
+    expect(new TextDecoder('latin1').decode(pack.artefacts[1]!.bytes)).toContain('/Author (Panel Secretariat)');
+    expect(pack.manifest.artefacts.map((a) => `${a.kind} ${a.format} ${a.direction}`)).toEqual(['direction html later', 'direction pdf later', 'index html null']);
+  });
+
+  it('should fail the build when a direction\'s PDF cannot be laid out', async () => {
+    const own = renderPool(0);
+    const pool: RenderPool = {
+      render: (view, format) => (view.header.startsWith('Direction') ? Promise.reject(new Error('no room for the signature')) : own.render(view, format)),
+      drain: () => own.drain(),
+      close: () => own.close(),
+    };
+    await expect(build({ formats: ['pdf'], only: 'direction-2022-06-09', pool })).rejects.toThrow('no room for the signature');
+    await own.close();
+  });
+
+  it('should time the directions\' pages each by its share of the time they took, their times together no more than the build\'s', async () => {
+    // Three long directions and nothing else to lay out: their pages are most of the build's work.
+    const documents = join(mkdtempSync(join(tmpdir(), 'secdoc-pack-')), 'documents');
+    mkdirSync(join(documents, 'directions'), { recursive: true });
+    const body = Array.from({ length: 40 }, (_, i) => `${i + 1}. The Secretary of State directs that paragraph ${i + 1} of the annex applies to every party from the date of this direction.`).join('\n\n');
+    for (const id of ['first', 'second', 'third']) {
+      writeFileSync(join(documents, 'directions', `${id}.md`), `---\nkind: direction\nid: ${id}\ntitle: The ${id} direction\nmade: 2022-08-01\nannexes:\n  - { letter: A, document: QQ, version: "1.0" }\n---\n\n# The ${id} direction\n\n${body}\n`);
+    }
+    const corpus = loadCorpus(documents, nodeHost);
+    const times = new Map<string, number>();
+    const started = performance.now();
+    const pack = await buildPack(corpus, { formats: ['html'], workers: 0, onArtefact: (a, _done, _total, ms) => times.set(a.path, ms) });
+    const wall = performance.now() - started;
+    expect(pack.artefacts.map((a) => a.path)).toEqual(['directions/first/direction.html', 'directions/second/direction.html', 'directions/third/direction.html', 'index.html']);
+    const pages = ['first', 'second', 'third'].map((id) => times.get(`directions/${id}/direction.html`)!);
+    expect(new Set(pages).size).toBe(1);
+    expect(pages[0]).toBeGreaterThan(0);
+    // One thread made every file: their own times cannot add up to more than the whole build.
+    expect([...times.values()].reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(wall);
   });
 });
