@@ -1,0 +1,157 @@
+/**
+ * Stage 1 of the redline (src/diff/pair.ts) on small documents written here: author keys, the
+ * ordered alignment and its gaps, moves across the document, parents paired by where their
+ * children went, the last sweep by number, and the pairs' fields and redline order. Every
+ * expected pairing is worked out by hand from the rules in pair.ts's header.
+ */
+import { describe, expect, it } from 'vitest';
+import { pairClauses, type ClausePair } from '../../src/diff/pair.js';
+import { parse } from './helpers.js';
+
+const pairing = (a: string, b: string, similarityThreshold = 0.5) => pairClauses(parse(a), parse(b), { similarityThreshold });
+
+/** Every pair, depth first in redline order, as `old>new basis`, indented by depth. */
+function pairsOf(a: string, b: string, similarityThreshold = 0.5): string[] {
+  const out: string[] = [];
+  const visit = (p: ClausePair, depth: string) => {
+    out.push(`${depth}${p.old?.number ?? '-'}>${p.new?.number ?? '-'}${p.basis ? ` ${p.basis}` : ''}`);
+    for (const c of p.children) visit(c, `${depth}  `);
+  };
+  for (const p of pairing(a, b, similarityThreshold).clauses) visit(p, '');
+  return out;
+}
+
+/** The pair of the old clause numbered `number` (the first depth first). */
+function pairOfOld(a: string, b: string, number: string, similarityThreshold = 0.5): ClausePair {
+  const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
+    for (const p of ps) {
+      if (p.old?.number === number) return p;
+      const below = find(p.children);
+      if (below) return below;
+    }
+    return undefined;
+  };
+  return find(pairing(a, b, similarityThreshold).clauses)!;
+}
+
+// Provisions long enough to pair across the document by their text (40 characters or more), and
+// sharing no word pair with one another.
+const P1 = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
+const P2 = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
+const P3 = 'Panel members may attend meetings remotely where circumstances require it.';
+const P4 = 'Notices under this Section must be given in writing to every affected Party.';
+const P5 = 'Disputes go first to the Secretariat, then to arbitration in London.';
+const P6 = 'Records of every installation are kept for seven years after it closes.';
+
+describe('pairClauses: author keys', () => {
+  it('should pair two clauses by their key wherever they stand, at similarity 1 when their text is the same', () => {
+    const p = pairOfOld(`## 1 Part\n\n1.1 ${P1}\n\n1.2 ${P2} {#deliveries}\n`, `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P3}\n\n2.2 ${P2} {#deliveries}\n`, '1.2');
+    expect([p.new?.number, p.basis, p.similarity, p.sameParent]).toEqual(['2.2', 'key', 1, false]);
+  });
+
+  it('should pair by key text that shares no word, at the similarity of the two texts', () => {
+    // "alpha beta gamma delta" and "alpha beta gamma epsilon": words 2*3/8, word pairs 2*2/6, mean 17/24.
+    const p = pairOfOld('1.1 Alpha beta gamma delta. {#k}\n\n1.2 Other.\n', '1.1 Other.\n\n1.2 Alpha beta gamma epsilon. {#k}\n', '1.1');
+    expect([p.new?.number, p.basis]).toEqual(['1.2', 'key']);
+    expect(p.similarity).toBeCloseTo(17 / 24, 10);
+    // Unrelated texts pair by key all the same, below every threshold.
+    const q = pairOfOld(`1.1 ${P1} {#k}\n`, `1.1 ${P2} {#k}\n`, '1.1');
+    expect([q.new?.number, q.basis, q.similarity! < 0.2]).toEqual(['1.1', 'key', true]);
+  });
+
+  it('should pair no clause by a key two clauses share on one side', () => {
+    expect(pairsOf(`1.1 ${P1} {#k}\n\n1.2 ${P2} {#k}\n`, `1.1 ${P3} {#k}\n`)).toEqual(['1.1>-', '1.2>-', '->1.1']);
+    expect(pairsOf(`1.1 ${P3} {#k}\n`, `1.1 ${P1} {#k}\n\n1.2 ${P2} {#k}\n`)).toEqual(['1.1>-', '->1.1', '->1.2']);
+  });
+});
+
+describe('pairClauses: parents by where their children went', () => {
+  // Old 1.2 (a heading too short to pair by text) moved with its three sub-clauses to Part 2.
+  const OLD = `## 1 Part\n\n1.1 ${P1}\n\n### 1.2 Deliveries\n\n(a) ${P2}\n\n(b) ${P3}\n\n(c) ${P4}\n\n## 2 Other\n\n2.1 ${P5}\n`;
+
+  it('should pair a new clause with the old clause most of its sub-clauses came from', () => {
+    const NEW = `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P5}\n\n### 2.2 Obligations\n\n(a) ${P2}\n\n(b) ${P3}\n\n(c) ${P4}\n`;
+    expect(pairsOf(OLD, NEW)).toEqual(['1>1 number', '  1.1>1.1 number', '2>2 number', '  2.1>2.1 number', '  1.2>2.2 content', '    (a)>(a) number', '    (b)>(b) number', '    (c)>(c) number']);
+    const p = pairOfOld(OLD, NEW, '1.2');
+    expect([p.sameParent, p.sameContent, p.children.map((c) => c.sameParent)]).toEqual([false, false, [true, true, true]]);
+  });
+
+  it('should pair it with the earlier of two old clauses its sub-clauses came from in equal numbers', () => {
+    const old = `## 1 Part\n\n### 1.1 Deliveries\n\n(a) ${P1}\n\n(b) ${P2}\n\n### 1.2 Reports\n\n(a) ${P3}\n\n(b) ${P4}\n\n## 2 Other\n\n2.1 ${P5}\n`;
+    const moved = `## 1 Part\n\n## 2 Other\n\n2.1 ${P5}\n\n### 2.2 Obligations\n\n(a) ${P3}\n\n(b) ${P4}\n\n(c) ${P1}\n\n(d) ${P2}\n`;
+    expect(pairOfOld(old, moved, '1.1').new?.number).toBe('2.2');
+    expect(pairOfOld(old, moved, '1.2').new).toBeNull();
+  });
+
+  it('should not pair a new clause with an old one that gave it fewer than half its sub-clauses, elsewhere', () => {
+    const NEW = `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P5}\n\n### 2.2 Obligations\n\n(a) ${P2}\n\n(b) A wholly new first duty of every party here.\n\n(c) Another new duty on the Secretariat alone now.\n\n(d) ${P6}\n`;
+    expect(pairOfOld(OLD, NEW, '1.2').new).toBeNull();
+  });
+});
+
+describe('pairClauses: numbers and the ordered alignment', () => {
+  it('should see `§ 20` and `§20` as one number, spaces aside', () => {
+    const p = pairOfOld('### §  20 Pflichten\n\n(1) Der Betreiber hat die Angaben zu übermitteln.\n', '### §20 Pflichten\n\n(1) Der Betreiber hat die Angaben elektronisch zu übermitteln.\n', '§ 20');
+    expect([p.new?.number, p.basis, p.sameContent, p.children.map((c) => `${c.old?.number}>${c.new?.number} ${c.basis}`)]).toEqual(['§20', 'number', true, ['(1)>(1) number']]);
+  });
+
+  it('should pair two clauses without heading or text in order by their number alone', () => {
+    // 1.2 and 1.2 are one clause whatever their sub-clauses say; 1.2 and 1.3 are not.
+    const old = `1.1 ${P1}\n\n1.2\n\n(a) ${P2}\n`;
+    expect(pairsOf(old, `1.1 ${P1}\n\n1.2\n\n(a) ${P3}\n`)).toEqual(['1.1>1.1 number', '1.2>1.2 number', '  (a)>-', '  ->(a)']);
+    expect(pairOfOld(old, `1.1 ${P1}\n\n1.2\n\n(a) ${P3}\n`, '1.2')).toMatchObject({ similarity: 1, sameContent: true });
+    expect(pairsOf(old, `1.1 ${P1}\n\n1.3\n\n(a) ${P3}\n`)).toEqual(['1.1>1.1 number', '1.2>-', '  (a)>-', '->1.3', '  ->(a)']);
+  });
+
+  it('should pair the unchanged clauses of a gap in order, and an amended one with its old self by number', () => {
+    const old = `## 1 Part\n\n1.1 ${P1}\n\n1.2 ${P2}\n\n1.3 ${P3}\n`;
+    const p = pairing(old, `## 1 Part\n\n1.1 ${P1}\n\n1.2 ${P2.replace('any', 'all')}\n\n1.3 ${P3}\n`).clauses[0]!;
+    expect(p.children.map((c) => [c.old?.number, c.new?.number, c.basis, c.sameContent, c.similarity === 1])).toEqual([
+      ['1.1', '1.1', 'number', true, true],
+      ['1.2', '1.2', 'number', false, false],
+      ['1.3', '1.3', 'number', true, true],
+    ]);
+  });
+});
+
+describe('pairClauses: moves across the document', () => {
+  // 15 characters of text: a `sig` of 16 with the character that joins it to the (absent) heading.
+  const SHORT_15 = 'Fifteen chars!!';
+  const SHORT_14 = 'Fourteen char!';
+
+  it('should pair a clause moved to another part unchanged, once its text is 15 characters or more', () => {
+    const moved = (t: string) => [`## 1 Part\n\n1.1 ${P1}\n\n1.2 ${t}\n\n## 2 Other\n\n2.1 ${P2}\n`, `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P2}\n\n2.2 ${t}\n`] as const;
+    expect(pairOfOld(...moved(SHORT_15), '1.2')).toMatchObject({ new: { number: '2.2' }, basis: 'content', similarity: 1, sameParent: false });
+    expect(pairOfOld(...moved(SHORT_14), '1.2').new).toBeNull();
+  });
+
+  it('should pair no copy of a short text that stands twice on one side', () => {
+    const twice = `## 1 Part\n\n1.1 ${P1}\n\n1.2 Reserved for later use.\n\n1.3 Reserved for later use.\n\n## 2 Other\n\n2.1 ${P2}\n`;
+    expect(pairsOf(twice, `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P2}\n\n2.2 Reserved for later use.\n`)).toEqual(['1>1 number', '  1.1>1.1 number', '  1.2>-', '  1.3>-', '2>2 number', '  2.1>2.1 number', '  ->2.2']);
+  });
+
+  it('should pair a clause moved and reworded when its text is still 60% alike, and 40 characters long', () => {
+    const reworded = P2.replace('reasonably requested for that purpose', 'requested by the DCC');
+    const moved = (o: string, n: string) => [`## 1 Part\n\n1.1 ${P1}\n\n1.2 ${o}\n\n## 2 Other\n\n2.1 ${P3}\n`, `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P3}\n\n2.2 ${n}\n`] as const;
+    const p = pairOfOld(...moved(P2, reworded), '1.2');
+    expect([p.new?.number, p.basis, p.sameContent]).toEqual(['2.2', 'content', false]);
+    // Words 2*8/23, word pairs 2*6/21 ("each supplier party shall provide any information" and "information requested").
+    expect(p.similarity).toBeCloseTo((16 / 23 + 12 / 21) / 2, 10);
+  });
+});
+
+describe('pairClauses: the last sweep by number', () => {
+  it('should pair an old and a new clause with the same number under paired parents when their texts are at least 20% alike', () => {
+    const old = `## 1 Part\n\n1.1 ${P1}\n\n1.2 The Panel shall meet every month in London to review the reports.\n`;
+    const p = pairOfOld(old, `## 1 Part\n\n1.1 ${P1}\n\n1.2 The Panel shall meet each quarter at a place it chooses.\n`, '1.2');
+    expect([p.new?.number, p.basis, p.sameParent]).toEqual(['1.2', 'number', true]);
+    // Words "the panel shall meet" 2*4/(12+11); word pairs "the panel", "panel shall", "shall meet" 2*3/(11+10).
+    expect(p.similarity).toBeCloseTo((8 / 23 + 6 / 21) / 2, 10);
+  });
+
+  it('should not pair by number where two clauses share that number on one side', () => {
+    const old = `## 1 Part\n\n1.1 ${P1}\n\n1.2 The Panel shall meet every month in London to review the reports.\n`;
+    const twice = `## 1 Part\n\n1.1 ${P1}\n\n1.2 The Panel shall meet each quarter at a place it chooses.\n\n1.2 The Panel shall meet again where the Chair so decides.\n`;
+    expect(pairOfOld(old, twice, '1.2').new).toBeNull();
+  });
+});
