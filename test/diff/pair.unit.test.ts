@@ -155,3 +155,56 @@ describe('pairClauses: the last sweep by number', () => {
     expect(pairOfOld(old, twice, '1.2').new).toBeNull();
   });
 });
+
+/** Ten words no other text here has: `w<i>a` up to `w<i>j`. */
+const words = (i: number | string) => 'abcdefghij'.split('').map((x) => `w${i}${x}`);
+/** Words 6 of 10 kept, the last four replaced: words 2*6/20, word pairs 2*5/18, similarity 0.578. */
+const SIXTY_PERCENT = (0.6 + 10 / 18) / 2;
+const sixOfTen = (i: number | string) => [...words(i).slice(0, 6), ...words(`${i}z`).slice(6)];
+const sentence = (ws: string[]) => `${ws.join(' ')}.`;
+
+describe('pairClauses: gaps between unchanged clauses', () => {
+  it('should pair two clauses of a gap by content at the similarity threshold or above, whatever their numbers', () => {
+    const old = `1.1 ${P1}\n\n1.2 ${sentence(words(1))}\n\n1.3 ${sentence(words(2))}\n`;
+    const neu = `1.1 ${P1}\n\n1.2 ${sentence(words(3))}\n\n1.3 ${sentence(sixOfTen(1))}\n`;
+    const p = pairOfOld(old, neu, '1.2');
+    expect([p.new?.number, p.basis]).toEqual(['1.3', 'content']);
+    expect(p.similarity).toBeCloseTo(SIXTY_PERCENT, 10);
+    // Below the threshold asked for, and below what a move needs: a deletion and an insertion.
+    expect(pairsOf(old, neu, 0.6)).toEqual(['1.1>1.1 number', '1.2>-', '1.3>-', '->1.2', '->1.3']);
+  });
+
+  it('should pair two clauses of a gap whose headings are alike when their texts are 20% alike', () => {
+    // Texts: words 2*3/20, word pairs 2*2/18 (0.261). Headings "reports to the panel" and
+    // "monthly reports to the panel": words 2*4/9, word pairs 2*3/7.
+    const old = (h: string) => `1.1 ${P1}\n\n### 1.2 ${h}\n\n${sentence(words(1))}\n`;
+    const neu = (h: string) => `1.1 ${P1}\n\n### 1.2 Membership\n\n${sentence(words(2))}\n\n### 1.3 ${h}\n\n${sentence([...words(1).slice(0, 3), ...words(3).slice(3)])}\n`;
+    expect(pairOfOld(old('Reports to the Panel'), neu('Monthly reports to the Panel'), '1.2')).toMatchObject({ new: { number: '1.3' }, basis: 'content' });
+    expect(pairOfOld(old('Reports to the Panel'), neu('reports  to the  PANEL'), '1.2')).toMatchObject({ new: { number: '1.3' }, basis: 'content' });
+    // "reports to the panel" and "yearly reports on costs": words 2*1/9, no word pair in common.
+    expect(pairOfOld(old('Reports to the Panel'), neu('Yearly reports on costs'), '1.2').new).toBeNull();
+    // No heading on one side: the texts alone decide.
+    expect(pairOfOld(`1.1 ${P1}\n\n1.2 ${sentence(words(1))}\n`, neu('Reports to the Panel'), '1.2').new).toBeNull();
+  });
+
+  /** `size` clauses under one part, every one amended, so the whole part is one gap. */
+  function largeGap(size: number): [string, string] {
+    const clause = (k: number, text: string) => `1.${k} ${text}`;
+    const old = Array.from({ length: size }, (_, i) => clause(i + 1, sentence(words(i + 1))));
+    const neu = Array.from({ length: size }, (_, i) => clause(i + 1, sentence([...words(i + 1).slice(0, 9), `w${i + 1}new`])));
+    // Old 1.3 went, reworded, to the last place; what stood there and at 1.3 is new.
+    neu[2] = clause(3, sentence(words('fresh')));
+    neu[size - 1] = clause(size, sentence(sixOfTen(3)));
+    return [`## 1 Part\n\n${old.join('\n\n')}\n`, `## 1 Part\n\n${neu.join('\n\n')}\n`];
+  }
+
+  it('should compare every clause of a gap with every other up to 64 by 64 clauses, and only clauses of the same number above', () => {
+    const [old64, new64] = largeGap(64);
+    expect(pairOfOld(old64, new64, '1.3')).toMatchObject({ new: { number: '1.64' }, basis: 'content' });
+    expect(pairOfOld(old64, new64, '1.64').new).toBeNull();
+    expect(pairOfOld(old64, new64, '1.10')).toMatchObject({ new: { number: '1.10' }, basis: 'number' });
+    const [old65, new65] = largeGap(65);
+    expect(pairOfOld(old65, new65, '1.3').new).toBeNull();
+    expect(pairOfOld(old65, new65, '1.10')).toMatchObject({ new: { number: '1.10' }, basis: 'number' });
+  });
+});
