@@ -208,3 +208,24 @@ describe('pairClauses: gaps between unchanged clauses', () => {
     expect(pairOfOld(old65, new65, '1.10')).toMatchObject({ new: { number: '1.10' }, basis: 'number' });
   });
 });
+
+describe('pairClauses: the similarity of clauses with sub-clauses', () => {
+  it('should compare two clauses with sub-clauses by their whole text, each clause\'s words and word pairs on their own', () => {
+    // Old: "alpha beta", (a) "gamma delta", (b) "epsilon zeta"; new: "alpha omega", (a) the same,
+    // (b) "eta theta". Words 2*3/12 (alpha, gamma, delta), word pairs 2*1/6 (gamma delta): no pair
+    // across two clauses' texts.
+    const p = pairOfOld('1.1 Alpha beta. {#k}\n\n(a) gamma delta;\n\n(b) epsilon zeta.\n', '1.1 Alpha omega. {#k}\n\n(a) gamma delta;\n\n(b) eta theta.\n', '1.1');
+    expect(p.basis).toBe('key');
+    expect(p.similarity).toBeCloseTo((6 / 12 + 2 / 6) / 2, 10);
+    // The shared sub-clause with two of three words: words 2*4/14, word pairs 2*2/8.
+    const q = pairOfOld('1.1 Alpha beta. {#k}\n\n(a) gamma delta kappa;\n\n(b) epsilon zeta.\n', '1.1 Alpha omega. {#k}\n\n(a) gamma delta kappa;\n\n(b) eta theta.\n', '1.1');
+    expect(q.similarity).toBeCloseTo((8 / 14 + 4 / 8) / 2, 10);
+  });
+
+  it('should count a sub-clause without heading or text as no words, and by its number', () => {
+    // (b) has neither heading nor text: the same number on both sides is the same content, of no words.
+    const p = pairOfOld('1.1 Alpha beta. {#k}\n\n(a) gamma delta;\n\n(b)\n\n(i) zeta eta.\n', '1.1 Alpha omega. {#k}\n\n(a) gamma delta;\n\n(b)\n\n(i) zeta theta.\n', '1.1');
+    // Words: alpha beta gamma delta zeta eta / alpha omega gamma delta zeta theta, 2*4/12; word pairs 2*1/6.
+    expect(p.similarity).toBeCloseTo((8 / 12 + 2 / 6) / 2, 10);
+  });
+});
