@@ -229,3 +229,18 @@ describe('pairClauses: the similarity of clauses with sub-clauses', () => {
     expect(p.similarity).toBeCloseTo((8 / 12 + 2 / 6) / 2, 10);
   });
 });
+
+describe('pairClauses: redline order', () => {
+  it('should list a deleted clause with only its sub-clauses not shown elsewhere, and a clause moved away only where it went', () => {
+    const old = `## 1 Part\n\n1.1 ${P1}\n\n1.2 ${P4}\n\n### 1.3 Deliveries\n\n(a) ${P2}\n\n(b) ${P3}\n\n## 2 Other\n\n2.1 ${P5}\n`;
+    const neu = `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P5}\n\n2.2 ${P2}\n\n2.3 ${P4}\n`;
+    expect(pairsOf(old, neu)).toEqual(['1>1 number', '  1.1>1.1 number', '  1.3>-', '    (b)>-', '2>2 number', '  2.1>2.1 number', '  (a)>2.2 content', '  1.2>2.3 content']);
+  });
+
+  it('should place a deleted clause after the clause it followed in the old document, wherever that one went', () => {
+    const old = `1.1 ${P1}\n\n1.2 ${P2}\n\n1.3 ${P3}\n\n1.4 ${P4}\n\n1.5 ${P5}\n`;
+    // 1.4 moved up to be 1.2, and 1.5, deleted, follows it there; 1.2, deleted, follows 1.1.
+    const neu = `1.1 ${P1}\n\n1.2 ${P4}\n\n1.3 ${P3}\n`;
+    expect(pairsOf(old, neu)).toEqual(['1.1>1.1 number', '1.2>-', '1.4>1.2 content', '1.5>-', '1.3>1.3 number']);
+  });
+});
