@@ -294,3 +294,39 @@ describe('compareBlocks: paragraphs moved across clauses', () => {
     expect(across(md({ '3.1': [P31], '3.2': [P32], '3.3': [P33, DELAY], '5.1': [P51], '5.2': [P52] }))).toEqual([]);
   });
 });
+
+describe('compareBlocks: the blocks of a clause\'s tail, and tables below a pair the same all the way down', () => {
+  // 1.1.1 holds a table in its content, 1.3 one in its tail (after its sub-clauses); 1.2 none.
+  const PART = '## 1 Part\n\n### 1.1 Head\n\n1.1.1 Terms:\n\n| K | V |\n|---|---|\n| A | one |\n\n1.2 Plain.\n\n1.3 Text:\n\n(a) x;\n\n(b) y.\n\n| Code | Meaning |\n|---|---|\n| B | two |\n';
+  const tablesOf = (d: ReturnType<typeof doc>) => [d.clauses[0]!.children[0]!.children[0]!.content[1], d.clauses[0]!.children[2]!.tail[0]];
+
+  it('should compare every table below a pair the same all the way down with its twin, in content and tail, at any depth', () => {
+    const c = compareBlocks(pairingOf(PART, PART, { sameContent: true, identicalBelow: 6 }), { showFormatting: false });
+    expect([...c.identicalTables.keys()]).toEqual(tablesOf(c.new));
+    expect([...c.identicalTables.values()].map((t) => [t.old === tablesOf(c.old)[0] || t.old === tablesOf(c.old)[1], rowsOf(t)])).toEqual([
+      [true, ['0>0 A']],
+      [true, ['0>0 B']],
+    ]);
+  });
+
+  it('should compare no table below an untouched pair whose sub-clauses are paired one by one', () => {
+    expect(compareBlocks(pairingOf(PART, PART, { sameContent: true }), { showFormatting: false }).identicalTables.size).toBe(0);
+  });
+
+  it('should give the tail of a clause on one side only on that side', () => {
+    const o = doc('## 1 Part\n\n1.1 Kept.\n');
+    const n = doc('## 1 Part\n\n1.1 Kept.\n\n1.2 Text:\n\n(a) x;\n\n(b) y.\n\n| Code | Meaning |\n|---|---|\n| B | two |\n');
+    const added = compareBlocks(pairClauses(o, n, { similarityThreshold: 0.5 }), { showFormatting: false }).clauses[0]!.children[1]!;
+    expect([added.kind, kinds(added.content), kinds(added.tail)]).toEqual(['inserted', ['text ->new'], ['table ->new rows ->0']]);
+    const gone = compareBlocks(pairClauses(n, o, { similarityThreshold: 0.5 }), { showFormatting: false }).clauses[0]!.children[1]!;
+    expect([gone.kind, kinds(gone.content), kinds(gone.tail)]).toEqual(['deleted', ['text old>-'], ['table old>- rows 0>-']]);
+  });
+
+  it('should pair the content and tail of a renumbered clause with the same content as the same, its heading compared', () => {
+    const c = compareBlocks(pairingOf('### 1.3 Codes\n\nText:\n\n(a) x;\n\n| Code | Meaning |\n|---|---|\n| B | two |\n', '### 1.4 Codes\n\nText:\n\n(a) x;\n\n| Code | Meaning |\n|---|---|\n| B | two |\n', { sameContent: true }), { showFormatting: false }).clauses[0]!;
+    expect([c.kind, c.renumbered, c.heading, kinds(c.content), kinds(c.tail)]).toEqual(['compared', true, { old: 'Codes', new: 'Codes' }, ['text old>new same'], ['table old>new rows 0>0 B']]);
+    // Changed content: its blocks compared.
+    const changed = compareBlocks(pairingOf('1.3 Text:\n\n(a) x;\n\n| Code | Meaning |\n|---|---|\n| B | two |\n', '### 1.4 Codes\n\nText, amended:\n\n(a) x;\n\n| Code | Meaning |\n|---|---|\n| C | two |\n'), { showFormatting: false }).clauses[0]!;
+    expect([changed.heading, kinds(changed.content), kinds(changed.tail)]).toEqual([{ old: null, new: 'Codes' }, ['text old>new'], ['table old>new rows 0>0 C']]);
+  });
+});
