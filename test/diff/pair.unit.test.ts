@@ -138,6 +138,13 @@ describe('pairClauses: moves across the document', () => {
     // Words 2*8/23, word pairs 2*6/21 ("each supplier party shall provide any information" and "information requested").
     expect(p.similarity).toBeCloseTo((16 / 23 + 12 / 21) / 2, 10);
   });
+  it('should pair a clause moved with its words reordered at a similarity of 0.6 exactly, two word pairs of ten kept', () => {
+    // The same eleven words (Dice 1), two of ten word pairs kept ("alpha beta", "gamma delta": Dice 0.2).
+    const o = 'Alpha beta gamma delta epsilon zeta theta iota kappa lambda omicron.';
+    const n = 'Kappa alpha beta zeta iota gamma delta omicron epsilon lambda theta.';
+    const p = pairOfOld(`## 1 Part\n\n1.1 ${P1}\n\n1.2 ${o}\n\n## 2 Other\n\n2.1 ${P3}\n`, `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P3}\n\n2.2 ${n}\n`, '1.2');
+    expect([p.new?.number, p.basis, p.similarity]).toEqual(['2.2', 'content', 0.6]);
+  });
 });
 
 describe('pairClauses: the last sweep by number', () => {
