@@ -330,3 +330,33 @@ describe('compareBlocks: the blocks of a clause\'s tail, and tables below a pair
     expect([changed.heading, kinds(changed.content), kinds(changed.tail)]).toEqual([{ old: null, new: 'Codes' }, ['text old>new'], ['table old>new rows 0>0 C']]);
   });
 });
+
+describe('compareBlocks: edges of the table and text rules', () => {
+  it('should pair a renamed column whose header is half alike, its cells all changed', () => {
+    // "meaning" and "meaning of term": words 2*1/4, the one-word side compared by words alone.
+    expect(columnsOf(compareTables([['Code', 'Meaning'], ['A', 'x'], ['B', 'y']], [['Code', 'Meaning of term'], ['A', 'p'], ['B', 'q']]))).toEqual(['0>0', '1>1']);
+  });
+
+  it('should not re-letter a row whose other cells are all empty', () => {
+    expect(rowsOf(compareTables([['Key', 'Value'], ['A', 'one'], ['B', '']], [['Key', 'Value'], ['A', 'one'], ['C', '']]))).toEqual(['0>0 A', '1>- B', '->1 C']);
+  });
+
+  it('should join the paragraphs of a regrouped text by one atomic break, and a paragraph merged across clauses by one plain space', () => {
+    const a = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
+    const b = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
+    const [group] = pairBlocks(blocksOf(`${a} ${b}`), blocksOf(`${a}\n\n${b}`));
+    expect(group!.kind === 'regrouped' && group!.newRuns!.map((r) => [r.text, r.styleKey, r.atomic, r.style])).toEqual([
+      [a, '', false, {}],
+      ['\uE000', '', true, {}],
+      [b, '', false, {}],
+    ]);
+    const { DELAY, P31, P32, P33, P51, P52, migration, OLD } = ACROSS;
+    const c = compareBlocks(pairClauses(doc(OLD), doc(migration({ '3.1': [P31], '3.2': [P32, ACROSS.CONSULT], '3.3': [P33], '5.1': [P51], '5.2': [`${P52} ${DELAY}`] })), { similarityThreshold: 0.5 }), { showFormatting: false });
+    const merged = c.clauses[1]!.children[1]!.content[0] as TextBlockComparison;
+    expect(merged.across?.side === 'to' && merged.across.movedRuns.map((r) => [r.text, r.styleKey, r.atomic, r.style])).toEqual([
+      [P52, '', false, {}],
+      // The space runs on into the text after it, as any plain text does.
+      [` ${DELAY}`, '', false, {}],
+    ]);
+  });
+});
