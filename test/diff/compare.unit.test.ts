@@ -360,3 +360,16 @@ describe('compareBlocks: edges of the table and text rules', () => {
     ]);
   });
 });
+
+describe('compareBlocks: the key column a header names', () => {
+  const keyedOn = (header: string) => compareTables([['Description', header], ['alpha', 'R1'], ['beta', 'R2']], [['Description', header], ['beta', 'R2'], ['alpha', 'R1']]).keyColumn?.name;
+
+  it('should key on a column named key, id, identifier, ref, reference, no, number, nr, version, term, defined term, name or Begriff, in any case', () => {
+    const named = ['Key', 'ID', 'identifier', 'Ref', 'Reference', 'No', 'No.', 'Number', 'Nr', 'Nr.', 'Version', 'Term', 'Defined Term', 'NAME', 'Begriff'];
+    expect(named.map(keyedOn)).toEqual(named);
+  });
+
+  it('should key on the first shared column when the header only contains such a word', () => {
+    expect(['Keys', 'Monkey', 'Identifiers', 'Refs', 'No..', 'Numbers', 'Term of office', 'Defined', 'Surname', 'Begriffe', 'Ref no'].map(keyedOn)).toEqual(Array(11).fill('Description'));
+  });
+});
