@@ -160,6 +160,13 @@ describe('pairClauses: the last sweep by number', () => {
     const old = `## 1 Part\n\n1.1 ${P1}\n\n1.2 The Panel shall meet every month in London to review the reports.\n`;
     const twice = `## 1 Part\n\n1.1 ${P1}\n\n1.2 The Panel shall meet each quarter at a place it chooses.\n\n1.2 The Panel shall meet again where the Chair so decides.\n`;
     expect(pairOfOld(old, twice, '1.2').new).toBeNull();
+    expect(pairOfOld(twice, old, '1.2').new).toBeNull();
+  });
+
+  it('should pair by number at a similarity of 0.2 exactly', () => {
+    // One word against nine, one in common: words 2*1/10 (a one-word text compares by words alone).
+    const p = pairOfOld(`## 1 Part\n\n1.1 ${P1}\n\n1.2 Alpha.\n`, `## 1 Part\n\n1.1 ${P1}\n\n1.2 Alpha beta gamma delta epsilon zeta eta theta iota.\n`, '1.2');
+    expect([p.new?.number, p.basis, p.similarity]).toEqual(['1.2', 'number', 0.2]);
   });
 });
 
