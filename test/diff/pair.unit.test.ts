@@ -21,8 +21,8 @@ function pairsOf(a: string, b: string, similarityThreshold = 0.5): string[] {
   return out;
 }
 
-/** The pair of the old clause numbered `number` (the first depth first). */
-function pairOfOld(a: string, b: string, number: string, similarityThreshold = 0.5): ClausePair {
+/** The pair of the old clause numbered `number` (the first depth first; null for a clause without a number). */
+function pairOfOld(a: string, b: string, number: string | null, similarityThreshold = 0.5): ClausePair {
   const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
     for (const p of ps) {
       if (p.old?.number === number) return p;
@@ -256,5 +256,50 @@ describe('pairClauses: redline order', () => {
     // 1.4 moved up to be 1.2, and 1.5, deleted, follows it there; 1.2, deleted, follows 1.1.
     const neu = `1.1 ${P1}\n\n1.2 ${P4}\n\n1.3 ${P3}\n`;
     expect(pairsOf(old, neu)).toEqual(['1.1>1.1 number', '1.2>-', '1.4>1.2 content', '1.5>-', '1.3>1.3 number']);
+  });
+});
+
+describe('pairClauses: what the ordered alignment takes as the same text', () => {
+  it('should keep copies of one text in their order, whatever their numbers and formatting', () => {
+    // The two copies pair in order (1.1 with 1.2, 1.2 with 1.3), not the same-numbered ones first.
+    expect(pairsOf(`1.1 ${P2}\n\n1.2 ${P2}\n`, `1.1 ${P1}\n\n1.2 ${P2}\n\n1.3 ${P2}\n`)).toEqual(['->1.1', '1.1>1.2 content', '1.2>1.3 content']);
+    // Emphasis changes the content, not the text: still the same text in order.
+    const emphasised = P2.replace('any information', '*any information*');
+    expect(pairsOf(`1.1 ${P2}\n\n1.2 ${P2}\n`, `1.1 ${P1}\n\n1.2 ${emphasised}\n\n1.3 ${emphasised}\n`)).toEqual(['->1.1', '1.1>1.2 content', '1.2>1.3 content']);
+  });
+
+  it('should tell apart two texts of the same length, with or without a heading', () => {
+    const p = pairOfOld(`1.1 ${P1}\n\n1.2 Alpha text here.\n\n1.3 ${P3}\n`, `1.1 ${P1}\n\n1.2 Gamma text here.\n\n1.3 ${P3}\n`, '1.2');
+    // Words 2*2/6, word pairs 2*1/4.
+    expect([p.new?.number, p.basis, p.similarity]).toEqual(['1.2', 'number', (4 / 6 + 2 / 4) / 2]);
+    const q = pairOfOld(`1.1 ${P1}\n\n### 1.2 Scope\n\n${P2}\n\n1.3 ${P3}\n`, `1.1 ${P1}\n\n### 1.2 Terms\n\n${P2}\n\n1.3 ${P3}\n`, '1.2');
+    // Heading and text as one run of words: 12 of 13 words, 11 of 12 word pairs.
+    expect([q.new?.number, q.sameContent]).toEqual(['1.2', false]);
+    expect(q.similarity).toBeCloseTo((24 / 26 + 22 / 24) / 2, 10);
+  });
+
+  it('should pair two clauses without a number as content, not as the same number', () => {
+    const p = pairOfOld('## Teil 1 - Erzeugung\n\nDer Betreiber hat die Angaben zu übermitteln.\n', '## Teil 1 - Erzeugung\n\nDer Betreiber hat die Angaben elektronisch zu übermitteln.\n', null);
+    expect([p.new?.heading, p.basis]).toEqual(['Teil 1 - Erzeugung', 'content']);
+  });
+});
+
+describe('pairClauses: parts the same all the way down', () => {
+  it('should not pair a clause inside a part left unchanged with a copy of it elsewhere', () => {
+    // Part 2 is the same all the way down; new Part 1 holds a copy of 2.1, which is an insertion.
+    const pairs = pairing(`## 2 Rules\n\n2.1 ${P2}\n`, `## 1 Intro\n\n1.1 ${P2}\n\n## 2 Rules\n\n2.1 ${P2}\n`).clauses;
+    expect(pairs.map((p) => [p.old?.number ?? null, p.new?.number ?? null, p.identicalBelow, p.children.map((c) => `${c.old?.number ?? '-'}>${c.new?.number}`)])).toEqual([
+      [null, '1', 0, ['->1.1']],
+      ['2', '2', 1, []],
+    ]);
+  });
+
+  it('should give a clause on one side only no basis, similarity or shared content or parent', () => {
+    const pairs = pairing(`1.1 ${P1}\n\n1.2 ${P2}\n\n(a) ${P3}\n`, `1.1 ${P1}\n\n1.3 ${P4}\n\n(a) ${P5}\n`).clauses;
+    const oneSided = { basis: null, similarity: null, sameContent: false, sameParent: false, identicalBelow: 0 };
+    expect(pairs.slice(1)).toMatchObject([
+      { old: { number: '1.2' }, new: null, ...oneSided, children: [{ old: { number: '(a)' }, new: null, ...oneSided, children: [] }] },
+      { old: null, new: { number: '1.3' }, ...oneSided, children: [{ old: null, new: { number: '(a)' }, ...oneSided, children: [] }] },
+    ]);
   });
 });
