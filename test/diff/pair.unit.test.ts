@@ -303,3 +303,50 @@ describe('pairClauses: parts the same all the way down', () => {
     ]);
   });
 });
+
+describe('pairClauses: large parts', () => {
+  /** Part 1 "Alpha", its own text `own`, with twenty clauses 1.1-1.20 of over a thousand characters each, each with (a) and (b). */
+  function largePart(own: string, amendedA = -1) {
+    const long = (i: number, x: string) => sentence(Array.from({ length: 80 }, (_, k) => `w${i}${x}${k}`));
+    const texts: string[] = [];
+    const clauses = Array.from({ length: 20 }, (_, k) => {
+      const i = k + 1;
+      const a = i === amendedA ? long(i, 'a').replace(`w${i}a7 `, `w${i}q7 `) : long(i, 'a');
+      const t = [sentence(words(i)), a, long(i, 'b')];
+      texts.push(...t);
+      return `1.${i} ${t[0]}\n\n(a) ${t[1]}\n\n(b) ${t[2]}`;
+    });
+    // What the digest adds up below the part: each clause's text and the character that joins it to its (absent) heading.
+    const below = texts.reduce((sum, t) => sum + t.length + 1, 0);
+    return { text: `## 1 Alpha\n\n${own}\n\n${clauses.join('\n\n')}\n`, below };
+  }
+
+  it('should pair two large parts by number and heading, and measure them by the sub-clauses kept word for word', () => {
+    const old = largePart('Stand: 2011.');
+    const neu = largePart('Stand: 2012.', 5);
+    expect(old.below).toBeGreaterThan(20_000);
+    const p = pairing(old.text, neu.text).clauses[0]!;
+    expect([p.basis, p.sameContent]).toEqual(['number', false]);
+    // Own words "alpha stand 2011" and "alpha stand 2012": words 2*2/6, word pairs 2*1/4, over
+    // 2 * 18 characters (heading, joining character, text). Kept: of each side's 60 sub-clauses
+    // all but 1.5(a).
+    const own = (4 / 6 + 2 / 4) / 2;
+    const expected = (own * 36 + (118 / 120) * (old.below + neu.below)) / (36 + old.below + neu.below);
+    expect(p.similarity).toBeCloseTo(expected, 12);
+    expect(p.children[4]!.children.map((c) => [c.similarity === 1, c.identicalBelow, c.sameContent])).toEqual([
+      [false, 0, false],
+      [true, 0, true],
+    ]);
+  });
+
+  it('should compare two large parts whose heading changed by the share of sub-clauses the same on both sides', () => {
+    const old = largePart('Stand: 2011.');
+    const neu = largePart('Stand: 2012.', 5);
+    const p = pairing(old.text, neu.text.replace('## 1 Alpha', '## 1 Gamma')).clauses[0]!;
+    expect(p.basis).toBe('number');
+    // Own words "alpha stand 2011" and "gamma stand 2012": words 2*1/6, no word pair in common.
+    // Sub-clause contents: 59 of 60 on each side the same (Dice 118/120).
+    const expected = ((2 / 6 / 2) * 36 + (118 / 120) * (old.below + neu.below)) / (36 + old.below + neu.below);
+    expect(p.similarity).toBeCloseTo(expected, 12);
+  });
+});
