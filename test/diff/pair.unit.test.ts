@@ -339,6 +339,25 @@ describe('pairClauses: large parts', () => {
     ]);
   });
 
+  it('should count a sub-clause of a large part moved to another part as not kept', () => {
+    const old = largePart('Stand: 2011.');
+    const neu = largePart('Stand: 2012.', 5);
+    // 1.20 with its (a) and (b) moves, unchanged, to the end of Part 2.
+    const moved = neu.text.split('\n\n1.20 ');
+    const beta = `## 2 Beta\n\n2.1 ${P5}\n`;
+    const p = pairing(`${old.text}\n${beta}`, `${moved[0]}\n\n${beta}\n2.2 ${moved[1]}`).clauses;
+    expect(p.map((x) => [x.old?.number, x.new?.number, x.basis])).toEqual([
+      ['1', '1', 'number'],
+      ['2', '2', 'number'],
+    ]);
+    expect(p[1]!.children.map((c) => `${c.old?.number}>${c.new?.number} ${c.similarity}`)).toEqual(['2.1>2.1 1', '1.20>2.2 1']);
+    // Kept: all but 1.5(a) and the three moved on the old side (56 of 60), all but 1.5(a) on the new (56 of 57).
+    const movedBelow = moved[1]!.split('\n\n').map((t) => t.replace(/^\((a|b)\) /, '').trim()).reduce((sum, t) => sum + t.length + 1, 0);
+    const own = (4 / 6 + 2 / 4) / 2;
+    const expected = (own * 36 + (112 / 117) * (old.below + neu.below - movedBelow)) / (36 + old.below + neu.below - movedBelow);
+    expect(p[0]!.similarity).toBeCloseTo(expected, 12);
+  });
+
   it('should compare two large parts whose heading changed by the share of sub-clauses the same on both sides', () => {
     const old = largePart('Stand: 2011.');
     const neu = largePart('Stand: 2012.', 5);
