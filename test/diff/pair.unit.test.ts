@@ -369,3 +369,18 @@ describe('pairClauses: large parts', () => {
     expect(p.similarity).toBeCloseTo(expected, 12);
   });
 });
+
+describe('pairClauses: a clause once paired stays paired', () => {
+  it('should not pair again a clause paired by key when its siblings are aligned', () => {
+    // New 1.2 is old 1.2 by key; old 1.3, whose text new 1.2 now holds, is deleted.
+    expect(pairsOf(`1.1 ${P1}\n\n1.2 ${P2} {#k}\n\n1.3 ${P3}\n`, `1.1 ${P1}\n\n1.2 ${P3} {#k}\n`)).toEqual(['1.1>1.1 number', '1.2>1.2 key', '1.3>-']);
+  });
+
+  it('should take the best candidates of a gap first, not the first compared', () => {
+    // Old 1.1 is 60% alike new 1.1, but 90% alike new 1.2; old 1.2 is 90% alike new 1.1.
+    const x = words(1);
+    const y = [...words(1).slice(0, 6), ...words(2).slice(6)];
+    const amend = (ws: string[]) => sentence([...ws.slice(0, 9), 'changed']);
+    expect(pairsOf(`1.0 ${P1}\n\n1.1 ${sentence(x)}\n\n1.2 ${sentence(y)}\n`, `1.0 ${P1}\n\n1.1 ${amend(y)}\n\n1.2 ${amend(x)}\n`)).toEqual(['1.0>1.0 number', '1.2>1.1 content', '1.1>1.2 content']);
+  });
+});
