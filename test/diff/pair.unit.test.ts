@@ -356,6 +356,11 @@ describe('pairClauses: large parts', () => {
     const own = (4 / 6 + 2 / 4) / 2;
     const expected = (own * 36 + (112 / 117) * (old.below + neu.below - movedBelow)) / (36 + old.below + neu.below - movedBelow);
     expect(p[0]!.similarity).toBeCloseTo(expected, 12);
+    // The same moved to a part before it.
+    const before = pairing(`${old.text}\n${beta}`, `## 0 Vorwort\n\n0.1 ${moved[1]}\n${moved[0]}\n\n${beta}`).clauses;
+    expect(before.map((x) => `${x.old?.number ?? '-'}>${x.new?.number}`)).toEqual(['->0', '1>1', '2>2']);
+    expect(before[0]!.children.map((c) => `${c.old?.number}>${c.new?.number}`)).toEqual(['1.20>0.1']);
+    expect(before[1]!.similarity).toBeCloseTo(expected, 12);
   });
 
   it('should compare two large parts whose heading changed by the share of sub-clauses the same on both sides', () => {
