@@ -101,6 +101,8 @@ describe('pairClauses: numbers and the ordered alignment', () => {
     expect(pairsOf(old, `1.1 ${P1}\n\n1.2\n\n(a) ${P3}\n`)).toEqual(['1.1>1.1 number', '1.2>1.2 number', '  (a)>-', '  ->(a)']);
     expect(pairOfOld(old, `1.1 ${P1}\n\n1.2\n\n(a) ${P3}\n`, '1.2')).toMatchObject({ similarity: 1, sameContent: true });
     expect(pairsOf(old, `1.1 ${P1}\n\n1.3\n\n(a) ${P3}\n`)).toEqual(['1.1>1.1 number', '1.2>-', '  (a)>-', '->1.3', '  ->(a)']);
+    // A clause without text and one with text are not the same text, whatever their numbers.
+    expect(pairsOf(old, `1.1 ${P1}\n\n1.2 ${P3}\n`)).toEqual(['1.1>1.1 number', '1.2>-', '  (a)>-', '->1.2']);
   });
 
   it('should pair the unchanged clauses of a gap in order, and an amended one with its old self by number', () => {
