@@ -373,3 +373,34 @@ describe('compareBlocks: the key column a header names', () => {
     expect(['Keys', 'Monkey', 'Identifiers', 'Refs', 'No..', 'Numbers', 'Term of office', 'Defined', 'Surname', 'Begriffe', 'Ref no'].map(keyedOn)).toEqual(Array(11).fill('Description'));
   });
 });
+
+describe('compareBlocks: the fields of each comparison', () => {
+  it('should give a clause on one side only, without a heading, no heading and neither renumbered nor moved', () => {
+    const o = doc('## 1 Part\n\n1.1 Kept.\n');
+    const n = doc('## 1 Part\n\n1.1 Kept.\n\n1.2 Added text.\n');
+    const added = compareBlocks(pairClauses(o, n, { similarityThreshold: 0.5 }), { showFormatting: false }).clauses[0]!.children[1]!;
+    expect([added.kind, added.heading, added.renumbered, added.moved]).toEqual(['inserted', null, false, false]);
+    const gone = compareBlocks(pairClauses(n, o, { similarityThreshold: 0.5 }), { showFormatting: false }).clauses[0]!.children[1]!;
+    expect([gone.kind, gone.heading, gone.renumbered, gone.moved]).toEqual(['deleted', null, false, false]);
+  });
+
+  it('should pair a paragraph with a paragraph and a table with a table, never one with the other', () => {
+    expect(kinds(pairBlocks(blocksOf('Some text.'), blocksOf(TABLE_MD)))).toEqual(['text old>-', 'table ->new rows ->0,->1']);
+    expect(kinds(pairBlocks(blocksOf(`Some text.\n\n${TABLE_MD}`), blocksOf(`${TABLE_MD}\n\nSome text.`)))).toEqual(['text old>- moved from label', 'table old>new rows 0>0 A,1>1 B', 'text old>new moved to label']);
+  });
+
+  it('should compare a list with a paragraph as one text', () => {
+    const [pair] = pairBlocks(blocksOf('- first item\n- second item'), blocksOf('First item, second item.')) as TextBlockComparison[];
+    expect([pair!.kind, pair!.same, pair!.items, runText(pair!.newRuns)]).toEqual(['text', false, undefined, 'First item, second item.']);
+  });
+
+  it('should give moved blocks and reordered list items as text comparisons', () => {
+    const a = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
+    const b = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
+    const moved = pairBlocks(blocksOf(`${a}\n\n${b}`), blocksOf(`${b}\n\n${a}`));
+    expect(moved.map((p) => [p.kind, p.kind === 'text' && p.same])).toEqual([['text', false], ['text', true], ['text', false]]);
+    const list = (xs: string[]) => xs.map((x) => `- ${x}`).join('\n');
+    const [items] = pairBlocks(blocksOf(list([a, b, 'Panel members may attend meetings remotely where required.'])), blocksOf(list([b, 'Panel members may attend meetings remotely where required.', a]))) as TextBlockComparison[];
+    expect([items!.kind, items!.same, items!.oldRuns, items!.newRuns, items!.items!.map((x) => x.item.kind)]).toEqual(['text', false, null, null, ['text', 'text', 'text', 'text']]);
+  });
+});
