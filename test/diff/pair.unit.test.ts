@@ -358,6 +358,11 @@ describe('pairClauses: large parts', () => {
     const own = (4 / 6 + 2 / 4) / 2;
     const expected = (own * 36 + (112 / 117) * (old.below + neu.below - movedBelow)) / (36 + old.below + neu.below - movedBelow);
     expect(p[0]!.similarity).toBeCloseTo(expected, 12);
+    // The same moved by its key, under its old number: the same all the way down, paired whole.
+    const keyed = (t: string) => t.replace(/^(1\.20 .*?\.)$/m, '$1 {#k20}');
+    const byKey = pairing(keyed(`${old.text}\n${beta}`), keyed(`${moved[0]}\n\n${beta}\n1.20 ${moved[1]}`)).clauses;
+    expect(byKey[1]!.children.map((c) => `${c.old?.number}>${c.new?.number} ${c.basis} ${c.identicalBelow}`)).toEqual(['2.1>2.1 number 0', '1.20>1.20 key 2']);
+    expect(byKey[0]!.similarity).toBeCloseTo(expected, 12);
     // The same moved to a part before it.
     const before = pairing(`${old.text}\n${beta}`, `## 0 Vorwort\n\n0.1 ${moved[1]}\n${moved[0]}\n\n${beta}`).clauses;
     expect(before.map((x) => `${x.old?.number ?? '-'}>${x.new?.number}`)).toEqual(['->0', '1>1', '2>2']);
