@@ -165,6 +165,15 @@ describe('pairClauses: the last sweep by number', () => {
     expect(pairOfOld(twice, old, '1.2').new).toBeNull();
   });
 
+  it('should not pair by number a clause already paired with another', () => {
+    // Old 1.2 is new 1.1, amended; old 1.1 and new 1.2 share a number with those, and a quarter of their words.
+    const x = sentence(words(1));
+    const amended = sentence([...words(1).slice(0, 9), 'changed']);
+    const quarter = sentence([...words(1).slice(0, 3), ...words(3).slice(3)]);
+    expect(pairsOf(`1.0 ${P1}\n\n1.1 ${P5}\n\n1.2 ${x}\n`, `1.0 ${P1}\n\n1.1 ${amended}\n\n1.2 ${quarter}\n`)).toEqual(['1.0>1.0 number', '1.1>-', '1.2>1.1 content', '->1.2']);
+    expect(pairsOf(`1.0 ${P1}\n\n1.1 ${quarter}\n\n1.2 ${x}\n`, `1.0 ${P1}\n\n1.1 ${amended}\n\n1.3 ${P4}\n`)).toEqual(['1.0>1.0 number', '1.1>-', '1.2>1.1 content', '->1.3']);
+  });
+
   it('should pair by number at a similarity of 0.2 exactly', () => {
     // One word against nine, one in common: words 2*1/10 (a one-word text compares by words alone).
     const p = pairOfOld(`## 1 Part\n\n1.1 ${P1}\n\n1.2 Alpha.\n`, `## 1 Part\n\n1.1 ${P1}\n\n1.2 Alpha beta gamma delta epsilon zeta eta theta iota.\n`, '1.2');
