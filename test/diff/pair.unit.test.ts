@@ -397,6 +397,13 @@ describe('pairClauses: a clause once paired stays paired', () => {
     expect(pairsOf(`1.1 ${P1}\n\n1.2 ${P2} {#k}\n\n1.3 ${P3}\n`, `1.1 ${P1}\n\n1.2 ${P3} {#k}\n`)).toEqual(['1.1>1.1 number', '1.2>1.2 key', '1.3>-']);
   });
 
+  it('should pair copies alike to one another in document order', () => {
+    const a = sentence(words(1));
+    const amended = sentence([...words(1).slice(0, 9), 'changed']);
+    expect(pairsOf(`1.0 ${P1}\n\n1.1 ${a}\n\n1.2 ${a}\n`, `1.0 ${P1}\n\n1.3 ${amended}\n\n1.4 ${amended}\n`)).toEqual(['1.0>1.0 number', '1.1>1.3 content', '1.2>1.4 content']);
+    expect(pairsOf(`1.0 ${P1}\n\n1.1 ${a}\n\n1.2 ${a}\n\n1.3 ${P3}\n`, `1.0 ${P1}\n\n1.4 ${amended}\n\n1.5 ${amended}\n\n1.6 ${amended}\n`)).toEqual(['1.0>1.0 number', '1.1>1.4 content', '1.2>1.5 content', '1.3>-', '->1.6']);
+  });
+
   it('should take the best candidates of a gap first, not the first compared', () => {
     // Old 1.1 is 60% alike new 1.1, but 90% alike new 1.2; old 1.2 is 90% alike new 1.1.
     const x = words(1);
