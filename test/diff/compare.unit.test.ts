@@ -294,3 +294,113 @@ describe('compareBlocks: paragraphs moved across clauses', () => {
     expect(across(md({ '3.1': [P31], '3.2': [P32], '3.3': [P33, DELAY], '5.1': [P51], '5.2': [P52] }))).toEqual([]);
   });
 });
+
+describe('compareBlocks: the blocks of a clause\'s tail, and tables below a pair the same all the way down', () => {
+  // 1.1.1 holds a table in its content, 1.3 one in its tail (after its sub-clauses); 1.2 none.
+  const PART = '## 1 Part\n\n### 1.1 Head\n\n1.1.1 Terms:\n\n| K | V |\n|---|---|\n| A | one |\n\n1.2 Plain.\n\n1.3 Text:\n\n(a) x;\n\n(b) y.\n\n| Code | Meaning |\n|---|---|\n| B | two |\n';
+  const tablesOf = (d: ReturnType<typeof doc>) => [d.clauses[0]!.children[0]!.children[0]!.content[1], d.clauses[0]!.children[2]!.tail[0]];
+
+  it('should compare every table below a pair the same all the way down with its twin, in content and tail, at any depth', () => {
+    const c = compareBlocks(pairingOf(PART, PART, { sameContent: true, identicalBelow: 6 }), { showFormatting: false });
+    expect([...c.identicalTables.keys()]).toEqual(tablesOf(c.new));
+    expect([...c.identicalTables.values()].map((t) => [t.old === tablesOf(c.old)[0] || t.old === tablesOf(c.old)[1], rowsOf(t)])).toEqual([
+      [true, ['0>0 A']],
+      [true, ['0>0 B']],
+    ]);
+  });
+
+  it('should compare no table below an untouched pair whose sub-clauses are paired one by one', () => {
+    expect(compareBlocks(pairingOf(PART, PART, { sameContent: true }), { showFormatting: false }).identicalTables.size).toBe(0);
+  });
+
+  it('should give the tail of a clause on one side only on that side', () => {
+    const o = doc('## 1 Part\n\n1.1 Kept.\n');
+    const n = doc('## 1 Part\n\n1.1 Kept.\n\n1.2 Text:\n\n(a) x;\n\n(b) y.\n\n| Code | Meaning |\n|---|---|\n| B | two |\n');
+    const added = compareBlocks(pairClauses(o, n, { similarityThreshold: 0.5 }), { showFormatting: false }).clauses[0]!.children[1]!;
+    expect([added.kind, kinds(added.content), kinds(added.tail)]).toEqual(['inserted', ['text ->new'], ['table ->new rows ->0']]);
+    const gone = compareBlocks(pairClauses(n, o, { similarityThreshold: 0.5 }), { showFormatting: false }).clauses[0]!.children[1]!;
+    expect([gone.kind, kinds(gone.content), kinds(gone.tail)]).toEqual(['deleted', ['text old>-'], ['table old>- rows 0>-']]);
+  });
+
+  it('should pair the content and tail of a renumbered clause with the same content as the same, its heading compared', () => {
+    const c = compareBlocks(pairingOf('### 1.3 Codes\n\nText:\n\n(a) x;\n\n| Code | Meaning |\n|---|---|\n| B | two |\n', '### 1.4 Codes\n\nText:\n\n(a) x;\n\n| Code | Meaning |\n|---|---|\n| B | two |\n', { sameContent: true }), { showFormatting: false }).clauses[0]!;
+    expect([c.kind, c.renumbered, c.heading, kinds(c.content), kinds(c.tail)]).toEqual(['compared', true, { old: 'Codes', new: 'Codes' }, ['text old>new same'], ['table old>new rows 0>0 B']]);
+    // Changed content: its blocks compared.
+    const changed = compareBlocks(pairingOf('1.3 Text:\n\n(a) x;\n\n| Code | Meaning |\n|---|---|\n| B | two |\n', '### 1.4 Codes\n\nText, amended:\n\n(a) x;\n\n| Code | Meaning |\n|---|---|\n| C | two |\n'), { showFormatting: false }).clauses[0]!;
+    expect([changed.heading, kinds(changed.content), kinds(changed.tail)]).toEqual([{ old: null, new: 'Codes' }, ['text old>new'], ['table old>new rows 0>0 C']]);
+  });
+});
+
+describe('compareBlocks: edges of the table and text rules', () => {
+  it('should pair a renamed column whose header is half alike, its cells all changed', () => {
+    // "meaning" and "meaning of term": words 2*1/4, the one-word side compared by words alone.
+    expect(columnsOf(compareTables([['Code', 'Meaning'], ['A', 'x'], ['B', 'y']], [['Code', 'Meaning of term'], ['A', 'p'], ['B', 'q']]))).toEqual(['0>0', '1>1']);
+  });
+
+  it('should not re-letter a row whose other cells are all empty', () => {
+    expect(rowsOf(compareTables([['Key', 'Value'], ['A', 'one'], ['B', '']], [['Key', 'Value'], ['A', 'one'], ['C', '']]))).toEqual(['0>0 A', '1>- B', '->1 C']);
+  });
+
+  it('should join the paragraphs of a regrouped text by one atomic break, and a paragraph merged across clauses by one plain space', () => {
+    const a = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
+    const b = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
+    const [group] = pairBlocks(blocksOf(`${a} ${b}`), blocksOf(`${a}\n\n${b}`));
+    expect(group!.kind === 'regrouped' && group!.newRuns!.map((r) => [r.text, r.styleKey, r.atomic, r.style])).toEqual([
+      [a, '', false, {}],
+      ['\uE000', '', true, {}],
+      [b, '', false, {}],
+    ]);
+    const { DELAY, P31, P32, P33, P51, P52, migration, OLD } = ACROSS;
+    const c = compareBlocks(pairClauses(doc(OLD), doc(migration({ '3.1': [P31], '3.2': [P32, ACROSS.CONSULT], '3.3': [P33], '5.1': [P51], '5.2': [`${P52} ${DELAY}`] })), { similarityThreshold: 0.5 }), { showFormatting: false });
+    const merged = c.clauses[1]!.children[1]!.content[0] as TextBlockComparison;
+    expect(merged.across?.side === 'to' && merged.across.movedRuns.map((r) => [r.text, r.styleKey, r.atomic, r.style])).toEqual([
+      [P52, '', false, {}],
+      // The space runs on into the text after it, as any plain text does.
+      [` ${DELAY}`, '', false, {}],
+    ]);
+  });
+});
+
+describe('compareBlocks: the key column a header names', () => {
+  const keyedOn = (header: string) => compareTables([['Description', header], ['alpha', 'R1'], ['beta', 'R2']], [['Description', header], ['beta', 'R2'], ['alpha', 'R1']]).keyColumn?.name;
+
+  it('should key on a column named key, id, identifier, ref, reference, no, number, nr, version, term, defined term, name or Begriff, in any case', () => {
+    const named = ['Key', 'ID', 'identifier', 'Ref', 'Reference', 'No', 'No.', 'Number', 'Nr', 'Nr.', 'Version', 'Term', 'Defined Term', 'NAME', 'Begriff'];
+    expect(named.map(keyedOn)).toEqual(named);
+  });
+
+  it('should key on the first shared column when the header only contains such a word', () => {
+    expect(['Keys', 'Monkey', 'Identifiers', 'Refs', 'No..', 'Numbers', 'Term of office', 'Defined', 'Surname', 'Begriffe', 'Ref no'].map(keyedOn)).toEqual(Array(11).fill('Description'));
+  });
+});
+
+describe('compareBlocks: the fields of each comparison', () => {
+  it('should give a clause on one side only, without a heading, no heading and neither renumbered nor moved', () => {
+    const o = doc('## 1 Part\n\n1.1 Kept.\n');
+    const n = doc('## 1 Part\n\n1.1 Kept.\n\n1.2 Added text.\n');
+    const added = compareBlocks(pairClauses(o, n, { similarityThreshold: 0.5 }), { showFormatting: false }).clauses[0]!.children[1]!;
+    expect([added.kind, added.heading, added.renumbered, added.moved]).toEqual(['inserted', null, false, false]);
+    const gone = compareBlocks(pairClauses(n, o, { similarityThreshold: 0.5 }), { showFormatting: false }).clauses[0]!.children[1]!;
+    expect([gone.kind, gone.heading, gone.renumbered, gone.moved]).toEqual(['deleted', null, false, false]);
+  });
+
+  it('should pair a paragraph with a paragraph and a table with a table, never one with the other', () => {
+    expect(kinds(pairBlocks(blocksOf('Some text.'), blocksOf(TABLE_MD)))).toEqual(['text old>-', 'table ->new rows ->0,->1']);
+    expect(kinds(pairBlocks(blocksOf(`Some text.\n\n${TABLE_MD}`), blocksOf(`${TABLE_MD}\n\nSome text.`)))).toEqual(['text old>- moved from label', 'table old>new rows 0>0 A,1>1 B', 'text old>new moved to label']);
+  });
+
+  it('should compare a list with a paragraph as one text', () => {
+    const [pair] = pairBlocks(blocksOf('- first item\n- second item'), blocksOf('First item, second item.')) as TextBlockComparison[];
+    expect([pair!.kind, pair!.same, pair!.items, runText(pair!.newRuns)]).toEqual(['text', false, undefined, 'First item, second item.']);
+  });
+
+  it('should give moved blocks and reordered list items as text comparisons', () => {
+    const a = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
+    const b = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
+    const moved = pairBlocks(blocksOf(`${a}\n\n${b}`), blocksOf(`${b}\n\n${a}`));
+    expect(moved.map((p) => [p.kind, p.kind === 'text' && p.same])).toEqual([['text', false], ['text', true], ['text', false]]);
+    const list = (xs: string[]) => xs.map((x) => `- ${x}`).join('\n');
+    const [items] = pairBlocks(blocksOf(list([a, b, 'Panel members may attend meetings remotely where required.'])), blocksOf(list([b, 'Panel members may attend meetings remotely where required.', a]))) as TextBlockComparison[];
+    expect([items!.kind, items!.same, items!.oldRuns, items!.newRuns, items!.items!.map((x) => x.item.kind)]).toEqual(['text', false, null, null, ['text', 'text', 'text', 'text']]);
+  });
+});
