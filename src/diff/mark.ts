@@ -253,7 +253,10 @@ class Marker {
       return { kind: 'text', blockType, status: inserted ? 'inserted' : 'deleted', segments: blockSegments(inserted ? 'insert' : 'delete', (b.new ?? b.old)!), old: b.old, new: b.new };
     }
     const r = this.words(b.oldRuns!, b.newRuns!);
-    const changed = r.changed || (this.exact && !sameFrame(b.old, b.new));
+    // Not the same block (`b.same` is false), yet the same runs: with formatting shown, what the
+    // runs do not carry changed (a block's kind, a code block's language, a nested list's
+    // numbering, a nested table's layout), and that is a change.
+    const changed = r.changed || this.exact;
     return { kind: 'text', blockType, status: changed ? 'amended' : 'unchanged', segments: r.segments, old: b.old, new: b.new };
   }
 
@@ -266,7 +269,7 @@ class Marker {
       return { kind: 'text', blockType: b.old!.type, status: 'deleted', segments: wholeSegments('delete', blockRuns(b.old!)), old: b.old, new: null, moved: { side: 'from', note: `Moved to ${unit} ${m.newIndex + 1}` } };
     }
     const r = this.words(b.oldRuns!, b.newRuns!);
-    const amended = (r.changed && !m.labelOnly) || (this.exact && !sameFrame(b.old!, b.new!));
+    const amended = (r.changed && !m.labelOnly) || (this.exact && b.old!.type !== b.new!.type);
     return { kind: 'text', blockType: b.new!.type, status: 'inserted', segments: wholeSegments('insert', b.newRuns!), old: null, new: b.new, moved: { side: 'to', note: `Moved from ${unit} ${m.oldIndex + 1}`, amended, segments: r.segments } };
   }
 
@@ -329,33 +332,6 @@ class Marker {
 /** A block the same as its twin, content and formatting: its text, all equal. */
 function unchangedText(o: TextBlock, n: TextBlock): TextBlockChange {
   return { kind: 'text', blockType: n.type, status: 'unchanged', segments: blockSegments('equal', n), old: o, new: n };
-}
-
-/**
- * Two blocks alike in what their runs (`blockRuns`) do not carry: their kind, a heading's level, a
- * code block's language, a list's numbering, and the same of every block inside. Shown with
- * `--show-formatting`, a difference here changes the block though every word is the same.
- */
-function sameFrame(a: Block, b: Block): boolean {
-  if (a.type !== b.type) return false;
-  switch (a.type) {
-    case 'heading':
-      return a.depth === (b as typeof a).depth;
-    case 'code':
-      return a.lang === (b as typeof a).lang;
-    case 'list': {
-      const items = (b as typeof a).items;
-      return a.ordered === (b as typeof a).ordered && a.items.length === items.length && a.items.every((item, i) => sameFrames(item, items[i]!));
-    }
-    case 'quote':
-      return sameFrames(a.children, (b as typeof a).children);
-    default:
-      return true;
-  }
-}
-
-function sameFrames(a: readonly Block[], b: readonly Block[]): boolean {
-  return a.length === b.length && a.every((x, i) => sameFrame(x, b[i]!));
 }
 
 function anyAmended(blocks: readonly ContentChange[]): boolean {
