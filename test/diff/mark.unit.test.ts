@@ -289,7 +289,7 @@ describe('markWords: with formatting shown', () => {
       [`- ${A}\n\n  1. ${B}\n  2. ${C}`, `- ${A}\n\n  - ${B}\n  - ${C}`],
     ];
     for (const [o, n] of pairs) expect([status(o, n, false), status(o, n, true)]).toEqual(['unchanged', 'amended']);
-    // The same frame with the same words is no change either way.
+    // A block the same as before is no change, formatting shown or not.
     expect([status('```js\nrun(1);\n```', '```js\nrun(1);\n```', true), status(`- ${A}\n  - ${B}`, `- ${A}\n  - ${B}`, true)]).toEqual(['unchanged', 'unchanged']);
   });
 });
