@@ -38,6 +38,41 @@ describe('WordDiff: words both texts have', () => {
     });
   });
 
+  it('should never show two different words as unchanged, when words swap places', () => {
+    // `monthly` and `rent` change places: at most one of them lines up, and the clean-up folds it.
+    expect(segs('Old monthly rent', 'New rent monthly')).toEqual(['delete:Old monthly rent', 'insert:New rent monthly']);
+    // A word moves across two others: those two stay unchanged, and the word is deleted and inserted.
+    expect(diff('Old fee is promptly paid monthly', 'New fee is paid monthly promptly').segments).toEqual([
+      { op: 'delete', text: 'Old' },
+      { op: 'insert', text: 'New' },
+      { op: 'equal', text: ' fee is ' },
+      { op: 'delete', text: 'promptly ' },
+      { op: 'equal', text: 'paid monthly ', old: 'paid monthly' },
+      { op: 'insert', text: 'promptly' },
+    ]);
+    expect(diff('Old fee is paid monthly promptly', 'New fee is promptly paid monthly').segments).toEqual([
+      { op: 'delete', text: 'Old' },
+      { op: 'insert', text: 'New' },
+      { op: 'equal', text: ' fee is ' },
+      { op: 'insert', text: 'promptly ' },
+      { op: 'equal', text: 'paid monthly', old: 'paid monthly ' },
+      { op: 'delete', text: 'promptly' },
+    ]);
+  });
+
+  it('should not count words only added, or only deleted, against the bound', () => {
+    expect(diff('The fee', 'The fee is due monthly', 1)).toEqual({
+      segments: [{ op: 'equal', text: 'The fee ', old: 'The fee' }, { op: 'insert', text: 'is due monthly' }],
+      changed: true,
+      replacedWhole: false,
+    });
+    expect(diff('The fee is due monthly', 'The fee', 1)).toEqual({
+      segments: [{ op: 'equal', text: 'The fee', old: 'The fee ' }, { op: 'delete', text: 'is due monthly' }],
+      changed: true,
+      replacedWhole: false,
+    });
+  });
+
   it('should count the words only one side has against the bound, then give Myers what is left of it', () => {
     // One word only in the new text (`promptly`), and four steps for Myers: five in all.
     const o = 'the supplier shall notify the customer';
@@ -151,6 +186,16 @@ describe('WordDiff: the common head and tail inside the window', () => {
   it('should give a word added next to its twin before a paragraph break the place a whole diff gives it', () => {
     expect(diff('a b\n\nc', 'a b b\n\nc').segments).toEqual([{ op: 'equal', text: 'a b ', old: 'a b\n\n' }, { op: 'insert', text: 'b\n\n' }, { op: 'equal', text: 'c' }]);
     expect(diff('a b b\n\nc', 'a b\n\nc').segments).toEqual([{ op: 'equal', text: 'a b\n\n', old: 'a b ' }, { op: 'delete', text: 'b\n\n' }, { op: 'equal', text: 'c' }]);
+  });
+
+  it('should give a word added after a full stop the place a whole diff gives it, where both windows hold words', () => {
+    // The windows are `Paid.` + line break against `Paid.of` + space and line break: the first all
+    // matches the second, and `of` after it pairs with the `of` that follows in the old text.
+    expect(diff('Paid.\nof\n\nnote', 'Paid.of \nof\n\nnote').segments).toEqual([
+      { op: 'equal', text: 'Paid.of \n', old: 'Paid.\nof\n\n' },
+      { op: 'insert', text: 'of\n\n' },
+      { op: 'equal', text: 'note' },
+    ]);
   });
 
   it('should diff a change before more unchanged runs than it has tokens', () => {
