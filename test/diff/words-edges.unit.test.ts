@@ -112,6 +112,15 @@ describe('WordDiff: words both texts have', () => {
     expect(w.diff(plainRuns('weekly rate'), plainRuns('annual fee')).replacedWhole).toBe(true);
   });
 
+  it('should keep its scratch memory bounded over many diffs', () => {
+    // A comparison runs thousands of word diffs on one WordDiff: its table of marks grows only
+    // with the key ids, never with the number of diffs.
+    const w = words();
+    const before = process.memoryUsage().arrayBuffers;
+    for (let k = 0; k < 14; k++) expect(w.diff(plainRuns('annual fee'), plainRuns('quarterly levy')).changed).toBe(true);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 << 20);
+  });
+
   it('should pair words whose key ids lie past the first thousand and past twice that', () => {
     // A long comparison has seen many words before: the ids of this text's words start high.
     // `a` and `b` (both texts) take the largest ids, `x` (old only) one below, `y` (new only) was seen first.
