@@ -60,7 +60,7 @@ describe('WordDiff: words both texts have', () => {
     ]);
   });
 
-  it('should not count words only added, or only deleted, against the bound', () => {
+  it('should never call a pure addition or deletion past the bound a whole replacement', () => {
     expect(diff('The fee', 'The fee is due monthly', 1)).toEqual({
       segments: [{ op: 'equal', text: 'The fee ', old: 'The fee' }, { op: 'insert', text: 'is due monthly' }],
       changed: true,
