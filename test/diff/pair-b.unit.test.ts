@@ -353,4 +353,20 @@ describe('pairClauses: gaps too large to compare every pair', () => {
     expect(pairOfOld(a, b, '1.66')).toMatchObject({ new: null });
     expect(pairsOf(a, b).slice(-3)).toEqual(['2>2 number', '  2.1>2.1 number', '  ->2.2']);
   });
+  it('should compare every pair of a gap of 64 by 63 clauses left once two large parts pair by heading', () => {
+    // 65 by 64 clauses, 1.65 a large part on each side (its own text changed): it pairs by
+    // heading, and the 64 by 63 left compare pairwise. Old 1.3 went, reworded (six words of ten
+    // kept, 0.578 alike: above the threshold, below a move's), to new 1.63; new 1.3 is new.
+    const sixOfTen = sentence([...words(3).slice(0, 6), ...words('3z').slice(6)]);
+    const large = (own: string) => `### 1.65 Alpha\n\n${own}\n\n${Array.from({ length: 20 }, (_, k) => `1.65.${k + 1} ${textOf(`big${k}`, 1000)}`).join('\n\n')}`;
+    const old = Array.from({ length: 64 }, (_, i) => `1.${i + 1} ${sentence(words(i + 1))}`);
+    const neu = Array.from({ length: 63 }, (_, i) => `1.${i + 1} ${amend(i + 1)}`);
+    neu[2] = `1.3 ${sentence(words('fresh'))}`;
+    neu[62] = `1.63 ${sixOfTen}`;
+    const a = `## 1 Part\n\n${old.join('\n\n')}\n\n${large('Stand: 2011.')}\n`;
+    const b = `## 1 Part\n\n${neu.join('\n\n')}\n\n${large('Stand: 2012.')}\n`;
+    expect(pairOfOld(a, b, '1.3')).toMatchObject({ new: { number: '1.63' }, basis: 'content' });
+    expect(pairOfOld(a, b, '1.65')).toMatchObject({ new: { number: '1.65' }, basis: 'number' });
+  });
 });
+
