@@ -156,6 +156,28 @@ describe('pairClauses: gaps between unchanged clauses', () => {
   });
 });
 
+describe('pairClauses: the best candidates of a gap', () => {
+  const w = words(1);
+  // Old 1.2 against: its last two words changed (words 2*8/20, word pairs 2*7/18: 0.789); a
+  // middle word changed (words 2*9/20, word pairs 2*7/18: 0.839).
+  const LAST_TWO = sentence([...w.slice(0, 8), 'w1y', 'w1z']);
+  const MIDDLE = sentence([...w.slice(0, 4), 'w1q', ...w.slice(5)]);
+
+  it('should keep an amended clause at its number over a text of another number less than 0.1 more alike', () => {
+    expect(pairsOf(`1.1 ${P1}\n\n1.2 ${sentence(w)}\n`, `1.1 ${P1}\n\n1.2 ${LAST_TWO}\n\n1.3 ${MIDDLE}\n`)).toEqual(['1.1>1.1 number', '1.2>1.2 number', '->1.3']);
+  });
+
+  it('should prefer the clause that kept the heading to a text more alike under another heading', () => {
+    // Heading and text as one run of words: old 1.2 and new 1.3 (another heading, the same
+    // text) 0.79 alike; new 1.4 (the same heading, six words of ten kept) 0.70, and 0.6 more
+    // for the heading.
+    const six = sentence([...w.slice(0, 6), 'w1u', 'w1v', 'w1y', 'w1z']);
+    const old = `1.1 ${P1}\n\n### 1.2 Reports to the Panel\n\n${sentence(w)}\n`;
+    const neu = `1.1 ${P1}\n\n### 1.3 Membership\n\n${sentence(w)}\n\n### 1.4 Reports to the Panel\n\n${six}\n`;
+    expect(pairsOf(old, neu)).toEqual(['1.1>1.1 number', '->1.3', '1.2>1.4 content']);
+  });
+});
+
 describe('pairClauses: moves across the document', () => {
   const moved = (o: string, n: string) => pairsOf(`## 1 Part\n\n1.1 ${P1}\n\n1.2 ${o}\n\n## 2 Other\n\n2.1 ${P2}\n`, `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P2}\n\n2.2 ${n}\n`);
   // 39 and 38 characters; words 2*4/12, word pairs 2*3/10: 0.633 alike.
@@ -171,6 +193,11 @@ describe('pairClauses: moves across the document', () => {
     const apart = ['1>1 number', '  1.1>1.1 number', '  1.2>-', '2>2 number', '  2.1>2.1 number', '  ->2.2'];
     expect(moved(IN_PERSON, BY_PHONE)).toEqual(apart);
     expect(moved(BY_PHONE, IN_PERSON)).toEqual(apart);
+  });
+
+  it('should pair a clause moved with a word changed for another of the same length, its first and last words kept', () => {
+    const middle = sentence([...words(1).slice(0, 4), 'w1q', ...words(1).slice(5)]);
+    expect(moved(sentence(words(1)), middle)).toEqual(['1>1 number', '  1.1>1.1 number', '2>2 number', '  2.1>2.1 number', '  1.2>2.2 content']);
   });
 
   it('should pair no copy of a short text that stands twice on the new side', () => {
@@ -215,6 +242,16 @@ describe('pairClauses: large parts paired by heading and number', () => {
     // Their sub-clauses, none kept, are deletions and insertions.
     expect(p[0]!.children.filter((c) => c.old && c.new)).toEqual([]);
     expect(p[0]!.children).toHaveLength(40);
+  });
+
+  it('should compare a part grown above 20,000 characters with its old self by its text', () => {
+    // Old: ten provisions of 1,000 characters; new: the same ten, and ten more. Words and word
+    // pairs: half of the new text is the old text, about 0.67 alike.
+    const subs = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => `1.${from + k + 1} ${textOf(`p${from + k}`, 1000)}`).join('\n\n');
+    const p = pairing(`## 1 Alpha\n\nStand: 2011.\n\n${subs(0, 10)}\n`, `## 1 Alpha\n\nStand: 2012.\n\n${subs(0, 10)}\n\n${subs(10, 20)}\n`).clauses;
+    expect(p.map((x) => `${x.old?.number ?? '-'}>${x.new?.number ?? '-'} ${x.basis}`)).toEqual(['1>1 number']);
+    expect(p[0]!.similarity).toBeGreaterThan(0.6);
+    expect(p[0]!.similarity).toBeLessThan(0.7);
   });
 
   it('should not pair by heading two parts of 20,000 characters below exactly', () => {
