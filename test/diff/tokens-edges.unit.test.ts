@@ -69,7 +69,9 @@ describe('Tokenizer: where a run of Capitalised words starts and stops', () => {
 
   it('should list the terms of one length in the order of their text, spaces included', () => {
     // By text `Data A Bz` comes before `Data Ab Z` (a space before a letter); their words run together would order them the other way.
+    // Given in either order.
     expect(new TermIndex(['Data Ab Z', 'Data A Bz']).candidates('Data', 0, 4)).toEqual([['Data', 'A', 'Bz'], ['Data', 'Ab', 'Z']]);
+    expect(new TermIndex(['Data A Bz', 'Data Ab Z']).candidates('Data', 0, 4)).toEqual([['Data', 'A', 'Bz'], ['Data', 'Ab', 'Z']]);
   });
 });
 
@@ -172,7 +174,9 @@ describe('Tokenizer.changeWindow: cuts beside the defined terms', () => {
     expect(windowOf([run('x old ab\uDFFF')], [run('x new ab\uDFFF')], terms)).toEqual({ head: ['x '], oldMid: ['old ab\uDFFF'], newMid: ['new ab\uDFFF'], tail: [] });
   });
 
-  it('should cut there when the documents define no term', () => {
+  it('should cut there when the documents define no term, or the tokenizer is given none', () => {
     expect(windowOf([run('x old ab𝐀')], [run('x new ab𝐀')])).toEqual({ head: ['x '], oldMid: ['old '], newMid: ['new '], tail: ['ab𝐀'] });
+    const w = new Tokenizer({ exact: false, keys: new TokenKeys() }).changeWindow([run('x old ab𝐀')], [run('x new ab𝐀')]);
+    expect([w.head, w.oldMid, w.newMid, w.tail].map(shown)).toEqual([['x '], ['old '], ['new '], ['ab𝐀']]);
   });
 });
