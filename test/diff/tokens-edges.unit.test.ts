@@ -161,8 +161,9 @@ describe('Tokenizer.changeWindow: the edges of a change', () => {
 describe('Tokenizer.changeWindow: cuts beside the defined terms', () => {
   const terms = ['Supply licence'];
 
-  it('should cut before a lower-case word the hand scanner reads, hyphenated or starting with a', () => {
+  it('should cut before a lower-case word the hand scanner reads, hyphenated, with a digit or starting with a', () => {
     expect(windowOf([run('x old annual fee')], [run('x new annual fee')], terms)).toEqual({ head: ['x '], oldMid: ['old '], newMid: ['new '], tail: ['annual fee'] });
+    expect(windowOf([run('x old b2b fee')], [run('x new b2b fee')], terms)).toEqual({ head: ['x '], oldMid: ['old '], newMid: ['new '], tail: ['b2b fee'] });
     expect(windowOf([run('we pay co-operative fees')], [run('we owe co-operative fees')], terms)).toEqual({ head: ['we '], oldMid: ['pay '], newMid: ['owe '], tail: ['co-operative fees'] });
     // A private-use character (a paragraph break in a regrouped text) ends the word like any mark.
     expect(windowOf([run('x old end\uE000y')], [run('x new end\uE000y')], terms)).toEqual({ head: ['x '], oldMid: ['old '], newMid: ['new '], tail: ['end\uE000y'] });
