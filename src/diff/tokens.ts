@@ -49,7 +49,8 @@ function styleKeyOf(s: SegmentStyle): string {
   if (s.italic) k += 'i';
   if (s.code) k += 'c';
   if (s.strike) k += 's';
-  if (s.href !== undefined) k += `h${s.href}\u0001`;
+  // An address may hold the separator itself: doubled, it cannot end the address early.
+  if (s.href !== undefined) k += `h${s.href.replaceAll('\u0001', '\u0001\u0001')}\u0001`;
   if (s.xref) k += `x${s.xref.scope}:${s.xref.target}\u0001`;
   return k;
 }
@@ -210,7 +211,7 @@ export class TermIndex {
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
       const words = term.trim().split(/\s+/);
-      if (words.length < 2 || words.some((w) => w === '')) continue;
+      if (words.length < 2) continue;
       const list = this.byFirst.get(words[0]!) ?? [];
       list.push(words);
       this.byFirst.set(words[0]!, list);

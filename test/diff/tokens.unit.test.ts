@@ -45,6 +45,15 @@ describe('inlineRuns', () => {
     expect(shown(inlineRuns([{ type: 'link', url: '', children: [T('here')] }]))).toEqual(['here/h\u0001']);
   });
 
+  it('should give a link whose address holds the key separator its own key, never that of a reference in a link', () => {
+    // An address is the author's text: `<a\u0001xclause:1>` once read as a link to `a` holding a
+    // reference to clause 1, so a change between the two was shown as no change of formatting.
+    const oddAddress = inlineRuns([{ type: 'link', url: 'a\u0001xclause:1', children: [T('see')] }]);
+    const refInLink = inlineRuns([{ type: 'link', url: 'a', children: [{ type: 'xref', scope: 'clause', target: '1', children: [T('see')] }] }]);
+    expect(oddAddress[0]!.styleKey).not.toBe(refInLink[0]!.styleKey);
+    expect(shown(oddAddress)).toEqual(['see/ha\u0001\u0001xclause:1\u0001']);
+  });
+
   it('should join text of one style into one run, skip empty text, and never join a reference to anything', () => {
     const ref = (target: string): Inline => ({ type: 'xref', scope: 'clause', target, children: [T(`Clause ${target}`)] });
     expect(shown(inlineRuns([T('a'), T(''), T('b'), { type: 'break' }, T('c')]))).toEqual(['ab\nc']);
