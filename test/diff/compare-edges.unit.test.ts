@@ -59,6 +59,19 @@ describe('pairBlocks: in place, or regrouped', () => {
     expect(kinds(pairBlocks(blocksOf(`${A}\n\n${B}\n\n${TABLE_MD}`), blocksOf(`${A}\n\n${TABLE_MD.replace('two', 'three')}\n\n${B.replace('any', 'all')}`)))).toEqual(['text old>new same', 'table ->new', 'text old>new', 'table old>-']);
   });
 
+  it('should not pair a paragraph with a table whose text it reads as', () => {
+    // The table reads "Key | Value", then "A | one"; the paragraph's text is the same, spaces aside.
+    expect(kinds(pairBlocks(blocksOf('Key \\| Value A \\| one'), blocksOf('| Key | Value |\n|---|---|\n| A | one |')))).toEqual(['text old>-', 'table ->new']);
+  });
+
+  it('should take a paragraph whose text changed only in a space at its end for the same paragraph, moved with its number alone changed', () => {
+    const moved = pairBlocks(blocksOf(`${A}\n\n${B}`), blocksOf(`${B}&nbsp;\n\n${A}`)).filter((p) => p.kind === 'text' && p.moved);
+    expect(moved.map((p) => p.kind === 'text' && p.moved)).toEqual([
+      { side: 'from', oldIndex: 0, newIndex: 1, labelOnly: true },
+      { side: 'to', oldIndex: 0, newIndex: 1, labelOnly: true },
+    ]);
+  });
+
   it('should pair what is left of a gap by kind: a reworded paragraph with its old self, the paragraph added after it inserted', () => {
     expect(kinds(pairBlocks(blocksOf(`${A}\n\n${B}`), blocksOf(`${A}\n\n${B.replace('any', 'all')}\n\n${C}`)))).toEqual(['text old>new same', 'text old>new', 'text ->new']);
   });
@@ -113,6 +126,19 @@ describe('compareBlocks: where a move across clauses may start and end', () => {
     const c = compare(doc(migration({ '3.1': [P31], '3.2': [P32, table], '3.3': [P33, DELAY], '5.1': [P51], '5.2': [P52] })), doc(migration({ '3.1': [P31], '3.2': [P32], '3.3': [P33, DELAY], '5.1': [P51, table], '5.2': [P52] })));
     expect(statuses(c)).toEqual(['3.1 untouched', '3.2 compared', '3.3 untouched', '5.1 compared', '5.2 untouched']);
     expect(across(c)).toEqual([]);
+  });
+
+  it('should not take a list that gained an item, or a paragraph that became a list or the reverse, for a paragraph that took another in', () => {
+    const list = ['- the first cohort of every migration;', '- the second cohort of every migration.'];
+    const o = doc(migration({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33, DELAY], '5.1': [P51, list.join('\n')], '5.2': [P52] }));
+    const n = doc(migration({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33], '5.1': [P51, [...list, `- ${DELAY}`].join('\n')], '5.2': [P52] }));
+    expect(across(compare(o, n))).toEqual([]);
+    // Nor a paragraph that became a list with the moved text as its second item, nor a list that became a paragraph ending with it.
+    const item = 'The first cohort of every migration shall be chosen by the Panel.';
+    const asList = doc(migration({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33], '5.1': [P51, `- ${item}\n- ${DELAY}`], '5.2': [P52] }));
+    const asParagraph = doc(migration({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33], '5.1': [P51, `${item} ${DELAY}`], '5.2': [P52] }));
+    expect(across(compare(doc(migration({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33, DELAY], '5.1': [P51, item], '5.2': [P52] })), asList))).toEqual([]);
+    expect(across(compare(doc(migration({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33, DELAY], '5.1': [P51, `- ${item}`], '5.2': [P52] })), asParagraph))).toEqual([]);
   });
 
   it('should mark a move into each of two sub-clauses of one part, the part\'s own text unchanged', () => {
