@@ -49,8 +49,7 @@ function styleKeyOf(s: SegmentStyle): string {
   if (s.italic) k += 'i';
   if (s.code) k += 'c';
   if (s.strike) k += 's';
-  // An address may hold the separator itself: doubled, it cannot end the address early.
-  if (s.href !== undefined) k += `h${s.href.replaceAll('\u0001', '\u0001\u0001')}\u0001`;
+  if (s.href !== undefined) k += `h${s.href.replaceAll('\u0001', '\u0001\u0001')}\u0001`; // doubled, a U+0001 in an address cannot end it
   if (s.xref) k += `x${s.xref.scope}:${s.xref.target}\u0001`;
   return k;
 }
