@@ -1,0 +1,103 @@
+/**
+ * More of stage 1 of the redline (src/diff/pair.ts) on small documents written here: how the
+ * ordered alignment treats clauses without text, how two clauses with sub-clauses are measured,
+ * that no two comparisons are mixed up, and the rounds of moves across the document. Every
+ * expected pairing and similarity is worked out by hand from the rules in pair.ts's header.
+ */
+import { describe, expect, it } from 'vitest';
+import { pairClauses, type ClausePair } from '../../src/diff/pair.js';
+import { parse } from './helpers.js';
+
+const pairing = (a: string, b: string, similarityThreshold = 0.5) => pairClauses(parse(a), parse(b), { similarityThreshold });
+
+/** Every pair, depth first in redline order, as `old>new basis` (`-` for no clause, `()` for no number), indented by depth. */
+function pairsOf(a: string, b: string, similarityThreshold = 0.5): string[] {
+  const out: string[] = [];
+  const visit = (p: ClausePair, depth: string) => {
+    const label = (c: ClausePair['old']) => (c ? (c.number ?? '()') : '-');
+    out.push(`${depth}${label(p.old)}>${label(p.new)}${p.basis ? ` ${p.basis}` : ''}`);
+    for (const c of p.children) visit(c, `${depth}  `);
+  };
+  for (const p of pairing(a, b, similarityThreshold).clauses) visit(p, '');
+  return out;
+}
+
+/** The pair of the old clause with author key `key` (depth first). */
+function pairOfKey(a: string, b: string, key: string): ClausePair {
+  const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
+    for (const p of ps) {
+      if (p.old?.key === key) return p;
+      const below = find(p.children);
+      if (below) return below;
+    }
+    return undefined;
+  };
+  return find(pairing(a, b).clauses)!;
+}
+
+// Provisions long enough to pair across the document by their text, sharing no word pair.
+const P1 = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
+const P2 = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
+const P3 = 'Panel members may attend meetings remotely where circumstances require it.';
+
+/** Ten words no other text here has: `w<i>a` up to `w<i>j`. */
+const words = (i: number | string) => 'abcdefghij'.split('').map((x) => `w${i}${x}`);
+const sentence = (ws: string[]) => `${ws.join(' ')}.`;
+/** Nine of ten words kept, the last replaced: words 2*9/20, word pairs 2*8/18. */
+const amended = (i: number | string) => sentence([...words(i).slice(0, 9), `w${i}new`]);
+
+describe('pairClauses: clauses without text in the ordered alignment', () => {
+  // A thematic break (`---`) is content without text: 1.2 below holds one, and no text.
+  it('should take two clauses without text as the same in order when their numbers are the same, whatever their content', () => {
+    const old = `1.1 ${P1}\n\n1.2\n\n---\n\n(a) ${P2}\n`;
+    // Same number: one clause, its sub-clause replaced (a deletion and an insertion below it).
+    expect(pairsOf(old, `1.1 ${P1}\n\n1.2\n\n(a) ${P3}\n`)).toEqual(['1.1>1.1 number', '1.2>1.2 number', '  (a)>-', '  ->(a)']);
+    expect(pairsOf(`1.1 ${P1}\n\n1.2\n\n(a) ${P3}\n`, old)).toEqual(['1.1>1.1 number', '1.2>1.2 number', '  (a)>-', '  ->(a)']);
+    // Another number: nothing says they are one clause.
+    expect(pairsOf(old, `1.1 ${P1}\n\n1.3\n\n(a) ${P3}\n`)).toEqual(['1.1>1.1 number', '1.2>-', '  (a)>-', '->1.3', '  ->(a)']);
+  });
+
+  it('should take two empty headings without a number as the same in order, as two clauses without a number', () => {
+    // `###` alone is a clause with an empty heading and no number; the old one holds a break.
+    const old = `## 1 Part\n\n###\n\n---\n\n1.1 ${P2}\n`;
+    const neu = `## 1 Part\n\n###\n\n1.1 ${P3}\n`;
+    expect(pairsOf(old, neu)).toEqual(['1>1 number', '  ()>() content', '    1.1>-', '    ->1.1']);
+    expect(pairsOf(neu, old)).toEqual(['1>1 number', '  ()>() content', '    1.1>-', '    ->1.1']);
+  });
+});
+
+describe('pairClauses: the whole text of clauses with sub-clauses', () => {
+  it('should compare a clause with sub-clauses and one without by their whole texts, either way round', () => {
+    // "alpha beta" with (a) "gamma delta", against "alpha beta gamma delta": the same four words
+    // (words 1); word pairs 2*2/5 ("alpha beta", "gamma delta"; no pair across two clauses).
+    const split = '1.1 Alpha beta. {#k}\n\n(a) gamma delta;\n';
+    const whole = '1.1 Alpha beta gamma delta. {#k}\n';
+    expect(pairOfKey(split, whole, 'k').similarity).toBeCloseTo((1 + 4 / 5) / 2, 10);
+    expect(pairOfKey(whole, split, 'k').similarity).toBeCloseTo((1 + 4 / 5) / 2, 10);
+  });
+
+  it('should count every sub-clause only one side holds, whichever side saw its content first', () => {
+    // Old 1.1's own text "Alpha beta." is new 1.2's: compared first (keys pair in document
+    // order), it is known before old 1.2's sub-clause (b), which new 1.2 does not have.
+    const old = '1.1 Alpha beta. {#k1}\n\n(a) gamma delta;\n\n1.2 Zeta eta. {#k2}\n\n(a) gamma delta;\n\n(b) epsilon theta.\n';
+    const neu = '1.1 Alpha omega. {#k1}\n\n(a) gamma delta;\n\n1.2 Alpha beta. {#k2}\n\n(a) gamma delta;\n';
+    // 1.2: "zeta eta", "gamma delta", "epsilon theta" against "alpha beta", "gamma delta":
+    // words 2*2/10, word pairs 2*1/5.
+    expect(pairOfKey(old, neu, 'k2').similarity).toBeCloseTo((4 / 10 + 2 / 5) / 2, 10);
+  });
+
+  it('should count a sub-clause with a heading and no text, or only a table after its own sub-clauses, by its words', () => {
+    // 1.1 "scope" against "terms"; the part "alpha beta" against "alpha omega"; (a) the same.
+    // Words 2*3/10 (alpha, gamma, delta), word pairs 2*1/4 (gamma delta).
+    const headed = (part: string, h: string) => `## 1 ${part} {#k}\n\n### 1.1 ${h}\n\n(a) gamma delta;\n`;
+    expect(pairOfKey(headed('Alpha beta', 'Scope'), headed('Alpha omega', 'Terms'), 'k').similarity).toBeCloseTo((6 / 10 + 2 / 4) / 2, 10);
+    // The same with a one-cell table after 1.1's sub-clause (its tail), "kappa" against "lambda".
+    const tabled = (part: string, cell: string) => `## 1 ${part} {#k}\n\n1.1\n\n(a) gamma delta;\n\n| ${cell} |\n|---|\n`;
+    expect(pairOfKey(tabled('Alpha beta', 'Kappa'), tabled('Alpha omega', 'Lambda'), 'k').similarity).toBeCloseTo((6 / 10 + 2 / 4) / 2, 10);
+  });
+
+  it('should pair by key at similarity 1 a clause whose own text is the same, its sub-clauses changed', () => {
+    const p = pairOfKey('1.1 Alpha beta. {#k}\n\n(a) gamma delta;\n', '1.1 Alpha beta. {#k}\n\n(a) epsilon zeta;\n', 'k');
+    expect([p.basis, p.similarity, p.children.map((c) => `${c.old?.number ?? '-'}>${c.new?.number ?? '-'}`)]).toEqual(['key', 1, ['(a)>-', '->(a)']]);
+  });
+});
