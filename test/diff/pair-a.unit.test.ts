@@ -101,3 +101,41 @@ describe('pairClauses: the whole text of clauses with sub-clauses', () => {
     expect([p.basis, p.similarity, p.children.map((c) => `${c.old?.number ?? '-'}>${c.new?.number ?? '-'}`)]).toEqual(['key', 1, ['(a)>-', '->(a)']]);
   });
 });
+
+describe('pairClauses: every comparison of a gap on its own', () => {
+  it('should pair only the two clauses of a gap whose texts are alike, however many old clauses the gap holds', () => {
+    // Five old clauses against three new: only old 1.1 has a counterpart (new 1.2, amended).
+    const old = [1, 2, 3, 4, 5].map((i) => `1.${i} ${sentence(words(i))}`).join('\n\n');
+    const neu = `1.1 ${sentence(words(6))}\n\n1.2 ${amended(1)}\n\n1.3 ${sentence(words(7))}\n`;
+    expect(pairsOf(old, neu)).toEqual(['->1.1', '1.1>1.2 content', '1.2>-', '1.3>-', '1.4>-', '1.5>-', '->1.3']);
+  });
+
+  it('should pair only the two clauses of a gap whose texts are alike, the old one first and the new one last', () => {
+    const neu = `1.1 ${sentence(words(6))}\n\n1.2 ${sentence(words(7))}\n\n1.3 ${amended(1)}\n`;
+    expect(pairsOf(`1.1 ${sentence(words(1))}\n\n1.2 ${sentence(words(2))}\n`, neu)).toEqual(['->1.1', '->1.2', '1.1>1.3 content', '1.2>-']);
+  });
+});
+
+describe('pairClauses: rounds of moves across the document', () => {
+  it('should pair across the document, in the next round, a copy left alone once another copy paired in order', () => {
+    // "Reserved for later use." stands twice on each side: no copy pairs by its text at first.
+    // 1.2 pairs with its old self (its (a) went there, and it kept its number and parent), its
+    // (c) then pairs in order, and the copy left on each side, old 2.2 and new 3.1, is one clause.
+    const D = 'Reserved for later use.';
+    const old = `## 1 Part\n\n1.1 ${P1}\n\n### 1.2 Deliveries\n\n(a) ${sentence(words(1))}\n\n(b) ${sentence([...words(2), ...words(3)])}\n\n(c) ${D}\n\n## 2 Other\n\n2.1 ${P3}\n\n2.2 ${D}\n`;
+    const neu = `## 1 Part\n\n1.1 ${P1}\n\n### 1.2 Reports\n\n(a) ${amended(1)}\n\n(b) ${sentence([...words(4), ...words(5)])}\n\n(c) ${D}\n\n## 2 Other\n\n2.1 ${P3}\n\n## 3 Annex\n\n3.1 ${D}\n`;
+    expect(pairsOf(old, neu)).toEqual([
+      '1>1 number',
+      '  1.1>1.1 number',
+      '  1.2>1.2 number',
+      '    (a)>(a) number',
+      '    (b)>-',
+      '    ->(b)',
+      '    (c)>(c) number',
+      '2>2 number',
+      '  2.1>2.1 number',
+      '->3',
+      '  2.2>3.1 content',
+    ]);
+  });
+});
