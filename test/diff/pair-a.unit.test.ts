@@ -139,3 +139,22 @@ describe('pairClauses: rounds of moves across the document', () => {
     ]);
   });
 });
+
+describe('pairClauses: the index of word pairs that finds moves', () => {
+  // Eleven words; the new text has the same words (Dice 1) and only the last two of its ten word
+  // pairs from the old ("iota kappa", "kappa lambda": Dice 0.2): a similarity of 0.6 exactly.
+  const OLD = 'Alpha beta gamma delta epsilon zeta theta iota kappa lambda omicron.';
+  const NEW = 'Omicron zeta beta theta delta alpha epsilon gamma iota kappa lambda.';
+
+  const old = `## 1 Part\n\n1.1 ${P1}\n\n1.2 ${OLD}\n\n## 2 Other\n\n2.1 ${P3}\n`;
+  const part2 = (...clauses: string[]) => `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P3}\n\n${clauses.map((c, i) => `2.${i + 2} ${c}`).join('\n\n')}\n`;
+
+  it('should find a moved clause among several new clauses by the word pairs it shares with one of them', () => {
+    // New 2.2 holds "iota kappa" too, and no other word of the old text.
+    const neu = part2(`${sentence(words(1))} Iota kappa.`, NEW, sentence(words(2)));
+    expect(pairsOf(old, neu)).toEqual(['1>1 number', '  1.1>1.1 number', '2>2 number', '  2.1>2.1 number', '  ->2.2', '  1.2>2.3 content', '  ->2.4']);
+    // The same as the last new clause, and as the first.
+    expect(pairsOf(old, part2(sentence(words(1)), NEW))).toEqual(['1>1 number', '  1.1>1.1 number', '2>2 number', '  2.1>2.1 number', '  ->2.2', '  1.2>2.3 content']);
+    expect(pairsOf(old, part2(NEW, sentence(words(1))))).toEqual(['1>1 number', '  1.1>1.1 number', '2>2 number', '  2.1>2.1 number', '  1.2>2.2 content', '  ->2.3']);
+  });
+});
