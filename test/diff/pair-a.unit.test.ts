@@ -22,6 +22,19 @@ function pairsOf(a: string, b: string, similarityThreshold = 0.5): string[] {
   return out;
 }
 
+/** The pair of the old clause numbered `number` (the first depth first). */
+function pairOfOld(a: string, b: string, number: string): ClausePair {
+  const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
+    for (const p of ps) {
+      if (p.old?.number === number) return p;
+      const below = find(p.children);
+      if (below) return below;
+    }
+    return undefined;
+  };
+  return find(pairing(a, b).clauses)!;
+}
+
 /** The pair of the old clause with author key `key` (depth first). */
 function pairOfKey(a: string, b: string, key: string): ClausePair {
   const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
@@ -156,5 +169,19 @@ describe('pairClauses: the index of word pairs that finds moves', () => {
     // The same as the last new clause, and as the first.
     expect(pairsOf(old, part2(sentence(words(1)), NEW))).toEqual(['1>1 number', '  1.1>1.1 number', '2>2 number', '  2.1>2.1 number', '  ->2.2', '  1.2>2.3 content']);
     expect(pairsOf(old, part2(NEW, sentence(words(1))))).toEqual(['1>1 number', '  1.1>1.1 number', '2>2 number', '  2.1>2.1 number', '  1.2>2.2 content', '  ->2.3']);
+  });
+
+  it('should not pair a moved clause by word pairs more than 64 new clauses hold', () => {
+    // Old 1.2 is a stock phrase and two words of its own; each new clause the phrase and two others
+    // (words 2*10/24, word pairs 2*9/22: 0.83 alike). Its last two words stand in a new clause
+    // after them, as a word pair no other holds.
+    const phrase = words('p');
+    const old = `## 1 Part\n\n1.1 ${P1}\n\n1.2 ${sentence([...phrase, 'wold1', 'wold2'])}\n\n## 2 Other\n\n2.1 ${P3}\n`;
+    const stock = (count: number) => Array.from({ length: count }, (_, i) => sentence([...phrase, `wt${i}x`, `wt${i}y`]));
+    const last = sentence([...words('u'), 'wold1', 'wold2']);
+    // 64 of them: the phrase still suggests a move, and the first of the equally alike pairs.
+    expect(pairOfOld(old, part2(...stock(64), last), '1.2').new?.number).toBe('2.2');
+    // 65: no word pair of the phrase suggests anything, and one pair shared is not enough.
+    expect(pairOfOld(old, part2(...stock(65), last), '1.2').new).toBeNull();
   });
 });
