@@ -185,3 +185,42 @@ describe('pairClauses: the index of word pairs that finds moves', () => {
     expect(pairOfOld(old, part2(...stock(65), last), '1.2').new).toBeNull();
   });
 });
+
+describe('pairClauses: large parts compared by the sub-clauses kept word for word', () => {
+  /** 80 words no other text here has: a sub-clause of some 600 characters. */
+  const long = (i: number) => sentence(Array.from({ length: 80 }, (_, k) => `w${i}x${k}`));
+  /** What the digest adds up below a part: each sub-clause's text and the character that joins it to its (absent) heading; 0 for one without text. */
+  const textBelow = (texts: string[]) => texts.reduce((sum, t) => sum + (t ? t.length + 1 : 0), 0);
+  const RESERVED = 'Reserved for later use.';
+
+  it('should measure a part renamed against two old parts by the share of sub-clause contents both hold, each counted once', () => {
+    // Old Part 1, all its own; old Part 2, 2.1-2.45; new Part 2 renamed "Gamma": 2.39 and 2.40
+    // replaced (by old 1.1, moved, and a new text), one of two copies of a text kept, the
+    // sub-clause without text 2.43 renumbered 2.44, 2.45 kept.
+    const part1 = Array.from({ length: 40 }, (_, k) => `1.${k + 1} ${long(101 + k)}`);
+    const kept = Array.from({ length: 38 }, (_, k) => `2.${k + 1} ${long(k + 1)}`);
+    const old = [
+      `## 1 Alpha\n\nStand: 2011.`,
+      ...part1,
+      `## 2 Beta\n\nStand: 2011.`,
+      ...kept,
+      `2.39 ${long(39)}`,
+      `2.40 ${long(40)}`,
+      `2.41 ${RESERVED}`,
+      `2.42 ${RESERVED}`,
+      `2.43\n\n(a) ${long(43)}`,
+      `2.45\n\n(a) ${long(45)}`,
+    ].join('\n\n');
+    const neu = [`## 2 Gamma\n\nStand: 2011.`, ...kept, `2.39 ${long(101)}`, `2.40 ${long(200)}`, `2.41 ${RESERVED}`, `2.44\n\n(a) ${long(43)}`, `2.45\n\n(a) ${long(45)}`].join('\n\n');
+    const oldBelow = textBelow([...Array.from({ length: 40 }, (_, k) => long(k + 1)), RESERVED, RESERVED, '', long(43), '', long(45)]);
+    const newBelow = textBelow([...Array.from({ length: 38 }, (_, k) => long(k + 1)), long(101), long(200), RESERVED, '', long(43), '', long(45)]);
+    expect(oldBelow + newBelow).toBeGreaterThan(40_000);
+    const p = pairOfOld(`${old}\n`, `${neu}\n`, '2');
+    expect([p.new?.heading, p.basis]).toEqual(['Gamma', 'number']);
+    // Sub-clause contents: old 46 (2.41's twice), new 45; in common 2.1-2.38, one copy of 2.41,
+    // 2.44's (a) and 2.45 with its (a): 42. Own words "beta stand 2011" and "gamma stand 2011":
+    // words 2*2/6, word pairs 2*1/4, over 17 + 18 characters (heading, joining character, text).
+    const own = (4 / 6 + 2 / 4) / 2;
+    expect(p.similarity).toBeCloseTo((own * 35 + (84 / 91) * (oldBelow + newBelow)) / (35 + oldBelow + newBelow), 12);
+  });
+});
