@@ -223,4 +223,32 @@ describe('pairClauses: large parts compared by the sub-clauses kept word for wor
     const own = (4 / 6 + 2 / 4) / 2;
     expect(p.similarity).toBeCloseTo((own * 35 + (84 / 91) * (oldBelow + newBelow)) / (35 + oldBelow + newBelow), 12);
   });
+
+  /** `count` words of six characters (`x00001`...), `last` for the last one, as a sentence: 7 characters a word. */
+  const run = (count: number, last = `x${String(count).padStart(5, '0')}`) => sentence([...Array.from({ length: count - 1 }, (_, k) => `x${String(k + 1).padStart(5, '0')}`), last]);
+
+  it('should compare two clauses by their whole text up to 40 000 characters below both, and by the sub-clauses kept above', () => {
+    // (a) 2857 words, 19 999 characters, its last word changed: 20 000 below each with the joining character.
+    const clause = (own: string, last?: string) => `1.1 ${own} {#k}\n\n(a) ${run(2857, last)}\n`;
+    expect(run(2857)).toHaveLength(19_999);
+    const W = 2857;
+    // Whole texts: words "alpha beta" + W against "alpha beta gamma" + W, W + 1 in common;
+    // word pairs W against W + 1, W - 1 in common (no pair across two clauses).
+    const whole = ((2 * (W + 1)) / (2 * W + 5) + (2 * (W - 1)) / (2 * W + 1)) / 2;
+    expect(pairOfKey(clause('Alpha beta.'), clause('Alpha beta gamma.', 'y00000'), 'k').similarity).toBeCloseTo(whole, 12);
+    // One character more: the own words ("alpha beta" against "alpha beta gamma": words 2*2/5,
+    // word pairs 2*1/3) over 12 + 18 characters, and no sub-clause kept, over 40 001.
+    const own = (4 / 5 + 2 / 3) / 2;
+    expect(pairOfKey(clause('Alpha beta.'), clause('Alpha beta gamma.', 'y000000'), 'k').similarity).toBeCloseTo((own * 30) / (30 + 40_001), 12);
+  });
+
+  it('should compare a clause with more than 40 000 characters below it and one without sub-clauses by their whole text', () => {
+    // 5715 words in (a), 40 005 characters; the new clause holds them in its own text.
+    const W = 5715;
+    const split = `1.1 Alpha beta. {#k}\n\n(a) ${run(W)}\n`;
+    const folded = `1.1 Alpha beta ${run(W)} {#k}\n`;
+    // The same words; word pairs W (no pair across two clauses) against W + 1, all W in common.
+    expect(pairOfKey(split, folded, 'k').similarity).toBeCloseTo((1 + (2 * W) / (2 * W + 1)) / 2, 12);
+  });
 });
+
