@@ -153,6 +153,22 @@ describe('pairClauses: rounds of moves across the document', () => {
   });
 });
 
+describe('pairClauses: moves equally alike', () => {
+  it('should take equally alike moves in document order, the old clause first, then the new', () => {
+    // Old 1.2 and 1.4 are one text C, 1.3 another, D. New 2.2 is C with its first word replaced,
+    // 2.3 C with its last replaced, and D is 2.3 with its first replaced: C-2.2, C-2.3 and D-2.3
+    // are equally alike (words 2*9/20, word pairs 2*8/18), D-2.2 less.
+    const c = words(1);
+    const e = ['wEa', ...c.slice(1)];
+    const f = [...c.slice(0, 9), 'wFj'];
+    const d = ['wDa', ...f.slice(1)];
+    const old = `## 1 Part\n\n1.1 ${P1}\n\n1.2 ${sentence(c)}\n\n1.3 ${sentence(d)}\n\n1.4 ${sentence(c)}\n\n## 2 Other\n\n2.1 ${P3}\n`;
+    const neu = `## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P3}\n\n2.2 ${sentence(e)}\n\n2.3 ${sentence(f)}\n`;
+    // 1.2 takes the first of its two, 2.2; 1.3 the one left alike, 2.3; 1.4 none.
+    expect(pairsOf(old, neu)).toEqual(['1>1 number', '  1.1>1.1 number', '  1.4>-', '2>2 number', '  2.1>2.1 number', '  1.2>2.2 content', '  1.3>2.3 content']);
+  });
+});
+
 describe('pairClauses: the index of word pairs that finds moves', () => {
   // Eleven words; the new text has the same words (Dice 1) and only the last two of its ten word
   // pairs from the old ("iota kappa", "kappa lambda": Dice 0.2): a similarity of 0.6 exactly.
