@@ -169,6 +169,30 @@ describe('pairClauses: moves equally alike', () => {
   });
 });
 
+describe('pairClauses: a clause moved with its sub-clauses', () => {
+  it('should show each sub-clause of a clause moved unchanged once, where it pairs', () => {
+    // "Deliveries" (no number) with (a) and (b) moves unchanged to Part 2; a copy of (a)'s text
+    // also stands first in the new document, as 0.1. Old (a) pairs with the first of its two
+    // equal copies, 0.1, and the (a) below "Deliveries" is shown inserted: no old clause is shown twice.
+    const a = sentence(words(1));
+    const b = sentence(words(2));
+    const moved = `### Deliveries\n\n${P2}\n\n(a) ${a}\n\n(b) ${b}`;
+    const old = `## 1 Part\n\n1.1 ${P1}\n\n${moved}\n\n## 2 Other\n\n2.1 ${P3}\n`;
+    const neu = `## 0 Intro\n\n0.1 ${a}\n\n## 1 Part\n\n1.1 ${P1}\n\n## 2 Other\n\n2.1 ${P3}\n\n${moved}\n`;
+    expect(pairsOf(old, neu)).toEqual([
+      '->0',
+      '  (a)>0.1 content',
+      '1>1 number',
+      '  1.1>1.1 number',
+      '2>2 number',
+      '  2.1>2.1 number',
+      '  ()>() content',
+      '    ->(a)',
+      '    (b)>(b) number',
+    ]);
+  });
+});
+
 describe('pairClauses: the index of word pairs that finds moves', () => {
   // Eleven words; the new text has the same words (Dice 1) and only the last two of its ten word
   // pairs from the old ("iota kappa", "kappa lambda": Dice 0.2): a similarity of 0.6 exactly.
