@@ -193,6 +193,24 @@ describe('pairClauses: a clause moved with its sub-clauses', () => {
   });
 });
 
+describe('pairClauses: keys shared on one side', () => {
+  it('should list the sub-clauses of a clause paired by key, unchanged below, when a key below it stands twice on one side', () => {
+    // 1.1 and its (a) are the same on both sides; (a)'s key also names 1.0 on one side, so only
+    // 1.1 pairs by key, and its (a) pairs with its twin by the ordered alignment.
+    const one = `1.1 ${P1} {#k1}\n\n(a) ${P2} {#k2}\n`;
+    const twice = `1.0 ${P3} {#k2}\n\n${one}`;
+    const shown = (a: string, b: string) => pairing(a, b).clauses.map((p) => [p.old?.number ?? '-', p.new?.number ?? '-', p.basis, p.identicalBelow, p.children.map((c) => `${c.old?.number}>${c.new?.number} ${c.basis}`)]);
+    expect(shown(one, twice)).toEqual([
+      ['-', '1.0', null, 0, []],
+      ['1.1', '1.1', 'key', 0, ['(a)>(a) number']],
+    ]);
+    expect(shown(twice, one)).toEqual([
+      ['1.0', '-', null, 0, []],
+      ['1.1', '1.1', 'key', 0, ['(a)>(a) number']],
+    ]);
+  });
+});
+
 describe('pairClauses: the index of word pairs that finds moves', () => {
   // Eleven words; the new text has the same words (Dice 1) and only the last two of its ten word
   // pairs from the old ("iota kappa", "kappa lambda": Dice 0.2): a similarity of 0.6 exactly.
