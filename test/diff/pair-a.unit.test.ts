@@ -70,6 +70,13 @@ describe('pairClauses: clauses without text in the ordered alignment', () => {
     expect(pairsOf(old, `1.1 ${P1}\n\n1.3\n\n(a) ${P3}\n`)).toEqual(['1.1>1.1 number', '1.2>-', '  (a)>-', '->1.3', '  ->(a)']);
   });
 
+  it('should pair a clause that lost its number with its old self in order, as content, not as the same number', () => {
+    const numbered = `## 1 Part\n\n### 1.2 Deliveries\n\n${P2}\n`;
+    const unnumbered = `## 1 Part\n\n### Deliveries\n\n${P2}\n`;
+    expect(pairsOf(numbered, unnumbered)).toEqual(['1>1 number', '  1.2>() content']);
+    expect(pairsOf(unnumbered, numbered)).toEqual(['1>1 number', '  ()>1.2 content']);
+  });
+
   it('should take two empty headings without a number as the same in order, as two clauses without a number', () => {
     // `###` alone is a clause with an empty heading and no number; the old one holds a break.
     const old = `## 1 Part\n\n###\n\n---\n\n1.1 ${P2}\n`;
