@@ -11,20 +11,10 @@ import { parseDocument } from '../../src/parse/index.js';
 import { compareBlocks, pairBlocks, type BlockPairing, type ClauseComparison, type TableComparison } from '../../src/diff/compare.js';
 import { pairClauses } from '../../src/diff/pair.js';
 import type { Block, ClauseDocument } from '../../src/model/types.js';
-import { ACROSS, pairingOf } from './helpers.js';
+import { ACROSS, columnsOf, compareTables, pairingOf, rowsOf, runText } from './helpers.js';
 
 const doc = (text: string) => parseDocument(text, new VFile({ path: 'doc.md' }));
 const compare = (o: ClauseDocument, n: ClauseDocument) => compareBlocks(pairClauses(o, n, { similarityThreshold: 0.5 }), { showFormatting: false });
-const runText = (runs: readonly { text: string }[] | null) => (runs === null ? null : runs.map((r) => r.text).join(''));
-
-/** A clause 1.1 holding one table, its first row the header. */
-const tableClause = (rows: string[][]) => `1.1 Table:\n\n${rows.map((r, k) => `| ${r.join(' | ')} |${k === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n')}\n`;
-function compareTables(a: string[][], b: string[][]): TableComparison {
-  const c = compareBlocks(pairingOf(tableClause(a), tableClause(b)), { showFormatting: false }).clauses[0]!;
-  return c.content.find((x): x is TableComparison => x.kind === 'table')!;
-}
-const columnsOf = (t: TableComparison) => t.columns.map((c) => `${c.old ?? '-'}>${c.new ?? '-'}`);
-const rowsOf = (t: TableComparison) => t.rows.map((r) => `${r.old ?? '-'}>${r.new ?? '-'}${r.key === null ? '' : ` ${r.key}`}${r.moved ? ' moved' : ''}`);
 
 const blocksOf = (md: string): Block[] => doc(`1.1 Text.\n\n${md}\n`).clauses[0]!.content.slice(1);
 const kinds = (pairs: readonly BlockPairing[]) =>

@@ -4,7 +4,9 @@ import { VFile } from 'vfile';
 import { expect } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
 import { blockText, clauseText, walkClauses } from '../../src/model/text.js';
-import type { ClauseDocument } from '../../src/model/types.js';
+import type { Block, ClauseDocument } from '../../src/model/types.js';
+import { compareBlocks, type TableComparison } from '../../src/diff/compare.js';
+import type { BlockGroup } from '../../src/diff/regroup.js';
 import type { ClausePair, ClausePairing } from '../../src/diff/pair.js';
 import {
   acceptSegments,
@@ -114,3 +116,30 @@ export const ACROSS = (() => {
   const OLD = migration({ '3.1': [P31], '3.2': [P32, CONSULT], '3.3': [P33, DELAY], '5.1': [P51], '5.2': [P52] });
   return { CONSULT, DELAY, P31, P32, P33, P51, P52, migration, OLD };
 })();
+
+/** A clause 1.1 holding one table, its first row the header. */
+export const tableClause = (rows: string[][]) => `1.1 Table:\n\n${rows.map((r, k) => `| ${r.join(' | ')} |${k === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n')}\n`;
+
+/** The comparison of two tables, each alone in a clause 1.1. */
+export function compareTables(a: string[][], b: string[][]): TableComparison {
+  const c = compareBlocks(pairingOf(tableClause(a), tableClause(b)), { showFormatting: false }).clauses[0]!;
+  return c.content.find((x): x is TableComparison => x.kind === 'table')!;
+}
+export const columnsOf = (t: TableComparison) => t.columns.map((c) => `${c.old ?? '-'}>${c.new ?? '-'}`);
+export const rowsOf = (t: TableComparison) => t.rows.map((r) => `${r.old ?? '-'}>${r.new ?? '-'}${r.key === null ? '' : ` ${r.key}`}${r.moved ? ' moved' : ''}`);
+export const runText = (runs: readonly { text: string }[] | null) => (runs === null ? null : runs.map((r) => r.text).join(''));
+
+/** Blocks for the regrouping tests: a paragraph of one text, keyed and kinded as the compare stage does. */
+export const P = (text: string): Extract<Block, { type: 'paragraph' }> => ({ type: 'paragraph', children: [{ type: 'text', value: text }] });
+export const blockKey = (b: Block) => `${b.type}:${blockText(b)}`;
+export const sameKind = (o: Block, n: Block) => o.type === n.type;
+
+/** A group as `kind old>new`, each block by its index in its own list (`-` for none). */
+export function shownGroups(groups: BlockGroup[], olds: Block[], news: Block[]): string[] {
+  const at = (list: Block[], b: Block | null) => (b === null ? '-' : String(list.indexOf(b)));
+  return groups.map((g) => {
+    if (g.kind === 'pair') return `pair ${at(olds, g.old)}>${at(news, g.new)}`;
+    if (g.kind === 'regrouped') return `regrouped ${g.old.map((b) => at(olds, b)).join('+')}>${g.new.map((b) => at(news, b)).join('+')}`;
+    return `moved ${g.side} ${g.oldIndex}>${g.newIndex}`;
+  });
+}

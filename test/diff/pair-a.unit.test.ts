@@ -5,57 +5,14 @@
  * expected pairing and similarity is worked out by hand from the rules in pair.ts's header.
  */
 import { describe, expect, it } from 'vitest';
-import { pairClauses, type ClausePair } from '../../src/diff/pair.js';
-import { parse } from './helpers.js';
+import { findPair, P1, P2, P3, pairing, pairOfOld, pairsOf as pairsShown, sentence, words } from './pairing.js';
 
-const pairing = (a: string, b: string, similarityThreshold = 0.5) => pairClauses(parse(a), parse(b), { similarityThreshold });
-
-/** Every pair, depth first in redline order, as `old>new basis` (`-` for no clause, `()` for no number), indented by depth. */
-function pairsOf(a: string, b: string, similarityThreshold = 0.5): string[] {
-  const out: string[] = [];
-  const visit = (p: ClausePair, depth: string) => {
-    const label = (c: ClausePair['old']) => (c ? (c.number ?? '()') : '-');
-    out.push(`${depth}${label(p.old)}>${label(p.new)}${p.basis ? ` ${p.basis}` : ''}`);
-    for (const c of p.children) visit(c, `${depth}  `);
-  };
-  for (const p of pairing(a, b, similarityThreshold).clauses) visit(p, '');
-  return out;
-}
-
-/** The pair of the old clause numbered `number` (the first depth first). */
-function pairOfOld(a: string, b: string, number: string): ClausePair {
-  const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
-    for (const p of ps) {
-      if (p.old?.number === number) return p;
-      const below = find(p.children);
-      if (below) return below;
-    }
-    return undefined;
-  };
-  return find(pairing(a, b).clauses)!;
-}
+/** The pairs written out, `()` for a clause without a number. */
+const pairsOf = (a: string, b: string, similarityThreshold = 0.5) => pairsShown(a, b, similarityThreshold, '()');
 
 /** The pair of the old clause with author key `key` (depth first). */
-function pairOfKey(a: string, b: string, key: string): ClausePair {
-  const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
-    for (const p of ps) {
-      if (p.old?.key === key) return p;
-      const below = find(p.children);
-      if (below) return below;
-    }
-    return undefined;
-  };
-  return find(pairing(a, b).clauses)!;
-}
+const pairOfKey = (a: string, b: string, key: string) => findPair(pairing(a, b).clauses, (old) => old.key === key);
 
-// Provisions long enough to pair across the document by their text, sharing no word pair.
-const P1 = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
-const P2 = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
-const P3 = 'Panel members may attend meetings remotely where circumstances require it.';
-
-/** Ten words no other text here has: `w<i>a` up to `w<i>j`. */
-const words = (i: number | string) => 'abcdefghij'.split('').map((x) => `w${i}${x}`);
-const sentence = (ws: string[]) => `${ws.join(' ')}.`;
 /** Nine of ten words kept, the last replaced: words 2*9/20, word pairs 2*8/18. */
 const amended = (i: number | string) => sentence([...words(i).slice(0, 9), `w${i}new`]);
 

@@ -6,47 +6,8 @@
  * rules in pair.ts's header and the comments of the steps.
  */
 import { describe, expect, it } from 'vitest';
-import { pairClauses, type ClausePair } from '../../src/diff/pair.js';
-import { parse } from './helpers.js';
+import { P1, P2, P3, P4, P5, P6, pairing, pairOfOld, pairsOf, sentence, words } from './pairing.js';
 
-const pairing = (a: string, b: string, similarityThreshold = 0.5) => pairClauses(parse(a), parse(b), { similarityThreshold });
-
-/** Every pair, depth first in redline order, as `old>new basis`, indented by depth. */
-function pairsOf(a: string, b: string, similarityThreshold = 0.5): string[] {
-  const out: string[] = [];
-  const visit = (p: ClausePair, depth: string) => {
-    out.push(`${depth}${p.old?.number ?? '-'}>${p.new?.number ?? '-'}${p.basis ? ` ${p.basis}` : ''}`);
-    for (const c of p.children) visit(c, `${depth}  `);
-  };
-  for (const p of pairing(a, b, similarityThreshold).clauses) visit(p, '');
-  return out;
-}
-
-/** The pair of the old clause numbered `number` (the first, depth first), or undefined when it is not listed. */
-function pairOfOld(a: string, b: string, number: string, similarityThreshold = 0.5): ClausePair | undefined {
-  const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
-    for (const p of ps) {
-      if (p.old?.number === number) return p;
-      const below = find(p.children);
-      if (below) return below;
-    }
-    return undefined;
-  };
-  return find(pairing(a, b, similarityThreshold).clauses);
-}
-
-// Provisions long enough to pair across the document by their text (40 characters or more), and
-// sharing no word pair with one another.
-const P1 = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
-const P2 = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
-const P3 = 'Panel members may attend meetings remotely where circumstances require it.';
-const P4 = 'Notices under this Section must be given in writing to every affected Party.';
-const P5 = 'Disputes go first to the Secretariat, then to arbitration in London.';
-const P6 = 'Records of every installation are kept for seven years after it closes.';
-
-/** Ten words no other text here has: `w<i>a` up to `w<i>j`. */
-const words = (i: number | string) => 'abcdefghij'.split('').map((x) => `w${i}${x}`);
-const sentence = (ws: string[]) => `${ws.join(' ')}.`;
 /** Ten words, the last one changed: words 2*9/20, word pairs 2*8/18, about 0.89 alike. */
 const amend = (i: number | string) => sentence([...words(i).slice(0, 9), `w${i}changed`]);
 

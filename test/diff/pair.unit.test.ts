@@ -5,43 +5,7 @@
  * expected pairing is worked out by hand from the rules in pair.ts's header.
  */
 import { describe, expect, it } from 'vitest';
-import { pairClauses, type ClausePair } from '../../src/diff/pair.js';
-import { parse } from './helpers.js';
-
-const pairing = (a: string, b: string, similarityThreshold = 0.5) => pairClauses(parse(a), parse(b), { similarityThreshold });
-
-/** Every pair, depth first in redline order, as `old>new basis`, indented by depth. */
-function pairsOf(a: string, b: string, similarityThreshold = 0.5): string[] {
-  const out: string[] = [];
-  const visit = (p: ClausePair, depth: string) => {
-    out.push(`${depth}${p.old?.number ?? '-'}>${p.new?.number ?? '-'}${p.basis ? ` ${p.basis}` : ''}`);
-    for (const c of p.children) visit(c, `${depth}  `);
-  };
-  for (const p of pairing(a, b, similarityThreshold).clauses) visit(p, '');
-  return out;
-}
-
-/** The pair of the old clause numbered `number` (the first depth first; null for a clause without a number). */
-function pairOfOld(a: string, b: string, number: string | null, similarityThreshold = 0.5): ClausePair {
-  const find = (ps: readonly ClausePair[]): ClausePair | undefined => {
-    for (const p of ps) {
-      if (p.old?.number === number) return p;
-      const below = find(p.children);
-      if (below) return below;
-    }
-    return undefined;
-  };
-  return find(pairing(a, b, similarityThreshold).clauses)!;
-}
-
-// Provisions long enough to pair across the document by their text (40 characters or more), and
-// sharing no word pair with one another.
-const P1 = 'The DCC shall publish the Migration Schedule on its website before the first cohort.';
-const P2 = 'Each Supplier Party shall provide any information reasonably requested for that purpose.';
-const P3 = 'Panel members may attend meetings remotely where circumstances require it.';
-const P4 = 'Notices under this Section must be given in writing to every affected Party.';
-const P5 = 'Disputes go first to the Secretariat, then to arbitration in London.';
-const P6 = 'Records of every installation are kept for seven years after it closes.';
+import { P1, P2, P3, P4, P5, P6, pairing, pairOfOld, pairsOf, sentence, words } from './pairing.js';
 
 describe('pairClauses: author keys', () => {
   it('should pair two clauses by their key wherever they stand, at similarity 1 when their text is the same', () => {
@@ -181,12 +145,9 @@ describe('pairClauses: the last sweep by number', () => {
   });
 });
 
-/** Ten words no other text here has: `w<i>a` up to `w<i>j`. */
-const words = (i: number | string) => 'abcdefghij'.split('').map((x) => `w${i}${x}`);
 /** Words 6 of 10 kept, the last four replaced: words 2*6/20, word pairs 2*5/18, similarity 0.578. */
 const SIXTY_PERCENT = (0.6 + 10 / 18) / 2;
 const sixOfTen = (i: number | string) => [...words(i).slice(0, 6), ...words(`${i}z`).slice(6)];
-const sentence = (ws: string[]) => `${ws.join(' ')}.`;
 
 describe('pairClauses: gaps between unchanged clauses', () => {
   it('should pair two clauses of a gap by content at the similarity threshold or above, whatever their numbers', () => {

@@ -5,24 +5,11 @@
  * similarity is worked out by hand from the texts written here.
  */
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/model/types.js';
 import { blockText } from '../../src/model/text.js';
 import { wordHashes } from '../../src/model/words.js';
-import { matchMovesAcross, regroupBlocks, type BlockGroup } from '../../src/diff/regroup.js';
+import { matchMovesAcross, regroupBlocks } from '../../src/diff/regroup.js';
+import { blockKey as key, P, sameKind, shownGroups as shown } from './helpers.js';
 
-const P = (text: string): Extract<Block, { type: 'paragraph' }> => ({ type: 'paragraph', children: [{ type: 'text', value: text }] });
-const key = (b: Block) => `${b.type}:${blockText(b)}`;
-const sameKind = (o: Block, n: Block) => o.type === n.type;
-
-/** A group as `kind old>new`, each block by its index in its own list (`-` for none). */
-function shown(groups: BlockGroup[], olds: Block[], news: Block[]): string[] {
-  const at = (list: Block[], b: Block | null) => (b === null ? '-' : String(list.indexOf(b)));
-  return groups.map((g) => {
-    if (g.kind === 'pair') return `pair ${at(olds, g.old)}>${at(news, g.new)}`;
-    if (g.kind === 'regrouped') return `regrouped ${g.old.map((b) => at(olds, b)).join('+')}>${g.new.map((b) => at(news, b)).join('+')}`;
-    return `moved ${g.side} ${g.oldIndex}>${g.newIndex}`;
-  });
-}
 const regroup = (olds: string[], news: string[]) => {
   const o = olds.map(P);
   const n = news.map(P);

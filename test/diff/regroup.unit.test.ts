@@ -5,26 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/model/types.js';
-import { blockText } from '../../src/model/text.js';
 import { PARAGRAPH_BREAK } from '../../src/diff/tokens.js';
-import { matchMovesAcross, regroupBlocks, regroupItems, samePlaceReordered, withoutLabel, type AcrossTarget, type BlockGroup } from '../../src/diff/regroup.js';
+import { matchMovesAcross, regroupBlocks, regroupItems, samePlaceReordered, withoutLabel, type AcrossTarget } from '../../src/diff/regroup.js';
+import { blockKey as key, P, sameKind, shownGroups as shown } from './helpers.js';
 
-const P = (text: string): Extract<Block, { type: 'paragraph' }> => ({ type: 'paragraph', children: [{ type: 'text', value: text }] });
 const TABLE = (cell: string): Block => ({ type: 'table', align: [null], header: [{ children: [{ type: 'text', value: 'Term' }] }], rows: [[{ children: [{ type: 'text', value: cell } ]}]] } as unknown as Block);
 const LIST = (...items: string[]): Extract<Block, { type: 'list' }> => ({ type: 'list', ordered: false, items: items.map((t) => [P(t)]) });
 
-const key = (b: Block) => `${b.type}:${blockText(b)}`;
-const sameKind = (o: Block, n: Block) => o.type === n.type;
-
-/** A group as `kind old>new`, each block by its index in its own list (`-` for none). */
-function shown(groups: BlockGroup[], olds: Block[], news: Block[]): string[] {
-  const at = (list: Block[], b: Block | null) => (b === null ? '-' : String(list.indexOf(b)));
-  return groups.map((g) => {
-    if (g.kind === 'pair') return `pair ${at(olds, g.old)}>${at(news, g.new)}`;
-    if (g.kind === 'regrouped') return `regrouped ${g.old.map((b) => at(olds, b)).join('+')}>${g.new.map((b) => at(news, b)).join('+')}`;
-    return `moved ${g.side} ${g.oldIndex}>${g.newIndex}`;
-  });
-}
 const regroup = (olds: Block[], news: Block[], splitAndMerge = true) => shown(regroupBlocks(olds, news, key, sameKind, splitAndMerge), olds, news);
 
 // Paragraphs of distinct words, so that each is alike only to itself.
