@@ -117,6 +117,21 @@ describe('time: one version, its clauses, and unusual designations', () => {
     expect(versionInterval(corpus, elsewhere.versions[0]!)).toBeNull();
   });
 
+  it('should hold a version\'s own expiry as a field like the others: copied with the interval, and open to change by its caller', () => {
+    // Read when first asked for (its statement is looked up in the version's text), but listed,
+    // spread and cloned as any other field, so a caller handing intervals on loses nothing.
+    const interval = versionInterval(corpus, bb2)!;
+    expect(Object.keys(interval)).toContain('expiry');
+    expect({ ...interval }.expiry).toMatchObject({ kind: 'expiry', date: '2023-03-01' });
+    expect(structuredClone(interval).expiry).toMatchObject({ kind: 'expiry', date: '2023-03-01' });
+    // The caller owns what it was given: the field can be replaced or removed, as a plain one can.
+    Object.defineProperty(interval, 'expiry', { value: null, writable: true });
+    expect(interval.expiry).toBeNull();
+    const other = versionInterval(corpus, bb2)!;
+    expect(delete (other as { expiry?: unknown }).expiry).toBe(true);
+    expect('expiry' in other).toBe(false);
+  });
+
   it('should narrow a clause by its own statement and the document\'s', () => {
     const interval = versionInterval(corpus, bb2)!;
     const [c11, c12] = [...walkClauses(bb2.clauses)].filter((c) => c.number === '1.1' || c.number === '1.2');
