@@ -5,7 +5,7 @@
  * expected pairing and similarity is worked out by hand from the rules in pair.ts's header.
  */
 import { describe, expect, it } from 'vitest';
-import { findPair, P1, P2, P3, pairing, pairOfOld, pairsOf as pairsShown, sentence, words } from './pairing.js';
+import { findPair, P1, P2, P3, pairing, pairOfOld, pairsOf as pairsShown, sentence, textOf, words } from './pairing.js';
 
 /** The pairs written out, `()` for a clause without a number. */
 const pairsOf = (a: string, b: string, similarityThreshold = 0.5) => pairsShown(a, b, similarityThreshold, '()');
@@ -274,3 +274,21 @@ describe('pairClauses: large parts compared by the sub-clauses kept word for wor
   });
 });
 
+describe('pairClauses: a large part whose sub-clause moved out, just past its end', () => {
+  it('should not count a sub-clause as kept in the other part when it went to the clause right after that part', () => {
+    // Part 1 (over 20,000 characters below) loses 1.21 and is paired by heading; 1.21 becomes
+    // a part of its own. Where that new part stands, right after part 1 or at the end, cannot
+    // change how much of part 1 was kept.
+    const subs = Array.from({ length: 20 }, (_, k) => `1.${k + 1} ${textOf(`x${k}`, 1100)}`).join('\n\n');
+    const moved = 'The moved provision keeps every word of its text when it becomes a part of its own.';
+    const old = `## 1 Alpha\n\nOwn text.\n\n${subs}\n\n1.21 ${moved}\n\n## 3 Gamma\n\nOther text here.\n`;
+    const justAfter = `## 1 Alpha\n\nOwn text changed.\n\n${subs}\n\n## 2\n\n${moved}\n\n## 3 Gamma\n\nOther text here.\n`;
+    const atTheEnd = `## 1 Alpha\n\nOwn text changed.\n\n${subs}\n\n## 3 Gamma\n\nOther text here.\n\n## 4\n\n${moved}\n`;
+    const top = (neu: string) => pairing(old, neu).clauses.map((p) => `${p.old?.number ?? '-'}>${p.new?.number ?? '-'} ${p.basis}`);
+    expect(top(justAfter)).toEqual(['1>1 number', '1.21>2 content', '3>3 number']);
+    expect(top(atTheEnd)).toEqual(['1>1 number', '3>3 number', '1.21>4 content']);
+    const part1 = (neu: string) => pairOfOld(old, neu, '1').similarity;
+    expect(part1(justAfter)).toBeLessThan(1);
+    expect(part1(justAfter)).toBe(part1(atTheEnd));
+  });
+});

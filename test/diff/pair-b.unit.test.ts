@@ -6,7 +6,7 @@
  * rules in pair.ts's header and the comments of the steps.
  */
 import { describe, expect, it } from 'vitest';
-import { P1, P2, P3, P4, P5, P6, pairing, pairOfOld, pairsOf, sentence, words } from './pairing.js';
+import { P1, P2, P3, P4, P5, P6, pairing, pairOfOld, pairsOf, sentence, textOf, words } from './pairing.js';
 
 /** Ten words, the last one changed: words 2*9/20, word pairs 2*8/18, about 0.89 alike. */
 const amend = (i: number | string) => sentence([...words(i).slice(0, 9), `w${i}changed`]);
@@ -168,18 +168,6 @@ describe('pairClauses: moves across the document', () => {
   });
 });
 
-/** A sentence of exactly `length` characters, of words `<tag>n<k>` no other text here has. */
-function textOf(tag: string, length: number): string {
-  const out: string[] = [];
-  let size = 0;
-  for (let k = 0; size + `${tag}n${k} `.length < length - 12; k++) {
-    out.push(`${tag}n${k}`);
-    size += `${tag}n${k} `.length;
-  }
-  // The last word takes up what is left, before the full stop.
-  const last = `${tag}last`.padEnd(length - size - 1, 'z');
-  return `${out.join(' ')} ${last}.`;
-}
 
 /**
  * A part `number` with heading "Alpha", its own text `own`, and twenty provisions of `each`

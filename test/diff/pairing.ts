@@ -53,3 +53,16 @@ export const P6 = 'Records of every installation are kept for seven years after 
 /** Ten words no other text here has: `w<i>a` up to `w<i>j`. */
 export const words = (i: number | string) => 'abcdefghij'.split('').map((x) => `w${i}${x}`);
 export const sentence = (ws: string[]) => `${ws.join(' ')}.`;
+
+/** A sentence of exactly `length` characters, of words `<tag>n<k>` no other text here has. */
+export function textOf(tag: string, length: number): string {
+  const out: string[] = [];
+  let size = 0;
+  for (let k = 0; size + `${tag}n${k} `.length < length - 12; k++) {
+    out.push(`${tag}n${k}`);
+    size += `${tag}n${k} `.length;
+  }
+  // The last word takes up what is left, before the full stop.
+  const last = `${tag}last`.padEnd(length - size - 1, 'z');
+  return `${out.join(' ')} ${last}.`;
+}

@@ -127,6 +127,19 @@ describe('WordIds.distinctPairs', () => {
   });
 });
 
+describe('WordIds.distinctPairs on a first bag larger than twice the scratch counts', () => {
+  it('should count every pair of a text of 3,000 different words, asked for first', () => {
+    // The scratch counts start at 1,024 ids and grow to fit every id given: here 2,999 pair ids
+    // are given at once, more than twice 1,024, so they must grow to the ids, not just double.
+    const ids = new WordIds();
+    const text = Array.from({ length: 3000 }, (_, k) => `w${k}`).join(' ');
+    const pairs = ids.distinctPairs(ids.bag(text));
+    expect(pairs.length).toBe(2999);
+    expect([pairs[0], pairs[2047], pairs[2048], pairs[2998]]).toEqual([0, 2047, 2048, 2998]);
+    expect(ids.similarity(ids.bag(text), ids.bag(text))).toBe(1);
+  });
+});
+
 describe('WordIds.bag', () => {
   it('should give the words, then the word pairs, as ids in text order', () => {
     const ids = new WordIds(4);
