@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
 import { report } from '../diagnostics/index.js';
 import type { ClauseDocument } from '../model/types.js';
 import { multiWordTerms } from '../model/query.js';
@@ -12,6 +13,7 @@ import { assignIds, TreeBuilder } from './build.js';
 import { mayHoldTable, remarkStrikethrough, remarkTablesAndStrikethrough } from './gfm.js';
 import { readMeta } from './meta.js';
 import { splitSource } from './split.js';
+import { readProse, type Piece } from './prose.js';
 import { defuseDeepPrefixes, limitNesting, MAX_NESTING } from './nesting.js';
 
 export interface ParseOptions {
@@ -115,16 +117,43 @@ export function parseDocument(text: string, file: VFile, options: ParseOptions =
   };
 }
 
-/** Parse one chunk of a source's body (see ParsedChunk). */
-export function parseChunk(text: string): ParsedChunk {
+/**
+ * Parse one chunk of a source's body (see ParsedChunk). Its plain prose is read without remark
+ * (./prose.ts), unless `prose` is false (for the tests that compare the two); a chunk nested too
+ * deep goes to remark whole.
+ */
+export function parseChunk(text: string, prose = true): ParsedChunk {
   const defused = defuseDeepPrefixes(text);
-  const root = (mayHoldTable(defused.text) ? processor() : withoutTables).parse(defused.text) as Root;
+  const pieces: Piece[] = (prose && defused.firstLine === null && readProse(text)) || [{ markdown: defused.text, line: 0, offset: 0 }];
+  const children: RootContent[] = [];
   let deepNode: ParsedChunk['deepNode'] = null;
-  limitNesting(root, (node) => {
-    if (deepNode || !node.position) return;
-    deepNode = { line: node.position.start.line, column: node.position.start.column };
+  for (const piece of pieces) {
+    if ('nodes' in piece) {
+      for (const node of piece.nodes) children.push(node);
+      continue;
+    }
+    const root = (mayHoldTable(piece.markdown) ? processor() : withoutTables).parse(piece.markdown) as Root;
+    limitNesting(root, (node) => {
+      if (deepNode || !node.position) return;
+      deepNode = { line: node.position.start.line + piece.line, column: node.position.start.column };
+    });
+    if (piece.line > 0) shiftPositions(root, piece.line, piece.offset);
+    // A loop, not a spread: a chunk with no heading to cut at may hold a hundred thousand blocks.
+    for (const node of root.children) children.push(node);
+  }
+  return { children, deepPrefixLine: defused.firstLine, deepNode };
+}
+
+/** Move every position in `root` down `lines` lines and on `offset` characters. */
+function shiftPositions(root: Root, lines: number, offset: number): void {
+  visit(root, (node) => {
+    const position = node.position;
+    if (!position) return;
+    position.start.line += lines;
+    position.start.offset = (position.start.offset ?? 0) + offset;
+    position.end.line += lines;
+    position.end.offset = (position.end.offset ?? 0) + offset;
   });
-  return { children: root.children, deepPrefixLine: defused.firstLine, deepNode };
 }
 
 function looksLikeMarkdown(blocks: number, text: string): boolean {

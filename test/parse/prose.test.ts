@@ -1,0 +1,79 @@
+/**
+ * The prose reader (src/parse/prose.ts) against remark: every chunk of every source in the
+ * repository, and generated chunks built from lines where Markdown starts, parse to the same
+ * nodes, positions and diagnostics places either way.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseChunk } from '../../src/parse/index.js';
+import { readProse } from '../../src/parse/prose.js';
+import { splitSource } from '../../src/parse/split.js';
+import { documentsDir, realCorpusFiles, repoRoot } from '../helpers.js';
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** How many of `text`'s characters the prose reader leaves to remark. */
+function leftToRemark(text: string): number {
+  return (readProse(text) ?? [{ markdown: text }]).reduce((sum, piece) => sum + ('markdown' in piece ? piece.markdown.length : 0), 0);
+}
+
+describe('prose reader: the same nodes as remark', () => {
+  const files = [...realCorpusFiles(), ...markdownFiles(documentsDir), ...markdownFiles(join(repoRoot, 'test/fixtures'))];
+
+  it.each(files.map((f) => [relative(repoRoot, f), f]))('%s', (_name, path) => {
+    for (const chunk of splitSource(readFileSync(path, 'utf8')).chunks) {
+      expect(parseChunk(chunk.text)).toStrictEqual(parseChunk(chunk.text, false));
+    }
+  });
+
+  it('should read most of a statute itself', () => {
+    // Without this the test above would pass with a reader that hands everything to remark.
+    const path = realCorpusFiles().find((f) => f.endsWith('code-de-la-consommation__2014-03-19.md'))!;
+    const chunks = splitSource(readFileSync(path, 'utf8')).chunks;
+    const left = chunks.reduce((sum, chunk) => sum + leftToRemark(chunk.text), 0);
+    const all = chunks.reduce((sum, chunk) => sum + chunk.text.length, 0);
+    expect(left / all).toBeLessThan(0.1);
+  });
+
+  // Lines that are prose, and lines where each construct the reader must leave alone starts.
+  const words = fc.constantFrom('Article', 'L. 111-1', 'élément', 'Straße', 'the Party', '42', '2012', 'a', '😀', ' ', '  ', '!', '.', ':', '-', '#', '=', '+', '*', '_', '`', '~', '<b>', '&amp;', '\\', '[x]', '|', '\t', '\u00a0', ')');
+  const prose = fc.array(words, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' ').replace(/^ +| +$/g, ''));
+  const line = fc.oneof(
+    { weight: 6, arbitrary: prose },
+    { weight: 3, arbitrary: fc.constant('') },
+    { weight: 2, arbitrary: prose.map((p) => `- ${p}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), prose).map(([n, p]) => `${'#'.repeat(n)} ${p}`) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom('* item', '+ item', '1. item', '2) item', '> quote', '    code', '  - nested', '-', '- ', '---', '===', '***', '```', '~~~ js', '<!-- note', '-->', '<div>', '<pre>', '</pre>', '[a]: /u', 'a | b', '--- | ---', ' text', 'text ', 'text  ', '## ', '#x', '- # h', '-  two', '- 1. x', '\u00a0lead', '1.5 metres', '| a |'),
+    },
+  );
+  const chunk = fc.array(line, { minLength: 1, maxLength: 14 }).map((lines) => lines.join('\n'));
+
+  it('should parse generated chunks as remark does', () => {
+    fc.assert(
+      fc.property(chunk, (text) => {
+        expect(parseChunk(text)).toStrictEqual(parseChunk(text, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('should read generated prose itself', () => {
+    // Headings, paragraphs and lists of plain words, the blocks a statute is made of.
+    const text = fc.constantFrom('Le texte', 'Article 2', 'un mot', 'Straße 😀');
+    const paragraph = fc.array(text, { minLength: 1, maxLength: 3 }).map((l) => l.join('\n'));
+    const item = fc.tuple(text, fc.array(text, { maxLength: 2 })).map(([first, lazy]) => [`- ${first}`, ...lazy].join('\n'));
+    const list = fc.tuple(fc.array(item, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([items, loose]) => items.join(loose ? '\n\n' : '\n'));
+    const heading = text.map((t) => `### ${t}`);
+    const plain = fc.array(fc.oneof(paragraph, list, heading), { minLength: 1, maxLength: 6 }).map((b) => b.join('\n\n'));
+    fc.assert(fc.property(plain, (source) => leftToRemark(source) === 0 && JSON.stringify(parseChunk(source)) === JSON.stringify(parseChunk(source, false))));
+  });
+});
