@@ -7,10 +7,11 @@
  *
  * It reads a line as prose only when no Markdown construct can start in it: none of
  * `` \ ` * _ [ ] < > & ~ | `` anywhere, no tab, no space at either end, and no character a block
- * can start with (`# > + * = - :` or a digit before `.` or `)`) at the start. A stretch handed
- * back starts and ends at blank lines, where every block but fenced code, some HTML blocks and a
- * list (continued by its next item or an indented line) ends, and those three are kept whole
- * (`markAdjoining`). test/parse/prose.test.ts compares the two readers on every source of the
+ * can start with (`# > + * = - :` or a number and `.` or `)` before a space) at the start. A
+ * stretch handed back starts and ends at blank lines, where every block but fenced code, some
+ * HTML blocks and a list (continued by its next item or an indented line) ends, and those three
+ * are kept whole: a fence at the start of a line to its closing fence (`blocksOf`), a list with
+ * what is next to it, and from any other fence or a long HTML block to the end (`markAdjoining`). test/parse/prose.test.ts compares the two readers on every source of the
  * corpus and on generated text.
  */
 import type { Heading, List, ListItem, Paragraph, RootContent, Text } from 'mdast';
@@ -20,12 +21,17 @@ export type Piece = { nodes: RootContent[] } | { markdown: string; line: number;
 
 const INLINE = '[^\\\\`*_\\[\\]<>&~|\\t\\r\\0]';
 /** A line of prose: see the comment at the top. */
-const PROSE = new RegExp(`^(?![#>+*=:\\s-]|\\d{1,9}[.)])${INLINE}*${INLINE.replace('[^', '[^\\s')}$`);
+const PROSE = new RegExp(`^(?![#>+*=:\\s-]|\\d{1,9}[.)](?:\\s|$))${INLINE}*${INLINE.replace('[^', '[^\\s')}$`);
 /** An ATX heading with prose in it and no closing `#`s. */
 const HEADING = new RegExp(`^(#{1,6}) (?!\\s)(${INLINE.replace('[^', '[^#')}*${INLINE.replace('[^', '[^#\\s')})$`);
 /** A bullet list item (`- `) whose first line is prose. */
 const ITEM = /^- (?=\S)/;
-/** Where a block may run on past a blank line: a code fence, or an HTML block of kinds 1 to 5. */
+/** A code fence at the start of a line, and what follows it on the line (no backtick after backticks). */
+const FENCE = /^(`{3,}|~{3,})(.*)$/;
+/**
+ * Where a block may run on past a blank line, other than a fence `FENCE` finds: a fence anywhere
+ * else (indented, in a list or a quote), or an HTML block of kinds 1 to 5.
+ */
 const RUNS_ON = /```|~~~|<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[/i;
 
 interface Block {
@@ -34,6 +40,8 @@ interface Block {
   last: number;
   /** Read by remark rather than here. */
   markdown: boolean;
+  /** Holds the start of a block that may run on past blank lines (`RUNS_ON`). */
+  runsOn: boolean;
   /** Starts with a list item (so may continue a list before it). */
   opensWithItem: boolean;
   /** Ends inside a list (so a block after it may continue that list). */
@@ -54,7 +62,7 @@ export function readProse(text: string): Piece[] | null {
     offsets[i] = at;
     at += lines[i]!.length + 1;
   }
-  const blocks = markAdjoining(blocksOf(lines), lines);
+  const blocks = markAdjoining(blocksOf(lines));
   const pieces: Piece[] = [];
   const reader = new ProseReader(lines, offsets);
   for (let b = 0; b < blocks.length; b++) {
@@ -91,8 +99,22 @@ function blocksOf(lines: readonly string[]): Block[] {
     // What the block is in so far: nothing open (after a heading), a paragraph or a list.
     let state: 'none' | 'paragraph' | 'list' = 'none';
     let markdown = false;
+    let runsOn = false;
+    // After a line of HTML, a fence may be the HTML block's text: left to `runsOn`.
+    let html = false;
     for (; i < lines.length && lines[i] !== ''; i++) {
       const line = lines[i]!;
+      const fence = html ? null : FENCE.exec(line);
+      if (fence && (fence[1]![0] === '~' || !fence[2]!.includes('`'))) {
+        // Fenced code, blank lines and all, is one block: from its opening line to its closing one.
+        markdown = true;
+        const close = new RegExp(`^ {0,3}${fence[1]![0]}{${fence[1]!.length},}[ \\t]*$`);
+        while (i + 1 < lines.length && !close.test(lines[i + 1]!)) i++;
+        i++;
+        continue;
+      }
+      if (/^ {0,3}</.test(line)) html = true;
+      if (RUNS_ON.test(line)) runsOn = true;
       if (markdown) continue;
       if (HEADING.test(line)) state = 'none';
       else if (ITEM.test(line) && PROSE.test(line.slice(2))) {
@@ -105,7 +127,7 @@ function blocksOf(lines: readonly string[]): Block[] {
       } else markdown = true;
     }
     const opensWithItem = ITEM.test(lines[first]!);
-    blocks.push({ first, last: i - 1, markdown, opensWithItem, endsInList: !markdown && state === 'list' });
+    blocks.push({ first, last: Math.min(i, lines.length) - 1, markdown, runsOn, opensWithItem, endsInList: !markdown && state === 'list' });
   }
   return blocks;
 }
@@ -115,7 +137,7 @@ function blocksOf(lines: readonly string[]): Block[] {
  * indented line after a blank line continues a list), and, from a code fence or an HTML block
  * that only its own end closes, every block to the end of the text.
  */
-function markAdjoining(blocks: Block[], lines: readonly string[]): Block[] {
+function markAdjoining(blocks: Block[]): Block[] {
   for (let b = 0; b < blocks.length; b++) {
     if (!blocks[b]!.markdown) continue;
     for (let before = b - 1; before >= 0 && !blocks[before]!.markdown && blocks[before]!.endsInList; before--) {
@@ -124,7 +146,7 @@ function markAdjoining(blocks: Block[], lines: readonly string[]): Block[] {
     }
     if (b + 1 < blocks.length && blocks[b + 1]!.opensWithItem) blocks[b + 1]!.markdown = true;
   }
-  const runsOn = blocks.findIndex((block) => block.markdown && lines.slice(block.first, block.last + 1).some((line) => RUNS_ON.test(line)));
+  const runsOn = blocks.findIndex((block) => block.runsOn);
   if (runsOn >= 0) for (let b = runsOn; b < blocks.length; b++) blocks[b]!.markdown = true;
   return blocks;
 }

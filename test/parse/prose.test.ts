@@ -52,7 +52,7 @@ describe('prose reader: the same nodes as remark', () => {
     { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), prose).map(([n, p]) => `${'#'.repeat(n)} ${p}`) },
     {
       weight: 2,
-      arbitrary: fc.constantFrom('* item', '+ item', '1. item', '2) item', '> quote', '    code', '  - nested', '-', '- ', '---', '===', '***', '```', '~~~ js', '<!-- note', '-->', '<div>', '<pre>', '</pre>', '[a]: /u', 'a | b', '--- | ---', ' text', 'text ', 'text  ', '## ', '#x', '- # h', '-  two', '- 1. x', '\u00a0lead', '1.5 metres', '| a |'),
+      arbitrary: fc.constantFrom('* item', '+ item', '1. item', '2) item', '> quote', '    code', '  - nested', '-', '- ', '---', '===', '***', '```', '~~~ js', '````', '``` a`b', '~~~~', '  ```', '```rule', '<!-- note', '-->', '<div>', '<pre>', '</pre>', '[a]: /u', 'a | b', '--- | ---', ' text', 'text ', 'text  ', '## ', '#x', '- # h', '-  two', '- 1. x', '\u00a0lead', '1.5 metres', '| a |'),
     },
   );
   const chunk = fc.array(line, { minLength: 1, maxLength: 14 }).map((lines) => lines.join('\n'));
