@@ -42,6 +42,22 @@ describe('prose reader: the same nodes as remark', () => {
     expect(left / all).toBeLessThan(0.1);
   });
 
+  // What the generated chunks below found wrong in a first version, and what SEC sources hold.
+  it.each([
+    ['a lone carriage return, a line ending for remark', 'Article\r un\n\nArticle'],
+    ['a lazy line after a list item, then a blank line', '- Article\n</pre>\n\nArticle'],
+    ['an unclosed fence holding the blank lines at the end', 'Le texte\n\n```\n'],
+    ['a numbered paragraph, which is not a list', '1.1 The Party shall\n\n1.2 The DCC shall'],
+    ['an ordered list, which is', '1. The Party shall\n\n2) The DCC shall'],
+    ['a rule block with blank lines in it, then prose', '2.1 Text\n\n```rule\nid: a\n\nwhen: b\n```\n\n2.2 More text\n\n- an item'],
+    ['a fence after a line of HTML, which is the HTML block\'s', '<div>\n```\n\nLe texte\n\n```\n\nfin'],
+    ['a fence in a list item', '- a\n  ```\n\nb\n```\n\nc'],
+    ['a backtick fence whose info has a backtick, which is not a fence', '```x`\n\ntext\n\n```\n\nmore'],
+    ['a loose list continued past a table', '- a\n\n| x |\n| - |\n\n- b'],
+  ])('should read %s as remark does', (_name, text) => {
+    expect(parseChunk(text)).toStrictEqual(parseChunk(text, false));
+  });
+
   // Lines that are prose, and lines where each construct the reader must leave alone starts.
   const words = fc.constantFrom('Article', 'L. 111-1', 'élément', 'Straße', 'the Party', '42', '2012', 'a', '😀', ' ', '  ', '!', '.', ':', '-', '#', '=', '+', '*', '_', '`', '~', '<b>', '&amp;', '\\', '[x]', '|', '\t', '\u00a0', ')');
   const prose = fc.array(words, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' ').replace(/^ +| +$/g, ''));
