@@ -55,11 +55,14 @@ export function writeSealed(path: string, magic: Buffer, make: () => Uint8Array)
   }
 }
 
-/** Write every byte of `pieces` to `fd`: one call may write only part of what it is given. */
-function writeAll(fd: number, pieces: readonly Uint8Array[]): void {
+/**
+ * Write every byte of `pieces` to `fd`: one call of `writev` may write only part of what it is
+ * given (a signal, a full pipe), so the rest is written again from where it stopped.
+ */
+export function writeAll(fd: number, pieces: readonly Uint8Array[], writev: (fd: number, buffers: Uint8Array[]) => number = writevSync): void {
   let rest = pieces.filter((piece) => piece.byteLength > 0);
   while (rest.length > 0) {
-    let written = writevSync(fd, rest);
+    let written = writev(fd, rest);
     if (written === 0) throw new Error('nothing written');
     // Drop what was written: whole pieces, then the start of the next.
     while (rest.length > 0 && written >= rest[0]!.byteLength) written -= rest.shift()!.byteLength;
