@@ -51,11 +51,12 @@ interface Block {
 /**
  * Cut `text` into pieces: runs of blocks read as prose, and the Markdown between them. The
  * pieces cover every line in order; a piece of Markdown is the text of its lines. Null for text
- * remark must read whole: a link reference definition may be used anywhere in it, and a carriage
- * return ends a line for remark where it does not here.
+ * remark must read whole: a link reference definition may be used anywhere in it, a carriage
+ * return ends a line for remark where it does not here, and remark drops a byte order mark that
+ * starts its text, which a stretch handed to it could start with.
  */
 export function readProse(text: string): Piece[] | null {
-  if (text.includes(']:') || text.includes('\r')) return null;
+  if (text.includes(']:') || text.includes('\r') || text.includes('\uFEFF')) return null;
   const lines = text.split('\n');
   const offsets = new Array<number>(lines.length);
   for (let i = 0, at = 0; i < lines.length; i++) {
