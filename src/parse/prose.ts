@@ -174,8 +174,8 @@ class ProseReader {
     // A list open from the block before goes on only with an item; the blank line makes it loose.
     if (this.list && block.opensWithItem) this.list.spread = true;
     else this.list = null;
-    let paragraph: { first: number; node: Paragraph } | null = null;
-    let item: { first: number; node: ListItem } | null = null;
+    let paragraph: Paragraph | null = null;
+    let item: ListItem | null = null;
     for (let i = block.first; i <= block.last; i++) {
       const line = this.lines[i]!;
       const heading = HEADING.exec(line);
@@ -184,30 +184,33 @@ class ProseReader {
         this.list = null;
         this.nodes.push(this.heading(i, heading[1]!.length, heading[2]!));
       } else if (ITEM.test(line)) {
-        item = { first: i, node: this.item(i) };
+        item = this.item(i);
         if (!this.list) {
           this.list = { type: 'list', ordered: false, start: null, spread: false, children: [], position: this.span(i, 0, i) };
           this.nodes.push(this.list);
         }
-        this.list.children.push(item.node);
+        this.list.children.push(item);
         this.list.position!.end = this.end(i);
       } else if (item) {
-        // A lazy continuation line: the item's paragraph runs on.
-        const text = item.node.children[0] as Paragraph;
-        (text.children[0] as Text).value += '\n' + line;
-        item.node.position!.end = this.end(i);
-        text.position!.end = this.end(i);
-        text.children[0]!.position!.end = this.end(i);
+        // A lazy continuation line: the item's paragraph runs on, and the item and list with it.
+        this.runOn(item.children[0] as Paragraph, i);
+        item.position!.end = this.end(i);
         this.list!.position!.end = this.end(i);
       } else if (paragraph) {
-        (paragraph.node.children[0] as Text).value += '\n' + line;
-        paragraph.node.position!.end = this.end(i);
-        paragraph.node.children[0]!.position!.end = this.end(i);
+        this.runOn(paragraph, i);
       } else {
-        paragraph = { first: i, node: { type: 'paragraph', children: [this.text(i, 0, line)], position: this.span(i, 0, i) } };
-        this.nodes.push(paragraph.node);
+        paragraph = { type: 'paragraph', children: [this.text(i, 0, line)], position: this.span(i, 0, i) };
+        this.nodes.push(paragraph);
       }
     }
+  }
+
+  /** `paragraph` (one text node) goes on to line `line`. */
+  private runOn(paragraph: Paragraph, line: number): void {
+    const text = paragraph.children[0] as Text;
+    text.value += '\n' + this.lines[line]!;
+    text.position!.end = this.end(line);
+    paragraph.position!.end = this.end(line);
   }
 
   private heading(line: number, depth: number, content: string): Heading {
