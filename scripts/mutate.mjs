@@ -25,6 +25,8 @@ const FOLDERS = {
   // in test/render/docx-*.unit.test.ts (a fraction of a second each), not by
   // test/publish/docx.test.ts, whose three whole annexes cost about 30 s a mutant.
   writers: { mutate: ['src/render/html/index.ts', 'src/render/docx/index.ts:73-145'], tests: ['test/render/*.unit.test.ts'], isolate: true },
+  // The prose reader against remark (the rest of the parser is remark's and the tree builder's).
+  parse: { mutate: ['src/parse/prose.ts'], tests: ['test/parse/prose.test.ts'] },
   diff: { mutate: ['src/diff/**/*.ts'], tests: ['test/diff/{compare,engine,mark,pair,similarity}.test.ts', 'test/diff/*.unit.test.ts'] },
 };
 

@@ -59,6 +59,51 @@ describe('prose reader: the same nodes as remark', () => {
     expect(parseChunk(text)).toStrictEqual(parseChunk(text, false));
   });
 
+  /** What `readProse` hands to remark, as [first line, text]; null when remark reads it all. */
+  function stretches(text: string): Array<[number, string]> | null {
+    return readProse(text)?.flatMap((piece) => ('markdown' in piece ? [[piece.line, piece.markdown] as [number, string]] : [])) ?? null;
+  }
+
+  // The same trees either way does not show how much the reader keeps: these pin what goes to remark.
+  it.each([
+    ['nothing, for headings, paragraphs and loose and tight lists', '## Titre\nLe texte\nsuite\n\n- a\nlazy\n- b\n\n- c\n\nfin', []],
+    ['a block with a construct, and the blank line after it', 'P\n\n*x*\n\nQ', [[2, '*x*\n']]],
+    ['the list before a block of Markdown, item by item', 'P\n\n- a\n\n- b\n\n*x*\n\nQ', [[2, '- a\n\n- b\n\n*x*\n']]],
+    ['the list after it', 'P\n\n*x*\n\n- a\n\n- b\n\nQ', [[2, '*x*\n\n- a\n\n- b\n']]],
+    ['a list under a heading, not the list the heading closed', '- a\n\n## H\n- b\n\n*x*', [[2, '## H\n- b\n\n*x*']]],
+    ['a list begun under a heading, with its block', 'P\n\n## H\n- a\n\n*x*\n\nQ', [[2, '## H\n- a\n\n*x*\n']]],
+    ['not a paragraph before it', 'P\n\n- a\nlazy\n\nQ\n\n*x*', [[7, '*x*']]],
+    ['a fence to its closing fence, blank lines and all', 'P\n\n```rule\nx\n\ny\n```\n\nQ', [[2, '```rule\nx\n\ny\n```\n']]],
+    ['a longer fence, closed only by as many', 'P\n\n~~~~\n~~~\n\n~~~~\nQ\n\nR', [[2, '~~~~\n~~~\n\n~~~~\nQ\n']]],
+    ['an unclosed fence to the end', 'P\n\n```\nx\n\nQ', [[2, '```\nx\n\nQ']]],
+    ['from a fence after HTML to the end', 'P\n\n<div>\n```\n\nQ\n\nR', [[2, '<div>\n```\n\nQ\n\nR']]],
+    ['from an indented fence to the end', 'P\n\n  ```\n\nQ', [[2, '  ```\n\nQ']]],
+    ['from an HTML comment to the end', 'P\n\n<!-- x -->\n\nQ', [[2, '<!-- x -->\n\nQ']]],
+    ['a list item after a paragraph line', 'P\n- a\n\nQ', [[0, 'P\n- a\n']]],
+    ['an ordered list, not a numbered paragraph', '1. a\n\n1.1 b\n\n2) c', [[0, '1. a\n'], [4, '2) c']]],
+    ['an ATX heading with a closing sequence or none', '## a ##\n\n#\n\n## b', [[0, '## a ##\n\n#\n']]],
+    ['a line with a space at either end', ' a\n\nb \n\nc', [[0, ' a\n\nb \n']]],
+    ['a tilde fence with a backtick in its info, to its close', 'P\n\n~~~ a`b\nx\n\ny\n~~~\n\nQ', [[2, '~~~ a`b\nx\n\ny\n~~~\n']]],
+    ['a fence after a paragraph line, to its close', 'P\n```\nx\n\ny\n```\n\nQ', [[0, 'P\n```\nx\n\ny\n```\n']]],
+    ['a fence after a line with HTML in it, to its close', 'a <b>x</b>\n```\nx\n\ny\n```\n\nQ', [[0, 'a <b>x</b>\n```\nx\n\ny\n```\n']]],
+    ['a list item after a paragraph under a heading', '## H\nP\n- a\n\nQ', [[0, '## H\nP\n- a\n']]],
+  ] as Array<[string, string, Array<[number, string]>]>)('should hand remark %s', (_name, text, expected) => {
+    expect(stretches(text)).toEqual(expected);
+    expect(parseChunk(text)).toStrictEqual(parseChunk(text, false));
+  });
+
+  it('should give the pieces in order, none of them empty', () => {
+    const kinds = (text: string) => readProse(text)!.map((piece) => ('markdown' in piece ? 'markdown' : `${piece.nodes.length} nodes`));
+    expect(kinds('*x*\n\nP')).toEqual(['markdown', '1 nodes']);
+    expect(kinds('P\n\n## H\n\n*x*')).toEqual(['2 nodes', 'markdown']);
+    expect(kinds('*x*')).toEqual(['markdown']);
+  });
+
+  it('should hand remark the whole of a chunk with a definition, a carriage return or a byte order mark', () => {
+    for (const text of ['P\n\n[a]: /u', 'P\r\n\nQ', '\uFEFFP']) expect(stretches(text)).toBeNull();
+    expect(stretches('P\n\n[a] b')).toEqual([[2, '[a] b']]);
+  });
+
   // Lines that are prose, and lines where each construct the reader must leave alone starts.
   const words = fc.constantFrom('Article', 'L. 111-1', 'élément', 'Straße', 'the Party', '42', '2012', 'a', '😀', ' ', '  ', '!', '.', ':', '-', '#', '=', '+', '*', '_', '`', '~', '<b>', '&amp;', '\\', '[x]', '|', '\t', '\u00a0', ')', '\uFEFF');
   const prose = fc.array(words, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' ').replace(/^ +| +$/g, ''));
