@@ -11,8 +11,8 @@
  * stretch handed back starts and ends at blank lines, where every block but fenced code, some
  * HTML blocks and a list (continued by its next item or an indented line) ends, and those three
  * are kept whole: a fence at the start of a line to its closing fence (`blocksOf`), a list with
- * what is next to it, and from any other fence or a long HTML block to the end (`markAdjoining`). test/parse/prose.test.ts compares the two readers on every source of the
- * corpus and on generated text.
+ * what is next to it, and from any other fence or a long HTML block to the end (`markAdjoining`).
+ * test/parse/prose.test.ts compares the readers on the corpus and generated text, pins the rest.
  */
 import type { Heading, List, ListItem, Paragraph, RootContent, Text } from 'mdast';
 
@@ -26,7 +26,7 @@ const PROSE = new RegExp(`^(?![#>+*=:\\s-]|\\d{1,9}[.)](?:\\s|$))${INLINE}*${INL
 const HEADING = new RegExp(`^(#{1,6}) (?!\\s)(${INLINE.replace('[^', '[^#')}*${INLINE.replace('[^', '[^#\\s')})$`);
 /** A bullet list item (`- `) whose first line is prose. */
 const ITEM = /^- (?=\S)/;
-/** A code fence at the start of a line, and what follows it on the line (no backtick after backticks). */
+/** A code fence at the start of a line, and the rest of the line (after backticks it must hold none: `blocksOf`). */
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 /**
  * Where a block may run on past a blank line, other than a fence `FENCE` finds: a fence anywhere
@@ -35,7 +35,7 @@ const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const RUNS_ON = /```|~~~|<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[/i;
 
 interface Block {
-  /** First and last line (0-based), none of them blank. */
+  /** First and last line (0-based); none is blank but inside a fence. */
   first: number;
   last: number;
   /** Read by remark rather than here. */
