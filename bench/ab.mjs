@@ -11,11 +11,12 @@
 //     this process, each side with its own parser and engine (the redline row of that bench);
 //   - the whole process `node bin/secdoc.js diff A B --format json` on the largest pair of the
 //     real corpus, with no tree cache (parse and redline every time) and as a user runs it (both
-//     trees cached, where the commit has the cache).
+//     trees cached, where the commit has the cache; never its output cache, so both sides make
+//     the redline every time).
 // It prints best and median of each side and the ratios current / baseline: 1.10 is 10% slower.
 // On a shared machine only ratios measured in one run mean anything.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
@@ -75,6 +76,8 @@ const redline = alternate(sides.map((s) => s.redline), ROUNDS * 3, () => globalT
 const pair = largestPair();
 const outputs = new Map();
 const secdocDiff = (side, env) => () => {
+  // The trees may be cached, never the output (src/cli/output-cache.ts): the redline is made every time.
+  rmSync(join(work, `${side.name}-cache`, 'outputs'), { recursive: true, force: true });
   const out = join(work, `${side.name}.json`);
   const fd = openSync(out, 'w');
   const r = spawnSync(process.execPath, [join(side.root, 'bin/secdoc.js'), 'diff', pair.old, pair.new, '--format', 'json'], {

@@ -26,7 +26,7 @@ export async function cli(args: string[], options: { isTTY?: boolean; env?: Reco
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    stdout: (t) => (stdout += t),
+    stdout: (t) => (stdout += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
     stderr: (t) => (stderr += t),
     isTTY: options.isTTY ?? false,
     env: { SECDOC_CACHE_DIR: testCacheDir, ...options.env },

@@ -27,6 +27,7 @@ import { cacheDir, cacheDisabled, DiskTreeCache, type TreeCache } from '../corpu
 import { checksFingerprint, DiskCheckRecord } from '../check/record.js';
 import { DiskDerivedRecord } from '../corpus/derived.js';
 import { DiskSourceStats } from '../corpus/source-stats.js';
+import { OutputCache, outputKey, type OutputWriter } from './output-cache.js';
 
 /** A REF names a version (`AL@20.0`); anything that looks like a path is a file. */
 function isFilePath(ref: string): boolean {
@@ -34,7 +35,8 @@ function isFilePath(ref: string): boolean {
 }
 
 export interface Io {
-  stdout: (text: string) => void;
+  /** Text, or bytes already encoded as UTF-8 (an output printed again from the cache). */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (progress lines, colour). */
   isTTY: boolean;
@@ -48,6 +50,12 @@ export { EXIT, UsageError, ContentError } from './exit.js';
 export function parseDate(value: string, what = 'DATE'): string {
   if (!isIsoDate(value)) throw new UsageError(`not a date: ${value} (expected ${what} as YYYY-MM-DD, e.g. 2022-06-10)`);
   return value;
+}
+
+/** A command's output from an earlier run with the same inputs (or null), and how to store this run's. */
+export interface StoredOutput {
+  output: Buffer | null;
+  writer(): OutputWriter | null;
 }
 
 export class Context {
@@ -64,6 +72,10 @@ export class Context {
   private derivedRecord: DiskDerivedRecord | null = null;
   /** The hashes of the sources by their stat, so an unchanged source is not read (../corpus/source-stats.ts). */
   private sourceStats: DiskSourceStats | null = null;
+  /** What commands printed for the same inputs before (./output-cache.ts); null when the cache is off. */
+  private readonly outputs: OutputCache | null;
+  /** How many diagnostics this run printed: an output that came with some is not stored. */
+  private diagnosticsPrinted = 0;
 
   constructor(
     readonly io: Io,
@@ -73,6 +85,25 @@ export class Context {
     this.cacheDir = useCache && !cacheDisabled(io.env) ? cacheDir(io.env, process.cwd()) : null;
     this.treeCache = this.cacheDir ? new DiskTreeCache(join(this.cacheDir, 'trees'), join(this.cacheDir, 'chunks')) : null;
     this.checkRecord = this.cacheDir ? new DiskCheckRecord(this.cacheDir, documentsDir) : null;
+    this.outputs = this.cacheDir ? new OutputCache(join(this.cacheDir, 'outputs')) : null;
+  }
+
+  /**
+   * The output `command` printed before with these flags for the files `refs` name, and a writer
+   * to store this run's. Null when the cache is off or a REF is not a file (a version's output
+   * depends on the whole documents folder) or cannot be read (the command reports that itself).
+   * `writer` gives null once this run has printed a diagnostic: a stored output is replayed alone.
+   */
+  storedOutput(command: string, refs: readonly string[], flags: Readonly<Record<string, unknown>>): StoredOutput | null {
+    const outputs = this.outputs;
+    if (!outputs || !refs.every(isFilePath)) return null;
+    let key: string;
+    try {
+      key = outputKey(command, flags, refs.map((path) => ({ path, bytes: this.io.host.readFile(path) })));
+    } catch {
+      return null;
+    }
+    return { output: outputs.get(key), writer: () => (this.diagnosticsPrinted > 0 ? null : outputs.writer(key)) };
   }
 
   corpus(): Corpus {
@@ -200,7 +231,10 @@ export class Context {
   }
 
   printDiagnostics(files: readonly VFile[]): void {
-    for (const d of collect(files)) this.io.stderr(formatDiagnostic(d) + '\n');
+    for (const d of collect(files)) {
+      this.io.stderr(formatDiagnostic(d) + '\n');
+      this.diagnosticsPrinted++;
+    }
   }
 
   json(value: unknown): void {

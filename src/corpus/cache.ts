@@ -13,7 +13,6 @@
  */
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +23,7 @@ import type { ClauseDocument, Position } from '../model/types.js';
 import type { ChunkStore, ParsedChunk, ParseOptions } from '../parse/index.js';
 import type { CharacterPlaces } from '../parse/characters.js';
 import { decodeSource } from '../parse/decode.js';
+import { installedVersion } from './fingerprint.js';
 import { markdownParser } from './parser.js';
 import { readSealedValue, writeSealedValue } from './sealed.js';
 
@@ -104,9 +104,9 @@ export function parserFingerprint(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string };
   hash.update(`secdoc ${pkg.version} schema ${TREE_SCHEMA} v8 ${process.versions.v8}\n`);
-  const require = createRequire(import.meta.url);
-  for (const name of ['remark-parse', 'mdast-util-from-markdown', 'micromark']) {
-    hash.update(`${name} ${packageVersion(require, name)}\n`);
+  // yaml reads the front matter, whose fields the document's meta holds.
+  for (const name of ['remark-parse', 'mdast-util-from-markdown', 'micromark', 'yaml']) {
+    hash.update(`${name} ${installedVersion(name, here)}\n`);
   }
   for (const folder of ['../parse', '../model', '.']) {
     const dir = join(here, folder);
@@ -116,17 +116,6 @@ export function parserFingerprint(): string {
   }
   fingerprint = hash.digest('hex');
   return fingerprint;
-}
-
-function packageVersion(require: NodeRequire, name: string): string {
-  // The entry point's folder holds package.json, which the package's exports do not expose.
-  let dir = dirname(require.resolve(name));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  try {
-    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** A cache in a folder on disk; every failure to read or write is a miss, never an error. */

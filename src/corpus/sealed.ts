@@ -6,7 +6,7 @@
  * renames it into place, so a reader sees a whole file or none.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -31,7 +31,7 @@ export function readSealed(path: string, magic: Buffer): Buffer | null {
  * that cannot be written (read-only folder, full disk) only costs a later run its work.
  */
 export function writeSealed(path: string, magic: Buffer, make: () => Uint8Array): boolean {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temp = tempPath(path);
   try {
     const payload = make();
     mkdirSync(dirname(path), { recursive: true });
@@ -53,6 +53,79 @@ export function writeSealed(path: string, magic: Buffer, make: () => Uint8Array)
     }
     return false;
   }
+}
+
+/**
+ * A sealed file written piece by piece, for a payload never held whole (a command's output as it
+ * is printed): the pieces go to a temporary file as they come, the checksum is written into its
+ * place at the end, and `commit` renames the file into place. Any failure drops the file, never
+ * a half-sealed one in place: a cache that cannot be written only costs a later run its work.
+ */
+export class SealedWriter {
+  private fd: number | null;
+  private readonly hash = createHash('sha256');
+  private readonly temp: string;
+
+  constructor(
+    private readonly path: string,
+    private readonly magic: Buffer,
+  ) {
+    this.temp = tempPath(path);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      this.fd = openSync(this.temp, 'w');
+      // The checksum's place, filled in by `commit`.
+      writeAll(this.fd, [magic, Buffer.alloc(CHECKSUM_BYTES)]);
+    } catch {
+      this.fd = null;
+      this.abort();
+    }
+  }
+
+  write(piece: Uint8Array): void {
+    if (this.fd === null) return;
+    try {
+      writeAll(this.fd, [piece]);
+      this.hash.update(piece);
+    } catch {
+      this.abort();
+    }
+  }
+
+  /** Seal and rename into place; whether the file was written. */
+  commit(): boolean {
+    if (this.fd === null) return false;
+    try {
+      const checksum = this.hash.digest();
+      if (writeSync(this.fd, checksum, 0, CHECKSUM_BYTES, this.magic.length) !== CHECKSUM_BYTES) throw new Error('checksum not written');
+      closeSync(this.fd);
+      this.fd = null;
+      renameSync(this.temp, this.path);
+      return true;
+    } catch {
+      this.abort();
+      return false;
+    }
+  }
+
+  /** Drop what was written. */
+  abort(): void {
+    try {
+      if (this.fd !== null) closeSync(this.fd);
+    } catch {
+      // Closed or never open.
+    }
+    this.fd = null;
+    try {
+      rmSync(this.temp, { force: true });
+    } catch {
+      // Nothing was written.
+    }
+  }
+}
+
+function tempPath(path: string): string {
+  return `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 }
 
 /**

@@ -14,11 +14,10 @@
  * it; editing its front matter, every file of its document; editing a direction, every file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Corpus, VersionDocument } from '../corpus/index.js';
+import { toolFingerprint } from '../corpus/fingerprint.js';
 import { racy } from '../corpus/source-stats.js';
 import type { Artefact, Manifest } from './index.js';
 
@@ -202,34 +201,4 @@ export function artefactInputs(corpus: Corpus, parts: { kind: string; document: 
   hash.update(`\0${hashes.get(parts.document.path)}\0${parts.against ? hashes.get(parts.against.path) : 'none'}\0`);
   hash.update(sharedInputs(corpus, hashes, parts.document.meta.appendix));
   return hash.digest('hex');
-}
-
-let tool: string | null = null;
-
-/** secdoc's code (every compiled module), its templates and the versions of the writers it calls. */
-export function toolFingerprint(): string {
-  if (tool !== null) return tool;
-  const hash = createHash('sha256');
-  const here = dirname(fileURLToPath(import.meta.url));
-  const root = join(here, '..', '..');
-  hash.update(readFileSync(join(root, 'package.json')));
-  const require = createRequire(import.meta.url);
-  for (const name of ['@myriaddreamin/typst-ts-node-compiler', '@expo-google-fonts/arimo', 'docx', 'handlebars', 'diff', 'micromark']) hash.update(`${name}@${packageVersion(require, name)}\n`);
-  for (const dir of [join(here, '..'), join(root, 'templates'), join(root, 'schemas')]) {
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
-      if (entry.isFile() && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.map')) hash.update(join(entry.parentPath, entry.name).slice(root.length)).update(readFileSync(join(entry.parentPath, entry.name)));
-    }
-  }
-  tool = hash.digest('hex');
-  return tool;
-}
-
-function packageVersion(require: NodeRequire, name: string): string {
-  try {
-    let dir = dirname(require.resolve(name));
-    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +155,8 @@ describe('tree cache: through the CLI', () => {
     // A well-formed entry holding the other version's digest (the same shape): the tree is used, the digest made afresh.
     const entry = trees.get(keyOf(oldPath))!;
     trees.set(keyOf(oldPath), { ...entry, digest: trees.get(keyOf(newPath))!.digest! });
+    // The same diff again would be printed from the output cache: without it, the trees are read.
+    rmSync(join(dir, 'outputs'), { recursive: true, force: true });
     const foreign = await cli(['diff', oldPath, newPath, '--format', 'json'], { env: { SECDOC_CACHE_DIR: dir } });
     expect(foreign.stdout).toBe(expected);
     expect(trees.get(keyOf(oldPath))!.digest).toStrictEqual(entry.digest);

@@ -48,7 +48,7 @@ export async function secdoc(args: string[], options: { host?: Host; env?: Recor
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    stdout: (t) => (stdout += t),
+    stdout: (t) => (stdout += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
     stderr: (t) => (stderr += t),
     isTTY: false,
     env: options.env ?? {},

@@ -1,7 +1,8 @@
 /**
- * What an incremental build counts as secdoc itself: every module of its code, its templates, its
- * schemas, its package.json and the versions of the writers it calls. Any of them changed, every
- * file is made afresh; a type declaration or source map added, or the whole program moved to
+ * What secdoc's caches count as secdoc itself (src/corpus/fingerprint.ts; incremental builds and
+ * stored outputs are keyed by it): every module of its code, its templates, its schemas, its
+ * package.json and the versions of the writers it calls. Any of them changed, every file is made
+ * afresh; a type declaration or source map added, or the whole program moved to
  * another folder, changes nothing. Each case runs a copy of secdoc's files in a temporary folder
  * (the fingerprint is computed once per copy of the module, from the files around it).
  */
@@ -25,7 +26,7 @@ function copy(modules: string = NODE_MODULES): string {
 }
 
 async function fingerprint(root: string): Promise<string> {
-  const module = (await import(pathToFileURL(join(root, 'src/publish/incremental.ts')).href)) as { toolFingerprint: () => string };
+  const module = (await import(pathToFileURL(join(root, 'src/corpus/fingerprint.ts')).href)) as { toolFingerprint: () => string };
   const first = module.toolFingerprint();
   // Computed once per process: the second call answers from the first.
   expect(module.toolFingerprint()).toBe(first);
@@ -50,7 +51,7 @@ function modulesWith(name: string, version: string): string {
   return modules;
 }
 
-describe('publish: what counts as secdoc itself for an incremental build', () => {
+describe('fingerprint: what counts as secdoc itself for its caches', () => {
   it('should be the same for the same files wherever they are, and ignore type declarations and source maps', async () => {
     const a = await fingerprint(copy());
     expect(a).toMatch(/^[0-9a-f]{64}$/);
