@@ -63,6 +63,19 @@ describe('output cache: the same diff again is printed from the cache', () => {
     expect(readFileSync(out, 'utf8')).toBe(json.stdout);
     expect(stored(cache)).toHaveLength(1);
 
+    // Stored from a run that wrote a file, answered on standard output.
+    const cache2 = fresh();
+    const out2 = join(dir, 'first.json');
+    await run(cache2, ['diff', old, neu, '--out', out2]);
+    expect(readFileSync(out2, 'utf8')).toBe(json.stdout);
+    const [key2] = stored(cache2);
+    expect(new OutputCache(join(cache2, 'outputs')).get(key2!)?.toString('utf8')).toBe(json.stdout);
+    expect((await run(cache2, ['diff', old, neu, '--format', 'json'])).stdout).toBe(json.stdout);
+    await run(cache2, ['diff', old, neu, '--format', 'text', '--out', join(dir, 'first.txt')]);
+    expect((await run(cache2, ['diff', old, neu, '--format', 'text', '--out', join(dir, 'second.txt')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'second.txt'), 'utf8')).toBe(readFileSync(join(dir, 'first.txt'), 'utf8'));
+    expect(readFileSync(join(dir, 'first.txt'), 'utf8')).toContain('[-');
+
     const text = await uncached(['diff', old, neu]);
     expect(text.stdout).toContain('[-');
     expect((await run(cache, ['diff', old, neu])).stdout).toBe(text.stdout);
@@ -127,6 +140,11 @@ describe('output cache: never an answer it was not made for', () => {
     await cli(['diff', old, neu, '--format', 'json'], { env: { SECDOC_CACHE_DIR: cache, SECDOC_CACHE: '0' } });
     await run(cache, ['--documents', documentsDir, 'diff', 'AL@19.0', 'AL@20.0', '--format', 'json']);
     await run(cache, ['diff', old, neu, '--out', join(dir, 'annex.html')]);
+    // An --out that cannot be written: the usage error, and nothing stored (not even a temporary file).
+    writeFileSync(join(dir, 'a-file'), '');
+    const unwritable = await run(cache, ['diff', old, neu, '--out', join(dir, 'a-file', 'redline.json')]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('cannot write');
     expect(stored(cache)).toEqual([]);
 
     // A bidirectional control is a warning: the redline is printed, and the warning every time.

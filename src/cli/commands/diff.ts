@@ -45,11 +45,7 @@ export const action: Action<[oldRef: string, newRef: string, flags: DiffFlags]> 
   if (format === 'json') {
     const json = (await import('../../render/json/diff.js')).diffToJson(diff);
     // To standard output in pieces, never held whole (6 MB for a large statute), each stored as it goes.
-    if (!flags.out) {
-      writeJson(json, writer ? (text) => printed(Buffer.from(text)) : ctx.io.stdout);
-      writer?.commit();
-      return;
-    }
+    if (!flags.out) return storing(() => writeJson(json, writer ? (text) => printed(Buffer.from(text)) : ctx.io.stdout));
     output = JSON.stringify(json, null, 2) + '\n';
   }
   // Colour only on a terminal (or with FORCE_COLOR), never with NO_COLOR or --no-color, never into a file.
@@ -60,17 +56,32 @@ export const action: Action<[oldRef: string, newRef: string, flags: DiffFlags]> 
     const [{ comparisonView }, { renderAnnex }] = await Promise.all([import('../../render/view/index.js'), import('../../publish/render.js')]);
     output = await renderAnnex(comparisonView(diff, { designation: ctx.interval(newRef, newDoc), ...(author ? { author } : {}) }), format);
   }
-  if (writer) {
-    const bytes = typeof output === 'string' ? Buffer.from(output) : output;
+  if (!writer) {
+    if (flags.out) writeOutput(flags.out, output);
+    else ctx.io.stdout(typeof output === 'string' ? output : new TextDecoder().decode(output));
+    return;
+  }
+  const bytes = typeof output === 'string' ? Buffer.from(output) : output;
+  storing(() => {
+    writer.write(bytes);
     if (flags.out) writeOutput(flags.out, bytes);
-    else printed(bytes);
-    writer.commit();
-  } else if (flags.out) writeOutput(flags.out, output);
-  else ctx.io.stdout(typeof output === 'string' ? output : new TextDecoder().decode(output));
+    else ctx.io.stdout(bytes);
+  });
 
   /** Print a piece of the output and store it. */
-  function printed(bytes: Uint8Array): void {
-    ctx.io.stdout(bytes);
-    writer!.write(bytes);
+  function printed(piece: Uint8Array): void {
+    ctx.io.stdout(piece);
+    writer!.write(piece);
+  }
+
+  /** Print (and feed the writer), then store what was printed; nothing is stored when printing failed. */
+  function storing(print: () => void): void {
+    try {
+      print();
+    } catch (error) {
+      writer?.abort();
+      throw error;
+    }
+    writer?.commit();
   }
 };
