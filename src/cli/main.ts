@@ -16,7 +16,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('Compile Smart Energy Code documents: validate, inspect, compare, publish and query them.')
     .version(pkg.version, '-V, --version')
     .option('--documents <dir>', 'folder of document sources', 'documents')
-    .option('--no-cache', 'parse every file afresh: neither read nor write the tree cache (also SECDOC_CACHE=0)')
+    .option('--no-cache', 'parse and compare every file afresh: neither read nor write the cache of trees and outputs (also SECDOC_CACHE=0)')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
