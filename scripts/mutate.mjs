@@ -15,7 +15,8 @@ const FOLDERS = {
   check: { mutate: ['src/check/**/*.ts'], tests: ['test/check/*.unit.test.ts'] },
   // Packs of a few files and the small publish fixture, built in-process: failsafe.test.ts and
   // incremental.test.ts build whole packs through the CLI (15-30 s a mutant), in their beforeAll.
-  publish: { mutate: ['src/publish/**/*.ts'], tests: ['test/publish/*.unit.test.ts'] },
+  // With what the caches count as secdoc itself (corpus/fingerprint.ts), which incremental builds key by.
+  publish: { mutate: ['src/publish/**/*.ts', 'src/corpus/fingerprint.ts'], tests: ['test/publish/*.unit.test.ts', 'test/cache/fingerprint.unit.test.ts'] },
   // The writers' escaping and redline marks: all of the HTML writer (runs, CSS strings, templates'
   // helpers), and the Word writer's runs, tracked changes, bookmarks and notes (its page layout is
   // the visual tests' to check).

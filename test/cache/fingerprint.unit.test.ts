@@ -35,6 +35,11 @@ async function fingerprint(root: string): Promise<string> {
 
 /** A node_modules whose package `name` says it is another version (its main module one folder down). */
 function modulesWith(name: string, version: string): string {
+  return modulesWithManifest(name, JSON.stringify({ name, version, main: 'lib/index.js' }));
+}
+
+/** A node_modules whose package `name` has this package.json (none when null: not installed). */
+function modulesWithManifest(name: string, manifest: string | null): string {
   const real = NODE_MODULES;
   const modules = join(mkdtempSync(join(tmpdir(), 'secdoc-modules-')), 'node_modules');
   const [scope, bare] = name.includes('/') ? name.split('/') : [null, name];
@@ -44,9 +49,10 @@ function modulesWith(name: string, version: string): string {
     mkdirSync(join(modules, scope));
     for (const entry of readdirSync(join(real, scope))) if (entry !== bare) symlinkSync(join(real, scope, entry), join(modules, scope, entry));
   }
+  if (manifest === null) return modules;
   const dir = join(modules, name);
   mkdirSync(join(dir, 'lib'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version, main: 'lib/index.js' }));
+  writeFileSync(join(dir, 'package.json'), manifest);
   writeFileSync(join(dir, 'lib', 'index.js'), '');
   return modules;
 }
@@ -97,5 +103,13 @@ describe('fingerprint: what counts as secdoc itself for its caches', () => {
       expect(one, name).not.toBe(two);
       expect(one, name).not.toBe(installed);
     }
+  });
+
+  it('should count a writer not installed, one whose package.json names no version and one whose package.json is not JSON alike, as unknown', async () => {
+    const installed = await fingerprint(copy());
+    const missing = await fingerprint(copy(modulesWithManifest('docx', null)));
+    expect(missing).not.toBe(installed);
+    expect(await fingerprint(copy(modulesWithManifest('docx', JSON.stringify({ name: 'docx', version: 9 }))))).toBe(missing);
+    expect(await fingerprint(copy(modulesWithManifest('docx', '{ not json')))).toBe(missing);
   });
 });
