@@ -7,8 +7,9 @@
 // node_modules (a symlink: npm ci is not needed) and compiled with tsc; the worktree is removed
 // when the script ends, however it ends. Then, round after round, the two alternate (the order
 // swapped each round, so neither always runs just after the other):
-//   - the warm redline: diffDocuments on the two parsed trees of bench/diff.bench.mjs's pair, in
-//     this process, each side with its own parser and engine (the redline row of that bench);
+//   - the warm redline: diffDocuments on the two parsed trees of bench/diff.bench.mjs's pair, each
+//     side with its own parser and engine (the redline row of that bench), in child processes
+//     that load the two builds in either order, half each;
 //   - the whole process `node bin/secdoc.js diff A B --format json` on the largest pair of the
 //     real corpus, with no tree cache (parse and redline every time) and as a user runs it (both
 //     trees cached, where the commit has the cache; never its output cache, so both sides make
@@ -18,9 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { VFile } from 'vfile';
-import { benchPair, checkoutBaseline, fmt, largestPair, realCorpus, repoRoot } from './common.mjs';
+import { alternate, checkoutBaseline, fmt, largestPair, realCorpus, repoRoot } from './common.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -42,35 +41,21 @@ const sides = [
   { name: 'current', root: repoRoot },
 ];
 
-// --- the warm redline, in this process ---
-const { oldText, newText } = benchPair();
-for (const side of sides) {
-  const lib = (path) => import(pathToFileURL(join(side.root, 'lib', path)).href);
-  const { parseDocument } = await lib('parse/index.js');
-  const { diffDocuments } = await lib('diff/index.js');
-  const a = parseDocument(oldText, new VFile({ path: 'old.md' }));
-  const b = parseDocument(newText, new VFile({ path: 'new.md' }));
-  side.redline = () => void diffDocuments(a, b);
-  for (let i = 0; i < WARMUP; i++) side.redline();
+// --- the warm redline, in child processes that load the two builds in either order ---
+// In one process the build loaded second reads slower: the same code loaded twice read 1.10-1.14x
+// (median, four runs) for its second copy. So the redline rounds are shared between
+// REDLINE_PROCESSES child processes (bench/ab-redline.mjs), half of them loading the baseline
+// first and half the current code, and their samples pooled.
+const REDLINE_PROCESSES = 4;
+const perProcess = Math.ceil((ROUNDS * 3) / REDLINE_PROCESSES);
+const redline = [[], []];
+for (let p = 0; p < REDLINE_PROCESSES; p++) {
+  const order = p % 2 === 0 ? [0, 1] : [1, 0];
+  const r = spawnSync(process.execPath, ['--expose-gc', join(repoRoot, 'bench/ab-redline.mjs'), String(WARMUP), String(perProcess), ...order.map((i) => sides[i].root)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`the redline child failed (${r.status}): ${r.stderr}`);
+  const samples = JSON.parse(r.stdout);
+  order.forEach((side, i) => redline[side].push(...samples[i]));
 }
-
-/** Each entry's wall times, `rounds` runs of each, in turn, the order reversed every other round. */
-function alternate(entries, rounds, before = () => {}) {
-  const samples = entries.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    const order = r % 2 === 0 ? entries.map((_, i) => i) : entries.map((_, i) => entries.length - 1 - i);
-    for (const i of order) {
-      before();
-      const t0 = performance.now();
-      entries[i]();
-      samples[i].push(performance.now() - t0);
-    }
-  }
-  return samples;
-}
-
-// A minor GC before each run, as bench/diff.bench.mjs does: the last run's garbage is not this one's.
-const redline = alternate(sides.map((s) => s.redline), ROUNDS * 3, () => globalThis.gc?.({ type: 'minor' }));
 
 // --- the whole process ---
 const pair = largestPair();
@@ -105,9 +90,9 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const rows = [{ label: 'warm redline (in process)', samples: redline }, ...processRows];
+const rows = [{ label: `warm redline (${REDLINE_PROCESSES} processes, half loading each build first)`, samples: redline }, ...processRows];
 console.log(`redline pair: bench/diff.bench.mjs's (EEG 2009, SGB VII, StGBEG); process pair: ${pair.old.replace(`${realCorpus}/`, '')} -> ${pair.new.split('/').pop()} (${fmt(pair.bytes / 1e6)} MB)`);
-console.log(`${ROUNDS * 3} redline rounds, ${ROUNDS} process rounds, in turn; the diff JSON of the two sides is ${sameJson ? 'byte-identical' : 'DIFFERENT'}`);
+console.log(`${perProcess * REDLINE_PROCESSES} redline rounds, ${ROUNDS} process rounds, in turn; the diff JSON of the two sides is ${sameJson ? 'byte-identical' : 'DIFFERENT'}`);
 console.log('| Row | Baseline best / median | Current best / median | Current / baseline (best / median) |');
 console.log('| --- | --- | --- | --- |');
 for (const { label, samples } of rows) {

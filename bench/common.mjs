@@ -138,3 +138,18 @@ export function checkoutBaseline(commit) {
   if (tsc.status !== 0) throw new Error(`tsc failed on the baseline:\n${tsc.stdout}${tsc.stderr}`);
   return { root, work };
 }
+
+/** Each entry's wall times, `rounds` runs of each, in turn, the order reversed every other round. */
+export function alternate(entries, rounds, before = () => {}) {
+  const samples = entries.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? entries.map((_, i) => i) : entries.map((_, i) => entries.length - 1 - i);
+    for (const i of order) {
+      before();
+      const t0 = performance.now();
+      entries[i]();
+      samples[i].push(performance.now() - t0);
+    }
+  }
+  return samples;
+}
