@@ -335,15 +335,19 @@ function withMovesAcross(clauses: readonly ClauseComparison[]): readonly ClauseC
   const deleted: Array<{ clause: number; block: TextBlock; pairing: TextBlockComparison; in: Clause }> = [];
   const targets: Array<AcrossTarget & { pairing: TextBlockComparison; in: Clause }> = [];
   let index = 0;
+  const visitBlocks = (c: ClauseComparison, clause: number, blocks: readonly BlockPairing[]) => {
+    for (const b of blocks) {
+      if (b.kind !== 'text' || b.same || b.moved || b.items) continue;
+      if (b.old && !b.new) deleted.push({ clause, block: b.old, pairing: b, in: c.pair.old! });
+      else if (!b.old && b.new) targets.push({ kind: 'whole', clause, block: b.new, pairing: b, in: c.pair.new! });
+      else if (b.old?.type === 'paragraph' && b.new?.type === 'paragraph') targets.push({ kind: 'merge', clause, old: b.old, new: b.new, pairing: b, in: c.pair.new! });
+    }
+  };
   const visit = (c: ClauseComparison) => {
     if (c.kind === 'compared') {
       const clause = index++;
-      for (const b of [...c.content, ...c.tail]) {
-        if (b.kind !== 'text' || b.same || b.moved || b.items) continue;
-        if (b.old && !b.new) deleted.push({ clause, block: b.old, pairing: b, in: c.pair.old! });
-        else if (!b.old && b.new) targets.push({ kind: 'whole', clause, block: b.new, pairing: b, in: c.pair.new! });
-        else if (b.old?.type === 'paragraph' && b.new?.type === 'paragraph') targets.push({ kind: 'merge', clause, old: b.old, new: b.new, pairing: b, in: c.pair.new! });
-      }
+      visitBlocks(c, clause, c.content);
+      visitBlocks(c, clause, c.tail);
     }
     for (const child of c.children) visit(child);
   };

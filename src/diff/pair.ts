@@ -532,15 +532,17 @@ class Aligner {
    */
   private desc(n: Node): Int32Array {
     if (n.desc) return n.desc;
-    const ids: number[] = [];
+    // One id for each clause below: the digest counts them.
+    const ids = new Int32Array(n.clause ? n.digest!.size - 1 : n.tree.clauseCount);
+    let k = 0;
     const walk = (x: Node) => {
       for (const c of children(x)) {
-        ids.push(this.contentId(c));
+        ids[k++] = this.contentId(c);
         walk(c);
       }
     };
     walk(n);
-    return (n.desc = Int32Array.from(ids).sort());
+    return (n.desc = ids.sort());
   }
 
   /** `dice` of the sub-clause contents of two clauses, each counted as one item. */
