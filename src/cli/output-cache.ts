@@ -91,9 +91,8 @@ export class OutputCache {
       try {
         const stat = statSync(join(this.dir, name));
         if (name.endsWith('.tmp')) {
-          if (now - stat.mtimeMs > STALE_TEMP_MS) rmSync(join(this.dir, name), { force: true });
-        } else if (name !== kept) entries.push({ name, size: stat.size, used: stat.mtimeMs });
-        else entries.unshift({ name, size: stat.size, used: Infinity });
+          if (now - stat.mtimeMs > STALE_TEMP_MS) this.remove(name);
+        } else entries.push({ name, size: stat.size, used: name === kept ? Infinity : stat.mtimeMs });
       } catch {
         // Removed by another run meanwhile.
       }
@@ -102,7 +101,16 @@ export class OutputCache {
     let total = 0;
     for (const [i, entry] of entries.entries()) {
       total += entry.size;
-      if (i > 0 && total > this.maxBytes) rmSync(join(this.dir, entry.name), { force: true });
+      if (i > 0 && total > this.maxBytes) this.remove(entry.name);
+    }
+  }
+
+  /** Remove a file of the folder; one that cannot be removed is left for a later run. */
+  private remove(name: string): void {
+    try {
+      rmSync(join(this.dir, name), { force: true });
+    } catch {
+      // Left in place: the folder only stays larger.
     }
   }
 }
