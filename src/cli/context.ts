@@ -76,6 +76,9 @@ export class Context {
   private readonly outputs: OutputCache | null;
   /** How many diagnostics this run printed: an output that came with some is not stored. */
   private diagnosticsPrinted = 0;
+  /** The bytes `storedOutput` keyed an output by, by path: the documents are read from these, so a
+   * file changed meanwhile never has another version's output stored under its key. */
+  private readonly keyedBytes = new Map<string, Uint8Array>();
 
   constructor(
     readonly io: Io,
@@ -99,7 +102,9 @@ export class Context {
     if (!outputs || !refs.every(isFilePath)) return null;
     let key: string;
     try {
-      key = outputKey(command, flags, refs.map((path) => ({ path, bytes: this.io.host.readFile(path) })));
+      const inputs = refs.map((path) => ({ path, bytes: this.io.host.readFile(path) }));
+      key = outputKey(command, flags, inputs);
+      for (const { path, bytes } of inputs) this.keyedBytes.set(path, bytes);
     } catch {
       return null;
     }
@@ -136,7 +141,8 @@ export class Context {
   documents(refs: readonly string[], { compare = false } = {}): ClauseDocument[] {
     const paths = refs.filter(isFilePath);
     for (const path of paths) if (!this.io.host.exists(path)) throw new UsageError(`file not found: ${path}`);
-    const read = readDocumentFiles(paths, this.io.host, { cache: this.treeCache, digests: compare });
+    const host = this.keyedBytes.size === 0 ? this.io.host : { ...this.io.host, readFile: (path: string) => this.keyedBytes.get(path) ?? this.io.host.readFile(path) };
+    const read = readDocumentFiles(paths, host, { cache: this.treeCache, digests: compare });
     const docs = refs.map((ref) => (isFilePath(ref) ? this.fileDocument(read[paths.indexOf(ref)]!) : this.versionDocument(ref)));
     return docs;
   }

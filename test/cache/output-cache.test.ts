@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputCache } from '../../src/cli/output-cache.js';
+import { run as runCli } from '../../src/cli/main.js';
+import { nodeHost } from '../../src/corpus/node-host.js';
 import { cli, documentsDir, realCorpusDir } from '../helpers.js';
 
 const fresh = (what = 'cache') => mkdtempSync(join(tmpdir(), `secdoc-output-${what}-`));
@@ -108,6 +110,27 @@ describe('output cache: never an answer it was not made for', () => {
     const other = await run(cache, ['diff', old, renamed, '--format', 'json']);
     expect(JSON.parse(other.stdout).new.path).toBe(renamed);
     expect(stored(cache).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('should store the output of the bytes it keyed, when a file changes while the diff runs', async () => {
+    const { old, new: neu } = pair();
+    const cache = fresh();
+    const args = ['diff', old, neu, '--format', 'json'];
+    const before = (await uncached(args)).stdout;
+    // The new file is edited between its first read (the key) and any later one.
+    const edited = readFileSync(neu, 'utf8').replace(/\bGesetzes\b/, 'Rechtes');
+    let reads = 0;
+    let stdout = '';
+    const code = await runCli(args, {
+      stdout: (t) => (stdout += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
+      stderr: () => {},
+      isTTY: false,
+      env: { SECDOC_CACHE_DIR: cache },
+      host: { ...nodeHost, readFile: (path) => (path === neu && reads++ > 0 ? Buffer.from(edited) : nodeHost.readFile(path)) },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toBe(before);
+    expect((await run(cache, args)).stdout).toBe(before);
   });
 
   it('should take a damaged, truncated or foreign entry for a miss, and store the fresh output over it', async () => {
