@@ -21,7 +21,7 @@ import { toolFingerprint } from '../corpus/fingerprint.js';
 const MAGIC = Buffer.from('SECDOC-OUTPUT-1\n');
 
 /** How many bytes of outputs the folder keeps: the newest entry always, older ones while they fit. */
-export const OUTPUT_CACHE_BYTES = 64 * 1024 * 1024;
+const OUTPUT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** A temporary file this old was left by a run that stopped mid-write (a closed pipe): removed. */
 const STALE_TEMP_MS = 60_000;
