@@ -24,6 +24,7 @@ export const action: Action<[oldRef: string, newRef: string, flags: DiffFlags]> 
   const format = flags.format ?? (flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined) ?? 'text';
   if ((format === 'pdf' || format === 'docx') && !flags.out) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
   const showFormatting = Boolean(flags.showFormatting);
+  // Colour only on a terminal (or with FORCE_COLOR), never with NO_COLOR or --no-color, never into a file.
   const color = format === 'text' && flags.color !== false && !flags.out && ctx.color();
   const full = Boolean(flags.full);
   // JSON and text are made from the two files alone: printed again from the cache while neither
@@ -48,7 +49,6 @@ export const action: Action<[oldRef: string, newRef: string, flags: DiffFlags]> 
     if (!flags.out) return storing(() => writeJson(json, writer ? (text) => printed(Buffer.from(text)) : ctx.io.stdout));
     output = JSON.stringify(json, null, 2) + '\n';
   }
-  // Colour only on a terminal (or with FORCE_COLOR), never with NO_COLOR or --no-color, never into a file.
   else if (format === 'text') output = (await import('../../render/text/diff.js')).diffToText(diff, { color, full });
   // HTML, PDF and Word: the view model and writers of a published marked-up annex.
   else {
