@@ -106,7 +106,7 @@ export async function main(): Promise<void> {
     });
   }
   const io: Io = {
-    stdout: stdoutIsFile() ? (t) => void (typeof t === 'string' ? writeSync(1, t) : writeSync(1, t)) : (t) => process.stdout.write(t),
+    stdout: stdoutIsFile() ? (t) => void writeSync(1, typeof t === 'string' ? Buffer.from(t) : t) : (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
